@@ -1,0 +1,215 @@
+/**
+ * Runs one request against an OpenAI-compatible endpoint through the `openai` SDK (which parses the SSE), and
+ * turns whatever comes back into the engine's event stream: deltas, retries, usage and one final result.
+ * Errors are values: the runner always resolves with a ChatResult, and the text that arrived is kept.
+ */
+import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { classifyHttpError, errorFromFinishReason, makeError, redactSecrets } from '../../shared/engine/errors.ts';
+import { StreamNormalizer } from '../../shared/engine/normalize.ts';
+import { costOf, estimateTextTokens } from '../../shared/engine/pricing.ts';
+import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-body.ts';
+import type { ChatError, ChatEvent, ChatResult, Estimate, Usage } from '../../shared/engine/types.ts';
+import { emptyUsage } from '../../shared/engine/types.ts';
+import type { CatalogEntry, Price } from '../../shared/providers/catalog.ts';
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const MAX_RETRIES = 2;
+/** A 429 asking us to wait longer than this is shown to the person rather than waited out silently. */
+const MAX_RETRY_WAIT_S = 10;
+
+export interface RunSpec {
+  entry: CatalogEntry;
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+  thinking: boolean;
+  messages: ChatMessage[];
+  upstream?: string[];
+  price: Price | null;
+  estimate: Estimate;
+  idleTimeoutMs?: number;
+  signal?: AbortSignal;
+  /** Injected in tests; production uses the runtime's fetch. */
+  fetch?: typeof fetch;
+  onEvent: (event: ChatEvent) => void;
+}
+
+interface Attempt {
+  answer: string;
+  reasoning: string;
+  firstByteAt: number | null;
+  firstAnswerAt: number | null;
+  error: ChatError | null;
+  normalizer: StreamNormalizer;
+}
+
+export async function runChat(spec: RunSpec): Promise<ChatResult> {
+  const startedAt = Date.now();
+  spec.onEvent({ type: 'start', provider: spec.entry.id, model: spec.model, thinking: spec.thinking, startedAt, estimate: spec.estimate });
+  let attempt: Attempt;
+  for (let n = 0; ; n++) {
+    attempt = await runAttempt(spec);
+    const retry = n < MAX_RETRIES && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
+    if (retry === null) break;
+    spec.onEvent({ type: 'retry', attempt: n + 1, delayMs: retry, reason: attempt.error!.message });
+    if (!(await wait(retry, spec.signal))) {
+      attempt.error = makeError('cancelled');
+      break;
+    }
+  }
+  return finish(spec, attempt, startedAt);
+}
+
+/** Safe to retry only before any answer arrived: 429 with a short wait, and gateway errors. */
+function retryDelayMs(error: ChatError | null, n: number): number | null {
+  if (!error) return null;
+  if (error.kind === 'rate-limit') {
+    const s = error.retry_after_s ?? 2 ** n;
+    return s <= MAX_RETRY_WAIT_S ? s * 1000 : null;
+  }
+  if (error.status === 502 || error.status === 503) return 500 * 2 ** n;
+  return null;
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve(false);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function runAttempt(spec: RunSpec): Promise<Attempt> {
+  const a: Attempt = { answer: '', reasoning: '', firstByteAt: null, firstAnswerAt: null, error: null, normalizer: new StreamNormalizer() };
+  const idleMs = spec.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const ctrl = new AbortController();
+  let timedOut = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      timedOut = true;
+      ctrl.abort();
+    }, idleMs);
+  };
+  const onUserAbort = () => ctrl.abort();
+  if (spec.signal?.aborted) ctrl.abort();
+  spec.signal?.addEventListener('abort', onUserAbort, { once: true });
+
+  const client = new OpenAI({
+    apiKey: spec.apiKey || 'not-set',
+    baseURL: spec.baseUrl,
+    maxRetries: 0, // retries are ours: only before any answer byte, and visible to the person
+    timeout: idleMs,
+    fetch: spec.fetch,
+    logLevel: 'off',
+    dangerouslyAllowBrowser: false,
+  });
+  const body = buildRequestBody(spec.entry, {
+    model: spec.model,
+    thinking: spec.thinking,
+    messages: spec.messages,
+    upstream: spec.upstream,
+  });
+  const push = (d: { reasoning: string; content: string }) => {
+    if (!d.reasoning && !d.content) return;
+    const now = Date.now();
+    a.firstByteAt ??= now;
+    if (d.content) a.firstAnswerAt ??= now;
+    a.reasoning += d.reasoning;
+    a.answer += d.content;
+    spec.onEvent({ type: 'delta', ...(d.reasoning ? { reasoning: d.reasoning } : {}), ...(d.content ? { content: d.content } : {}) });
+  };
+
+  try {
+    arm();
+    // The body carries dialect fields the SDK's types do not know (thinking, reasoning, chat_template_kwargs).
+    const stream = await client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, {
+      signal: ctrl.signal,
+    });
+    for await (const chunk of stream) {
+      arm();
+      push(a.normalizer.push(chunk));
+      if (a.normalizer.meta.usage && chunk.usage) spec.onEvent({ type: 'usage', usage: a.normalizer.meta.usage });
+    }
+    push(a.normalizer.end());
+    if (ctrl.signal.aborted) throw new APIUserAbortError();
+    a.error = errorFromFinishReason(a.normalizer.meta.finishReason);
+    if (!a.error && !a.normalizer.meta.finishReason && !a.normalizer.meta.usage) {
+      a.error = makeError('protocol', 'The stream ended before the answer was finished.');
+    }
+  } catch (e) {
+    push(a.normalizer.end());
+    a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
+  } finally {
+    clearTimeout(idle);
+    spec.signal?.removeEventListener('abort', onUserAbort);
+  }
+  return a;
+}
+
+function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean; idleMs: number }): ChatError {
+  if (ctx.userAborted) return makeError('cancelled');
+  if (ctx.timedOut || e instanceof OpenAI.APIConnectionTimeoutError) {
+    return makeError('timeout', `No data from the provider for ${Math.round(ctx.idleMs / 1000)} s; stopped waiting.`);
+  }
+  if (e instanceof APIUserAbortError) return makeError('cancelled');
+  if (e instanceof APIConnectionError) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    const detail = cause?.code ?? cause?.message ?? '';
+    return makeError('network', `Could not reach the provider${detail ? ` (${detail})` : ''}. Check the base URL and your connection.`);
+  }
+  if (e instanceof APIError) {
+    const retryAfter = e.headers?.get?.('retry-after') ?? null;
+    return classifyHttpError({ status: e.status ?? null, body: e.error, retryAfter });
+  }
+  if (e instanceof SyntaxError) return makeError('protocol', 'The provider sent a malformed stream (a chunk was not valid JSON).');
+  const msg = e instanceof Error ? e.message : String(e);
+  // A socket that dies mid-body surfaces as a bare TypeError ("terminated") from fetch.
+  if (/terminated|socket|ECONNRESET|other side closed/i.test(msg)) {
+    return makeError('network', 'The connection to the provider broke off mid-answer.');
+  }
+  return makeError('protocol', redactSecrets(msg));
+}
+
+function finish(spec: RunSpec, a: Attempt, startedAt: number): ChatResult {
+  const meta = a.normalizer.meta;
+  const estimatedUsage: Usage = {
+    ...emptyUsage(),
+    prompt_tokens: spec.estimate.prompt_tokens,
+    completion_tokens: estimateTextTokens(a.answer) + estimateTextTokens(a.reasoning),
+    reasoning_tokens: estimateTextTokens(a.reasoning),
+  };
+  const produced = Boolean(a.answer || a.reasoning);
+  const usage = meta.usage ?? (produced ? estimatedUsage : emptyUsage());
+  // A request refused before any output is not billed: an estimated 0, not an unknown.
+  const cost =
+    !meta.usage && !produced && a.error && spec.price
+      ? { usd: 0, source: 'estimate' as const }
+      : costOf({ usage: meta.usage, estimatedUsage, providerCostUsd: meta.providerCostUsd, price: spec.price });
+  const end = Date.now();
+  const result: ChatResult = {
+    answer: a.answer,
+    reasoning: a.reasoning,
+    boxes: [],
+    usage,
+    cost,
+    estimate: spec.estimate,
+    finish_reason: meta.finishReason,
+    timings: {
+      ttft_ms: a.firstByteAt === null ? null : a.firstByteAt - startedAt,
+      ttfa_ms: a.firstAnswerAt === null ? null : a.firstAnswerAt - startedAt,
+      total_ms: end - startedAt,
+    },
+    error: a.error,
+  };
+  spec.onEvent({ type: 'end', result });
+  return result;
+}

@@ -1,0 +1,140 @@
+/**
+ * Starts, tracks and cancels chat requests for every shell. Builds the model input from stored attachments
+ * (each image sized to the request's token budget), estimates the prompt before sending, and publishes events.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ChatRequest } from '../../shared/bridge/chat.ts';
+import type { HostEvent } from '../../shared/bridge/contract.ts';
+import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
+import { makeError } from '../../shared/engine/errors.ts';
+import { estimateTextTokens, priceUsage } from '../../shared/engine/pricing.ts';
+import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.ts';
+import type { ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
+import { emptyUsage } from '../../shared/engine/types.ts';
+import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
+import { catalogEntry } from '../../shared/providers/catalog.ts';
+import type { AttachmentStore } from './attachment-store.ts';
+import { BadInputError } from './bad-input.ts';
+import { runChat } from './chat-runner.ts';
+import { prepareImage } from './media/image-prep.ts';
+import type { ProviderStore } from './provider-store.ts';
+
+export interface ChatServiceDeps {
+  providers: ProviderStore;
+  attachments: AttachmentStore;
+  publish: (event: HostEvent) => void;
+  fetch?: typeof fetch;
+  idleTimeoutMs?: number;
+}
+
+export interface PreparedInput {
+  messages: ChatMessage[];
+  estimate: Estimate;
+}
+
+export class ChatService {
+  private readonly running = new Map<string, AbortController>();
+  private readonly deps: ChatServiceDeps;
+  constructor(deps: ChatServiceDeps) {
+    this.deps = deps;
+  }
+
+  /** Turns a request into model messages; throws BadInputError when an attachment cannot be used. */
+  async prepare(req: ChatRequest): Promise<PreparedInput> {
+    const provider = this.deps.providers.get(req.providerId);
+    if (!provider) throw new BadInputError('Pick a provider first.');
+    const parts: ContentPart[] = [];
+    let imageTokens = 0;
+    for (const ref of req.attachments) {
+      const info = this.deps.attachments.info(ref.id);
+      if (!info) throw new BadInputError('An attachment is no longer stored; attach it again.');
+      if (info.kind !== 'image') throw new BadInputError(`“${info.name}” is a ${info.kind}; only images can be sent so far.`);
+      const img = await prepareImage(this.deps.attachments.read(ref.id).bytes, req.budget ?? DEFAULT_BUDGET);
+      imageTokens += img.tokens;
+      parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
+    }
+    if (!req.prompt.trim() && parts.length === 0) throw new BadInputError('Type a question or attach a file.');
+    parts.push({ type: 'text', text: req.prompt });
+    const history: ChatMessage[] = req.history.map((t) => ({ role: t.role, content: t.text }));
+    const messages: ChatMessage[] = [...history, { role: 'user', content: parts.length === 1 ? req.prompt : parts }];
+    const textTokens = estimateTextTokens(req.prompt) + req.history.reduce((n, t) => n + estimateTextTokens(t.text), 0);
+    const promptTokens = imageTokens + textTokens;
+    const model = req.model ?? provider.model;
+    const price = catalogEntry(provider.catalogId).models.find((m) => m.id === model)?.price ?? null;
+    return {
+      messages,
+      estimate: {
+        prompt_tokens: promptTokens,
+        usd: price ? priceUsage({ ...emptyUsage(), prompt_tokens: promptTokens }, price) : null,
+      },
+    };
+  }
+
+  /** Returns the request id at once; the request runs in the background and reports through `publish`. */
+  async start(req: ChatRequest): Promise<{ requestId: string }> {
+    const requestId = randomUUID();
+    const ctrl = new AbortController();
+    this.running.set(requestId, ctrl);
+    const coalescer = new DeltaCoalescer((event) => this.deps.publish({ channel: 'chat', requestId, event }));
+    void this.run(req, ctrl, (e) => coalescer.push(e)).finally(() => {
+      coalescer.flush();
+      this.running.delete(requestId);
+    });
+    return { requestId };
+  }
+
+  /** Runs a request to completion; used by `start` and directly by the CLI. */
+  async run(req: ChatRequest, ctrl: AbortController, onEvent: (e: ChatEvent) => void): Promise<ChatResult> {
+    const provider = this.deps.providers.get(req.providerId);
+    const entry = catalogEntry(provider?.catalogId ?? 'custom');
+    const model = req.model ?? provider?.model ?? '';
+    let input: PreparedInput;
+    try {
+      input = await this.prepare(req);
+    } catch (e) {
+      const error = e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('bad-input', String(e));
+      const result = failedResult(error);
+      onEvent({ type: 'start', provider: entry.id, model, thinking: req.thinking, startedAt: Date.now(), estimate: result.estimate });
+      onEvent({ type: 'end', result });
+      return result;
+    }
+    return runChat({
+      entry,
+      baseUrl: provider!.baseUrl,
+      apiKey: this.deps.providers.keyFor(provider!.id),
+      model,
+      thinking: req.thinking,
+      messages: input.messages,
+      upstream: provider!.upstream,
+      price: entry.models.find((m) => m.id === model)?.price ?? null,
+      estimate: input.estimate,
+      idleTimeoutMs: this.deps.idleTimeoutMs,
+      signal: ctrl.signal,
+      fetch: this.deps.fetch,
+      onEvent,
+    });
+  }
+
+  cancel(requestId: string): void {
+    this.running.get(requestId)?.abort();
+  }
+
+  /** Closing a window or stopping a shell cancels everything still running. */
+  cancelAll(): void {
+    for (const c of this.running.values()) c.abort();
+  }
+}
+
+function failedResult(error: ReturnType<typeof makeError>): ChatResult {
+  return {
+    answer: '',
+    reasoning: '',
+    boxes: [],
+    usage: emptyUsage(),
+    cost: { usd: 0, source: 'estimate' },
+    estimate: { prompt_tokens: 0, usd: null },
+    finish_reason: null,
+    timings: { ttft_ms: null, total_ms: 0 },
+    error,
+  };
+}

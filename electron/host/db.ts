@@ -1,0 +1,69 @@
+/**
+ * SQLite through the built-in `node:sqlite` (Node >= 22.5, and the Node inside Electron), so no native module
+ * has to be rebuilt per runtime. WAL lets the Electron app and the CLI share one data dir.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Db = DatabaseSync;
+
+export class SchemaTooNewError extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `This data folder was written by a newer Glimpse (schema ${found}; this version knows up to ${known}). ` +
+        'Update Glimpse, or point it at another data folder. Nothing was changed.',
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+export function openDb(dataDir: string, file = 'glimpse.db'): Db {
+  const db = new DatabaseSync(join(dataDir, file));
+  try {
+    // Another shell on the same data dir may hold a write lock for a moment: wait rather than fail.
+    db.exec('PRAGMA busy_timeout = 5000;');
+    // Check the version before anything that writes: `journal_mode = WAL` rewrites the file header, and a newer
+    // Glimpse's file must be left exactly as it was (SchemaTooNewError promises "Nothing was changed").
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+    if (schemaVersion(db) > latest) throw new SchemaTooNewError(schemaVersion(db), latest);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;');
+    migrate(db);
+  } catch (e) {
+    // Do not leave the file open (and locked on Windows) when refusing it.
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  return row.user_version;
+}
+
+export function migrate(db: Db): void {
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+  const current = schemaVersion(db);
+  if (current > latest) throw new SchemaTooNewError(current, latest);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    transaction(db, () => {
+      db.exec(m.sql);
+      db.exec(`PRAGMA user_version = ${m.version}`);
+    });
+  }
+}
+
+/** Runs `fn` in one write transaction; IMMEDIATE takes the write lock up front so two shells queue cleanly. */
+export function transaction<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (e) {
+    db.exec('ROLLBACK');
+    throw e;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The host services every shell uses: one object that implements the bridge's methods, plus an event feed.
+ * The Electron shell wires it to IPC, the browser shell to HTTP + SSE, the CLI calls services directly.
+ */
+import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
+import { AttachmentStore } from './attachment-store.ts';
+import { ChatService } from './chat-service.ts';
+import { openDb, type Db } from './db.ts';
+import type { KeyStore } from './key-store.ts';
+import { ProviderStore } from './provider-store.ts';
+import { testConnection } from './connection-test.ts';
+import { APP_VERSION } from './version.ts';
+
+export interface HostOptions {
+  dataDir: string;
+  keys: KeyStore;
+  shell: HostInfo['shell'];
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+  idleTimeoutMs?: number;
+}
+
+export interface Host {
+  methods: BridgeMethods;
+  subscribe(listener: (e: HostEvent) => void): () => void;
+  db: Db;
+  providers: ProviderStore;
+  attachments: AttachmentStore;
+  chat: ChatService;
+  close(): void;
+}
+
+export function createHost(opts: HostOptions): Host {
+  const db = openDb(opts.dataDir);
+  const listeners = new Set<(e: HostEvent) => void>();
+  const publish = (e: HostEvent) => {
+    for (const l of listeners) l(e);
+  };
+  const providers = new ProviderStore(db, opts.keys, opts.env);
+  const attachments = new AttachmentStore(db, opts.dataDir);
+  const chat = new ChatService({ providers, attachments, publish, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs });
+
+  const methods: BridgeMethods = {
+    getInfo: async () => ({ shell: opts.shell, version: APP_VERSION, dataDir: opts.dataDir, platform: process.platform }),
+    listProviders: async () => providers.list(),
+    saveProvider: async (input) => providers.save(input),
+    deleteProvider: async (id) => providers.delete(id),
+    testProvider: async (id) => testConnection(providers, id, opts.fetch),
+    putAttachment: (upload) => attachments.put(upload),
+    getAttachment: async (id) => attachments.read(id),
+    startChat: (req) => chat.start(req),
+    cancelChat: async (id) => chat.cancel(id),
+  };
+
+  return {
+    methods,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    db,
+    providers,
+    attachments,
+    chat,
+    close() {
+      chat.cancelAll();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+/** Configured providers (a catalog entry plus the user's name, URL, model and upstream pinning) in SQLite. */
+import { randomUUID } from 'node:crypto';
+import type { ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
+import { CATALOG, catalogEntry } from '../../shared/providers/catalog.ts';
+import type { Db } from './db.ts';
+import { keyFromEnv, type KeyStore } from './key-store.ts';
+
+interface Row {
+  id: string;
+  catalog_id: string;
+  name: string;
+  base_url: string;
+  model: string;
+  upstream: string;
+}
+
+export class BadProviderInput extends Error {}
+
+export class ProviderStore {
+  /** Providers that live only for this process (the CLI's --provider/--base-url), never written to disk. */
+  private readonly transient = new Map<string, { view: ProviderView; key: string | null }>();
+  private readonly db: Db;
+  private readonly keys: KeyStore;
+  private readonly env: NodeJS.ProcessEnv;
+  constructor(db: Db, keys: KeyStore, env: NodeJS.ProcessEnv = process.env) {
+    this.db = db;
+    this.keys = keys;
+    this.env = env;
+    this.seed();
+  }
+
+  /** First run: every hosted provider of the catalog is listed, so a person only has to paste a key. */
+  private seed(): void {
+    const n = (this.db.prepare('SELECT COUNT(*) AS n FROM providers').get() as { n: number }).n;
+    if (n > 0) return;
+    const insert = this.db.prepare(
+      'INSERT INTO providers (id, catalog_id, name, base_url, model, upstream, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    CATALOG.filter((e) => !e.userUrl).forEach((e, i) => {
+      insert.run(e.id, e.id, e.name, e.baseUrl, e.models[0]?.id ?? '', '[]', i, Date.now());
+    });
+  }
+
+  list(): ProviderView[] {
+    const rows = this.db.prepare('SELECT * FROM providers ORDER BY position, created_at').all() as unknown as Row[];
+    return rows.map((r) => this.view(r));
+  }
+
+  /** Registers a provider for this process only, with its key held in memory. */
+  addTransient(view: Omit<ProviderView, 'hasKey' | 'models'>, key: string | null): ProviderView {
+    const entry = catalogEntry(view.catalogId);
+    const full: ProviderView = {
+      ...view,
+      models: [...new Set([view.model, ...entry.models.map((m) => m.id)].filter(Boolean))],
+      hasKey: Boolean(key ?? keyFromEnv(entry.keyEnv, this.env)),
+    };
+    this.transient.set(view.id, { view: full, key });
+    return full;
+  }
+
+  get(id: string): ProviderView | null {
+    const t = this.transient.get(id);
+    if (t) return t.view;
+    const r = this.db.prepare('SELECT * FROM providers WHERE id = ?').get(id) as unknown as Row | undefined;
+    return r ? this.view(r) : null;
+  }
+
+  /** The key to send: the stored one, else the environment's. Host-only. */
+  keyFor(id: string): string | null {
+    const p = this.get(id);
+    if (!p) return null;
+    const t = this.transient.get(id);
+    if (t?.key) return t.key;
+    return this.keys.get(id) ?? keyFromEnv(catalogEntry(p.catalogId).keyEnv, this.env);
+  }
+
+  save(input: ProviderInput): ProviderView {
+    const name = input.name.trim();
+    const baseUrl = input.baseUrl.trim().replace(/\/+$/, '');
+    const model = input.model.trim();
+    if (!name) throw new BadProviderInput('A provider needs a name.');
+    if (!/^https?:\/\/[^\s]+$/i.test(baseUrl)) throw new BadProviderInput('The base URL must start with http:// or https://.');
+    if (!model) throw new BadProviderInput('A provider needs a model id.');
+    const id = input.id ?? `${input.catalogId}-${randomUUID().slice(0, 8)}`;
+    const upstream = JSON.stringify(input.upstream ?? []);
+    const exists = this.get(id);
+    if (exists) {
+      this.db
+        .prepare('UPDATE providers SET catalog_id = ?, name = ?, base_url = ?, model = ?, upstream = ? WHERE id = ?')
+        .run(input.catalogId, name, baseUrl, model, upstream, id);
+    } else {
+      const pos = (this.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM providers').get() as { p: number }).p;
+      this.db
+        .prepare(
+          'INSERT INTO providers (id, catalog_id, name, base_url, model, upstream, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, input.catalogId, name, baseUrl, model, upstream, pos, Date.now());
+    }
+    if (input.apiKey !== undefined) this.keys.set(id, input.apiKey.trim() || null);
+    return this.get(id)!;
+  }
+
+  delete(id: string): void {
+    this.db.prepare('DELETE FROM providers WHERE id = ?').run(id);
+    this.keys.set(id, null);
+  }
+
+  private view(r: Row): ProviderView {
+    const entry = catalogEntry(r.catalog_id);
+    const models = [...new Set([r.model, ...entry.models.map((m) => m.id)].filter(Boolean))];
+    return {
+      id: r.id,
+      catalogId: r.catalog_id,
+      name: r.name,
+      baseUrl: r.base_url,
+      model: r.model,
+      models,
+      hasKey: Boolean(this.keys.get(r.id) ?? keyFromEnv(entry.keyEnv, this.env)),
+      upstream: JSON.parse(r.upstream) as string[],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Who may talk to the browser shell: only a page that came from this server with this launch's token.
+ * The token arrives once in the URL the server prints, is swapped for an HttpOnly SameSite=Strict cookie, and
+ * every later request must carry it. Origin and Host are checked too, against other sites and DNS rebinding.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const COOKIE = 'glimpse_token';
+
+export function tokenFromCookie(header: string | undefined): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+export function sameSecret(a: string | null, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Hosts this server answers to: its own loopback address and port, nothing a rebinding DNS name can claim. */
+export function allowedHost(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
+}
+
+/** Origin, when the browser sends one, must be this server itself. */
+export function allowedOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+export function authorised(req: IncomingMessage, token: string, port: number): boolean {
+  if (!allowedHost(req.headers.host, port) || !allowedOrigin(req.headers.origin, port)) return false;
+  const header = req.headers['x-glimpse-token'];
+  const fromHeader = typeof header === 'string' ? header : null;
+  return sameSecret(fromHeader, token) || sameSecret(tokenFromCookie(req.headers.cookie), token);
+}
+
+/** The Content-Security-Policy of the renderer in both shells: no remote script, no inline script, no plugins. */
+export const RENDERER_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,36 @@
+/** `npm run serve`: the browser shell. Options: --port N (or PORT), --data-dir DIR (or GLIMPSE_DATA_DIR). */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../host/data-dir.ts';
+import { SchemaTooNewError } from '../host/db.ts';
+import { createHost } from '../host/host.ts';
+import { FileKeyStore } from '../host/key-store.ts';
+import { startBrowserShell } from './server.ts';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'static-dir': { type: 'string' } },
+  allowPositionals: false,
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+const staticDir = values['static-dir'] ?? join(here, '..', 'renderer');
+const dataDir = resolveDataDir(values['data-dir']);
+
+try {
+  const host = createHost({ dataDir, keys: new FileKeyStore(dataDir), shell: 'browser' });
+  const shell = await startBrowserShell({ host, staticDir, port: Number(values.port ?? process.env.PORT ?? 5178) });
+  console.log(`Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`);
+  const stop = async () => {
+    await shell.close();
+    host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  if (e instanceof SchemaTooNewError) console.error(e.message);
+  else if ((e as { code?: string }).code === 'EADDRINUSE') console.error('That port is taken: pass another with --port.');
+  else console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}

@@ -1,0 +1,66 @@
+import { useStore } from '../../store/index.ts';
+import { AttachmentStrip } from './attachment-strip.tsx';
+
+export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
+  const prompt = useStore((s) => s.prompt);
+  const setPrompt = useStore((s) => s.setPrompt);
+  const send = useStore((s) => s.send);
+  const stop = useStore((s) => s.stop);
+  const notice = useStore((s) => s.notice);
+  const dismissNotice = useStore((s) => s.dismissNotice);
+  const uploading = useStore((s) => s.attachments.some((a) => a.status === 'uploading'));
+  const hasInput = useStore((s) => s.prompt.trim().length > 0 || s.attachments.length > 0);
+  const running = useStore((s) => s.turns.find((t) => t.status === 'sending' || t.status === 'streaming'));
+  const noProvider = useStore((s) => !s.providers.some((p) => p.id === s.providerId));
+  const canSend = hasInput && !uploading && !running && !noProvider;
+
+  return (
+    <form
+      className="composer"
+      aria-label="Composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canSend) void send();
+      }}
+    >
+      {notice && (
+        <div className="notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" className="link" onClick={dismissNotice} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      )}
+      <AttachmentStrip />
+      <div className="composer-row">
+        <button type="button" className="icon-button" onClick={openFileDialog} aria-label="Attach files" title="Attach files (or drop, or paste)">
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+            <path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z" />
+          </svg>
+        </button>
+        <textarea
+          aria-label="Prompt"
+          placeholder="Ask about your images…  (Ctrl+Enter to send)"
+          value={prompt}
+          rows={2}
+          onChange={(e) => setPrompt(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              if (canSend) void send();
+            }
+          }}
+        />
+        {running ? (
+          <button type="button" className="danger" onClick={() => void stop(running.id)}>
+            Stop
+          </button>
+        ) : (
+          <button type="submit" className="primary" disabled={!canSend}>
+            Send
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { useStore } from '../../store/index.ts';
+
+/** Decides the mode of the next request: reasoning first (thinking) or a direct answer (fast). */
+export function ThinkingSwitch() {
+  const thinking = useStore((s) => s.thinking);
+  const setThinking = useStore((s) => s.setThinking);
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={thinking}
+      className={`switch ${thinking ? 'on' : ''}`}
+      onClick={() => setThinking(!thinking)}
+      title={thinking ? 'Thinking: the model reasons before answering' : 'Fast: the model answers directly'}
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+      <span>Thinking</span>
+    </button>
+  );
+}

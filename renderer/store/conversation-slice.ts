@@ -1,0 +1,135 @@
+import type { StateCreator } from 'zustand';
+import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
+import type { ChatError, ChatResult, Estimate } from '../../shared/engine/types.ts';
+import { bridge } from '../bridge/bridge.ts';
+import { failureMessage } from '../bridge/bridge-error.ts';
+import type { State } from './index.ts';
+
+export type TurnStatus = 'sending' | 'streaming' | 'done' | 'error' | 'cancelled';
+
+export interface TurnImage {
+  name: string;
+  previewUrl: string;
+  width: number | null;
+  height: number | null;
+}
+
+export interface Turn {
+  id: string;
+  requestId: string | null;
+  prompt: string;
+  images: TurnImage[];
+  providerName: string;
+  model: string;
+  thinking: boolean;
+  status: TurnStatus;
+  reasoning: string;
+  answer: string;
+  retryNote: string | null;
+  estimate: Estimate | null;
+  result: ChatResult | null;
+  error: ChatError | null;
+}
+
+export interface ConversationSlice {
+  turns: Turn[];
+  send(): Promise<void>;
+  stop(turnId: string): Promise<void>;
+  /** Applies a batch of bridge events; called once per animation frame by bridge-events.ts. */
+  applyChatEvents(batch: ChatEventEnvelope[]): void;
+}
+
+let seq = 0;
+
+const isRunning = (t: Turn) => t.status === 'sending' || t.status === 'streaming';
+
+export const createConversationSlice: StateCreator<State, [], [], ConversationSlice> = (set, get) => ({
+  turns: [],
+  async send() {
+    const s = get();
+    const provider = s.providers.find((p) => p.id === s.providerId);
+    const ready = s.attachments.filter((a) => a.status === 'ready' && a.info);
+    if (!provider || s.attachments.some((a) => a.status === 'uploading')) return;
+    if (!s.prompt.trim() && ready.length === 0) return;
+    if (s.turns.some(isRunning)) return;
+    const turn: Turn = {
+      id: `t${++seq}`,
+      requestId: null,
+      prompt: s.prompt,
+      images: ready.map((a) => ({ name: a.name, previewUrl: a.previewUrl, width: a.info!.width, height: a.info!.height })),
+      providerName: provider.name,
+      model: provider.model,
+      thinking: s.thinking,
+      status: 'sending',
+      reasoning: '',
+      answer: '',
+      retryNote: null,
+      estimate: null,
+      result: null,
+      error: null,
+    };
+    // Earlier finished turns are the context; failed ones with no answer add nothing.
+    const history = s.turns.flatMap((t) => [
+      { role: 'user' as const, text: t.prompt },
+      ...(t.answer ? [{ role: 'assistant' as const, text: t.answer }] : []),
+    ]);
+    set({ turns: [...s.turns, turn] });
+    get().clearComposer();
+    try {
+      const { requestId } = await bridge.startChat({
+        providerId: provider.id,
+        model: provider.model,
+        thinking: s.thinking,
+        prompt: turn.prompt,
+        attachments: ready.map((a) => ({ id: a.info!.id })),
+        history: history.filter((h) => h.text),
+        budget: s.budget,
+      });
+      set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id && t.requestId === null ? { ...t, requestId } : t)) }));
+    } catch (e) {
+      const error: ChatError = { kind: 'bad-input', status: null, code: null, message: failureMessage(e), retry_after_s: null };
+      set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, status: 'error', error } : t)) }));
+    }
+  },
+  async stop(turnId) {
+    const t = get().turns.find((x) => x.id === turnId);
+    if (t?.requestId) await bridge.cancelChat(t.requestId);
+  },
+  applyChatEvents(batch) {
+    set((st) => {
+      const byRequest = new Map(st.turns.map((t, i) => [t.requestId, i]));
+      const turns = st.turns.slice();
+      for (const { requestId, event } of batch) {
+        const i = byRequest.get(requestId);
+        if (i === undefined) continue;
+        const t = { ...turns[i] };
+        switch (event.type) {
+          case 'start':
+            t.status = 'streaming';
+            t.estimate = event.estimate;
+            break;
+          case 'delta':
+            t.reasoning += event.reasoning ?? '';
+            t.answer += event.content ?? '';
+            t.retryNote = null;
+            break;
+          case 'retry':
+            t.retryNote = `${event.reason} Retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.attempt + 1}).`;
+            break;
+          case 'usage':
+            break;
+          case 'end':
+            t.result = event.result;
+            t.error = event.result.error;
+            t.reasoning = event.result.reasoning;
+            t.answer = event.result.answer;
+            t.status = !event.result.error ? 'done' : event.result.error.kind === 'cancelled' ? 'cancelled' : 'error';
+            t.retryNote = null;
+            break;
+        }
+        turns[i] = t;
+      }
+      return { turns };
+    });
+  },
+});

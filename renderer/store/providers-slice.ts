@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import type { ConnectionReport, ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
+import { bridge } from '../bridge/bridge.ts';
+import type { State } from './index.ts';
+
+export interface ProvidersSlice {
+  providers: ProviderView[];
+  providerId: string | null;
+  thinking: boolean;
+  providersError: string | null;
+  loadProviders(): Promise<void>;
+  selectProvider(id: string): void;
+  setThinking(on: boolean): void;
+  saveProvider(input: ProviderInput): Promise<ProviderView>;
+  deleteProvider(id: string): Promise<void>;
+  testProvider(id: string): Promise<ConnectionReport>;
+}
+
+const PREFS = 'glimpse.prefs';
+const prefs = (): { providerId?: string; thinking?: boolean } => {
+  try {
+    return JSON.parse(localStorage.getItem(PREFS) ?? '{}');
+  } catch {
+    return {};
+  }
+};
+const savePrefs = (p: { providerId: string | null; thinking: boolean }) => localStorage.setItem(PREFS, JSON.stringify(p));
+
+export const createProvidersSlice: StateCreator<State, [], [], ProvidersSlice> = (set, get) => ({
+  providers: [],
+  providerId: prefs().providerId ?? null,
+  thinking: prefs().thinking ?? true,
+  providersError: null,
+  async loadProviders() {
+    try {
+      const providers = await bridge.listProviders();
+      const current = get().providerId;
+      // Keep the person's pick; otherwise prefer a provider that already has a key.
+      const pick = providers.find((p) => p.id === current) ?? providers.find((p) => p.hasKey) ?? providers[0];
+      set({ providers, providerId: pick?.id ?? null, providersError: null });
+    } catch (e) {
+      set({ providersError: (e as Error).message });
+    }
+  },
+  selectProvider(id) {
+    set({ providerId: id });
+    savePrefs({ providerId: id, thinking: get().thinking });
+  },
+  setThinking(on) {
+    set({ thinking: on });
+    savePrefs({ providerId: get().providerId, thinking: on });
+  },
+  async saveProvider(input) {
+    const saved = await bridge.saveProvider(input);
+    await get().loadProviders();
+    return saved;
+  },
+  async deleteProvider(id) {
+    await bridge.deleteProvider(id);
+    if (get().providerId === id) set({ providerId: null });
+    await get().loadProviders();
+  },
+  testProvider: (id) => bridge.testProvider(id),
+});

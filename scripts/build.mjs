@@ -1,0 +1,18 @@
+// Builds everything the shells run: the renderer (Vite) and the Node-side bundles (esbuild).
+// Dependencies stay external: Node resolves them from node_modules, electron-builder packs them.
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const only = process.argv[2];
+const common = { bundle: true, platform: 'node', packages: 'external', sourcemap: true, logLevel: 'warning', target: 'node22' };
+
+if (!only || only === 'renderer') await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+if (!only || only === 'host') {
+  await Promise.all([
+    esbuild({ ...common, entryPoints: ['electron/server/serve.ts'], outfile: 'dist/server/serve.mjs', format: 'esm' }),
+    esbuild({ ...common, entryPoints: ['electron/cli/glimpse.ts'], outfile: 'dist/cli/glimpse.mjs', format: 'esm' }),
+    // Electron loads main and preload as CommonJS; the sandboxed preload may only require 'electron'.
+    esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] }),
+    esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], packages: undefined }),
+  ]);
+}

@@ -1,0 +1,50 @@
+/**
+ * The bridge contract: the only thing the renderer knows about its host. The Electron preload (IPC) and the
+ * browser shell (HTTP + server-sent events) both implement it; the renderer picks one at start.
+ * Each domain lives in its own file; this one only assembles them.
+ */
+import type { AttachmentApi } from './attachments.ts';
+import { attachmentMethods } from './attachments.ts';
+import type { ChatApi, ChatEventEnvelope } from './chat.ts';
+import { chatMethods } from './chat.ts';
+import type { ProviderApi } from './providers.ts';
+import { providerMethods } from './providers.ts';
+
+export interface HostInfo {
+  shell: 'electron' | 'browser';
+  version: string;
+  dataDir: string;
+  platform: string;
+}
+
+export interface AppApi {
+  getInfo(): Promise<HostInfo>;
+}
+
+/** Everything the host pushes to the renderer. */
+export type HostEvent = ChatEventEnvelope;
+
+/** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
+export interface BridgeMethods extends AppApi, ProviderApi, AttachmentApi, ChatApi {}
+
+export type BridgeMethodName = keyof BridgeMethods;
+
+/** The whole bridge as the renderer uses it. */
+export interface GlimpseBridge extends BridgeMethods {
+  /** Subscribes to host events; returns the unsubscribe function. */
+  onEvent(listener: (event: HostEvent) => void): () => void;
+}
+
+/** Every method name, so transports can expose and route named methods without repeating the list. */
+export const bridgeMethodNames: readonly BridgeMethodName[] = [
+  'getInfo',
+  ...providerMethods,
+  ...attachmentMethods,
+  ...chatMethods,
+];
+
+/** A failure that crossed the bridge, kept typed so the renderer can show its kind. */
+export interface BridgeFailure {
+  kind: string;
+  message: string;
+}

@@ -1,0 +1,123 @@
+/**
+ * Maps what providers send when things go wrong onto kinds a person can act on.
+ * Z.AI codes: https://docs.z.ai/api-reference/api-code ; OpenRouter: https://openrouter.ai/docs/api-reference/errors
+ */
+import type { ChatError, ErrorKind } from './types.ts';
+
+type Json = Record<string, unknown>;
+
+const ZAI_CODES: Record<string, ErrorKind> = {
+  '1000': 'auth',
+  '1001': 'auth',
+  '1002': 'auth',
+  '1003': 'auth',
+  '1113': 'quota',
+  '1211': 'bad-request',
+  '1261': 'context-length',
+  '1301': 'content-filter',
+  '1302': 'rate-limit',
+  '1303': 'rate-limit',
+  '1304': 'quota',
+  '1305': 'rate-limit',
+};
+
+/** Finish reasons that mean the answer did not end normally. */
+const FINISH_ERRORS: Record<string, { kind: ErrorKind; message: string }> = {
+  sensitive: { kind: 'content-filter', message: 'The provider stopped the answer: its content filter flagged it.' },
+  content_filter: { kind: 'content-filter', message: 'The provider stopped the answer: its content filter flagged it.' },
+  model_context_window_exceeded: { kind: 'context-length', message: 'The conversation no longer fits the model’s context window.' },
+  network_error: { kind: 'server', message: 'The provider reported a network error inside its own service.' },
+};
+
+export function errorFromFinishReason(reason: string | null): ChatError | null {
+  const hit = reason ? FINISH_ERRORS[reason] : undefined;
+  return hit ? { kind: hit.kind, status: null, code: reason, message: hit.message, retry_after_s: null } : null;
+}
+
+/** Pulls `{error: {code, message}}` (Z.AI, OpenRouter, OpenAI) out of whatever body came back. */
+export function errorPayload(body: unknown): { code: string | null; message: string | null; raw: Json | null } {
+  const b = (body && typeof body === 'object' ? body : null) as Json | null;
+  const e = (b?.error && typeof b.error === 'object' ? b.error : b) as Json | null;
+  if (!e) return { code: null, message: typeof body === 'string' && body ? body : null, raw: null };
+  const code = e.code ?? e.type;
+  return {
+    code: code === undefined || code === null ? null : String(code),
+    message: typeof e.message === 'string' ? e.message : null,
+    raw: e,
+  };
+}
+
+const KIND_TEXT: Record<ErrorKind, string> = {
+  auth: 'The provider refused the API key. Check it in Settings.',
+  'rate-limit': 'The provider is rate-limiting requests. Wait a moment and try again.',
+  quota: 'The account has no balance or quota left with this provider.',
+  'context-length': 'The request is too long for the model’s context window. Use fewer or smaller images.',
+  'content-filter': 'The provider’s content filter refused this request.',
+  'bad-request': 'The provider rejected the request.',
+  server: 'The provider had a server error. Try again shortly.',
+  network: 'Could not reach the provider. Check the base URL and your connection.',
+  timeout: 'The provider stopped sending data.',
+  protocol: 'The provider sent a response Glimpse could not read.',
+  cancelled: 'Stopped.',
+  'bad-input': 'Glimpse could not use this input.',
+};
+
+/** A generic sentence for a kind, used when the provider's own message is missing. */
+export const describeKind = (kind: ErrorKind): string => KIND_TEXT[kind];
+
+function kindFromStatus(status: number, code: string | null, message: string): ErrorKind {
+  if (code && ZAI_CODES[code]) return ZAI_CODES[code];
+  const m = message.toLowerCase();
+  if (/context|too long|maximum.*tokens|prompt is too/.test(m) && status === 400) return 'context-length';
+  if (status === 401 || status === 403 && /key|auth|token/.test(m)) return 'auth';
+  if (status === 402) return 'quota';
+  if (status === 403) return 'content-filter';
+  if (status === 408) return 'timeout';
+  if (status === 429) return /balance|quota|credit|insufficient/.test(m) ? 'quota' : 'rate-limit';
+  if (status === 413) return 'context-length';
+  if (status >= 500) return 'server';
+  if (status >= 400) return 'bad-request';
+  return 'protocol';
+}
+
+export interface HttpFailure {
+  status: number | null;
+  body: unknown;
+  retryAfter?: string | null;
+}
+
+/** Classifies an HTTP error response, or an error event inside a 200 stream (status null). */
+export function classifyHttpError(f: HttpFailure): ChatError {
+  const { code, message } = errorPayload(f.body);
+  // OpenRouter puts the upstream status in the in-stream error's numeric code.
+  const status = f.status ?? (code && /^\d{3}$/.test(code) ? Number(code) : null);
+  const kind = status === null ? (code && ZAI_CODES[code]) || 'server' : kindFromStatus(status, code, message ?? '');
+  return {
+    kind,
+    status: f.status,
+    code,
+    message: redactSecrets(message ?? describeKind(kind)),
+    retry_after_s: parseRetryAfter(f.retryAfter ?? null),
+  };
+}
+
+/** `Retry-After` as seconds (it may be seconds or an HTTP date). */
+export function parseRetryAfter(v: string | null, now = Date.now()): number | null {
+  if (!v) return null;
+  const n = Number(v);
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const t = Date.parse(v);
+  return Number.isFinite(t) ? Math.max(0, Math.round((t - now) / 1000)) : null;
+}
+
+/** Keys must never reach a message a person sees or a log: mask anything shaped like one. */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g, '$1-…')
+    .replace(/(Bearer\s+)[^\s"']+/gi, '$1…')
+    .replace(/\b[0-9a-f]{32}\.[A-Za-z0-9]{8,}\b/g, '…');
+}
+
+export function makeError(kind: ErrorKind, message?: string, extra: Partial<ChatError> = {}): ChatError {
+  return { kind, status: null, code: null, message: message ?? describeKind(kind), retry_after_s: null, ...extra };
+}

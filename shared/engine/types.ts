@@ -1,0 +1,95 @@
+/**
+ * The engine's normalised vocabulary: what every provider dialect is turned into.
+ * Field names of {@link Usage}, {@link ChatResult} and {@link ChatError} are snake_case on purpose:
+ * they are exactly what `glimpse ask --json` prints, so no mapping layer sits between engine and CLI.
+ */
+
+/** Token counts of one request. `reasoning_tokens` is a subset of `completion_tokens` when a provider reports it. */
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  reasoning_tokens: number;
+  cached_tokens: number;
+}
+
+/** Where a cost figure came from; `unknown` always carries `usd: null`, never 0. */
+export type CostSource = 'provider' | 'price-table' | 'estimate' | 'unknown';
+
+export interface Cost {
+  usd: number | null;
+  source: CostSource;
+}
+
+/** Kinds a person can act on (see ../shared/PROVIDERS.md, Errors). */
+export type ErrorKind =
+  | 'auth'
+  | 'rate-limit'
+  | 'quota'
+  | 'context-length'
+  | 'content-filter'
+  | 'bad-request'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'protocol'
+  | 'cancelled'
+  | 'bad-input';
+
+export interface ChatError {
+  kind: ErrorKind;
+  status: number | null;
+  code: string | null;
+  message: string;
+  retry_after_s: number | null;
+}
+
+/** A box in fractions (0..1) of the image it belongs to; `image` indexes the request's images. */
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  label: string | null;
+  image: number | null;
+}
+
+export interface Timings {
+  /** Time to the first byte of reasoning or answer. */
+  ttft_ms: number | null;
+  /** Time to the first byte of the answer proper (after any reasoning). */
+  ttfa_ms?: number | null;
+  total_ms: number | null;
+}
+
+export interface Estimate {
+  prompt_tokens: number;
+  usd: number | null;
+}
+
+/** The final, complete outcome of one request: the CLI prints this as JSON. */
+export interface ChatResult {
+  answer: string;
+  reasoning: string;
+  boxes: Box[];
+  usage: Usage;
+  cost: Cost;
+  estimate: Estimate;
+  finish_reason: string | null;
+  timings: Timings;
+  error: ChatError | null;
+}
+
+/** Events of one running request, in order. Deltas may be coalesced by the host before crossing the bridge. */
+export type ChatEvent =
+  | { type: 'start'; provider: string; model: string; thinking: boolean; startedAt: number; estimate: Estimate }
+  | { type: 'delta'; reasoning?: string; content?: string }
+  | { type: 'retry'; attempt: number; delayMs: number; reason: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'end'; result: ChatResult };
+
+export const emptyUsage = (): Usage => ({
+  prompt_tokens: 0,
+  completion_tokens: 0,
+  reasoning_tokens: 0,
+  cached_tokens: 0,
+});

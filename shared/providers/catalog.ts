@@ -1,0 +1,115 @@
+/**
+ * The provider catalog: data, not code paths. Each entry says where a provider lives, which models it serves,
+ * how it wants the thinking switch (its dialect) and what it charges. Facts from ../shared/PROVIDERS.md.
+ */
+
+/** How a provider wants thinking switched on or off in the request body. */
+export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'none';
+
+/** USD per 1M tokens, with the day it was recorded; absent fields mean unknown. */
+export interface Price {
+  prompt: number;
+  completion: number;
+  cachedRead: number | null;
+  recorded: string;
+}
+
+export interface CatalogModel {
+  id: string;
+  label: string;
+  /** Null when no source states a price: cost is then `unknown`, never 0. */
+  price: Price | null;
+  contextTokens: number | null;
+  video: boolean;
+}
+
+export interface CatalogEntry {
+  id: string;
+  name: string;
+  baseUrl: string;
+  /** Environment variables the CLI and browser shell read a key from, most specific first. */
+  keyEnv: string[];
+  thinking: ThinkingDialect;
+  models: CatalogModel[];
+  /** OpenRouter: upstreams that can be pinned with `provider.order`. */
+  upstreams: string[];
+  /** Whether the base URL is the user's own (custom servers). */
+  userUrl: boolean;
+}
+
+const GLM_45V_PRICE: Price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
+
+const glm45v = (id: string, video: boolean): CatalogModel => ({
+  id,
+  label: 'GLM-4.5V',
+  price: GLM_45V_PRICE,
+  contextTokens: 65_536,
+  video,
+});
+
+const glm46v = (id: string): CatalogModel => ({
+  id,
+  label: 'GLM-4.6V',
+  price: null,
+  contextTokens: 131_072,
+  video: true,
+});
+
+export const CATALOG: readonly CatalogEntry[] = [
+  {
+    id: 'zai',
+    name: 'Z.AI',
+    baseUrl: 'https://api.z.ai/api/paas/v4',
+    keyEnv: ['ZAI_API_KEY'],
+    thinking: 'zai',
+    models: [glm45v('glm-4.5v', true), glm46v('glm-4.6v')],
+    upstreams: [],
+    userUrl: false,
+  },
+  {
+    id: 'bigmodel',
+    name: 'BigModel',
+    baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
+    keyEnv: ['BIGMODEL_API_KEY', 'ZHIPUAI_API_KEY'],
+    thinking: 'zai',
+    models: [glm45v('glm-4.5v', true), glm46v('glm-4.6v')],
+    upstreams: [],
+    userUrl: false,
+  },
+  {
+    id: 'openrouter',
+    name: 'OpenRouter',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    keyEnv: ['OPENROUTER_API_KEY'],
+    thinking: 'openrouter',
+    models: [{ ...glm45v('z-ai/glm-4.5v', false) }, { ...glm46v('z-ai/glm-4.6v'), video: false }],
+    upstreams: ['z-ai', 'novita', 'parasail', 'deepinfra'],
+    userUrl: false,
+  },
+  {
+    id: 'novita',
+    name: 'Novita',
+    baseUrl: 'https://api.novita.ai/openai',
+    keyEnv: ['NOVITA_API_KEY'],
+    // Not documented for this model; Novita runs vLLM-style templates, so treat it like vLLM.
+    thinking: 'chat-template',
+    models: [glm45v('zai-org/glm-4.5v', false)],
+    upstreams: [],
+    userUrl: false,
+  },
+  {
+    id: 'custom',
+    name: 'Custom server',
+    baseUrl: 'http://127.0.0.1:8000/v1',
+    keyEnv: [],
+    thinking: 'chat-template',
+    models: [],
+    upstreams: [],
+    userUrl: true,
+  },
+];
+
+/** The catalog entry for an id; unknown ids fall back to `custom` (an OpenAI-compatible server). */
+export function catalogEntry(id: string): CatalogEntry {
+  return CATALOG.find((e) => e.id === id) ?? CATALOG[CATALOG.length - 1];
+}

@@ -1,0 +1,107 @@
+/**
+ * One driver for end-to-end tests (after Signal's Playwright harness): starts the fake provider and the real
+ * browser shell (`dist/server/serve.mjs`, as `npm run serve` does) on a fresh data dir, opens the printed URL,
+ * and offers the steps a person takes. Waits are on events and page state, never on sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { startFakeProvider, type FakeProvider } from '../fixtures/fake-provider.ts';
+
+export interface ShellProcess {
+  url: string;
+  launchUrl: string;
+  child: ChildProcess;
+  dataDir: string;
+}
+
+/** Starts `node dist/server/serve.mjs --port 0` and resolves with the URL it prints. */
+export async function startShell(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ShellProcess> {
+  const child = spawn(process.execPath, ['dist/server/serve.mjs', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, ZAI_API_KEY: '', OPENROUTER_API_KEY: '', NOVITA_API_KEY: '', GLIMPSE_API_KEY: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('exit', (code) => reject(new Error(`browser shell exited (${code}): ${out}`)));
+  });
+  return { url: new URL(launchUrl).origin, launchUrl, child, dataDir };
+}
+
+export class GlimpseApp {
+  readonly page: Page;
+  readonly fake: FakeProvider;
+  readonly shell: ShellProcess;
+
+  private constructor(page: Page, fake: FakeProvider, shell: ShellProcess) {
+    this.page = page;
+    this.fake = fake;
+    this.shell = shell;
+  }
+
+  static async launch(page: Page, opts: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<GlimpseApp> {
+    const fake = await startFakeProvider();
+    const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'glimpse-e2e-'));
+    const shell = await startShell(dataDir, opts.env);
+    await page.goto(shell.launchUrl);
+    await expect(page.getByRole('combobox', { name: 'Provider' })).toBeVisible();
+    return new GlimpseApp(page, fake, shell);
+  }
+
+  async close(): Promise<void> {
+    this.shell.child.kill('SIGTERM');
+    await this.fake.close();
+    rmSync(this.shell.dataDir, { recursive: true, force: true });
+  }
+
+  /** Adds a provider through Settings, the way a person does, and leaves it picked. */
+  async addProvider(opts: { name: string; path: string; kind?: string; apiKey?: string; model?: string }): Promise<void> {
+    const p = this.page;
+    await p.getByRole('button', { name: 'Settings' }).click();
+    const dialog = p.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('button', { name: 'Add provider' }).click();
+    if (opts.kind) await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: opts.kind });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(opts.name);
+    await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${this.fake.url}/${opts.path}`);
+    if (opts.apiKey !== undefined) await dialog.getByLabel('API key').fill(opts.apiKey);
+    await dialog.getByRole('combobox', { name: 'Model' }).fill(opts.model ?? 'glm-4.5v');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(p.getByRole('combobox', { name: 'Provider' })).toContainText(opts.name);
+  }
+
+  async attachViaDialog(...files: string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Attach files' }).click();
+    await (await chooser).setFiles(files);
+  }
+
+  async setThinking(on: boolean): Promise<void> {
+    const sw = this.page.getByRole('switch', { name: 'Thinking' });
+    if ((await sw.getAttribute('aria-checked')) !== String(on)) await sw.click();
+    await expect(sw).toHaveAttribute('aria-checked', String(on));
+  }
+
+  async ask(prompt: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    await this.page.getByRole('button', { name: 'Send' }).click();
+  }
+
+  /** The answer region of the n-th exchange (0-based; -1 for the last). */
+  answer(n = -1) {
+    const all = this.page.getByRole('region', { name: 'Answer' });
+    return n === -1 ? all.last() : all.nth(n);
+  }
+
+  async waitForAnswerDone(n = -1): Promise<void> {
+    await expect(this.answer(n)).toHaveAttribute('aria-busy', 'false');
+  }
+}
