@@ -51,7 +51,7 @@ export async function runChat(spec: RunSpec): Promise<ChatResult> {
     attempt = await runAttempt(spec);
     const retry = n < MAX_RETRIES && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
     if (retry === null) break;
-    spec.onEvent({ type: 'retry', attempt: n + 1, delayMs: retry, reason: attempt.error!.message });
+    spec.onEvent({ type: 'retry', attempt: n + 1, delayMs: retry, reason: attempt.error!.message, error: attempt.error! });
     if (!(await wait(retry, spec.signal))) {
       attempt.error = makeError('cancelled');
       break;

@@ -19,10 +19,28 @@ import { runChat } from './chat-runner.ts';
 import { prepareImage } from './media/image-prep.ts';
 import type { ProviderStore } from './provider-store.ts';
 
+/** What an observer learns about the request an event belongs to. */
+export interface RequestMeta {
+  requestId: string;
+  request: ChatRequest;
+  providerId: string;
+  catalogId: string;
+  model: string;
+}
+
+/**
+ * Sees every event of every request, from every shell and the CLI, before it is published. The ledger and
+ * session persistence hook in here, so the chat path does not grow a branch per concern.
+ */
+export interface ChatObserver {
+  onEvent(meta: RequestMeta, event: ChatEvent): void;
+}
+
 export interface ChatServiceDeps {
   providers: ProviderStore;
   attachments: AttachmentStore;
   publish: (event: HostEvent) => void;
+  observers?: ChatObserver[];
   fetch?: typeof fetch;
   idleTimeoutMs?: number;
 }
@@ -76,7 +94,7 @@ export class ChatService {
     const ctrl = new AbortController();
     this.running.set(requestId, ctrl);
     const coalescer = new DeltaCoalescer((event) => this.deps.publish({ channel: 'chat', requestId, event }));
-    void this.run(req, ctrl, (e) => coalescer.push(e)).finally(() => {
+    void this.run(req, ctrl, (e) => coalescer.push(e), requestId).finally(() => {
       coalescer.flush();
       this.running.delete(requestId);
     });
@@ -84,10 +102,22 @@ export class ChatService {
   }
 
   /** Runs a request to completion; used by `start` and directly by the CLI. */
-  async run(req: ChatRequest, ctrl: AbortController, onEvent: (e: ChatEvent) => void): Promise<ChatResult> {
+  async run(req: ChatRequest, ctrl: AbortController, emit: (e: ChatEvent) => void, requestId: string = randomUUID()): Promise<ChatResult> {
     const provider = this.deps.providers.get(req.providerId);
     const entry = catalogEntry(provider?.catalogId ?? 'custom');
     const model = req.model ?? provider?.model ?? '';
+    const meta: RequestMeta = { requestId, request: req, providerId: req.providerId, catalogId: entry.id, model };
+    const onEvent = (e: ChatEvent) => {
+      for (const o of this.deps.observers ?? []) {
+        try {
+          o.onEvent(meta, e);
+        } catch (err) {
+          // An observer failing (a full disk under the ledger) must not cost the person their answer.
+          console.error('chat observer failed:', err instanceof Error ? err.message : err);
+        }
+      }
+      emit(e);
+    };
     let input: PreparedInput;
     try {
       input = await this.prepare(req);

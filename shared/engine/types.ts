@@ -83,7 +83,7 @@ export interface ChatResult {
 export type ChatEvent =
   | { type: 'start'; provider: string; model: string; thinking: boolean; startedAt: number; estimate: Estimate }
   | { type: 'delta'; reasoning?: string; content?: string }
-  | { type: 'retry'; attempt: number; delayMs: number; reason: string }
+  | { type: 'retry'; attempt: number; delayMs: number; reason: string; error: ChatError }
   | { type: 'usage'; usage: Usage }
   | { type: 'end'; result: ChatResult };
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeltaCoalescer } from '../../../shared/engine/coalesce.ts';
+import { makeError } from '../../../shared/engine/errors.ts';
 import type { ChatEvent } from '../../../shared/engine/types.ts';
 
 let emitted: ChatEvent[];
@@ -51,12 +52,12 @@ describe('DeltaCoalescer', () => {
     c.push({ type: 'delta', content: 'usage' });
     c.push({ type: 'usage', usage });
     c.push({ type: 'delta', content: 'after' });
-    c.push({ type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway' });
+    c.push({ type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway', error: makeError('server', 'Bad gateway', { status: 502 }) });
     expect(emitted).toEqual([
       { type: 'delta', content: 'before usage' },
       { type: 'usage', usage },
       { type: 'delta', content: 'after' },
-      { type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway' },
+      { type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway', error: makeError('server', 'Bad gateway', { status: 502 }) },
     ]);
     // The timer of the flushed batch must not fire an empty or duplicate delta later.
     vi.advanceTimersByTime(100);
