@@ -1,31 +1,47 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { Composer } from './features/composer/composer.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
+import { SessionsSidebar } from './features/sessions/sessions-sidebar.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { TopBar } from './features/toolbar/top-bar.tsx';
+import { UsageTally } from './features/usage/usage-tally.tsx';
+import { UsageView } from './features/usage/usage-view.tsx';
 import { useStore } from './store/index.ts';
+import './app-layout.css';
 
 export function App() {
   const addFiles = useStore((s) => s.addFiles);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // The sessions drawer, in a narrow window; a wide one always shows the sidebar.
+  const [sessionsOpen, setSessionsOpen] = useState(false);
+  const [usageOpen, setUsageOpen] = useState(false);
+  const restoreLastSession = useStore((s) => s.restoreLastSession);
+  useEffect(() => {
+    void restoreLastSession();
+  }, [restoreLastSession]);
+  const closeUsage = useCallback(() => setUsageOpen(false), []);
+  const closeSessions = useCallback(() => setSessionsOpen(false), []);
   const onDrop = useCallback((files: File[]) => void addFiles(files), [addFiles]);
   // The whole window is the drop and paste target; clicks and keys are left to the controls inside it.
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, noClick: true, noKeyboard: true });
 
 
   return (
-    <div {...getRootProps({ className: 'app' })}>
+    <div {...getRootProps({ className: 'app app-with-sidebar' })}>
       <input {...getInputProps()} />
-      <TopBar onOpenSettings={() => setSettingsOpen(true)} />
+      <TopBar onOpenSettings={() => setSettingsOpen(true)} onToggleSessions={() => setSessionsOpen((o) => !o)} sessionsOpen={sessionsOpen} />
+      <SessionsSidebar open={sessionsOpen} onClose={closeSessions} />
+      <UsageTally onOpenDetails={() => setUsageOpen(true)} />
       <Conversation />
       <Composer openFileDialog={open} />
       {isDragActive && (
         <div className="drop-overlay" aria-hidden="true">
-          <div>Drop images to attach</div>
+          <div>Drop images, PDFs or clips to attach</div>
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {usageOpen && <UsageView onClose={closeUsage} />}
     </div>
   );
 }

@@ -1,12 +1,20 @@
 // Builds everything the shells run: the renderer (Vite) and the Node-side bundles (esbuild).
 // Dependencies stay external: Node resolves them from node_modules, electron-builder packs them.
+import { cpSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
 const only = process.argv[2];
 const common = { bundle: true, platform: 'node', packages: 'external', sourcemap: true, logLevel: 'warning', target: 'node22' };
 
-if (!only || only === 'renderer') await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+if (!only || only === 'renderer') {
+  await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // pdf.js fetches these at run time: fonts a PDF names but does not embed, CJK character maps, and the wasm
+  // decoders for JPEG 2000 / JBIG2 scans. Served from the app's own origin, never a CDN.
+  for (const dir of ['standard_fonts', 'cmaps', 'wasm']) {
+    cpSync(`node_modules/pdfjs-dist/${dir}`, `dist/renderer/pdfjs/${dir}`, { recursive: true });
+  }
+}
 if (!only || only === 'host') {
   await Promise.all([
     esbuild({ ...common, entryPoints: ['electron/server/serve.ts'], outfile: 'dist/server/serve.mjs', format: 'esm' }),

@@ -1,27 +1,42 @@
 /** The `glimpse` command: the app's engine, headless. */
 import { SchemaTooNewError } from '../host/db.ts';
-import { parseAsk, USAGE, UsageError } from './args.ts';
+import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts';
 import { ask } from './ask.ts';
+import { usage, USAGE_HELP } from './usage.ts';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s), isTty: Boolean(process.stdout.isTTY) };
+  const io = {
+    out: (s: string) => process.stdout.write(s),
+    err: (s: string) => process.stderr.write(s),
+    isTty: Boolean(process.stdout.isTTY),
+    errIsTty: Boolean(process.stderr.isTTY),
+  };
+  // Ctrl+C cancels the request: what arrived is kept and printed, and the exit status says it was interrupted.
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
   try {
     switch (command) {
       case 'ask':
-        return await ask(parseAsk(rest), io);
+        return await ask(parseAsk(rest), io, process.env, interrupt.signal);
+      case 'usage':
+        return await usage(rest, io);
       case undefined:
       case '-h':
       case '--help':
       case 'help':
-        io.out(`${USAGE}\n`);
+        io.out(`${command ? ASK_HELP : USAGE}\n${USAGE_HELP}\n`);
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command “${command}”.`);
     }
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      io.out(`${ASK_HELP}\n`);
+      return 0;
+    }
     if (e instanceof UsageError) {
-      io.err(`glimpse: ${e.message}\n\n${USAGE}\n`);
+      io.err(`glimpse: ${e.message}\n\n${USAGE}\nRun \`glimpse --help\` for every option.\n`);
       return 2;
     }
     if (e instanceof SchemaTooNewError) {

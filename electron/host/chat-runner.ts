@@ -1,16 +1,20 @@
 /**
- * Runs one request against an OpenAI-compatible endpoint through the `openai` SDK (which parses the SSE), and
- * turns whatever comes back into the engine's event stream: deltas, retries, usage and one final result.
+ * Runs one request against an OpenAI-compatible endpoint: the `openai` SDK sends it and types HTTP errors, the body
+ * is read as SSE by ./sse-reader.ts, and whatever comes back becomes the engine's event stream: deltas, retries,
+ * usage and one final result.
  * Errors are values: the runner always resolves with a ChatResult, and the text that arrived is kept.
  */
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { classifyHttpError, errorFromFinishReason, makeError, redactSecrets } from '../../shared/engine/errors.ts';
+import { classifyHttpError, errorFromFinishReason, makeError, redactKey, redactSecrets } from '../../shared/engine/errors.ts';
 import { StreamNormalizer } from '../../shared/engine/normalize.ts';
 import { costOf, estimateTextTokens } from '../../shared/engine/pricing.ts';
 import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-body.ts';
 import type { ChatError, ChatEvent, ChatResult, Estimate, Usage } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
-import type { CatalogEntry, Price } from '../../shared/providers/catalog.ts';
+import type { CatalogEntry, PriceSnapshot } from '../../shared/providers/catalog.ts';
+import { sseBatches } from './sse-reader.ts';
+import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
+import type { ImageInfo } from '../../shared/grounding/types.ts';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 const MAX_RETRIES = 2;
@@ -25,13 +29,16 @@ export interface RunSpec {
   thinking: boolean;
   messages: ChatMessage[];
   upstream?: string[];
-  price: Price | null;
+  /** Resolved by the host's price book when the request starts; reported in the 'start' event for the ledger. */
+  price: PriceSnapshot | null;
   estimate: Estimate;
   idleTimeoutMs?: number;
   signal?: AbortSignal;
   /** Injected in tests; production uses the runtime's fetch. */
   fetch?: typeof fetch;
   onEvent: (event: ChatEvent) => void;
+  /** The request's images in the order sent, with their labels: boxes in the answer are assigned to them. */
+  images?: ImageInfo[];
 }
 
 interface Attempt {
@@ -45,10 +52,20 @@ interface Attempt {
 
 export async function runChat(spec: RunSpec): Promise<ChatResult> {
   const startedAt = Date.now();
-  spec.onEvent({ type: 'start', provider: spec.entry.id, model: spec.model, thinking: spec.thinking, startedAt, estimate: spec.estimate });
+  spec.onEvent({
+    type: 'start',
+    provider: spec.entry.id,
+    model: spec.model,
+    thinking: spec.thinking,
+    startedAt,
+    estimate: spec.estimate,
+    price: spec.price,
+  });
   let attempt: Attempt;
   for (let n = 0; ; n++) {
     attempt = await runAttempt(spec);
+    // Whatever the server echoed (an Authorization header in an error body), the key never leaves in a message.
+    if (attempt.error) attempt.error = { ...attempt.error, message: redactKey(attempt.error.message, spec.apiKey) };
     const retry = n < MAX_RETRIES && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
     if (retry === null) break;
     spec.onEvent({ type: 'retry', attempt: n + 1, delayMs: retry, reason: attempt.error!.message, error: attempt.error! });
@@ -128,20 +145,35 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     spec.onEvent({ type: 'delta', ...(d.reasoning ? { reasoning: d.reasoning } : {}), ...(d.content ? { content: d.content } : {}) });
   };
 
+  /** One parsed chunk: an in-stream error event ends the attempt (OpenRouter sends them with HTTP 200). */
+  const take = (chunk: unknown): boolean => {
+    const c = (chunk && typeof chunk === 'object' ? chunk : {}) as Record<string, unknown>;
+    push(a.normalizer.push(c));
+    if (c.usage && a.normalizer.meta.usage) spec.onEvent({ type: 'usage', usage: a.normalizer.meta.usage });
+    if (c.error) a.error = classifyHttpError({ status: null, body: c.error });
+    return !a.error;
+  };
+
   try {
     arm();
+    // The SDK sends the request and turns HTTP errors into typed ones; the body is read by sse-reader.ts.
     // The body carries dialect fields the SDK's types do not know (thinking, reasoning, chat_template_kwargs).
-    const stream = await client.chat.completions.create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, {
-      signal: ctrl.signal,
-    });
-    for await (const chunk of stream) {
-      arm();
-      push(a.normalizer.push(chunk));
-      if (a.normalizer.meta.usage && chunk.usage) spec.onEvent({ type: 'usage', usage: a.normalizer.meta.usage });
+    const response = await client.chat.completions
+      .create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, { signal: ctrl.signal })
+      .asResponse();
+    if (!response.body) throw new SyntaxError('empty body');
+    if (/json/i.test(response.headers.get('content-type') ?? '')) {
+      // A server that ignored `stream: true` and answered with one completion: same fields under `message`.
+      take(JSON.parse(await response.text()));
+    } else {
+      reading: for await (const batch of sseBatches(response.body)) {
+        arm();
+        for (const data of batch.data) if (!take(JSON.parse(data))) break reading;
+      }
     }
     push(a.normalizer.end());
     if (ctrl.signal.aborted) throw new APIUserAbortError();
-    a.error = errorFromFinishReason(a.normalizer.meta.finishReason);
+    a.error ??= errorFromFinishReason(a.normalizer.meta.finishReason);
     if (!a.error && !a.normalizer.meta.finishReason && !a.normalizer.meta.usage) {
       a.error = makeError('protocol', 'The stream ended before the answer was finished.');
     }
@@ -198,7 +230,9 @@ function finish(spec: RunSpec, a: Attempt, startedAt: number): ChatResult {
   const result: ChatResult = {
     answer: a.answer,
     reasoning: a.reasoning,
-    boxes: [],
+    // result.answer stays the model's verbatim text (history and the ledger keep what it said); the boxes are
+    // parsed from it, and every shell shows and copies it through shared/grounding, which drops the special tokens.
+    boxes: groundBoxes(a.answer, spec.images ?? []),
     usage,
     cost,
     estimate: spec.estimate,

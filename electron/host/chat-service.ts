@@ -1,22 +1,23 @@
 /**
  * Starts, tracks and cancels chat requests for every shell. Builds the model input from stored attachments
- * (each image sized to the request's token budget), estimates the prompt before sending, and publishes events.
+ * (each image sized to the request's token budget and labelled, see media/build-input.ts), estimates the prompt
+ * before sending, and publishes events.
  */
 import { randomUUID } from 'node:crypto';
 import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import type { HostEvent } from '../../shared/bridge/contract.ts';
 import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
 import { makeError } from '../../shared/engine/errors.ts';
-import { estimateTextTokens, priceUsage } from '../../shared/engine/pricing.ts';
 import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.ts';
 import type { ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
+import { estimatePrompt } from '../../shared/media/estimate.ts';
 import { catalogEntry } from '../../shared/providers/catalog.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { BadInputError } from './bad-input.ts';
 import { runChat } from './chat-runner.ts';
-import { prepareImage } from './media/image-prep.ts';
+import { buildAttachmentParts } from './media/build-input.ts';
 import type { ProviderStore } from './provider-store.ts';
 
 /** What an observer learns about the request an event belongs to. */
@@ -61,36 +62,24 @@ export class ChatService {
   async prepare(req: ChatRequest): Promise<PreparedInput> {
     const provider = this.deps.providers.get(req.providerId);
     if (!provider) throw new BadInputError('Pick a provider first.');
-    const parts: ContentPart[] = [];
-    let imageTokens = 0;
-    for (const ref of req.attachments) {
-      const info = this.deps.attachments.info(ref.id);
-      if (!info) throw new BadInputError('An attachment is no longer stored; attach it again.');
-      if (info.kind !== 'image') throw new BadInputError(`“${info.name}” is a ${info.kind}; only images can be sent so far.`);
-      const img = await prepareImage(this.deps.attachments.read(ref.id).bytes, req.budget ?? DEFAULT_BUDGET);
-      imageTokens += img.tokens;
-      parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
-    }
+    const model = req.model ?? provider.model;
+    const modelTakesVideo = catalogEntry(provider.catalogId).models.find((m) => m.id === model)?.video ?? false;
+    const built = await buildAttachmentParts(req.attachments, this.deps.attachments, { budget: req.budget ?? DEFAULT_BUDGET, modelTakesVideo });
+    const parts: ContentPart[] = built.parts;
     if (!req.prompt.trim() && parts.length === 0) throw new BadInputError('Type a question or attach a file.');
     parts.push({ type: 'text', text: req.prompt });
     const history: ChatMessage[] = req.history.map((t) => ({ role: t.role, content: t.text }));
     const messages: ChatMessage[] = [...history, { role: 'user', content: parts.length === 1 ? req.prompt : parts }];
-    const textTokens = estimateTextTokens(req.prompt) + req.history.reduce((n, t) => n + estimateTextTokens(t.text), 0);
-    const promptTokens = imageTokens + textTokens;
-    const model = req.model ?? provider.model;
-    const price = catalogEntry(provider.catalogId).models.find((m) => m.id === model)?.price ?? null;
-    return {
-      messages,
-      estimate: {
-        prompt_tokens: promptTokens,
-        usd: price ? priceUsage({ ...emptyUsage(), prompt_tokens: promptTokens }, price) : null,
-      },
-    };
+    // Counted from exactly what is sent: the sized images, the labels and text layers, the prompt and history.
+    const texts = [req.prompt, ...req.history.map((t) => t.text), ...built.texts];
+    const price = this.deps.providers.priceFor(provider, model);
+    return { messages, estimate: estimatePrompt({ images: built.images, texts }, price) };
   }
 
   /** Returns the request id at once; the request runs in the background and reports through `publish`. */
   async start(req: ChatRequest): Promise<{ requestId: string }> {
-    const requestId = randomUUID();
+    const wanted = req.requestId;
+    const requestId = wanted && /^[0-9a-f-]{36}$/i.test(wanted) && !this.running.has(wanted) ? wanted : randomUUID();
     const ctrl = new AbortController();
     this.running.set(requestId, ctrl);
     const coalescer = new DeltaCoalescer((event) => this.deps.publish({ channel: 'chat', requestId, event }));
@@ -136,12 +125,14 @@ export class ChatService {
       thinking: req.thinking,
       messages: input.messages,
       upstream: provider!.upstream,
-      price: entry.models.find((m) => m.id === model)?.price ?? null,
+      price: this.deps.providers.priceFor(provider!, model),
       estimate: input.estimate,
       idleTimeoutMs: this.deps.idleTimeoutMs,
       signal: ctrl.signal,
       fetch: this.deps.fetch,
       onEvent,
+      // Boxes are assigned among the images sent (a clip sent as video is not one), by label ("page 3").
+      images: req.attachments.filter((r) => this.deps.attachments.info(r.id)?.kind === 'image').map((r) => ({ label: r.label ?? null })),
     });
   }
 

@@ -63,7 +63,8 @@ export function transaction<T>(db: Db, fn: () => T): T {
     db.exec('COMMIT');
     return out;
   } catch (e) {
-    db.exec('ROLLBACK');
+    // SQLite rolls back by itself on some errors (SQLITE_FULL): a second ROLLBACK would throw and hide the cause.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import { AttachmentStore } from './attachment-store.ts';
 import { ChatService } from './chat-service.ts';
 import { openDb, type Db } from './db.ts';
 import type { KeyStore } from './key-store.ts';
+import { createRecords, type Records } from './ledger/records.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
 import { APP_VERSION } from './version.ts';
@@ -27,6 +28,8 @@ export interface Host {
   providers: ProviderStore;
   attachments: AttachmentStore;
   chat: ChatService;
+  /** The ledger and sessions (issue #6). */
+  records: Records;
   close(): void;
 }
 
@@ -38,7 +41,8 @@ export function createHost(opts: HostOptions): Host {
   };
   const providers = new ProviderStore(db, opts.keys, opts.env);
   const attachments = new AttachmentStore(db, opts.dataDir);
-  const chat = new ChatService({ providers, attachments, publish, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs });
+  const records = createRecords(db, providers, attachments);
+  const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs });
 
   const methods: BridgeMethods = {
     getInfo: async () => ({ shell: opts.shell, version: APP_VERSION, dataDir: opts.dataDir, platform: process.platform }),
@@ -46,10 +50,15 @@ export function createHost(opts: HostOptions): Host {
     saveProvider: async (input) => providers.save(input),
     deleteProvider: async (id) => providers.delete(id),
     testProvider: async (id) => testConnection(providers, id, opts.fetch),
+    listModels: async (scope) => providers.prices.list(scope),
+    setModelPrice: async (input) => providers.prices.setPrice(input),
+    addModel: async (input) => providers.prices.addModel(input),
+    removeModel: async (input) => providers.prices.removeModel(input),
     putAttachment: (upload) => attachments.put(upload),
     getAttachment: async (id) => attachments.read(id),
     startChat: (req) => chat.start(req),
     cancelChat: async (id) => chat.cancel(id),
+    ...records.methods,
   };
 
   return {
@@ -62,6 +71,7 @@ export function createHost(opts: HostOptions): Host {
     providers,
     attachments,
     chat,
+    records,
     close() {
       chat.cancelAll();
       db.close();

@@ -2,6 +2,8 @@
  * Schema migrations, applied in order at start. Append only: never edit a migration that has shipped,
  * because data dirs out there already ran it.
  */
+import { LEDGER_AND_SESSIONS_V3 } from './ledger/schema-v3.ts';
+
 export interface Migration {
   version: number;
   sql: string;
@@ -34,4 +36,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  // v2: the editable catalog (issue #3): prices the user entered and models the user added, per scope
+  // (a hosted kind's id, or `custom:<provider id>` for a custom server). Catalog prices stay in code as defaults.
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE model_prices (
+        scope TEXT NOT NULL,
+        model TEXT NOT NULL,
+        prompt REAL NOT NULL,
+        completion REAL NOT NULL,
+        cached_read REAL,
+        recorded TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (scope, model)
+      );
+      CREATE TABLE user_models (
+        scope TEXT NOT NULL,
+        model TEXT NOT NULL,
+        label TEXT,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (scope, model)
+      );
+    `,
+  },
+  // v3: the ledger (one row per request attempt), its per-day rollup, and sessions (issue #6).
+  { version: 3, sql: LEDGER_AND_SESSIONS_V3 },
 ];

@@ -1,9 +1,10 @@
 /** Configured providers (a catalog entry plus the user's name, URL, model and upstream pinning) in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
-import { CATALOG, catalogEntry } from '../../shared/providers/catalog.ts';
+import { CATALOG, catalogEntry, type PriceSnapshot } from '../../shared/providers/catalog.ts';
 import type { Db } from './db.ts';
 import { keyFromEnv, type KeyStore } from './key-store.ts';
+import { PriceBook } from './price-book.ts';
 
 interface Row {
   id: string;
@@ -22,10 +23,13 @@ export class ProviderStore {
   private readonly db: Db;
   private readonly keys: KeyStore;
   private readonly env: NodeJS.ProcessEnv;
+  /** Models and prices per provider: the catalog overlaid with the user's edits. */
+  readonly prices: PriceBook;
   constructor(db: Db, keys: KeyStore, env: NodeJS.ProcessEnv = process.env) {
     this.db = db;
     this.keys = keys;
     this.env = env;
+    this.prices = new PriceBook(db);
     this.seed();
   }
 
@@ -51,7 +55,7 @@ export class ProviderStore {
     const entry = catalogEntry(view.catalogId);
     const full: ProviderView = {
       ...view,
-      models: [...new Set([view.model, ...entry.models.map((m) => m.id)].filter(Boolean))],
+      models: this.modelIds(view.catalogId, view.id, view.model),
       hasKey: Boolean(key ?? keyFromEnv(entry.keyEnv, this.env)),
     };
     this.transient.set(view.id, { view: full, key });
@@ -74,6 +78,11 @@ export class ProviderStore {
     return this.keys.get(id) ?? keyFromEnv(catalogEntry(p.catalogId).keyEnv, this.env);
   }
 
+  /** The price a request to this provider and model is costed at now (the user's entry, else the catalog's). */
+  priceFor(provider: Pick<ProviderView, 'id' | 'catalogId'>, model: string): PriceSnapshot | null {
+    return this.prices.resolve({ catalogId: provider.catalogId, providerId: provider.id }, model);
+  }
+
   save(input: ProviderInput): ProviderView {
     const name = input.name.trim();
     const baseUrl = input.baseUrl.trim().replace(/\/+$/, '');
@@ -82,7 +91,7 @@ export class ProviderStore {
     if (!/^https?:\/\/[^\s]+$/i.test(baseUrl)) throw new BadProviderInput('The base URL must start with http:// or https://.');
     if (!model) throw new BadProviderInput('A provider needs a model id.');
     const id = input.id ?? `${input.catalogId}-${randomUUID().slice(0, 8)}`;
-    const upstream = JSON.stringify(input.upstream ?? []);
+    const upstream = JSON.stringify(checkUpstream(input));
     const exists = this.get(id);
     if (exists) {
       this.db
@@ -103,11 +112,17 @@ export class ProviderStore {
   delete(id: string): void {
     this.db.prepare('DELETE FROM providers WHERE id = ?').run(id);
     this.keys.set(id, null);
+    this.prices.forgetProvider(id);
+  }
+
+  /** The configured model first, then the catalog's and the user's for this provider. */
+  private modelIds(catalogId: string, providerId: string, model: string): string[] {
+    return [...new Set([model, ...this.prices.list({ catalogId, providerId }).map((m) => m.id)].filter(Boolean))];
   }
 
   private view(r: Row): ProviderView {
     const entry = catalogEntry(r.catalog_id);
-    const models = [...new Set([r.model, ...entry.models.map((m) => m.id)].filter(Boolean))];
+    const models = this.modelIds(r.catalog_id, r.id, r.model);
     return {
       id: r.id,
       catalogId: r.catalog_id,
@@ -119,4 +134,15 @@ export class ProviderStore {
       upstream: JSON.parse(r.upstream) as string[],
     };
   }
+}
+
+/** Upstream pinning is OpenRouter's (`provider.order`); only its known upstreams, each once, in the order given. */
+function checkUpstream(input: ProviderInput): string[] {
+  const entry = catalogEntry(input.catalogId);
+  const wanted = [...new Set(input.upstream ?? [])];
+  if (wanted.length === 0) return [];
+  if (entry.upstreams.length === 0) throw new BadProviderInput(`${entry.name} does not route to upstream providers; pinning is for OpenRouter.`);
+  const unknown = wanted.filter((u) => !entry.upstreams.some((x) => x.id === u));
+  if (unknown.length) throw new BadProviderInput(`Unknown upstream “${unknown[0]}”. Choose from: ${entry.upstreams.map((x) => x.label).join(', ')}.`);
+  return wanted;
 }

@@ -45,7 +45,8 @@ export function authorised(req: IncomingMessage, token: string, port: number): b
 /** The Content-Security-Policy of the renderer in both shells: no remote script, no inline script, no plugins. */
 export const RENDERER_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // wasm-unsafe-eval lets pdf.js compile its JPEG 2000 / JBIG2 decoders (scanned PDFs); it allows no JS eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",

@@ -1,4 +1,7 @@
-/** `npm run serve`: the browser shell. Options: --port N (or PORT), --data-dir DIR (or GLIMPSE_DATA_DIR). */
+/**
+ * `npm run serve`: the browser shell. Options: --port N (or PORT), --data-dir DIR (or GLIMPSE_DATA_DIR);
+ * GLIMPSE_IDLE_TIMEOUT_S sets the provider idle timeout.
+ */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,7 +21,10 @@ const staticDir = values['static-dir'] ?? join(here, '..', 'renderer');
 const dataDir = resolveDataDir(values['data-dir']);
 
 try {
-  const host = createHost({ dataDir, keys: new FileKeyStore(dataDir), shell: 'browser' });
+  // How long a provider may send nothing before the request ends as `timeout` (default 60 s).
+  const idleS = Number(process.env.GLIMPSE_IDLE_TIMEOUT_S);
+  const idleTimeoutMs = Number.isFinite(idleS) && idleS > 0 ? idleS * 1000 : undefined;
+  const host = createHost({ dataDir, keys: new FileKeyStore(dataDir), shell: 'browser', idleTimeoutMs });
   const shell = await startBrowserShell({ host, staticDir, port: Number(values.port ?? process.env.PORT ?? 5178) });
   console.log(`Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`);
   const stop = async () => {

@@ -3,6 +3,7 @@
  *   POST /api/call/<method>        JSON {arg} -> JSON {result} | {failure}
  *   POST /api/attachments?name&mime raw bytes -> AttachmentInfo   (binary, so a 200 MB clip is not base64'd)
  *   GET  /api/attachments/<id>      raw bytes
+ *   GET  /api/sessions/<id>/export?format=markdown|json   a session as a download (zip or JSON)
  *   GET  /api/events                server-sent events: every HostEvent
  * Everything requires this launch's token (see security.ts).
  */
@@ -92,6 +93,20 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       if (attachment && req.method === 'GET') {
         const file = await opts.host.methods.getAttachment(attachment[1]);
         res.writeHead(200, { 'content-type': file.mime, 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
+        return res.end(Buffer.from(file.bytes));
+      }
+      // A session export is bytes (a zip), so it has its own route, served as a download.
+      const exported = /^\/api\/sessions\/([^/]+)\/export$/.exec(url.pathname);
+      if (exported && req.method === 'GET') {
+        const format = url.searchParams.get('format') === 'json' ? 'json' : 'markdown';
+        const file = await opts.host.methods.exportSession({ id: decodeURIComponent(exported[1]), format });
+        res.writeHead(200, {
+          'content-type': file.mime,
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          'x-file-name': encodeURIComponent(file.fileName),
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
         return res.end(Buffer.from(file.bytes));
       }
       const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);

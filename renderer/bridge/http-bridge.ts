@@ -3,6 +3,7 @@
  * cookie the server set, so this code never sees it; same-origin requests carry it automatically.
  */
 import type { AttachmentInfo, AttachmentUpload } from '../../shared/bridge/attachments.ts';
+import type { SessionExportFile, SessionExportFormat } from '../../shared/bridge/sessions.ts';
 import { bridgeMethodNames, type BridgeFailure, type BridgeMethods, type GlimpseBridge, type HostEvent } from '../../shared/bridge/contract.ts';
 import { BridgeError } from './bridge-error.ts';
 
@@ -55,6 +56,12 @@ export function createHttpBridge(): GlimpseBridge {
       const res = await fetch(`/api/attachments/${id}`);
       if (!res.ok) throw new BridgeError('bad-input', 'That attachment is no longer stored.');
       return { name: id, mime: res.headers.get('content-type') ?? '', bytes: new Uint8Array(await res.arrayBuffer()) };
+    },
+    async exportSession(input: { id: string; format: SessionExportFormat }): Promise<SessionExportFile> {
+      const res = await fetch(`/api/sessions/${encodeURIComponent(input.id)}/export?format=${input.format}`);
+      if (!res.ok) return parse<SessionExportFile>(res);
+      const fileName = decodeURIComponent(res.headers.get('x-file-name') ?? `session.${input.format === 'json' ? 'json' : 'zip'}`);
+      return { fileName, mime: res.headers.get('content-type') ?? '', bytes: new Uint8Array(await res.arrayBuffer()) };
     },
     onEvent(listener) {
       ensureSource();

@@ -5,13 +5,16 @@ import { bridge } from '../bridge/bridge.ts';
 import { failureMessage } from '../bridge/bridge-error.ts';
 import type { State } from './index.ts';
 
-export type TurnStatus = 'sending' | 'streaming' | 'done' | 'error' | 'cancelled';
+/** `incomplete`: reopened from a session whose request never ended (Glimpse was closed or killed mid-answer). */
+export type TurnStatus = 'sending' | 'streaming' | 'done' | 'error' | 'cancelled' | 'incomplete';
 
 export interface TurnImage {
   name: string;
   previewUrl: string;
   width: number | null;
   height: number | null;
+  /** The stored attachment, for turns reopened from a session. */
+  attachmentId?: string;
 }
 
 export interface Turn {
@@ -31,6 +34,7 @@ export interface Turn {
   error: ChatError | null;
 }
 
+/** The conversation on screen: the open session's turns (see sessions-slice.ts for opening and switching). */
 export interface ConversationSlice {
   turns: Turn[];
   send(): Promise<void>;
@@ -52,11 +56,15 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
     if (!provider || s.attachments.some((a) => a.status === 'uploading')) return;
     if (!s.prompt.trim() && ready.length === 0) return;
     if (s.turns.some(isRunning)) return;
+    // PDF pages are rendered and clips' frames collected here; on a problem the composer says what and keeps all.
+    const media = await get().prepareAttachments();
+    if (!media) return;
     const turn: Turn = {
       id: `t${++seq}`,
-      requestId: null,
+      // Ours, up front: events can arrive before startChat resolves, and must find their turn.
+      requestId: crypto.randomUUID(),
       prompt: s.prompt,
-      images: ready.map((a) => ({ name: a.name, previewUrl: a.previewUrl, width: a.info!.width, height: a.info!.height })),
+      images: media.images,
       providerName: provider.name,
       model: provider.model,
       thinking: s.thinking,
@@ -77,15 +85,18 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
     get().clearComposer();
     try {
       const { requestId } = await bridge.startChat({
+        requestId: turn.requestId!,
         providerId: provider.id,
         model: provider.model,
         thinking: s.thinking,
         prompt: turn.prompt,
-        attachments: ready.map((a) => ({ id: a.info!.id })),
+        attachments: media.refs,
         history: history.filter((h) => h.text),
         budget: s.budget,
+        // The host stores the exchange in this session (creating it on its first message).
+        sessionId: s.sessionId,
       });
-      set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id && t.requestId === null ? { ...t, requestId } : t)) }));
+      set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id && t.requestId !== requestId ? { ...t, requestId } : t)) }));
     } catch (e) {
       const error: ChatError = { kind: 'bad-input', status: null, code: null, message: failureMessage(e), retry_after_s: null };
       set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, status: 'error', error } : t)) }));
@@ -96,6 +107,15 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
     if (t?.requestId) await bridge.cancelChat(t.requestId);
   },
   applyChatEvents(batch) {
+    // On 'start' the host has stored the exchange (the sidebar shows the session at the top); on 'end' the
+    // ledger row is complete (the tally follows).
+    const ended = batch.some((e) => e.event.type === 'end');
+    if (ended || batch.some((e) => e.event.type === 'start')) {
+      queueMicrotask(() => {
+        if (ended) void get().refreshTally();
+        void get().loadSessions();
+      });
+    }
     set((st) => {
       const byRequest = new Map(st.turns.map((t, i) => [t.requestId, i]));
       const turns = st.turns.slice();

@@ -9,6 +9,15 @@ export interface HistoryTurn {
 /** What goes to the model with one request, by reference to stored attachments. */
 export interface AttachmentRef {
   id: string;
+  /**
+   * Says which image is which, sent as text just before it (e.g. "page 3", "frame 3 at 00:12.4"), so the model
+   * and the grounding overlay can tell a request's images apart.
+   */
+  label?: string;
+  /** Where a derived image came from: a page of a stored PDF or a moment of a stored video. */
+  source?: { attachmentId: string; page?: number; timeMs?: number };
+  /** Text sent just after the image, e.g. a PDF page's text layer. */
+  text?: string;
 }
 
 export interface ChatRequest {
@@ -22,6 +31,11 @@ export interface ChatRequest {
   budget?: number;
   sessionId?: string;
   compareGroup?: string;
+  /**
+   * An id the caller picked (a UUID), so it can match events that arrive before `startChat` resolves: a fast
+   * answer or an instant 401 can beat the reply. The host makes one up when absent or already in use.
+   */
+  requestId?: string;
 }
 
 export interface ChatApi {

@@ -7,8 +7,14 @@ import type { AttachmentApi } from './attachments.ts';
 import { attachmentMethods } from './attachments.ts';
 import type { ChatApi, ChatEventEnvelope } from './chat.ts';
 import { chatMethods } from './chat.ts';
+import type { ModelsApi } from './models.ts';
+import { modelMethods } from './models.ts';
 import type { ProviderApi } from './providers.ts';
 import { providerMethods } from './providers.ts';
+import type { SessionApi } from './sessions.ts';
+import { sessionMethods } from './sessions.ts';
+import type { UsageApi } from './usage.ts';
+import { usageMethods } from './usage.ts';
 
 export interface HostInfo {
   shell: 'electron' | 'browser';
@@ -25,7 +31,7 @@ export interface AppApi {
 export type HostEvent = ChatEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, AttachmentApi, ChatApi {}
+export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -39,8 +45,11 @@ export interface GlimpseBridge extends BridgeMethods {
 export const bridgeMethodNames: readonly BridgeMethodName[] = [
   'getInfo',
   ...providerMethods,
+  ...modelMethods,
   ...attachmentMethods,
   ...chatMethods,
+  ...sessionMethods,
+  ...usageMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -25,13 +25,20 @@ export interface ProviderInput {
   upstream?: string[];
 }
 
+/** What "Test connection" learned. The key itself is never part of it. */
 export interface ConnectionReport {
   ok: boolean;
   /** Model ids the server lists, when it lists any. */
   models: string[];
-  /** Whether the configured model is among them (null when the server lists none). */
+  /** Whether the configured model is served (from the list, or from a probe request); null when unknown. */
   modelAvailable: boolean | null;
-  keyStatus: 'valid' | 'invalid' | 'missing' | 'unchecked';
+  /** `not-needed`: no key is set and the server answered anyway (a local server). */
+  keyStatus: 'valid' | 'invalid' | 'missing' | 'unchecked' | 'not-needed';
+  /**
+   * How it was checked: `models` (GET /models), or `probe` when the server lists no models and a one-token
+   * request was sent instead (it may cost a fraction of a cent on a hosted provider).
+   */
+  checkedBy?: 'models' | 'probe';
   error: ChatError | null;
 }
 

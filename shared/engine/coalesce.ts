@@ -1,6 +1,8 @@
 /**
  * Merges consecutive text deltas so a fast stream crosses the bridge as a few messages per frame instead of one
- * per token. Non-delta events flush what is pending first, so order is kept.
+ * per token. A throttle with a leading edge: a delta after a quiet spell goes out at once (a slow provider's
+ * tokens are not held back 16 ms each), later ones within the interval are merged into one trailing message.
+ * Non-delta events flush what is pending first, so order is kept.
  */
 import type { ChatEvent } from './types.ts';
 
@@ -8,6 +10,7 @@ export class DeltaCoalescer {
   private reasoning = '';
   private content = '';
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
   private readonly emit: (e: ChatEvent) => void;
   private readonly intervalMs: number;
 
@@ -20,7 +23,10 @@ export class DeltaCoalescer {
     if (e.type === 'delta') {
       this.reasoning += e.reasoning ?? '';
       this.content += e.content ?? '';
-      this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
+      if (this.timer) return;
+      const wait = this.lastEmitAt + this.intervalMs - Date.now();
+      if (wait <= 0) this.flush();
+      else this.timer = setTimeout(() => this.flush(), wait);
       return;
     }
     this.flush();
@@ -36,6 +42,7 @@ export class DeltaCoalescer {
     if (this.content) e.content = this.content;
     this.reasoning = '';
     this.content = '';
+    this.lastEmitAt = Date.now();
     this.emit(e);
   }
 }

@@ -118,6 +118,18 @@ export function redactSecrets(text: string): string {
     .replace(/\b[0-9a-f]{32}\.[A-Za-z0-9]{8,}\b/g, '…');
 }
 
+/**
+ * Masks one exact secret (the key a request was sent with) wherever it appears: servers echo headers in their
+ * error bodies ("invalid token: abc123…"), and such a key need not look like any known key shape.
+ */
+export function redactKey(text: string, key: string | null | undefined): string {
+  const out = redactSecrets(text);
+  // Very short "keys" (a local server's "x") would mask ordinary letters; only real secrets are hunted.
+  if (!key || key.length < 6) return out;
+  return out.split(key).join('…');
+}
+
+/** A ChatError with the person-readable sentence for its kind unless a better message is given. */
 export function makeError(kind: ErrorKind, message?: string, extra: Partial<ChatError> = {}): ChatError {
   return { kind, status: null, code: null, message: message ?? describeKind(kind), retry_after_s: null, ...extra };
 }

@@ -3,6 +3,7 @@
  * Field names of {@link Usage}, {@link ChatResult} and {@link ChatError} are snake_case on purpose:
  * they are exactly what `glimpse ask --json` prints, so no mapping layer sits between engine and CLI.
  */
+import type { Price, PriceSnapshot } from '../providers/catalog.ts';
 
 /** Token counts of one request. `reasoning_tokens` is a subset of `completion_tokens` when a provider reports it. */
 export interface Usage {
@@ -51,6 +52,8 @@ export interface Box {
   y2: number;
   label: string | null;
   image: number | null;
+  /** A point (GUI-agent style `[x,y]`) has x1 = x2 and y1 = y2. Absent means 'box'. See shared/grounding. */
+  kind?: 'box' | 'point';
 }
 
 export interface Timings {
@@ -81,7 +84,20 @@ export interface ChatResult {
 
 /** Events of one running request, in order. Deltas may be coalesced by the host before crossing the bridge. */
 export type ChatEvent =
-  | { type: 'start'; provider: string; model: string; thinking: boolean; startedAt: number; estimate: Estimate }
+  | {
+      type: 'start';
+      provider: string;
+      model: string;
+      thinking: boolean;
+      startedAt: number;
+      estimate: Estimate;
+      /**
+       * The price this request is costed at, frozen now (null: unknown). The host sends a {@link PriceSnapshot}
+       * (the price plus its model and origin); typed as its Price part so consumers need only the figures.
+       * Absent when no price was looked up.
+       */
+      price?: Price | null;
+    }
   | { type: 'delta'; reasoning?: string; content?: string }
   | { type: 'retry'; attempt: number; delayMs: number; reason: string; error: ChatError }
   | { type: 'usage'; usage: Usage }

@@ -14,25 +14,52 @@ export interface Price {
   recorded: string;
 }
 
+/**
+ * The price one request was costed at, frozen when it started (the ledger stores it with the request), so a later
+ * edit of the price table never rewrites the cost of past requests. `origin` says who set it.
+ */
+export interface PriceSnapshot extends Price {
+  catalogId: string;
+  model: string;
+  origin: 'catalog' | 'user';
+}
+
+/** An upstream OpenRouter can be pinned to; `id` is OpenRouter's provider slug for `provider.order`. */
+export interface Upstream {
+  id: string;
+  label: string;
+}
+
+/** One model a provider serves, with what the catalog knows about it. */
 export interface CatalogModel {
   id: string;
   label: string;
   /** Null when no source states a price: cost is then `unknown`, never 0. */
   price: Price | null;
   contextTokens: number | null;
+  /** Capabilities: images (data URLs), video as `video_url` (else frames are sent as images), PDF pages as images. */
+  image: boolean;
   video: boolean;
+  pdfAsImages: boolean;
 }
 
+/** One provider kind: where it lives, its models, its thinking dialect and its key variables. */
 export interface CatalogEntry {
   id: string;
   name: string;
   baseUrl: string;
   /** Environment variables the CLI and browser shell read a key from, most specific first. */
   keyEnv: string[];
+  /** The thinking switch's dialect; `none` means the provider has no switch (the mode cannot be chosen). */
   thinking: ThinkingDialect;
   models: CatalogModel[];
   /** OpenRouter: upstreams that can be pinned with `provider.order`. */
-  upstreams: string[];
+  upstreams: Upstream[];
+  /**
+   * A GET path under the base URL that answers 401 for a bad key, for "Test connection" where `/models` is public
+   * (OpenRouter lists models to anyone: https://openrouter.ai/docs/api-reference/api-keys/get-current-key).
+   */
+  keyCheckPath: string | null;
   /** Whether the base URL is the user's own (custom servers). */
   userUrl: boolean;
 }
@@ -44,7 +71,9 @@ const glm45v = (id: string, video: boolean): CatalogModel => ({
   label: 'GLM-4.5V',
   price: GLM_45V_PRICE,
   contextTokens: 65_536,
+  image: true,
   video,
+  pdfAsImages: true,
 });
 
 const glm46v = (id: string): CatalogModel => ({
@@ -52,9 +81,12 @@ const glm46v = (id: string): CatalogModel => ({
   label: 'GLM-4.6V',
   price: null,
   contextTokens: 131_072,
+  image: true,
   video: true,
+  pdfAsImages: true,
 });
 
+/** Every provider kind Glimpse knows; `custom` (any OpenAI-compatible server) is last and the fallback. */
 export const CATALOG: readonly CatalogEntry[] = [
   {
     id: 'zai',
@@ -64,6 +96,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     thinking: 'zai',
     models: [glm45v('glm-4.5v', true), glm46v('glm-4.6v')],
     upstreams: [],
+    keyCheckPath: null,
     userUrl: false,
   },
   {
@@ -74,6 +107,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     thinking: 'zai',
     models: [glm45v('glm-4.5v', true), glm46v('glm-4.6v')],
     upstreams: [],
+    keyCheckPath: null,
     userUrl: false,
   },
   {
@@ -83,7 +117,13 @@ export const CATALOG: readonly CatalogEntry[] = [
     keyEnv: ['OPENROUTER_API_KEY'],
     thinking: 'openrouter',
     models: [{ ...glm45v('z-ai/glm-4.5v', false) }, { ...glm46v('z-ai/glm-4.6v'), video: false }],
-    upstreams: ['z-ai', 'novita', 'parasail', 'deepinfra'],
+    upstreams: [
+      { id: 'z-ai', label: 'Z.AI' },
+      { id: 'novita', label: 'Novita' },
+      { id: 'parasail', label: 'Parasail' },
+      { id: 'deepinfra', label: 'DeepInfra' },
+    ],
+    keyCheckPath: '/key',
     userUrl: false,
   },
   {
@@ -95,6 +135,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     thinking: 'chat-template',
     models: [glm45v('zai-org/glm-4.5v', false)],
     upstreams: [],
+    keyCheckPath: null,
     userUrl: false,
   },
   {
@@ -105,6 +146,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     thinking: 'chat-template',
     models: [],
     upstreams: [],
+    keyCheckPath: null,
     userUrl: true,
   },
 ];

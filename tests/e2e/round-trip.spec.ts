@@ -130,3 +130,13 @@ test('an unreachable provider is a network error', async ({ page }) => {
   await app.waitForAnswerDone();
   await expect(app.answer().getByRole('alert')).toContainText('Cannot reach the provider');
 });
+
+test('closing the window mid-stream cancels the request at the provider', async ({ page }) => {
+  await app.addProvider({ name: 'Slow', path: 'zai/slow', kind: 'Custom server' });
+  await app.ask('A long answer please');
+  await expect(app.answer().getByTestId('answer')).toContainText('Answer in');
+  expect(app.fake.requests[0].aborted).toBeFalsy();
+  await page.close();
+  // The shell notices the last event stream closing and cancels; the fake provider sees the hang-up.
+  await expect.poll(() => app.fake.requests[0].aborted, { timeout: 10_000 }).toBe(true);
+});

@@ -1,5 +1,10 @@
+import { useRef } from 'react';
 import { useStore } from '../../store/index.ts';
 import { AttachmentStrip } from './attachment-strip.tsx';
+import './composer-media.css';
+import { BudgetControl } from './budget-control.tsx';
+import { EstimateLine } from './estimate-line.tsx';
+import { PresetsMenu } from './presets-menu.tsx';
 
 export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const prompt = useStore((s) => s.prompt);
@@ -8,11 +13,13 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const stop = useStore((s) => s.stop);
   const notice = useStore((s) => s.notice);
   const dismissNotice = useStore((s) => s.dismissNotice);
-  const uploading = useStore((s) => s.attachments.some((a) => a.status === 'uploading'));
+  const uploading = useStore((s) => s.attachments.some((a) => a.status === 'uploading' || Boolean(a.clip?.sampling)));
+  const preparing = useStore((s) => s.preparing);
   const hasInput = useStore((s) => s.prompt.trim().length > 0 || s.attachments.length > 0);
   const running = useStore((s) => s.turns.find((t) => t.status === 'sending' || t.status === 'streaming'));
   const noProvider = useStore((s) => !s.providers.some((p) => p.id === s.providerId));
-  const canSend = hasInput && !uploading && !running && !noProvider;
+  const canSend = hasInput && !uploading && !preparing && !running && !noProvider;
+  const promptBox = useRef<HTMLTextAreaElement>(null);
 
   return (
     <form
@@ -32,15 +39,37 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
         </div>
       )}
       <AttachmentStrip />
+      <div className="composer-media-bar">
+        <BudgetControl />
+        {preparing ? (
+          <p className="estimate-line" role="status">
+            {preparing}
+          </p>
+        ) : (
+          <EstimateLine />
+        )}
+      </div>
       <div className="composer-row">
         <button type="button" className="icon-button" onClick={openFileDialog} aria-label="Attach files" title="Attach files (or drop, or paste)">
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z" />
           </svg>
         </button>
+        <PresetsMenu
+          onPick={(text, select) => {
+            setPrompt(text);
+            // After React has put the text in: focus it, with the part to fill in (Locate's object) selected.
+            requestAnimationFrame(() => {
+              const el = promptBox.current;
+              el?.focus();
+              if (el && select) el.setSelectionRange(select[0], select[1]);
+            });
+          }}
+        />
         <textarea
+          ref={promptBox}
           aria-label="Prompt"
-          placeholder="Ask about your images…  (Ctrl+Enter to send)"
+          placeholder="Ask about your images, PDFs or clips…  (Ctrl+Enter to send)"
           value={prompt}
           rows={2}
           onChange={(e) => setPrompt(e.target.value)}

@@ -1,16 +1,46 @@
+import 'katex/dist/katex.min.css';
 import { memo } from 'react';
-import { Streamdown } from 'streamdown';
+import { createMathPlugin } from '@streamdown/math';
+import { defaultRehypePlugins, type Components } from 'streamdown';
+import type { Pluggable, Plugin } from 'unified';
+import { BoxChip } from '../grounding/box-chip.tsx';
+import { rehypeBoxChips } from '../grounding/chip-plugin.ts';
+import { CodeBlock } from './code-block.tsx';
+import { ProgressiveMarkdown, type BlockProps } from './progressive-markdown.tsx';
+import { TableBlock } from './table-block.tsx';
+
+const [harden] = defaultRehypePlugins.harden as [Plugin, object];
 
 /**
- * The answer as Markdown. Streamdown splits it into blocks and memoises finished ones, so a long answer is
- * not re-parsed whole on every frame; it sanitises (rehype-sanitize + rehype-harden), so model output is data.
+ * Model output is data. Raw HTML is parsed (OCR answers use HTML tables) and then sanitised (rehype-sanitize,
+ * Streamdown's schema: no script, no event handlers, no iframes, no style); rehype-harden then blocks every
+ * image that is not a data: URL and every link that is not http(s)/mailto (javascript: is always refused). The
+ * CSP (electron/server/security.ts) forbids remote content as well. KaTeX and our chips run after sanitising:
+ * what they add is generated, not model-written.
  */
-export const AnswerMarkdown = memo(function AnswerMarkdown({ text, streaming }: { text: string; streaming: boolean }) {
+const rehypePlugins: Pluggable[] = [
+  defaultRehypePlugins.raw,
+  defaultRehypePlugins.sanitize,
+  [harden, { allowedLinkPrefixes: ['*'], allowedImagePrefixes: [], allowDataImages: true, allowedProtocols: [], blockedImageClass: 'blocked-image', blockedLinkClass: 'blocked-link' }],
+  rehypeBoxChips,
+];
+
+const components: Components = { 'box-chip': BoxChip, table: TableBlock, pre: CodeBlock };
+
+/** `$$..$$` only: a single `$` is too often money in receipts. The parser turns `\(..\)` and `\[..\]` into `$$`. */
+const plugins = { math: createMathPlugin({ singleDollarTextMath: false, errorColor: 'var(--danger, #c0392b)' }) };
+
+// One object for every block: ProgressiveMarkdown re-renders a block only when this identity changes.
+const blockProps: BlockProps = { rehypePlugins, components, plugins };
+
+/**
+ * The answer as Markdown, rendered progressively (see progressive-markdown.tsx), with GitHub tables, code and
+ * KaTeX math. `markdown` is the grounding parser's output: special tokens gone, boxes replaced by chip markers.
+ */
+export const AnswerMarkdown = memo(function AnswerMarkdown({ markdown, streaming }: { markdown: string; streaming: boolean }) {
   return (
     <div className="answer markdown" data-testid="answer">
-      <Streamdown mode={streaming ? 'streaming' : 'static'} isAnimating={streaming} parseIncompleteMarkdown controls={false}>
-        {text}
-      </Streamdown>
+      <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockProps} />
     </div>
   );
 });

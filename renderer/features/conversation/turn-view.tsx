@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useStore } from '../../store/index.ts';
-import { AnswerMarkdown } from './answer-markdown.tsx';
+import { GroundedAnswer } from './grounded-answer.tsx';
 import { ErrorBanner } from './error-banner.tsx';
 import { ReasoningBlock } from './reasoning-block.tsx';
 import { TurnStats } from './turn-stats.tsx';
@@ -29,13 +29,14 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
         </div>
         {turn.reasoning && <ReasoningBlock text={turn.reasoning} live={streaming && !turn.answer} />}
         {turn.answer ? (
-          <AnswerMarkdown text={turn.answer} streaming={streaming} />
+          <GroundedAnswer turnId={turn.id} prompt={turn.prompt} streaming={streaming} />
         ) : (
           streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
         )}
         {turn.retryNote && turn.answer && <p className="muted">{turn.retryNote}</p>}
         {turn.error && turn.error.kind !== 'cancelled' && <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />}
         {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
+        {turn.status === 'incomplete' && <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>}
         <TurnStats turn={turn} />
       </section>
     </article>

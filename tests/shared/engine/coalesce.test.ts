@@ -16,28 +16,37 @@ afterEach(() => {
 });
 
 describe('DeltaCoalescer', () => {
-  it('merges consecutive deltas into one event per 16 ms', () => {
+  it('sends a delta after a quiet spell at once, then merges what follows into one event per 16 ms', () => {
     c.push({ type: 'delta', reasoning: 'Let ' });
+    expect(emitted).toEqual([{ type: 'delta', reasoning: 'Let ' }]);
     c.push({ type: 'delta', reasoning: 'me look.' });
     c.push({ type: 'delta', content: 'A ' });
     c.push({ type: 'delta', content: 'cat.' });
-    expect(emitted).toEqual([]);
+    expect(emitted).toHaveLength(1);
     vi.advanceTimersByTime(15);
-    expect(emitted).toEqual([]);
+    expect(emitted).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    expect(emitted).toEqual([{ type: 'delta', reasoning: 'Let me look.', content: 'A cat.' }]);
+    expect(emitted).toEqual([
+      { type: 'delta', reasoning: 'Let ' },
+      { type: 'delta', reasoning: 'me look.', content: 'A cat.' },
+    ]);
   });
 
-  it('starts a new batch after a flush', () => {
+  it('waits only the rest of the interval, and not at all after a long pause', () => {
     c.push({ type: 'delta', content: 'one' });
-    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(10);
     c.push({ type: 'delta', content: 'two' });
     c.push({ type: 'delta', content: 'three' });
-    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(5);
+    expect(emitted).toHaveLength(1);
+    vi.advanceTimersByTime(1);
     expect(emitted).toEqual([
       { type: 'delta', content: 'one' },
       { type: 'delta', content: 'twothree' },
     ]);
+    vi.advanceTimersByTime(500);
+    c.push({ type: 'delta', content: 'four' });
+    expect(emitted.at(-1)).toEqual({ type: 'delta', content: 'four' });
   });
 
   it('omits the empty half of a delta', () => {
@@ -48,12 +57,14 @@ describe('DeltaCoalescer', () => {
 
   it('flushes pending deltas before a non-delta event and keeps order', () => {
     const usage = { prompt_tokens: 1, completion_tokens: 2, reasoning_tokens: 0, cached_tokens: 0 };
+    c.push({ type: 'delta', content: 'first ' });
     c.push({ type: 'delta', content: 'before ' });
     c.push({ type: 'delta', content: 'usage' });
     c.push({ type: 'usage', usage });
     c.push({ type: 'delta', content: 'after' });
     c.push({ type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway', error: makeError('server', 'Bad gateway', { status: 502 }) });
     expect(emitted).toEqual([
+      { type: 'delta', content: 'first ' },
       { type: 'delta', content: 'before usage' },
       { type: 'usage', usage },
       { type: 'delta', content: 'after' },
@@ -61,7 +72,7 @@ describe('DeltaCoalescer', () => {
     ]);
     // The timer of the flushed batch must not fire an empty or duplicate delta later.
     vi.advanceTimersByTime(100);
-    expect(emitted).toHaveLength(4);
+    expect(emitted).toHaveLength(5);
   });
 
   it('emits nothing for empty deltas', () => {
@@ -73,9 +84,10 @@ describe('DeltaCoalescer', () => {
   });
 
   it('an explicit flush releases what is pending at once', () => {
+    c.push({ type: 'delta', reasoning: 'q' });
     c.push({ type: 'delta', reasoning: 'r' });
     c.flush();
-    expect(emitted).toEqual([{ type: 'delta', reasoning: 'r' }]);
+    expect(emitted).toEqual([{ type: 'delta', reasoning: 'q' }, { type: 'delta', reasoning: 'r' }]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -83,9 +95,10 @@ describe('DeltaCoalescer', () => {
     const out: ChatEvent[] = [];
     const slow = new DeltaCoalescer((e) => out.push(e), 100);
     slow.push({ type: 'delta', content: 'x' });
+    slow.push({ type: 'delta', content: 'y' });
     vi.advanceTimersByTime(99);
-    expect(out).toEqual([]);
+    expect(out).toEqual([{ type: 'delta', content: 'x' }]);
     vi.advanceTimersByTime(1);
-    expect(out).toHaveLength(1);
+    expect(out).toEqual([{ type: 'delta', content: 'x' }, { type: 'delta', content: 'y' }]);
   });
 });

@@ -198,7 +198,7 @@ async function runOver(catalogId: string, pieces: Uint8Array[]): Promise<ChatRes
     model: entry.models[0]?.id ?? 'glm-4.5v',
     thinking: true,
     messages: [{ role: 'user', content: 'What is this?' }],
-    price: entry.models[0]?.price ?? null,
+    price: entry.models[0]?.price ? { ...entry.models[0].price, catalogId, model: entry.models[0].id, origin: 'catalog' } : null,
     estimate: { prompt_tokens: 10, usd: null },
     fetch: fetchServing(pieces),
     onEvent: () => {},

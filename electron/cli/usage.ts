@@ -1,0 +1,85 @@
+/**
+ * `glimpse usage`: totals from the ledger every shell writes (the app, the browser shell, `glimpse ask`), as text,
+ * as one JSON object, or the rows as CSV. Read-only: it opens the data dir's database and writes nothing.
+ */
+import { parseArgs } from 'node:util';
+import type { SplitTotals, UsageRange } from '../../shared/bridge/usage.ts';
+import { resolveDataDir } from '../host/data-dir.ts';
+import { openDb } from '../host/db.ts';
+import { csvHeader, csvLine } from '../host/ledger/ledger-csv.ts';
+import { LedgerQueries } from '../host/ledger/ledger-queries.ts';
+import { checkRange } from '../host/ledger/records.ts';
+import { UsageError } from './args.ts';
+
+export const USAGE_HELP = `  glimpse usage [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json | --csv] [--data-dir DIR]
+              totals of every request recorded in the data dir (--csv: one row per request attempt)`;
+
+export interface UsageArgs {
+  range: UsageRange;
+  json: boolean;
+  csv: boolean;
+  dataDir: string | null;
+}
+
+export function parseUsage(argv: string[]): UsageArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        since: { type: 'string' },
+        until: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        csv: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.json && v.csv) throw new UsageError('Pick one of --json and --csv.');
+  let range: UsageRange;
+  try {
+    range = checkRange({ from: v.since ?? null, to: v.until ?? null });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace('The start date', '--since').replace('the end date', '--until'));
+  }
+  return { range, json: Boolean(v.json), csv: Boolean(v.csv), dataDir: v['data-dir'] ?? null };
+}
+
+const usd = (n: number) => `$${n.toFixed(n !== 0 && n < 0.01 ? 6 : 4)}`;
+const int = (n: number) => n.toLocaleString('en-US');
+
+function line(name: string, t: Omit<SplitTotals, 'by_mode' | 'by_provider'>): string {
+  const unknown = t.unknown_cost_requests ? ` + ${t.unknown_cost_requests} unknown` : '';
+  return `  ${name.padEnd(24)} ${int(t.requests).padStart(8)} req  ${int(t.prompt_tokens).padStart(12)} prompt  ${int(t.cached_tokens).padStart(10)} cached  ${int(t.reasoning_tokens).padStart(10)} reasoning  ${int(t.completion_tokens - t.reasoning_tokens).padStart(10)} answer  ${usd(t.cost_usd)}${unknown}`;
+}
+
+function text(t: SplitTotals, range: UsageRange): string {
+  const span = range.from || range.to ? `${range.from ?? 'the start'} to ${range.to ?? 'today'}` : 'all time';
+  const out = [`Usage, ${span}:`, line('total', t)];
+  if (Object.keys(t.by_mode).length) out.push('By mode:', ...Object.entries(t.by_mode).map(([k, v]) => line(k, v)));
+  if (Object.keys(t.by_provider).length) out.push('By provider:', ...Object.entries(t.by_provider).map(([k, v]) => line(k, v)));
+  if (t.unknown_cost_requests) out.push(`${t.unknown_cost_requests} request(s) with unknown cost (no price known) are not in the dollar figures.`);
+  return `${out.join('\n')}\n`;
+}
+
+export async function usage(argv: string[], io: { out: (s: string) => void }): Promise<number> {
+  const args = parseUsage(argv);
+  const db = openDb(resolveDataDir(args.dataDir));
+  try {
+    const q = new LedgerQueries(db);
+    if (args.csv) {
+      io.out(csvHeader());
+      for (const row of q.rows(args.range)) io.out(csvLine(row));
+      return 0;
+    }
+    const t = q.totals(args.range);
+    io.out(args.json ? `${JSON.stringify(t)}\n` : text(t, args.range));
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Turns a request's attachment refs into the user message's content parts: each image sized to the budget with
+ * its label as text just before it (so the model and the grounding overlay can tell "page 3" from "frame 3 at
+ * 00:12.4") and any extra text (a page's text layer) just after; a clip as `video_url` where the model takes
+ * video. Also collects exactly what is sent, for the estimate.
+ */
+import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
+import type { ContentPart } from '../../../shared/engine/request-body.ts';
+import { refTexts } from '../../../shared/media/estimate.ts';
+import { nativeVideoRefusal } from '../../../shared/media/video.ts';
+import type { AttachmentStore } from '../attachment-store.ts';
+import { BadInputError } from '../bad-input.ts';
+import { prepareImage } from './image-prep.ts';
+
+export interface BuiltParts {
+  parts: ContentPart[];
+  /** Pixel sizes of the images as sent. */
+  images: { width: number; height: number }[];
+  /** Labels and extra texts as sent. */
+  texts: string[];
+}
+
+export async function buildAttachmentParts(
+  refs: readonly AttachmentRef[],
+  store: AttachmentStore,
+  opts: { budget: number; modelTakesVideo: boolean },
+): Promise<BuiltParts> {
+  const out: BuiltParts = { parts: [], images: [], texts: [] };
+  for (const ref of refs) {
+    const info = store.info(ref.id);
+    if (!info) throw new BadInputError('An attachment is no longer stored; attach it again.');
+    const { before, after } = refTexts(ref);
+    if (before) {
+      out.parts.push({ type: 'text', text: before });
+      out.texts.push(before);
+    }
+    if (info.kind === 'image') {
+      const img = await prepareImage(store.read(ref.id).bytes, opts.budget);
+      out.parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
+      out.images.push({ width: img.width, height: img.height });
+    } else if (info.kind === 'video') {
+      const refusal = nativeVideoRefusal({ modelTakesVideo: opts.modelTakesVideo, mime: info.mime, size: info.size });
+      if (refusal) throw new BadInputError(`“${info.name}”: ${refusal}`);
+      // Z.AI takes base64 data URLs for video_url as well as http(s) ones (see shared/PROVIDERS.md, Media).
+      const b64 = Buffer.from(store.read(ref.id).bytes).toString('base64');
+      out.parts.push({ type: 'video_url', video_url: { url: `data:${info.mime};base64,${b64}` } });
+    } else {
+      throw new BadInputError(`“${info.name}” is a PDF: pick its pages, which are sent as images.`);
+    }
+    if (after) {
+      out.parts.push({ type: 'text', text: after });
+      out.texts.push(after);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * PDF pages to images without a browser, for `glimpse ask --pdf` and the benchmark: pdf.js's Node path, which
+ * draws with @napi-rs/canvas (Skia). The app window renders pages itself (renderer/features/attachments), in a
+ * worker; both size pages with shared/media/pages.ts, so the same budget gives the same pixels.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pageFit } from '../../../shared/media/pages.ts';
+import { BadInputError } from '../bad-input.ts';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+let pdfjsPromise: Promise<PdfJs> | null = null;
+// Loaded on first use: most requests carry no PDF, and pdf.js costs ~100 ms to import.
+const loadPdfJs = () => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
+const pdfjsRoot = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+export interface RenderedPage {
+  page: number;
+  /** PNG: lossless, so small print survives until the host's single JPEG re-encode. */
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface OpenedPdf {
+  pageCount: number;
+  /** Renders a page (1-based) at the budget's size (see {@link pageFit}) or at a fixed dpi. */
+  renderPage(page: number, size: { budget: number } | { dpi: number }): Promise<RenderedPage>;
+  /** The page's text layer, lines joined; empty for a scan without text. */
+  pageText(page: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a PDF from its bytes. A missing or wrong password and a damaged file become {@link BadInputError}s that
+ * say which, so the CLI can exit with `bad-input` before anything is sent.
+ */
+export async function openPdf(bytes: Uint8Array, opts: { name?: string; password?: string } = {}): Promise<OpenedPdf> {
+  const pdfjs = await loadPdfJs();
+  const root = pdfjsRoot();
+  const name = opts.name ?? 'The PDF';
+  let doc: PdfDocument;
+  try {
+    doc = await pdfjs.getDocument({
+      // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+      data: new Uint8Array(bytes),
+      password: opts.password,
+      standardFontDataUrl: join(root, 'standard_fonts') + '/',
+      cMapUrl: join(root, 'cmaps') + '/',
+      cMapPacked: true,
+      wasmUrl: pathToFileURL(join(root, 'wasm')).pathname + '/',
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+  } catch (e) {
+    throw pdfError(e, name, Boolean(opts.password));
+  }
+  return {
+    pageCount: doc.numPages,
+    async renderPage(pageNumber, size) {
+      const page = await doc.getPage(pageNumber);
+      const base = page.getViewport({ scale: 1 });
+      let scaleX: number;
+      let scaleY: number;
+      let width: number;
+      let height: number;
+      if ('budget' in size) {
+        const fit = pageFit(base.width, base.height, size.budget);
+        ({ width, height } = fit);
+        scaleX = width / base.width;
+        scaleY = height / base.height;
+      } else {
+        scaleX = scaleY = size.dpi / 72;
+        width = Math.round(base.width * scaleX);
+        height = Math.round(base.height * scaleY);
+      }
+      // Budget sizes are rounded to multiples of 28 per side, so each axis gets its own scale.
+      const viewport = page.getViewport({ scale: scaleX });
+      const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: any; context: any }; destroy(c: unknown): void };
+      const target = factory.create(width, height);
+      try {
+        target.context.fillStyle = '#ffffff';
+        target.context.fillRect(0, 0, width, height);
+        await page.render({
+          canvasContext: target.context,
+          canvas: target.canvas,
+          viewport,
+          transform: scaleY === scaleX ? undefined : [1, 0, 0, scaleY / scaleX, 0, 0],
+        }).promise;
+        const png: Buffer = await target.canvas.encode('png');
+        return { page: pageNumber, png, width, height };
+      } catch (e) {
+        throw new BadInputError(`${name}: page ${pageNumber} could not be drawn (${(e as Error).message}).`);
+      } finally {
+        factory.destroy(target);
+        page.cleanup();
+      }
+    },
+    async pageText(pageNumber) {
+      const page = await doc.getPage(pageNumber);
+      const content = await page.getTextContent();
+      return textOf(content.items as { str?: string; hasEOL?: boolean }[]);
+    },
+    close: () => doc.destroy(),
+  };
+}
+
+/** Joins pdf.js text items into lines the way they were laid out (hasEOL marks line ends). */
+export function textOf(items: readonly { str?: string; hasEOL?: boolean }[]): string {
+  let out = '';
+  for (const it of items) {
+    if (typeof it.str !== 'string') continue;
+    out += it.str + (it.hasEOL ? '\n' : '');
+  }
+  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function pdfError(e: unknown, name: string, hadPassword: boolean): BadInputError {
+  const err = e as { name?: string; code?: number; message?: string };
+  if (err?.name === 'PasswordException') {
+    return new BadInputError(
+      hadPassword || err.code === 2
+        ? `${name} is encrypted and that password is wrong.`
+        : `${name} is encrypted: give its password (--pdf-password).`,
+    );
+  }
+  if (err?.name === 'InvalidPDFException') return new BadInputError(`${name} is damaged or not a PDF: ${(err.message ?? 'it cannot be read').replace(/\.$/, '')}.`);
+  return new BadInputError(`${name} could not be opened: ${(err?.message ?? String(e)).replace(/\.$/, '')}.`);
+}

@@ -1,0 +1,96 @@
+/**
+ * Session persistence as a ChatObserver: a request that carries a `sessionId` is stored as an exchange when it
+ * starts, its partial answer is saved at most every FLUSH_MS while it streams (so a kill mid-stream leaves what
+ * had arrived), and the final answer, reasoning, boxes and result when it ends.
+ */
+import type { ChatEvent } from '../../../shared/engine/types.ts';
+import type { ProviderView } from '../../../shared/bridge/providers.ts';
+import { catalogEntry } from '../../../shared/providers/catalog.ts';
+import type { ChatObserver, RequestMeta } from '../chat-service.ts';
+import { FLUSH_MS } from '../ledger/ledger-observer.ts';
+import type { SessionStore } from './session-store.ts';
+
+interface Live {
+  answer: string;
+  reasoning: string;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+export interface SessionObserverDeps {
+  store: SessionStore;
+  provider: (id: string) => ProviderView | null;
+  onWriteError: (e: unknown, requestId: string) => void;
+  /** Called after a write succeeds (`final`: the request's last), so a storage error shown earlier can be cleared. */
+  onWriteOk?: (requestId: string, final: boolean) => void;
+  flushMs?: number;
+}
+
+export class SessionObserver implements ChatObserver {
+  private readonly live = new Map<string, Live>();
+  private readonly deps: SessionObserverDeps;
+  constructor(deps: SessionObserverDeps) {
+    this.deps = deps;
+  }
+
+  onEvent(meta: RequestMeta, event: ChatEvent): void {
+    const sessionId = meta.request.sessionId;
+    if (!sessionId) return;
+    const id = meta.requestId;
+    switch (event.type) {
+      case 'start': {
+        this.live.set(id, { answer: '', reasoning: '', timer: null });
+        const r = meta.request;
+        this.write(id, () =>
+          this.deps.store.beginTurn({
+            sessionId,
+            requestId: id,
+            prompt: r.prompt,
+            attachments: r.attachments.map((a) => ({ id: a.id, label: a.label ?? null })),
+            providerName: this.deps.provider(meta.providerId)?.name ?? catalogEntry(meta.catalogId).name,
+            model: meta.model,
+            thinking: event.thinking,
+            at: event.startedAt,
+          }),
+        );
+        return;
+      }
+      case 'delta': {
+        const l = this.live.get(id);
+        if (!l) return;
+        l.answer += event.content ?? '';
+        l.reasoning += event.reasoning ?? '';
+        l.timer ??= setTimeout(() => this.flush(id), this.deps.flushMs ?? FLUSH_MS);
+        return;
+      }
+      case 'retry': {
+        // The engine retries only before any output, so there is nothing partial to drop.
+        return;
+      }
+      case 'usage':
+        return;
+      case 'end': {
+        const l = this.live.get(id);
+        if (l?.timer) clearTimeout(l.timer);
+        this.live.delete(id);
+        this.write(id, () => this.deps.store.finishTurn(id, event.result, Date.now()), true);
+        return;
+      }
+    }
+  }
+
+  private flush(id: string): void {
+    const l = this.live.get(id);
+    if (!l) return;
+    l.timer = null;
+    this.write(id, () => this.deps.store.saveProgress(id, l.answer, l.reasoning));
+  }
+
+  private write(requestId: string, fn: () => void, final = false): void {
+    try {
+      fn();
+      this.deps.onWriteOk?.(requestId, final);
+    } catch (e) {
+      this.deps.onWriteError(e, requestId);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Frames from a clip with the browser's own decoder: a hidden <video> that really seeks to each timestamp
+ * (awaiting 'seeked', so every frame shows its own moment) and a canvas that copies the picture out.
+ * No React here, so the benchmark can drive the very same code in a bare page.
+ */
+
+export interface ClipInfo {
+  duration: number;
+  width: number;
+  height: number;
+}
+
+/** The runtime cannot decode this clip (its codec or container), with a message that says what to do. */
+export class CodecError extends Error {}
+
+function loadVideo(url: string): HTMLVideoElement {
+  const v = document.createElement('video');
+  v.muted = true;
+  v.preload = 'auto';
+  v.playsInline = true;
+  v.src = url;
+  return v;
+}
+
+function codecMessage(v: HTMLVideoElement, name: string): string {
+  const code = v.error?.code;
+  const what = code === MediaError.MEDIA_ERR_DECODE ? 'its video could not be decoded' : 'its codec or container is not supported here';
+  return `“${name}” cannot be played in this window: ${what}. Convert it to H.264 MP4 or VP9 WebM (e.g. ffmpeg -i in.mov -c:v libx264 out.mp4).`;
+}
+
+/** Resolves when the first frame is decodable, or rejects with a {@link CodecError}. */
+function ready(v: HTMLVideoElement, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      v.removeEventListener('loadeddata', onData);
+      v.removeEventListener('error', onError);
+    };
+    const onData = () => {
+      done();
+      // Audio-only files "load" too: a clip needs a picture.
+      if (!v.videoWidth || !v.videoHeight) reject(new CodecError(`“${name}” has no picture this window can decode (audio only, or an unsupported video codec).`));
+      else resolve();
+    };
+    const onError = () => {
+      done();
+      reject(new CodecError(codecMessage(v, name)));
+    };
+    v.addEventListener('loadeddata', onData);
+    v.addEventListener('error', onError);
+  });
+}
+
+function seek(v: HTMLVideoElement, t: number, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onSeeked = () => {
+      v.removeEventListener('error', onError);
+      resolve();
+    };
+    const onError = () => {
+      v.removeEventListener('seeked', onSeeked);
+      reject(new CodecError(codecMessage(v, name)));
+    };
+    v.addEventListener('seeked', onSeeked, { once: true });
+    v.addEventListener('error', onError, { once: true });
+    v.currentTime = t;
+  });
+}
+
+/** Duration and picture size, once the first frame decodes. */
+export async function probeClip(url: string, name: string): Promise<ClipInfo> {
+  const v = loadVideo(url);
+  try {
+    await ready(v, name);
+    return { duration: v.duration, width: v.videoWidth, height: v.videoHeight };
+  } finally {
+    v.removeAttribute('src');
+    v.load();
+  }
+}
+
+export interface SampledFrame {
+  time: number;
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/**
+ * Seeks to each time in turn and encodes the picture as JPEG at `size` (the caller keeps it within what any
+ * budget can use). Frames are handed out as they come, so a strip can fill in while the rest decode.
+ */
+export async function sampleFrames(
+  url: string,
+  name: string,
+  times: readonly number[],
+  size: { width: number; height: number },
+  opts: { signal?: AbortSignal; onFrame?: (f: SampledFrame, index: number) => void; quality?: number } = {},
+): Promise<SampledFrame[]> {
+  const v = loadVideo(url);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const ctx = canvas.getContext('2d')!;
+  const out: SampledFrame[] = [];
+  try {
+    await ready(v, name);
+    for (let i = 0; i < times.length; i++) {
+      if (opts.signal?.aborted) throw new DOMException('Sampling was stopped.', 'AbortError');
+      // Never seek exactly to the end: there is no frame there and some decoders show black.
+      await seek(v, Math.min(times[i], Math.max(0, v.duration - 0.001)), name);
+      ctx.drawImage(v, 0, 0, size.width, size.height);
+      const blob = await new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('A frame could not be encoded.'))), 'image/jpeg', opts.quality ?? 0.9),
+      );
+      const frame = { time: times[i], blob, width: size.width, height: size.height };
+      out.push(frame);
+      opts.onFrame?.(frame, i);
+    }
+    return out;
+  } finally {
+    v.removeAttribute('src');
+    v.load();
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * pdf.js in the app window: loaded on first use (most sessions never open a PDF), parsing in its own worker,
+ * pages drawn only when asked (thumbnails as they scroll into view, sent pages at the budget's size).
+ * Open documents are kept here by attachment id, outside the store, because they are live objects.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { pageFit } from '../../../shared/media/pages.ts';
+
+type PdfJs = typeof import('pdfjs-dist');
+let lib: Promise<PdfJs> | null = null;
+function pdfjs(): Promise<PdfJs> {
+  lib ??= import('pdfjs-dist').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = workerUrl;
+    return m;
+  });
+  return lib;
+}
+
+/** Why a PDF could not be opened, in terms a person can act on. */
+export class PdfOpenError extends Error {
+  readonly reason: 'password' | 'wrong-password' | 'damaged';
+  constructor(reason: PdfOpenError['reason'], message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+const docs = new Map<string, PDFDocumentProxy>();
+
+/** The page sizes (points) of an open document, by 1-based page number. */
+export interface PdfSummary {
+  pageCount: number;
+  sizes: { width: number; height: number }[];
+}
+
+/** Opens `bytes` as `key`; throws {@link PdfOpenError} for a missing/wrong password or a damaged file. */
+export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, password?: string): Promise<PdfSummary> {
+  const m = await pdfjs();
+  const base = new URL('./pdfjs/', document.baseURI).href;
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await m.getDocument({
+      data: bytes.slice(), // pdf.js transfers (detaches) the buffer it gets
+      password,
+      standardFontDataUrl: `${base}standard_fonts/`,
+      cMapUrl: `${base}cmaps/`,
+      cMapPacked: true,
+      wasmUrl: `${base}wasm/`,
+      isEvalSupported: false,
+    }).promise;
+  } catch (e) {
+    const err = e as { name?: string; code?: number; message?: string };
+    if (err?.name === 'PasswordException') {
+      throw password
+        ? new PdfOpenError('wrong-password', 'That password is wrong; try again.')
+        : new PdfOpenError('password', `“${name}” is protected by a password.`);
+    }
+    throw new PdfOpenError('damaged', `“${name}” is damaged or not a PDF, so it cannot be opened${err?.message ? ` (${err.message.replace(/\.$/, '')})` : ''}.`);
+  }
+  docs.get(key)?.destroy();
+  docs.set(key, doc);
+  // Sizes come from each page's dictionary, not from drawing it: cheap even for 500 pages.
+  const sizes: PdfSummary['sizes'] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const vp = (await doc.getPage(n)).getViewport({ scale: 1 });
+    sizes.push({ width: vp.width, height: vp.height });
+  }
+  return { pageCount: doc.numPages, sizes };
+}
+
+export function closePdfDoc(key: string): void {
+  docs.get(key)?.destroy();
+  docs.delete(key);
+}
+
+function docOf(key: string): PDFDocumentProxy {
+  const doc = docs.get(key);
+  if (!doc) throw new Error('This PDF is no longer open; attach it again.');
+  return doc;
+}
+
+/** Draws page `n` into `canvas` at `cssWidth` px wide (device pixels for a sharp thumbnail). */
+export async function drawThumbnail(key: string, n: number, canvas: HTMLCanvasElement, cssWidth: number, signal: AbortSignal): Promise<void> {
+  const page = await docOf(key).getPage(n);
+  const base = page.getViewport({ scale: 1 });
+  const scale = (cssWidth * Math.min(2, window.devicePixelRatio || 1)) / base.width;
+  const viewport = page.getViewport({ scale });
+  canvas.width = Math.round(viewport.width);
+  canvas.height = Math.round(viewport.height);
+  const task = page.render({ canvas, viewport });
+  const abort = () => task.cancel();
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    await task.promise;
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
+}
+
+/** A page drawn at exactly the budget's size (see shared/media/pages.ts), as PNG so small print survives. */
+export async function renderPageForSending(key: string, n: number, budget: number): Promise<{ blob: Blob; width: number; height: number }> {
+  const page = await docOf(key).getPage(n);
+  const base = page.getViewport({ scale: 1 });
+  const fit = pageFit(base.width, base.height, budget);
+  const sx = fit.width / base.width;
+  const sy = fit.height / base.height;
+  const canvas = document.createElement('canvas');
+  canvas.width = fit.width;
+  canvas.height = fit.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, fit.width, fit.height);
+  // Each side is rounded to a multiple of 28 on its own, so the vertical scale may differ a hair.
+  await page.render({ canvas, canvasContext: ctx, viewport: page.getViewport({ scale: sx }), transform: sx === sy ? undefined : [1, 0, 0, sy / sx, 0, 0] }).promise;
+  page.cleanup();
+  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be encoded.'))), 'image/png'));
+  canvas.width = canvas.height = 0; // frees the bitmap now rather than at the next GC
+  return { blob, width: fit.width, height: fit.height };
+}
+
+/** The page's text layer, lines kept. */
+export async function pageText(key: string, n: number): Promise<string> {
+  const content = await (await docOf(key).getPage(n)).getTextContent();
+  let out = '';
+  for (const it of content.items as { str?: string; hasEOL?: boolean }[]) {
+    if (typeof it.str === 'string') out += it.str + (it.hasEOL ? '\n' : '');
+  }
+  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatPageList, pageFit, parsePageRange } from '../../../shared/media/pages.ts';
+import { useStore } from '../../store/index.ts';
+import { composerEstimate } from '../composer/composer-estimate.ts';
+import type { PendingAttachment } from './attachment-types.ts';
+import { PdfThumb } from './pdf-thumb.tsx';
+
+const THUMB_WIDTH = 110;
+
+/**
+ * Picks the pages of one PDF to send: all, none, a typed range ("2-5, 8"), or by clicking thumbnails (drawn
+ * as they scroll into view). Shows the pages' total visual tokens at the current budget as picks change.
+ */
+export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttachment; onClose: () => void }) {
+  const pdf = a.pdf!;
+  const budget = useStore((s) => s.budget);
+  const setPick = useStore((s) => s.setPdfPick);
+  const [range, setRange] = useState(formatPageList(pdf.pages));
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    ref.current?.querySelector<HTMLElement>('input')?.focus();
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const picked = new Set(pdf.pages);
+  const setPages = (pages: number[]) => {
+    setPick(a.localId, { pages });
+    setRange(formatPageList(pages));
+    setRangeError(null);
+  };
+  const applyRange = () => {
+    const r = parsePageRange(range, pdf.pageCount);
+    if (r.ok) setPages(r.pages);
+    else setRangeError(r.message);
+  };
+  const est = composerEstimate([a], budget, [], null);
+  const fit = pdf.sizes[0] ? pageFit(pdf.sizes[0].width, pdf.sizes[0].height, budget) : null;
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="modal pdf-picker" role="dialog" aria-modal="true" aria-label={`Pages of ${a.name}`} ref={ref}>
+        <header className="modal-header">
+          <h2>Pages of {a.name}</h2>
+          <button type="button" className="ghost" onClick={onClose} aria-label="Close page picker">
+            ×
+          </button>
+        </header>
+        <div className="pdf-picker-tools">
+          <label className="range-field">
+            <span className="label-text">Pages</span>
+            <input
+              aria-label="Pages"
+              placeholder="e.g. 2-5, 8"
+              value={range}
+              onChange={(e) => setRange(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyRange())}
+              aria-invalid={rangeError ? true : undefined}
+            />
+          </label>
+          <button type="button" onClick={applyRange}>
+            Apply
+          </button>
+          <button type="button" onClick={() => setPages(Array.from({ length: pdf.pageCount }, (_, i) => i + 1))}>
+            All
+          </button>
+          <button type="button" onClick={() => setPages([])}>
+            None
+          </button>
+          <label className="check">
+            <input type="checkbox" checked={pdf.withText} onChange={(e) => setPick(a.localId, { withText: e.target.checked })} />
+            Send the text layer too
+          </label>
+        </div>
+        {rangeError && (
+          <p className="error-text" role="alert">
+            {rangeError}
+          </p>
+        )}
+        <p className="pdf-picker-total" aria-live="polite" aria-label="Picked pages">
+          {pdf.pages.length} of {pdf.pageCount} pages picked · {est.imageTokens.toLocaleString()} visual tokens
+          {fit && <span className="muted"> · each page {fit.width}×{fit.height}</span>}
+          {pdf.pages.length > 50 && <span className="error-text"> · providers take at most 50 images per request</span>}
+        </p>
+        <ul className="pdf-grid" aria-label="Pages">
+          {pdf.sizes.map((size, i) => {
+            const n = i + 1;
+            const on = picked.has(n);
+            return (
+              <li key={n}>
+                <button
+                  type="button"
+                  className={`pdf-page ${on ? 'on' : ''}`}
+                  aria-pressed={on}
+                  aria-label={`Page ${n}`}
+                  onClick={() => setPages(on ? pdf.pages.filter((p) => p !== n) : [...pdf.pages, n].sort((x, y) => x - y))}
+                >
+                  <PdfThumb docKey={a.localId} page={n} width={THUMB_WIDTH} aspect={size.height / size.width} />
+                  <span className="pdf-page-number">{n}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        <footer className="pdf-picker-footer">
+          <button type="button" className="primary" onClick={onClose}>
+            Done
+          </button>
+        </footer>
+      </div>
+    </div>
+  );
+}

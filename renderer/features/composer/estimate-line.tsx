@@ -1,0 +1,25 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store/index.ts';
+import { composerEstimate } from './composer-estimate.ts';
+import { usePrice } from './use-price.ts';
+
+const usd = (v: number | null) => (v === null ? 'price unknown' : v < 0.01 ? `$${v.toFixed(5)}` : `$${v.toFixed(4)}`);
+
+/** The prompt tokens and cost this request will have, live as the prompt, attachments and budget change. */
+export function EstimateLine() {
+  const { attachments, budget, prompt } = useStore(useShallow((s) => ({ attachments: s.attachments, budget: s.budget, prompt: s.prompt })));
+  // The same history the request will carry (see conversation-slice send()).
+  const history = useStore(useShallow((s) => s.turns.flatMap((t) => [t.prompt, t.answer]).filter(Boolean)));
+  const price = usePrice();
+  if (!prompt.trim() && attachments.length === 0) return null;
+  const e = composerEstimate(attachments, budget, [prompt, ...history], price);
+  const detail = `${e.images} image${e.images === 1 ? '' : 's'}: ${e.imageTokens.toLocaleString()} visual tokens; text and labels: ${(e.prompt_tokens - e.imageTokens).toLocaleString()}`;
+  return (
+    <p className="estimate-line" aria-label="Estimate" title={detail}>
+      <span>≈ {e.prompt_tokens.toLocaleString()} prompt tokens</span>
+      <span className="muted"> · {usd(e.usd)}</span>
+      {e.images > 0 && <span className="muted"> · {e.images} image{e.images === 1 ? '' : 's'}</span>}
+      {e.nativeClip && <span className="muted"> · plus the clip, counted by the provider</span>}
+    </p>
+  );
+}

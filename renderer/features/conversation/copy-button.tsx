@@ -1,0 +1,37 @@
+import { useEffect, useState, type ReactNode } from 'react';
+
+/**
+ * A button that copies text to the clipboard and says so. Its accessible name stays `label` while the visible
+ * text briefly turns to "Copied" (announced politely), so it can be found the same way before and after.
+ */
+export function CopyButton({ label, text, children, className = 'copy-button' }: { label: string; text: () => string | Promise<string>; children?: ReactNode; className?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (state === 'idle') return;
+    const t = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(t);
+  }, [state]);
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-label={label}
+      title={label}
+      data-state={state}
+      onClick={async (e) => {
+        e.stopPropagation();
+        try {
+          await navigator.clipboard.writeText(await text());
+          setState('copied');
+        } catch {
+          setState('failed');
+        }
+      }}
+    >
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : (children ?? 'Copy')}
+      <span className="sr-only" role="status">
+        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'The clipboard refused the copy' : ''}
+      </span>
+    </button>
+  );
+}

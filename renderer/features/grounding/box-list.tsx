@@ -1,0 +1,96 @@
+import { boxColour } from '../../../shared/grounding/palette.ts';
+import { useStore } from '../../store/index.ts';
+import { CopyButton } from '../conversation/copy-button.tsx';
+import { boxJson } from './box-json.ts';
+import { cropBox, cropName, download } from './crop.ts';
+import { naturalSize } from './image-size.ts';
+import type { GroundImage, ShownBox } from './use-grounding.ts';
+
+const imageTitle = (images: readonly GroundImage[], i: number | null) => (i === null ? 'no image' : (images[i]?.label ?? `Image ${i + 1}`));
+
+/** A few words before the box in the answer (after any earlier box), for boxes the model gave no label. */
+export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[]): string {
+  const after = boxes.reduce((at, o) => (o.end <= b.start && o.end > at ? o.end : at), 0);
+  const line = text.slice(Math.max(after, b.start - 80), b.start).split('\n').at(-1) ?? '';
+  const words = line.replace(/[*_`#|>[\]()]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^[,.;:]\s*/, '');
+  return words.length > 48 ? `…${words.slice(-47)}` : words;
+}
+
+/** One row per box: what it is, which image it is on (movable), and what can be done with it. */
+export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly ShownBox[]; images: readonly GroundImage[]; text: string; onCropError: (message: string) => void }) {
+  const hovered = useStore((s) => s.hoveredBox);
+  const setHovered = useStore((s) => s.setHoveredBox);
+  const toggleHidden = useStore((s) => s.toggleBoxHidden);
+  const moveBox = useStore((s) => s.moveBox);
+  const addFiles = useStore((s) => s.addFiles);
+
+  const crop = async (b: ShownBox, then: (blob: Blob, name: string) => void) => {
+    const image = b.image === null ? undefined : images[b.image];
+    if (!image) return onCropError(`Box ${b.n} is on no image; move it to one first.`);
+    try {
+      then(await cropBox(image.previewUrl, b), cropName(image.name, b));
+    } catch (e) {
+      onCropError(`Could not crop box ${b.n}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <ul className="box-list" aria-label="Boxes">
+      {boxes.map((b) => (
+        <li
+          key={b.key}
+          data-active={hovered === b.key || undefined}
+          data-hidden={b.hidden || undefined}
+          onPointerEnter={() => setHovered(b.key)}
+          onPointerLeave={() => setHovered(null)}
+        >
+          <span className="box-swatch" style={{ ['--box-colour' as string]: boxColour(b.n) }} aria-hidden="true">
+            {b.n}
+          </span>
+          <span className="box-what" title={`[${b.raw.join(', ')}]`}>
+            {b.label ?? (boxContext(text, b, boxes) || (b.kind === 'point' ? 'point' : 'box'))}
+            {b.kind === 'point' && b.label ? ' (point)' : ''}
+          </span>
+          {images.length > 1 ? (
+            <select aria-label={`Image of box ${b.n}`} value={b.image ?? ''} onChange={(e) => moveBox(b.key, Number(e.target.value))}>
+              {images.map((_, i) => (
+                <option key={i} value={i}>
+                  {imageTitle(images, i)}
+                  {i === b.parsedImage ? (b.imageNamed ? ' (named)' : ' (default)') : ''}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="box-where">{imageTitle(images, b.image)}</span>
+          )}
+          <span className="box-actions">
+            <button type="button" aria-pressed={b.hidden} aria-label={`Hide box ${b.n}`} onClick={() => toggleHidden(b.key)}>
+              {b.hidden ? 'Show' : 'Hide'}
+            </button>
+            <CopyButton
+              label={`Copy box ${b.n} as JSON`}
+              text={async () => {
+                const image = b.image === null ? undefined : images[b.image];
+                const size = image ? (image.width && image.height ? { width: image.width, height: image.height } : await naturalSize(image.previewUrl)) : null;
+                return JSON.stringify(boxJson(b, image, size), null, 2);
+              }}
+            >
+              JSON
+            </CopyButton>
+            <button type="button" aria-label={`Save crop of box ${b.n}`} title="Save the region as a PNG" onClick={() => void crop(b, download)}>
+              Save
+            </button>
+            <button
+              type="button"
+              aria-label={`Attach crop of box ${b.n}`}
+              title="Attach the region to the next question"
+              onClick={() => void crop(b, (blob, name) => void addFiles([new File([blob], name, { type: 'image/png' })]))}
+            >
+              Attach
+            </button>
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

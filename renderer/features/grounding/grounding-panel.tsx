@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { BoxList } from './box-list.tsx';
+import { GroundedImage } from './grounded-image.tsx';
+import type { TurnGrounding } from './use-grounding.ts';
+import './grounding.css';
+
+/** Under an answer with boxes: each image that has boxes, drawn on, and the list of boxes with their actions. */
+export function GroundingPanel({ turnId, grounding }: { turnId: string; grounding: TurnGrounding }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const { boxes, images } = grounding;
+  const withBoxes = images.map((_, i) => i).filter((i) => boxes.some((b) => b.image === i));
+  const orphans = boxes.filter((b) => b.image === null).length;
+  return (
+    <section className="grounding-panel" aria-label="Boxes on the images">
+      {withBoxes.length > 0 && (
+        <div className="grounded-images">
+          {withBoxes.map((i) => (
+            <GroundedImage key={i} turnId={turnId} index={i} image={images[i]} boxes={boxes.filter((b) => b.image === i)} />
+          ))}
+        </div>
+      )}
+      {orphans > 0 && <p className="muted">{orphans === 1 ? 'One box has' : `${orphans} boxes have`} no image to go on: this question had none.</p>}
+      {problem && (
+        <p className="notice" role="alert">
+          {problem}
+        </p>
+      )}
+      <BoxList boxes={boxes} images={images} text={grounding.parse.text} onCropError={setProblem} />
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The boxes of one turn, derived from its answer text with the incremental parser (memoised: each update
+ * re-scans only the live tail) and combined with the person's choices (moved, hidden) from the grounding slice.
+ */
+import { useMemo, useRef } from 'react';
+import { GroundingParser } from '../../../shared/grounding/parse-answer.ts';
+import type { GroundedAnswer, GroundedBox, ImageInfo } from '../../../shared/grounding/types.ts';
+import type { TurnImage } from '../../store/conversation-slice.ts';
+import { boxKey, type BoxKey } from '../../store/grounding-slice.ts';
+import { useStore } from '../../store/index.ts';
+
+/** A box as shown: where it is now (the person may have moved it) and whether it is hidden. */
+export interface ShownBox extends GroundedBox {
+  key: BoxKey;
+  hidden: boolean;
+  /** The image the parser assigned, before any move. */
+  parsedImage: number | null;
+}
+
+/** An image of the turn that the model saw as an image (a clip sent whole as video is not one). */
+export interface GroundImage extends TurnImage {
+  label: string | null;
+}
+
+const EMPTY: TurnImage[] = [];
+
+/**
+ * The label of a turn image ("page 3", "frame 3 at 00:12.4"). Turn images carry it in their name
+ * (`report.pdf · page 3`, see renderer/features/attachments/prepare-send.ts) until they carry it as a field.
+ */
+function labelOf(im: TurnImage & { label?: string }): string | null {
+  return im.label ?? /·\s*((?:page|frame)\s+\d+\b.*)$/i.exec(im.name)?.[1] ?? null;
+}
+
+/** The images the model received as images, in order: the indices boxes refer to. */
+export function groundImages(images: readonly TurnImage[]): GroundImage[] {
+  // A clip sent natively shows a poster frame in the turn, but went to the model as video, not as an image.
+  return images.filter((im) => !/\(clip\)$/.test(im.name)).map((im) => ({ ...im, label: labelOf(im) }));
+}
+
+export interface TurnGrounding {
+  parse: GroundedAnswer;
+  boxes: ShownBox[];
+  images: GroundImage[];
+}
+
+export function useTurnGrounding(turnId: string): TurnGrounding {
+  const answer = useStore((s) => s.turns.find((t) => t.id === turnId)?.answer ?? '');
+  const turnImages = useStore((s) => s.turns.find((t) => t.id === turnId)?.images ?? EMPTY);
+  const moved = useStore((s) => s.movedBoxes);
+  const hidden = useStore((s) => s.hiddenBoxes);
+  const parser = useRef<GroundingParser | null>(null);
+  parser.current ??= new GroundingParser();
+  const images = useMemo(() => groundImages(turnImages), [turnImages]);
+  const infos = useMemo<ImageInfo[]>(() => images.map((im) => ({ label: im.label })), [images]);
+  const parse = useMemo(() => parser.current!.update(answer, infos), [answer, infos]);
+  const boxes = useMemo(
+    () =>
+      parse.boxes.map((b) => {
+        const key = boxKey(turnId, b.n);
+        const to = moved[key];
+        return { ...b, key, hidden: Boolean(hidden[key]), parsedImage: b.image, image: to !== undefined && to < images.length ? to : b.image };
+      }),
+    [parse, moved, hidden, turnId, images.length],
+  );
+  return { parse, boxes, images };
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { failureMessage } from '../../bridge/bridge-error.ts';
+import { useStore } from '../../store/index.ts';
+import './toolbar.css';
+
+/**
+ * Switches the picked provider's model (catalog and user-added ones) without a trip to Settings; the choice is
+ * saved on the provider, so the next request and the next launch use it. Hidden when there is nothing to switch.
+ */
+export function ModelPicker() {
+  const provider = useStore((s) => s.providers.find((p) => p.id === s.providerId));
+  const save = useStore((s) => s.saveProvider);
+  const [error, setError] = useState<string | null>(null);
+  if (!provider || provider.models.length < 2) return null;
+  return (
+    <label className="model-picker">
+      <span className="label-text">Model</span>
+      <select
+        aria-label="Model"
+        aria-invalid={error ? true : undefined}
+        value={provider.model}
+        onChange={async (e) => {
+          const model = e.target.value;
+          try {
+            const { id, catalogId, name, baseUrl, upstream } = provider;
+            await save({ id, catalogId, name, baseUrl, model, upstream });
+            setError(null);
+          } catch (err) {
+            setError(failureMessage(err));
+          }
+        }}
+      >
+        {provider.models.map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span className="model-error" role="alert">
+          {error}
+        </span>
+      )}
+    </label>
+  );
+}

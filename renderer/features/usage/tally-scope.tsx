@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import type { SplitTotals } from '../../../shared/bridge/usage.ts';
+import { costOf, tokens, totalTokens, unknownPhrase } from './format.ts';
+import { TotalsBreakdown } from './totals-breakdown.tsx';
+
+function Split({ title, parts }: { title: string; parts: SplitTotals['by_mode'] }) {
+  const entries = Object.entries(parts);
+  if (entries.length === 0) return null;
+  return (
+    <div className="tally-split">
+      <h4>{title}</h4>
+      <table>
+        <tbody>
+          {entries.map(([k, t]) => (
+            <tr key={k}>
+              <th scope="row">{k}</th>
+              <td>{tokens(totalTokens(t))} tok</td>
+              <td>{costOf(t)}</td>
+              <td className="muted">{t.requests} req</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * One scope of the tally ("Today": 12.3k tok · $0.0123). Hovering or focusing it shows the breakdown by token
+ * kind, and the split by mode and by provider, in a tooltip the scope is described by.
+ */
+export function TallyScope({ label, totals }: { label: string; totals: SplitTotals | null }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const t = totals;
+  const summary = !t || t.requests === 0 ? '–' : `${tokens(totalTokens(t))} tok · ${costOf(t)}`;
+  const partlyUnknown = t && t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests;
+  return (
+    <div className="tally-scope" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+      <button
+        type="button"
+        className="tally-button"
+        aria-describedby={open && t ? id : undefined}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      >
+        <span className="tally-label">{label}</span>
+        <span className="tally-value">{summary}</span>
+        {partlyUnknown && <span className="tally-unknown" title={unknownPhrase(t.unknown_cost_requests)}> +{t.unknown_cost_requests} unknown</span>}
+      </button>
+      {open && t && (
+        <div role="tooltip" id={id} className="tally-tooltip">
+          <strong>{label}</strong>
+          <TotalsBreakdown t={t} />
+          <Split title="By mode" parts={t.by_mode} />
+          <Split title="By provider" parts={t.by_provider} />
+        </div>
+      )}
+    </div>
+  );
+}

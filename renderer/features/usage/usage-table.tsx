@@ -1,0 +1,46 @@
+import type { UsageTotals } from '../../../shared/bridge/usage.ts';
+import { costOf, int } from './format.ts';
+
+/** Totals per key (provider, model, mode, or day), biggest spend first. */
+export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: [string, UsageTotals][] }) {
+  return (
+    <table className="usage-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{keyLabel}</th>
+          <th scope="col">Requests</th>
+          <th scope="col">Prompt</th>
+          <th scope="col">Cached</th>
+          <th scope="col">Reasoning</th>
+          <th scope="col">Answer</th>
+          <th scope="col">Cost</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 && (
+          <tr>
+            <td colSpan={7} className="muted">No requests in this range.</td>
+          </tr>
+        )}
+        {rows.map(([k, t]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{int(t.requests)}</td>
+            <td>{int(t.prompt_tokens)}</td>
+            <td>{int(t.cached_tokens)}</td>
+            <td>{int(t.reasoning_tokens)}</td>
+            <td>{int(t.completion_tokens - t.reasoning_tokens)}</td>
+            <td>
+              {costOf(t)}
+              {t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests && <span className="muted"> +{t.unknown_cost_requests} unknown</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const sortedBySpend = (r: Record<string, UsageTotals>): [string, UsageTotals][] =>
+  Object.entries(r).sort((a, b) => b[1].cost_usd - a[1].cost_usd || b[1].requests - a[1].requests);

@@ -1,0 +1,133 @@
+/**
+ * Sessions: the list in the sidebar, the one open in the conversation, and what can be done to one. The host
+ * writes sessions itself from the chat stream; this slice reads them, opens one, and starts new ones.
+ */
+import type { StateCreator } from 'zustand';
+import type { SessionExportFormat, SessionSummary } from '../../shared/bridge/sessions.ts';
+import { bridge } from '../bridge/bridge.ts';
+import { failureMessage } from '../bridge/bridge-error.ts';
+import { downloadFile } from '../features/sessions/download.ts';
+import type { State } from './index.ts';
+import { turnFromStored } from './stored-turn.ts';
+
+export interface SessionsSlice {
+  /** The open session. A new one has an id before its first message; the host creates it on that message. */
+  sessionId: string;
+  sessions: SessionSummary[];
+  sessionSearch: string;
+  /** A problem with the sessions list or an action on it, shown in the sidebar. */
+  sessionsError: string | null;
+  loadSessions(): Promise<void>;
+  setSessionSearch(q: string): void;
+  openSession(id: string): Promise<void>;
+  newSession(): void;
+  renameSession(id: string, title: string): Promise<boolean>;
+  deleteSession(id: string): Promise<void>;
+  exportSession(id: string, format: SessionExportFormat): Promise<void>;
+  /** At start: reopens the session that was open last time, if it still exists. */
+  restoreLastSession(): Promise<void>;
+}
+
+const LAST = 'glimpse.session';
+const newId = () => crypto.randomUUID();
+/** Blob URLs made for a loaded session's images, released when another session is opened. */
+let loadedUrls: string[] = [];
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let seq = 0;
+
+function releaseImages() {
+  for (const u of loadedUrls) URL.revokeObjectURL(u);
+  loadedUrls = [];
+}
+
+export const createSessionsSlice: StateCreator<State, [], [], SessionsSlice> = (set, get) => ({
+  sessionId: newId(),
+  sessions: [],
+  sessionSearch: '',
+  sessionsError: null,
+  async loadSessions() {
+    try {
+      const sessions = await bridge.listSessions({ search: get().sessionSearch || null });
+      set({ sessions, sessionsError: null });
+    } catch (e) {
+      set({ sessionsError: failureMessage(e) });
+    }
+  },
+  setSessionSearch(q) {
+    set({ sessionSearch: q });
+    clearTimeout(searchTimer);
+    // Typing is not a query per key: wait for a short pause.
+    searchTimer = setTimeout(() => void get().loadSessions(), 150);
+  },
+  async openSession(id) {
+    try {
+      const d = await bridge.getSession(id);
+      releaseImages();
+      const turns = d.turns.map((t) => turnFromStored(t, `s${++seq}`));
+      set({ sessionId: id, turns, sessionsError: null });
+      localStorage.setItem(LAST, id);
+      void get().refreshTally();
+      // Images load after the text: the conversation shows at once.
+      for (const t of turns) {
+        for (const [i, im] of t.images.entries()) {
+          if (!im.attachmentId) continue;
+          bridge
+            .getAttachment(im.attachmentId)
+            .then((file) => {
+              const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
+              loadedUrls.push(url);
+              set((st) => ({
+                turns: st.turns.map((x) => (x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x)),
+              }));
+            })
+            .catch(() => {
+              // A missing file leaves its name as the image's alt text.
+            });
+        }
+      }
+    } catch (e) {
+      set({ sessionsError: failureMessage(e) });
+      void get().loadSessions();
+    }
+  },
+  newSession() {
+    releaseImages();
+    const id = newId();
+    set({ sessionId: id, turns: [] });
+    localStorage.removeItem(LAST);
+    void get().refreshTally();
+  },
+  async renameSession(id, title) {
+    try {
+      await bridge.renameSession({ id, title });
+      await get().loadSessions();
+      return true;
+    } catch (e) {
+      set({ sessionsError: failureMessage(e) });
+      return false;
+    }
+  },
+  async deleteSession(id) {
+    try {
+      await bridge.deleteSession(id);
+      if (get().sessionId === id) get().newSession();
+      await get().loadSessions();
+    } catch (e) {
+      set({ sessionsError: failureMessage(e) });
+    }
+  },
+  async exportSession(id, format) {
+    try {
+      const file = await bridge.exportSession({ id, format });
+      downloadFile(file.fileName, file.mime, file.bytes);
+    } catch (e) {
+      set({ sessionsError: failureMessage(e) });
+    }
+  },
+  async restoreLastSession() {
+    await get().loadSessions();
+    const last = localStorage.getItem(LAST);
+    if (last && get().turns.length === 0 && get().sessions.some((s) => s.id === last)) await get().openSession(last);
+    else void get().refreshTally();
+  },
+});

@@ -1,0 +1,285 @@
+/**
+ * Scans one stretch of an answer for boxes. Everything it looks at is local: no lookup crosses a blank line, a
+ * box-token pair or a code fence, so an answer cut at a blank line outside those ("a cut") scans to the same result
+ * in pieces as whole. The incremental parser (parse-answer.ts) relies on this to re-scan only the live tail.
+ */
+import { toFractions } from './coords.ts';
+import { findImageRefs } from './image-refs.ts';
+import { CHIP_CLOSE, CHIP_OPEN, type GroundedBox, type ImageRef } from './types.ts';
+
+/** GLM's special tokens look like `<|begin_of_box|>`; any of them is protocol, never text for a person. */
+const TOKEN_RE = /<\|([a-z_]{1,40})\|>/g;
+/** A token still arriving at the end of a stream: held back until it completes or proves to be text. */
+const PARTIAL_TOKEN_RE = /<(?:\|[a-z_]{0,40}\|?)?$/;
+/** Our chip markers; a model that writes them gets a replacement character, so it cannot forge a chip. */
+const MARKER_CHARS_RE = /[\uE000\uE001]/g;
+
+const NUM = String.raw`(-?\d+(?:\.\d+)?)`;
+const SEP = String.raw`\s*,\s*`;
+const NUMS = `${NUM}${SEP}${NUM}(?:${SEP}${NUM}${SEP}${NUM})?`;
+/** A group of 2 or 4 numbers in any bracket style, as found between box tokens. */
+const GROUP_ANY_RE = new RegExp(String.raw`[\[(<]\s*${NUMS}\s*[\])>]`, 'g');
+/** A square-bracket group, the only style trusted bare in prose. */
+const GROUP_SQUARE_RE = new RegExp(String.raw`\[\s*${NUMS}\s*\]`, 'g');
+/** A JSON detection's coordinates: `"bbox_2d": [..]` (also `[[..]]`), `"point_2d": [x, y]`. */
+const JSON_RE = new RegExp(String.raw`"(bbox_2d|bbox|box_2d|box|point_2d|point)"\s*:\s*\[\s*(?:\[\s*)?${NUMS}\s*(?:\]\s*)?\]`, 'g');
+const JSON_LABEL_RE = /"(label|name|text|category|class|object)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+const INLINE_CODE_RE = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+const BETWEEN_BOXES_RE = /^[ \t,;[\]()<>]*$/;
+const ONLY_BOXES_RE = /^[\s,;[\]()<>]*$/;
+const PAIRS: Record<string, string> = { '[': ']', '(': ')', '<': '>' };
+
+/** The result of scanning one stretch; positions are local to it. */
+export interface Scan {
+  text: string;
+  markdown: string;
+  boxes: GroundedBox[];
+  refs: ImageRef[];
+  /** Raw offsets just after a blank line where a cut is safe (outside box tokens and code fences). */
+  cuts: number[];
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Removes special tokens; returns the text, the box-token regions in it, and a map back to raw offsets. */
+function stripTokens(raw: string) {
+  let text = '';
+  let last = 0;
+  let open: number | null = null;
+  const regions: Range[] = [];
+  // (clean offset, raw offset) after each removed token, to map a clean position back to the raw text.
+  const shifts: [number, number][] = [[0, 0]];
+  for (const m of raw.matchAll(TOKEN_RE)) {
+    text += raw.slice(last, m.index);
+    last = m.index + m[0].length;
+    shifts.push([text.length, last]);
+    if (m[1] === 'begin_of_box') open ??= text.length;
+    else if (m[1] === 'end_of_box' && open !== null) {
+      regions.push({ start: open, end: text.length });
+      open = null;
+    }
+  }
+  let tail = raw.slice(last);
+  const partial = PARTIAL_TOKEN_RE.exec(tail);
+  if (partial) tail = tail.slice(0, partial.index);
+  text += tail;
+  if (open !== null) regions.push({ start: open, end: text.length });
+  text = text.replace(MARKER_CHARS_RE, '\uFFFD'); // same length: offsets stay valid
+  const toRaw = (p: number) => {
+    let s = shifts[0];
+    for (const x of shifts) if (x[0] <= p) s = x;
+    return s[1] + (p - s[0]);
+  };
+  return { text, regions, openAtEnd: open !== null, toRaw };
+}
+
+/** Fenced code blocks and inline code spans, which hold no chips and no bare boxes. */
+function codeRanges(text: string): { code: Range[]; fences: Range[] } {
+  const fences: Range[] = [];
+  let fence: { char: string; len: number; start: number } | null = null;
+  let pos = 0;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const m = FENCE_RE.exec(text.slice(pos, lineEnd));
+    if (!fence && m) fence = { char: m[1][0], len: m[1].length, start: pos };
+    else if (fence && m && m[1][0] === fence.char && m[1].length >= fence.len && text.slice(pos + m[0].length, lineEnd).trim() === '') {
+      fences.push({ start: fence.start, end: lineEnd });
+      fence = null;
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  if (fence) fences.push({ start: fence.start, end: text.length });
+  const code = [...fences];
+  let from = 0;
+  for (const f of [...fences, { start: text.length, end: text.length }]) {
+    const between = text.slice(from, f.start);
+    for (const m of between.matchAll(INLINE_CODE_RE)) {
+      if (!m[0].includes('\n\n')) code.push({ start: from + m.index, end: from + m.index + m[0].length });
+    }
+    from = f.end;
+  }
+  return { code, fences };
+}
+
+const inside = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => start >= r.start && end <= r.end);
+const overlaps = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => start < r.end && end > r.start);
+const nums = (m: RegExpMatchArray, from: number) => [m[from], m[from + 1], m[from + 2], m[from + 3]].filter((v) => v !== undefined).map(Number);
+
+/** The label of a JSON detection: from the object around it, looking no further than a blank line. */
+function jsonLabel(text: string, start: number, end: number): string | null {
+  let depth = 0;
+  let objStart = -1;
+  for (let i = start - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '\n' && text[i - 1] === '\n') break;
+    if (c === '}') depth++;
+    else if (c === '{') {
+      if (depth === 0) {
+        objStart = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (objStart < 0) return null;
+  let objEnd = text.length;
+  depth = 0;
+  for (let i = end; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' && text[i + 1] === '\n') {
+      objEnd = i;
+      break;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0) {
+        objEnd = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  const m = JSON_LABEL_RE.exec(text.slice(objStart, objEnd));
+  if (!m) return null;
+  try {
+    return JSON.parse(`"${m[2]}"`) as string;
+  } catch {
+    return m[2];
+  }
+}
+
+/** Turns `\(..\)` and `\[..\]` into `$$` math, which the Markdown renderer's math plugin reads. */
+function mathReplacements(text: string, skip: readonly Range[]): { start: number; end: number; with: string }[] {
+  const out: { start: number; end: number; with: string }[] = [];
+  for (const m of text.matchAll(/\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].includes('\n\n') || overlaps(skip, start, end)) continue;
+    const inner = (m[1] ?? m[2]).trim();
+    const lineStart = start === 0 || text[start - 1] === '\n';
+    const lineEnd = end === text.length || text[end] === '\n';
+    out.push({ start, end, with: m[2] !== undefined && lineStart && lineEnd ? `$$\n${inner}\n$$` : `$$${inner}$$` });
+  }
+  return out;
+}
+
+/**
+ * Scans `raw` (one stretch of an answer that starts at a cut or at the beginning) for boxes, numbering them from
+ * `firstN`. `images` is not needed here: image assignment looks across stretches and is done by the caller.
+ */
+export function scanStretch(raw: string, firstN: number): Scan {
+  const { text, regions, toRaw } = stripTokens(raw);
+  const { code, fences } = codeRanges(text);
+  type Found = { start: number; end: number; nums: number[]; source: GroundedBox['source']; label: string | null; region: number };
+  const found: Found[] = [];
+
+  for (const m of text.matchAll(JSON_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    found.push({ start, end, nums: nums(m, 2), source: 'json', label: jsonLabel(text, start, end), region: -1 });
+  }
+  const json = found.slice();
+  regions.forEach((r, ri) => {
+    const body = text.slice(r.start, r.end);
+    for (const m of body.matchAll(GROUP_ANY_RE)) {
+      const start = r.start + m.index;
+      const end = start + m[0].length;
+      if (overlaps(json, start, end) || overlaps(code, start, end)) continue;
+      found.push({ start, end, nums: nums(m, 1), source: 'token', label: null, region: ri });
+    }
+  });
+  for (const m of text.matchAll(GROUP_SQUARE_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const values = nums(m, 1);
+    if (overlaps(regions, start, end) || overlaps(json, start, end) || overlaps(code, start, end)) continue;
+    // Bare numbers in prose are trusted only as the model writes boxes: whole numbers on its 0-1000 scale, and
+    // a point only in double brackets ([[x,y]]); a JSON value ("key": [..]) is left to the JSON pattern.
+    if (!values.every((v) => Number.isInteger(v) && v >= 0 && v <= 1000)) continue;
+    if (values.length === 2 && !(text[start - 1] === '[' && text[end] === ']')) continue;
+    if (/"\s*:\s*\[?\s*$/.test(text.slice(Math.max(0, start - 8), start))) continue;
+    found.push({ start, end, nums: values, source: 'bare', label: null, region: -1 });
+  }
+  found.sort((a, b) => a.start - b.start);
+
+  const boxes: GroundedBox[] = found.map((f, i) => ({
+    ...toFractions(f.nums),
+    kind: f.nums.length === 2 ? 'point' : 'box',
+    label: f.label,
+    image: null,
+    imageNamed: false,
+    n: firstN + i,
+    source: f.source,
+    start: f.start,
+    end: f.end,
+    raw: f.nums,
+  }));
+
+  // Runs of inline boxes become chips: a box-token pair holding nothing but boxes is replaced whole; otherwise
+  // neighbouring boxes separated only by commas and brackets merge, and the brackets around them go too.
+  const clusters: { start: number; end: number; ns: number[] }[] = [];
+  const wholeRegions = new Set<number>();
+  regions.forEach((r, ri) => {
+    const inRegion = found.filter((f) => f.region === ri);
+    if (!inRegion.length) return;
+    let rest = text.slice(r.start, r.end);
+    for (const f of inRegion.slice().reverse()) rest = rest.slice(0, f.start - r.start) + rest.slice(f.end - r.start);
+    if (ONLY_BOXES_RE.test(rest)) {
+      wholeRegions.add(ri);
+      clusters.push({ start: r.start, end: r.end, ns: inRegion.map((f) => boxes[found.indexOf(f)].n) });
+    }
+  });
+  let current: { start: number; end: number; ns: number[]; region: number } | null = null;
+  const flush = () => {
+    if (!current) return;
+    let { start, end } = current;
+    while (start > 0 && PAIRS[text[start - 1]] && text[end] === PAIRS[text[start - 1]] && (current.region >= 0 || text[start - 1] === '[')) {
+      start--;
+      end++;
+    }
+    clusters.push({ start, end, ns: current.ns });
+    current = null;
+  };
+  found.forEach((f, i) => {
+    if (f.source === 'json' || wholeRegions.has(f.region)) return;
+    const n = boxes[i].n;
+    if (current && current.region === f.region && BETWEEN_BOXES_RE.test(text.slice(current.end, f.start))) {
+      current.end = f.end;
+      current.ns.push(n);
+      return;
+    }
+    flush();
+    current = { start: f.start, end: f.end, ns: [n], region: f.region };
+  });
+  flush();
+
+  const edits = [
+    ...clusters.map((c) => ({ start: c.start, end: c.end, with: c.ns.map((n) => `${CHIP_OPEN}${n}${CHIP_CLOSE}`).join('') })),
+    ...mathReplacements(text, [...code, ...clusters]),
+  ].sort((a, b) => a.start - b.start);
+  let markdown = '';
+  let at = 0;
+  for (const e of edits) {
+    if (e.start < at) continue;
+    markdown += text.slice(at, e.start) + e.with;
+    at = e.end;
+  }
+  markdown += text.slice(at);
+
+  const cuts: number[] = [];
+  for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n', i + 1)) {
+    const p = i + 2;
+    if (p >= text.length) break;
+    if (inside(regions, p, p) && !regions.some((r) => r.end === p)) continue;
+    if (overlaps(fences, p - 1, p + 1)) continue;
+    cuts.push(toRaw(p));
+  }
+
+  return { text, markdown, boxes, refs: findImageRefs(text), cuts };
+}

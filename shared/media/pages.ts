@@ -1,0 +1,54 @@
+/**
+ * PDF pages as images: which pages a person picked ("2-5, 8"), and the pixel size a page is rendered at so it
+ * fills the visual-token budget exactly (a page has no pixel size of its own, only points).
+ */
+import { fitToBudget, type Fitted } from './budget.ts';
+
+/** The highest resolution a page is rendered at, whatever the budget: 300 dpi is plenty for OCR of small print. */
+export const MAX_PAGE_DPI = 300;
+
+/** The size a page of `widthPt` x `heightPt` points is rendered at for `budget` tokens per image. */
+export function pageFit(widthPt: number, heightPt: number, budget: number): Fitted {
+  const scale = MAX_PAGE_DPI / 72;
+  return fitToBudget(widthPt * scale, heightPt * scale, budget);
+}
+
+/** The outcome of reading a page list: the pages (1-based, ascending, unique) or what is wrong with it. */
+export type PageSelection = { ok: true; pages: number[] } | { ok: false; message: string };
+
+/**
+ * Reads "2-5", "1,3,7-9", "4-" (to the end) or "all" against a document of `pageCount` pages.
+ * Anything out of range or unreadable gives a message a person can act on, never a silent empty list.
+ */
+export function parsePageRange(spec: string, pageCount: number): PageSelection {
+  const text = spec.trim().toLowerCase();
+  if (text === '' || text === 'all') return { ok: true, pages: Array.from({ length: pageCount }, (_, i) => i + 1) };
+  const pages = new Set<number>();
+  for (const raw of text.split(',')) {
+    const part = raw.trim();
+    const m = /^(\d+)?\s*(?:(-)\s*(\d+)?)?$/.exec(part);
+    if (!part || !m || (!m[1] && !m[3])) return { ok: false, message: `“${raw.trim()}” is not a page or a range like 2-5.` };
+    const from = m[1] ? Number(m[1]) : 1;
+    const to = m[2] ? (m[3] ? Number(m[3]) : pageCount) : from;
+    if (from < 1 || to < from) return { ok: false, message: `“${part}” is not a valid range.` };
+    if (to > pageCount) return { ok: false, message: `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; “${part}” goes past it.` };
+    for (let p = from; p <= to; p++) pages.add(p);
+  }
+  return { ok: true, pages: [...pages].sort((a, b) => a - b) };
+}
+
+/** Writes a page list back compactly: [1,2,3,5] -> "1-3, 5". */
+export function formatPageList(pages: readonly number[]): string {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return out.join(', ');
+}
+
+/** The label sent beside a rendered page. */
+export const pageLabel = (page: number): string => `page ${page}`;

@@ -1,0 +1,115 @@
+/**
+ * `glimpse ask` with media: --pdf with --pages and --pdf-password, --budget, the estimate from exactly what is
+ * sent, and every unreadable input ending in `bad-input`, a non-zero exit and no request at the provider.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fitToBudget } from '../../../shared/media/budget.ts';
+import { pageFit } from '../../../shared/media/pages.ts';
+import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { makeCorruptPdf, makeEncryptedPdf, makeImageAs, makePdf, makePhoto } from '../../fixtures/media/make-media.ts';
+import { makeTextFile } from '../../fixtures/media/make-image.ts';
+
+// Its own bundle, so a parallel test rebuilding dist/cli/glimpse.mjs never swaps the file under this one.
+const CLI = 'dist/test/glimpse-media.mjs';
+let fake: FakeProvider;
+let dataDir: string;
+
+beforeAll(async () => {
+  await build({
+    entryPoints: ['electron/cli/glimpse.ts'], outfile: CLI, bundle: true, platform: 'node', packages: 'external',
+    format: 'esm', target: 'node22', logLevel: 'warning',
+  });
+  fake = await startFakeProvider();
+  dataDir = mkdtempSync(join(tmpdir(), 'glimpse-media-cli-'));
+});
+afterAll(async () => {
+  await fake.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function glimpse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'ask', '--base-url', `${fake.url}/zai`, '--model', 'glm-4.5v', '--json', ...args], {
+      env: { PATH: process.env.PATH, HOME: dataDir, GLIMPSE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('glimpse ask --pdf', () => {
+  it('renders the picked pages at the budget, labels them, sends the text layer, and estimates what it sent', async () => {
+    const pdf = await makePdf('cli-report.pdf', 6);
+    const before = fake.requests.length;
+    const r = await glimpse(['--pdf', pdf, '--pages', '2-3', '--pdf-text', '--budget', '1024', 'Read the table']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(fake.requests.length).toBe(before + 1);
+    const sent = fake.requests.at(-1)!;
+    const fit = pageFit(595, 842, 1024);
+    expect(sent.images.map((i) => [i.width, i.height])).toEqual([[fit.width, fit.height], [fit.width, fit.height]]);
+    expect(sent.sequence[0]).toBe('page 2');
+    expect(sent.sequence[1]).toBe(`[image ${fit.width}x${fit.height}]`);
+    expect(sent.sequence[2]).toMatch(/^Text layer of page 2:\nQuarterly report, page 2/);
+    expect(sent.sequence[3]).toBe('page 3');
+    const out = JSON.parse(r.stdout);
+    // Two pages of visual tokens plus the text actually sent (labels, text layers, prompt).
+    expect(out.estimate.prompt_tokens).toBeGreaterThan(2 * fit.tokens);
+    expect(out.estimate.prompt_tokens).toBeLessThan(2 * fit.tokens + 400);
+    expect(out.usage.prompt_tokens - out.estimate.prompt_tokens).toBeLessThan(300);
+  });
+
+  it('opens an encrypted PDF with --pdf-password', async () => {
+    const r = await glimpse(['--pdf', await makeEncryptedPdf('cli-locked.pdf', 'pw-123'), '--pdf-password', 'pw-123', '--pages', '1', 'Read it']);
+    expect(r.code).toBe(0);
+    expect(fake.requests.at(-1)!.images).toHaveLength(1);
+  });
+
+  it('sends images with --budget: a 24-megapixel photo goes at the budget size, upright', async () => {
+    const photo = await makePhoto('cli-photo.jpg', 6048, 4024, 6);
+    const r = await glimpse(['--image', photo, '--image', await makeImageAs('cli.bmp', 'bmp'), '--budget', '2560', 'What is it?']);
+    expect(r.code).toBe(0);
+    const fit = fitToBudget(4024, 6048, 2560);
+    const bmp = fitToBudget(640, 480, 2560);
+    expect(fake.requests.at(-1)!.images.map((i) => [i.width, i.height])).toEqual([[fit.width, fit.height], [bmp.width, bmp.height]]);
+    expect(JSON.parse(r.stdout).estimate.prompt_tokens).toBeGreaterThanOrEqual(fit.tokens + bmp.tokens);
+  });
+});
+
+describe('unreadable input is bad-input, exits non-zero and sends nothing', () => {
+  const cases: [string, () => Promise<string[]>, RegExp][] = [
+    ['a missing file', async () => ['--image', '/nonexistent/photo.jpg'], /Cannot read \/nonexistent\/photo\.jpg/],
+    ['a text file named .png', async () => ['--image', makeTextFile('cli-notes.png')], /is not an image, PDF or video/],
+    ['a damaged PDF', async () => ['--pdf', await makeCorruptPdf('cli-corrupt.pdf')], /damaged or not a PDF/],
+    ['an encrypted PDF without its password', async () => ['--pdf', await makeEncryptedPdf('cli-locked2.pdf', 'x')], /encrypted: give its password/],
+    ['an encrypted PDF with a wrong password', async () => ['--pdf', await makeEncryptedPdf('cli-locked3.pdf', 'x'), '--pdf-password', 'y'], /password is wrong/],
+    ['pages past the end', async () => ['--pdf', await makePdf('cli-short.pdf', 2), '--pages', '2-5'], /has 2 pages/],
+    ['an image passed as --pdf', async () => ['--pdf', await makeImageAs('cli-img.png', 'png')], /is a image, not a PDF|not a PDF/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, async () => {
+      const before = fake.requests.length;
+      const r = await glimpse([...(await args()), 'Read it']);
+      expect(r.code).toBe(1);
+      const out = JSON.parse(r.stdout);
+      expect(out.error.kind).toBe('bad-input');
+      expect(out.error.message).toMatch(message);
+      expect(fake.requests.length).toBe(before);
+    });
+  }
+
+  it('a budget out of range is a usage error', async () => {
+    const r = await glimpse(['--budget', '100', 'hi']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--budget takes 256 to 16384');
+  });
+});

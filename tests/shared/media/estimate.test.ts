@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { estimatePrompt, refTexts } from '../../../shared/media/estimate.ts';
+import { nativeVideoRefusal, MAX_NATIVE_VIDEO_BYTES } from '../../../shared/media/video.ts';
+
+const price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
+
+describe('estimatePrompt', () => {
+  it('counts one token per 28x28 patch of each sent image plus the text', () => {
+    const e = estimatePrompt({ images: [{ width: 1708, height: 1148 }, { width: 28, height: 28 }], texts: ['abcd'.repeat(10)] }, price);
+    expect(e.prompt_tokens).toBe(61 * 41 + 1 + 10);
+    expect(e.usd).toBeCloseTo((e.prompt_tokens * 0.6) / 1e6, 12);
+  });
+  it('gives a null cost, never 0, when the price is unknown', () => {
+    expect(estimatePrompt({ images: [], texts: ['hi'] }, null)).toEqual({ prompt_tokens: 1, usd: null });
+  });
+});
+
+describe('refTexts', () => {
+  it('puts the label before the image and the text layer after, introduced by the label', () => {
+    expect(refTexts({ label: 'page 3', text: 'Hello' })).toEqual({ before: 'page 3', after: 'Text layer of page 3:\nHello' });
+    expect(refTexts({})).toEqual({ before: null, after: null });
+    expect(refTexts({ label: '  ', text: ' ' })).toEqual({ before: null, after: null });
+  });
+});
+
+describe('nativeVideoRefusal', () => {
+  it('allows an MP4 within 200 MB where the model takes video, and says why otherwise', () => {
+    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: 1000 })).toBeNull();
+    expect(nativeVideoRefusal({ modelTakesVideo: false, mime: 'video/mp4', size: 1000 })).toContain('images only');
+    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/webm', size: 1000 })).toContain('MP4, MOV or MKV');
+    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: MAX_NATIVE_VIDEO_BYTES + 1 })).toContain('at most 200 MB');
+  });
+});
