@@ -12,8 +12,10 @@ import { ReceiptView } from './receipt-view.tsx';
  * One answer with everything derived from its text: Markdown with a chip where each box was mentioned, the
  * boxes drawn on their images, a receipt table, and copy of the whole answer as a person reads it (no tokens).
  */
-export function GroundedAnswer({ turnId, prompt, streaming }: { turnId: string; prompt: string; streaming: boolean }) {
+export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: string; prompt: string; streaming: boolean }) {
   const grounding = useTurnGrounding(turnId);
+  // Text still held back after a burst counts as streaming: its last block may not be finished yet.
+  const streaming = live || grounding.behind;
   const ctx = useMemo(() => ({ turnId, boxes: grounding.boxes, images: grounding.images }), [turnId, grounding.boxes, grounding.images]);
   const text = grounding.parse.text;
   return (

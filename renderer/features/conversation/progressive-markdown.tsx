@@ -14,6 +14,7 @@ const LIVE_TAIL_LIMIT = 4_000;
  */
 const PLAIN_GROUP = 64;
 
+
 export type BlockProps = Omit<StreamdownProps, 'children' | 'mode' | 'isAnimating'>;
 
 const MarkdownBlock = memo(function MarkdownBlock({ text, blockProps }: { text: string; blockProps: BlockProps }) {
@@ -64,9 +65,18 @@ export function ProgressiveMarkdown({ text, streaming, blockProps, children }: P
   const renderStart = performance.now();
   const shown = Math.min(rendered, blocks.length);
 
+  const measuredUpTo = useRef(0);
+
   useLayoutEffect(() => {
-    const spent = performance.now() - renderStart;
-    if (spent > 0.5) budget.current = Math.min(MAX_CHARS, Math.max(MIN_CHARS, (budget.current * FRAME_BUDGET_MS) / spent));
+    // Learn the cost per character only from renders that converted blocks: a cheap render that converted
+    // nothing says nothing about Markdown, and would inflate the budget into one huge frame next time.
+    if (shown > measuredUpTo.current) {
+      const spent = performance.now() - renderStart;
+      let chars = 0;
+      for (let i = measuredUpTo.current; i < shown; i++) chars += blocks[i].length;
+      if (spent > 1) budget.current = Math.min(MAX_CHARS, Math.max(MIN_CHARS, (chars * FRAME_BUDGET_MS) / spent));
+    }
+    measuredUpTo.current = shown;
     if (shown >= blocks.length) return;
     const id = requestAnimationFrame(() => {
       let n = shown;

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { GroundingParser } from '../../../shared/grounding/parse-answer.ts';
+import { useIntake } from '../conversation/use-intake.ts';
 import type { GroundedAnswer, GroundedBox, ImageInfo } from '../../../shared/grounding/types.ts';
 import type { TurnImage } from '../../store/conversation-slice.ts';
 import { boxKey, type BoxKey } from '../../store/grounding-slice.ts';
@@ -40,12 +41,15 @@ export function groundImages(images: readonly TurnImage[]): GroundImage[] {
 
 export interface TurnGrounding {
   parse: GroundedAnswer;
+  /** Part of a burst of text is still held back (see use-intake.ts): the answer is not complete on screen yet. */
+  behind: boolean;
   boxes: ShownBox[];
   images: GroundImage[];
 }
 
 export function useTurnGrounding(turnId: string): TurnGrounding {
-  const answer = useStore((s) => s.turns.find((t) => t.id === turnId)?.answer ?? '');
+  const intake = useIntake(useStore((s) => s.turns.find((t) => t.id === turnId)?.answer ?? ''));
+  const answer = intake.text;
   const turnImages = useStore((s) => s.turns.find((t) => t.id === turnId)?.images ?? EMPTY);
   const moved = useStore((s) => s.movedBoxes);
   const hidden = useStore((s) => s.hiddenBoxes);
@@ -63,5 +67,5 @@ export function useTurnGrounding(turnId: string): TurnGrounding {
       }),
     [parse, moved, hidden, turnId, images.length],
   );
-  return { parse, boxes, images };
+  return { parse, behind: intake.behind, boxes, images };
 }
