@@ -1,19 +1,13 @@
 /** `glimpse ask`: one request through the same host services as the app, streamed or as one JSON object. */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import type { AttachmentRef } from '../../shared/bridge/chat.ts';
 import { makeError } from '../../shared/engine/errors.ts';
-import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
 import type { ChatEvent, ChatResult } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
-import { CATALOG, catalogEntry } from '../../shared/providers/catalog.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { resolveDataDir } from '../host/data-dir.ts';
 import { createHost } from '../host/host.ts';
-import { attachPdfPages } from '../host/media/pdf-attach.ts';
 import { FileKeyStore } from '../host/key-store.ts';
 import type { AskArgs } from './args.ts';
-import { UsageError } from './args.ts';
+import { addCliProvider, catalogIdOf, collectAttachments } from './cli-inputs.ts';
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
@@ -31,23 +25,13 @@ const DIM = '\x1b[2m';
 const RESET = '\x1b[0m';
 
 export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
-  const providerId = args.provider ?? (args.baseUrl ? 'custom' : 'zai');
-  if (!CATALOG.some((e) => e.id === providerId)) throw new UsageError(`Unknown provider “${providerId}”. Use one of: ${CATALOG.map((e) => e.id).join(', ')}.`);
-  const entry = catalogEntry(providerId);
-
+  // Checked before anything is opened: a typo in --provider is a usage error, not a half-started run.
+  catalogIdOf(args);
   const dataDir = resolveDataDir(args.dataDir ?? undefined);
   const keys = new FileKeyStore(dataDir);
   const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
   try {
-    // What the person configured in the app for this provider (seeded under the catalog id) is the default.
-    const stored = entry.userUrl ? null : host.providers.get(providerId);
-    const baseUrl = args.baseUrl ?? stored?.baseUrl ?? entry.baseUrl;
-    const model = args.model ?? stored?.model ?? entry.models[0]?.id;
-    if (!model) throw new UsageError('--model is required for a custom server (the id the server serves, e.g. glm-4.5v).');
-    const provider = host.providers.addTransient(
-      { id: `cli-${providerId}`, catalogId: providerId, name: entry.name, baseUrl, model, upstream: stored?.upstream ?? [] },
-      args.apiKey ?? keys.get(providerId),
-    );
+    const { providerId, model } = addCliProvider(host, keys, args);
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
@@ -55,31 +39,9 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     let result: ChatResult;
     let boxesOutFailed = false;
     try {
-      const attachments: AttachmentRef[] = [];
-      for (const file of args.images) {
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(readFileSync(file));
-        } catch {
-          throw new BadInputError(`Cannot read ${file}: no such file, or no permission.`);
-        }
-        const info = await host.attachments.put({ name: basename(file), mime: '', bytes });
-        if (info.kind !== 'image') throw new BadInputError(`${file} is a ${info.kind}, not an image.`);
-        attachments.push({ id: info.id });
-      }
-      // PDF pages are rendered host-side (pdf.js on Node) at the budget's size, each labelled "page N".
-      for (const file of args.pdfs) {
-        let bytes: Uint8Array;
-        try {
-          bytes = new Uint8Array(readFileSync(file));
-        } catch {
-          throw new BadInputError(`Cannot read ${file}: no such file, or no permission.`);
-        }
-        const opts = { name: basename(file), pages: args.pages, password: args.pdfPassword, budget: args.budget ?? DEFAULT_BUDGET, withText: args.pdfText };
-        attachments.push(...(await attachPdfPages(host.attachments, bytes, opts)));
-      }
+      const attachments = await collectAttachments(host, args);
       result = await host.chat.run(
-        { providerId: provider.id, model, thinking: args.thinking, prompt: args.prompt, attachments, history: [], budget: args.budget ?? undefined },
+        { providerId, model, thinking: args.thinking, prompt: args.prompt, attachments, history: [], budget: args.budget ?? undefined },
         ctrl,
         stream,
       );

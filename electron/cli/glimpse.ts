@@ -2,6 +2,8 @@
 import { SchemaTooNewError } from '../host/db.ts';
 import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts';
 import { ask } from './ask.ts';
+import { compare } from './compare.ts';
+import { COMPARE_USAGE, parseCompare } from './compare-args.ts';
 import { usage, USAGE_HELP } from './usage.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -19,24 +21,27 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'ask':
         return await ask(parseAsk(rest), io, process.env, interrupt.signal);
+      case 'compare':
+        return await compare(parseCompare(rest), io, process.env, interrupt.signal);
       case 'usage':
         return await usage(rest, io);
       case undefined:
       case '-h':
       case '--help':
       case 'help':
-        io.out(`${command ? ASK_HELP : USAGE}\n${USAGE_HELP}\n`);
+        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n`);
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command “${command}”.`);
     }
   } catch (e) {
     if (e instanceof HelpRequested) {
-      io.out(`${ASK_HELP}\n`);
+      // compare's parser says which help it wants; ask's is the default.
+      io.out(`${e.message || ASK_HELP}\n`);
       return 0;
     }
     if (e instanceof UsageError) {
-      io.err(`glimpse: ${e.message}\n\n${USAGE}\nRun \`glimpse --help\` for every option.\n`);
+      io.err(`glimpse: ${e.message}\n\n${USAGE}\n${COMPARE_USAGE}\nRun \`glimpse --help\` for every option.\n`);
       return 2;
     }
     if (e instanceof SchemaTooNewError) {

@@ -5,6 +5,7 @@
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { ChatService } from './chat-service.ts';
+import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
 import type { KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
@@ -59,6 +60,7 @@ export function createHost(opts: HostOptions): Host {
     startChat: (req) => chat.start(req),
     cancelChat: async (id) => chat.cancel(id),
     ...records.methods,
+    ...compareMethodsFor(db),
   };
 
   return {

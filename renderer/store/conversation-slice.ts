@@ -3,6 +3,7 @@ import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
 import type { ChatError, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { bridge } from '../bridge/bridge.ts';
 import { failureMessage } from '../bridge/bridge-error.ts';
+import { historyOf } from '../features/compare/compare-history.ts';
 import type { State } from './index.ts';
 
 /** `incomplete`: reopened from a session whose request never ended (Glimpse was closed or killed mid-answer). */
@@ -32,6 +33,10 @@ export interface Turn {
   estimate: Estimate | null;
   result: ChatResult | null;
   error: ChatError | null;
+  /** Set on the lanes of a compare (issue #7): lanes sharing it are shown as one item, side by side. */
+  compareGroup?: string;
+  /** The lane's short name in its compare ("Thinking", "Fast", "Z.AI"…). */
+  laneLabel?: string;
 }
 
 /** The conversation on screen: the open session's turns (see sessions-slice.ts for opening and switching). */
@@ -76,11 +81,8 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
       result: null,
       error: null,
     };
-    // Earlier finished turns are the context; failed ones with no answer add nothing.
-    const history = s.turns.flatMap((t) => [
-      { role: 'user' as const, text: t.prompt },
-      ...(t.answer ? [{ role: 'assistant' as const, text: t.answer }] : []),
-    ]);
+    // Earlier finished turns are the context; failed ones with no answer add nothing; a compare counts once.
+    const history = historyOf(s.turns, s.comparePreferred);
     set({ turns: [...s.turns, turn] });
     get().clearComposer();
     try {
@@ -91,7 +93,7 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
         thinking: s.thinking,
         prompt: turn.prompt,
         attachments: media.refs,
-        history: history.filter((h) => h.text),
+        history,
         budget: s.budget,
         // The host stores the exchange in this session (creating it on its first message).
         sessionId: s.sessionId,

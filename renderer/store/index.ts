@@ -1,5 +1,6 @@
 /** The one store, assembled from typed slices (zustand's slices pattern); middleware, if any, only here. */
 import { create } from 'zustand';
+import { createCompareSlice, type CompareSlice } from './compare-slice.ts';
 import { createComposerSlice, type ComposerSlice } from './composer-slice.ts';
 import { createConversationSlice, type ConversationSlice } from './conversation-slice.ts';
 import { createGroundingSlice, type GroundingSlice } from './grounding-slice.ts';
@@ -7,7 +8,7 @@ import { createProvidersSlice, type ProvidersSlice } from './providers-slice.ts'
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice.ts';
 import { createUsageSlice, type UsageSlice } from './usage-slice.ts';
 
-export type State = ProvidersSlice & ComposerSlice & ConversationSlice & SessionsSlice & UsageSlice & GroundingSlice;
+export type State = ProvidersSlice & ComposerSlice & ConversationSlice & SessionsSlice & UsageSlice & GroundingSlice & CompareSlice;
 
 export const useStore = create<State>()((...a) => ({
   ...createProvidersSlice(...a),
@@ -16,4 +17,5 @@ export const useStore = create<State>()((...a) => ({
   ...createSessionsSlice(...a),
   ...createUsageSlice(...a),
   ...createGroundingSlice(...a),
+  ...createCompareSlice(...a),
 }));

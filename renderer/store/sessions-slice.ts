@@ -66,6 +66,8 @@ export const createSessionsSlice: StateCreator<State, [], [], SessionsSlice> = (
       const turns = d.turns.map((t) => turnFromStored(t, `s${++seq}`));
       set({ sessionId: id, turns, sessionsError: null });
       localStorage.setItem(LAST, id);
+      // Lanes of a compare come back as separate exchanges: regroup them (and their marks) from the ledger.
+      void get().restoreCompares();
       void get().refreshTally();
       // Images load after the text: the conversation shows at once.
       for (const t of turns) {

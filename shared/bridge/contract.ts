@@ -7,6 +7,8 @@ import type { AttachmentApi } from './attachments.ts';
 import { attachmentMethods } from './attachments.ts';
 import type { ChatApi, ChatEventEnvelope } from './chat.ts';
 import { chatMethods } from './chat.ts';
+import type { CompareApi } from './compare.ts';
+import { compareMethods } from './compare.ts';
 import type { ModelsApi } from './models.ts';
 import { modelMethods } from './models.ts';
 import type { ProviderApi } from './providers.ts';
@@ -31,7 +33,7 @@ export interface AppApi {
 export type HostEvent = ChatEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi {}
+export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -50,6 +52,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...chatMethods,
   ...sessionMethods,
   ...usageMethods,
+  ...compareMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -96,6 +96,10 @@ export interface ModeAverages {
   avg_cost_usd: number | null;
   /** Average total time over the requests that have one; null when none has. */
   avg_total_ms: number | null;
+  /** Marked compares (a person picked the better lane) that had a lane in this mode. */
+  marked_compares: number;
+  /** Of those, how many times a lane in this mode was the one picked. */
+  preferred: number;
 }
 
 /** What the usage view shows for one date range. */

@@ -165,6 +165,7 @@ export class LedgerQueries {
       add(all, { ...a, key1: '', key2: '', unknown_cost: a.unknown_cost_requests });
     }
     const days: DayTotals[] = [...by('day')].map(([day, a]) => ({ day, ...totals(a) }));
+    const prefs = this.preferences(w);
     const modes: ModeAverages[] = ['thinking', 'fast'].map((mode) => {
       const a = byMode.get(mode) ?? emptyAcc();
       const n = a.requests;
@@ -177,6 +178,8 @@ export class LedgerQueries {
         avg_reasoning_tokens: n ? a.reasoning_tokens / n : 0,
         avg_cost_usd: known > 0 ? a.cost_nusd / 1e9 / known : null,
         avg_total_ms: a.timed_requests ? a.total_ms / a.timed_requests : null,
+        marked_compares: prefs.get(mode)?.marked ?? 0,
+        preferred: prefs.get(mode)?.preferred ?? 0,
       };
     });
     return {
@@ -188,6 +191,21 @@ export class LedgerQueries {
       by_mode: record(byMode),
       modes,
     };
+  }
+
+  /**
+   * Per mode: how many marked compare groups had a lane in it, and in how many a lane in it was preferred.
+   * Read from the ledger itself (compares are few; the rollup has no group column). A group counts once per mode
+   * however many lanes or retry attempts it had in that mode.
+   */
+  private preferences(w: { sql: string; args: string[] }): Map<string, { marked: number; preferred: number }> {
+    const rows = this.db
+      .prepare(
+        `SELECT mode, COUNT(DISTINCT compare_group) AS marked, COUNT(DISTINCT CASE WHEN preferred = 1 THEN compare_group END) AS preferred
+         FROM ledger ${w.sql ? `${w.sql} AND` : 'WHERE'} compare_group IS NOT NULL AND preferred IS NOT NULL GROUP BY mode`,
+      )
+      .all(...w.args) as { mode: string; marked: number; preferred: number }[];
+    return new Map(rows.map((r) => [r.mode, { marked: r.marked, preferred: r.preferred }]));
   }
 
   /** Ledger rows in a range, oldest first. */

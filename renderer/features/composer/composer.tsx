@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { LaneEditor } from '../compare/lane-editor.tsx';
 import { useStore } from '../../store/index.ts';
 import { AttachmentStrip } from './attachment-strip.tsx';
 import './composer-media.css';
@@ -20,6 +21,9 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const noProvider = useStore((s) => !s.providers.some((p) => p.id === s.providerId));
   const canSend = hasInput && !uploading && !preparing && !running && !noProvider;
   const promptBox = useRef<HTMLTextAreaElement>(null);
+  const runCompare = useStore((s) => s.runCompare);
+  const stopCompare = useStore((s) => s.stopCompare);
+  const [lanesOpen, setLanesOpen] = useState(false);
 
   return (
     <form
@@ -38,6 +42,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
           </button>
         </div>
       )}
+      {lanesOpen && <LaneEditor onClose={() => setLanesOpen(false)} />}
       <AttachmentStrip />
       <div className="composer-media-bar">
         <BudgetControl />
@@ -81,13 +86,21 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
           }}
         />
         {running ? (
-          <button type="button" className="danger" onClick={() => void stop(running.id)}>
-            Stop
+          <button type="button" className="danger" onClick={() => void (running.compareGroup ? stopCompare(running.compareGroup) : stop(running.id))}>
+            {running.compareGroup ? 'Stop all' : 'Stop'}
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={!canSend}>
-            Send
-          </button>
+          <span className="send-group">
+            <button type="button" className="link" aria-label="Compare lanes" aria-expanded={lanesOpen} title="Set up the compare's lanes" onClick={() => setLanesOpen((o) => !o)}>
+              Lanes
+            </button>
+            <button type="button" disabled={!canSend} title="Run in side-by-side lanes (by default thinking vs fast)" onClick={() => void runCompare()}>
+              Compare
+            </button>
+            <button type="submit" className="primary" disabled={!canSend}>
+              Send
+            </button>
+          </span>
         )}
       </div>
     </form>

@@ -1,10 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from '../../store/index.ts';
+import { CompareView } from '../compare/compare-view.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { TurnView } from './turn-view.tsx';
 
 export function Conversation() {
-  const turnIds = useStore((s) => s.turns.map((t) => t.id).join(','));
+  // A compare's lanes are one item (`compare:<group>`), placed where its first lane is.
+  const turnIds = useStore((s) => {
+    const seen = new Set<string>();
+    return s.turns
+      .flatMap((t) => (!t.compareGroup ? [t.id] : seen.has(t.compareGroup) ? [] : (seen.add(t.compareGroup), [`compare:${t.compareGroup}`])))
+      .join(',');
+  });
   const ref = useRef<HTMLElement>(null);
   const lastLength = useStore((s) => {
     const t = s.turns.at(-1);
@@ -28,7 +35,7 @@ export function Conversation() {
         pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
       }}
     >
-      {ids.length === 0 ? <EmptyState /> : ids.map((id) => <TurnView key={id} id={id} />)}
+      {ids.length === 0 ? <EmptyState /> : ids.map((id) => (id.startsWith('compare:') ? <CompareView key={id} group={id.slice(8)} /> : <TurnView key={id} id={id} />))}
     </main>
   );
 }

@@ -21,6 +21,14 @@ export function ModeComparison({ modes }: { modes: ModeAverages[] }) {
                 <div><dt>Time</dt><dd>{seconds(m.avg_total_ms)}</dd></div>
               </dl>
             )}
+            {/* From the compare verdicts people marked (issue #7): how often this mode's lane was the better one. */}
+            <p className="small" aria-label={`${m.mode === 'thinking' ? 'Thinking' : 'Fast'} preferred`}>
+              {m.marked_compares === 0 ? (
+                <span className="muted">No marked compares yet.</span>
+              ) : (
+                <>Preferred in {int(m.preferred)} of {int(m.marked_compares)} marked {m.marked_compares === 1 ? 'compare' : 'compares'}</>
+              )}
+            </p>
           </div>
         ))}
       </div>

@@ -1,0 +1,82 @@
+/** What `glimpse ask` and `glimpse compare` share: picking a provider for a run, and storing the files sent. */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { AttachmentRef } from '../../shared/bridge/chat.ts';
+import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
+import { CATALOG, catalogEntry } from '../../shared/providers/catalog.ts';
+import { BadInputError } from '../host/bad-input.ts';
+import type { Host } from '../host/host.ts';
+import type { KeyStore } from '../host/key-store.ts';
+import { attachPdfPages } from '../host/media/pdf-attach.ts';
+import { UsageError } from './args.ts';
+
+export interface ProviderChoice {
+  provider: string | null;
+  baseUrl: string | null;
+  model: string | null;
+  apiKey: string | null;
+}
+
+export interface CliProvider {
+  providerId: string;
+  catalogId: string;
+  name: string;
+  model: string;
+}
+
+/** Checks a provider id from the command line; throws a usage error naming the valid ones. */
+export function catalogIdOf(choice: Pick<ProviderChoice, 'provider' | 'baseUrl'>): string {
+  const id = choice.provider ?? (choice.baseUrl ? 'custom' : 'zai');
+  if (!CATALOG.some((e) => e.id === id)) throw new UsageError(`Unknown provider “${id}”. Use one of: ${CATALOG.map((e) => e.id).join(', ')}.`);
+  return id;
+}
+
+/**
+ * Registers a provider for this run only (never saved): what the person configured in the app for it (seeded
+ * under the catalog id) is the default, the command line's options win. `tag` keeps several apart in one run.
+ */
+export function addCliProvider(host: Host, keys: KeyStore, choice: ProviderChoice, tag = ''): CliProvider {
+  const catalogId = catalogIdOf(choice);
+  const entry = catalogEntry(catalogId);
+  const stored = entry.userUrl ? null : host.providers.get(catalogId);
+  const baseUrl = choice.baseUrl ?? stored?.baseUrl ?? entry.baseUrl;
+  const model = choice.model ?? stored?.model ?? entry.models[0]?.id;
+  if (!model) throw new UsageError('--model is required for a custom server (the id the server serves, e.g. glm-4.5v).');
+  const provider = host.providers.addTransient(
+    { id: `cli-${catalogId}${tag}`, catalogId, name: entry.name, baseUrl, model, upstream: stored?.upstream ?? [] },
+    choice.apiKey ?? keys.get(catalogId),
+  );
+  return { providerId: provider.id, catalogId, name: entry.name, model };
+}
+
+export interface FileArgs {
+  images: string[];
+  pdfs: string[];
+  pages: string | null;
+  pdfPassword: string | null;
+  pdfText: boolean;
+  budget: number | null;
+}
+
+function readInput(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    throw new BadInputError(`Cannot read ${file}: no such file, or no permission.`);
+  }
+}
+
+/** Stores --image and --pdf files (PDF pages rendered host-side at the budget, each labelled "page N"). */
+export async function collectAttachments(host: Host, args: FileArgs): Promise<AttachmentRef[]> {
+  const attachments: AttachmentRef[] = [];
+  for (const file of args.images) {
+    const info = await host.attachments.put({ name: basename(file), mime: '', bytes: readInput(file) });
+    if (info.kind !== 'image') throw new BadInputError(`${file} is a ${info.kind}, not an image.`);
+    attachments.push({ id: info.id });
+  }
+  for (const file of args.pdfs) {
+    const opts = { name: basename(file), pages: args.pages, password: args.pdfPassword, budget: args.budget ?? DEFAULT_BUDGET, withText: args.pdfText };
+    attachments.push(...(await attachPdfPages(host.attachments, readInput(file), opts)));
+  }
+  return attachments;
+}

@@ -1,0 +1,93 @@
+/**
+ * `glimpse compare`: one question in two to four lanes at once (default: thinking on vs off), through the same
+ * host services as the app. Each lane is its own request and ledger row, tied by one compare group; lanes are
+ * independent (one failing does not stop the others). Prints each lane's answer and the verdict, or one JSON object.
+ */
+import { randomUUID } from 'node:crypto';
+import { laneLabels, type LaneSpec } from '../../shared/compare/lanes.ts';
+import { computeVerdict } from '../../shared/compare/verdict.ts';
+import { makeError } from '../../shared/engine/errors.ts';
+import type { ChatResult } from '../../shared/engine/types.ts';
+import { emptyUsage } from '../../shared/engine/types.ts';
+import { BadInputError } from '../host/bad-input.ts';
+import { resolveDataDir } from '../host/data-dir.ts';
+import { createHost } from '../host/host.ts';
+import { FileKeyStore } from '../host/key-store.ts';
+import type { Io } from './ask.ts';
+import { addCliProvider, catalogIdOf, collectAttachments, type CliProvider } from './cli-inputs.ts';
+import type { CompareArgs, LaneArg } from './compare-args.ts';
+import { cliJson, summaryLine } from './json-result.ts';
+
+const badInput = (message: string): ChatResult => ({
+  answer: '', reasoning: '', boxes: [], usage: emptyUsage(), cost: { usd: 0, source: 'estimate' },
+  estimate: { prompt_tokens: 0, usd: null }, finish_reason: null, timings: { ttft_ms: null, total_ms: 0 },
+  error: makeError('bad-input', message),
+});
+
+/** A lane's provider choice: the run's options, unless the lane names another provider (then only its own). */
+function choiceFor(args: CompareArgs, lane: LaneArg) {
+  const own = lane.provider !== undefined && lane.provider !== (args.provider ?? (args.baseUrl ? 'custom' : 'zai'));
+  return {
+    provider: lane.provider ?? args.provider,
+    baseUrl: lane.baseUrl ?? (own ? null : args.baseUrl),
+    model: lane.model ?? (own ? null : args.model),
+    apiKey: own ? null : args.apiKey,
+  };
+}
+
+export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
+  const laneArgs: LaneArg[] = args.lanes.length ? args.lanes : [{ thinking: true }, { thinking: false }];
+  for (const l of laneArgs) catalogIdOf(choiceFor(args, l));
+  const dataDir = resolveDataDir(args.dataDir ?? undefined);
+  const keys = new FileKeyStore(dataDir);
+  const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
+  try {
+    const providers: CliProvider[] = laneArgs.map((l, i) => addCliProvider(host, keys, choiceFor(args, l), `-lane${i + 1}`));
+    const specs: LaneSpec[] = laneArgs.map((l, i) => ({
+      providerId: `${providers[i].catalogId}|${choiceFor(args, l).baseUrl ?? ''}`,
+      providerName: providers[i].name,
+      model: providers[i].model,
+      thinking: l.thinking,
+      budget: l.budget ?? args.budget ?? undefined,
+    }));
+    const labels = laneLabels(specs);
+    const compareGroup = randomUUID();
+    let results: ChatResult[];
+    try {
+      const attachments = await collectAttachments(host, args);
+      // Every lane at once, each with its own controller: Ctrl+C stops all, a failing lane stops only itself.
+      results = await Promise.all(
+        laneArgs.map((l, i) => {
+          const ctrl = new AbortController();
+          signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
+          return host.chat.run(
+            { providerId: providers[i].providerId, model: providers[i].model, thinking: l.thinking, prompt: args.prompt, attachments, history: [], budget: specs[i].budget, compareGroup },
+            ctrl,
+            () => {},
+          );
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof BadInputError)) throw e;
+      results = laneArgs.map(() => badInput(e.message));
+    }
+    const verdict = computeVerdict(results.map((result, i) => ({ label: labels[i], result })));
+    if (args.json) {
+      const lanes = results.map((r, i) => ({ ...cliJson(r), thinking: laneArgs[i].thinking, provider: providers[i].catalogId, model: providers[i].model, label: labels[i] }));
+      io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`);
+    } else {
+      results.forEach((r, i) => {
+        io.out(`== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}) ==\n`);
+        if (r.answer) io.out(`${cliJson(r).answer.trim()}\n`);
+        if (r.error) io.err(`lane ${i + 1} error (${r.error.kind}): ${r.error.message}\n`);
+        io.err(`lane ${i + 1}: ${summaryLine(r)}\n`);
+        io.out('\n');
+      });
+      io.out(`== Verdict ==\n${verdict.summary.length ? verdict.summary.map((s) => `- ${s}`).join('\n') : '- Fewer than two lanes answered: nothing to compare.'}\n`);
+    }
+    if (results.some((r) => r.error?.kind === 'cancelled')) return 130;
+    return results.some((r) => r.error) ? 1 : 0;
+  } finally {
+    host.close();
+  }
+}

@@ -1,0 +1,86 @@
+import { memo, useMemo } from 'react';
+import type { LaneMetrics } from '../../../shared/compare/verdict.ts';
+import { useStore } from '../../store/index.ts';
+import { AnswerMarkdown } from '../conversation/answer-markdown.tsx';
+import { CopyButton } from '../conversation/copy-button.tsx';
+import { ErrorBanner } from '../conversation/error-banner.tsx';
+import { ReasoningBlock } from '../conversation/reasoning-block.tsx';
+import { GroundingContext } from '../grounding/grounding-context.ts';
+import { useTurnGrounding } from '../grounding/use-grounding.ts';
+import { laneColour } from './lane-colour.ts';
+import { LaneMetricsView } from './lane-metrics.tsx';
+
+interface Props {
+  turnId: string;
+  lane: number;
+  metrics: LaneMetrics;
+  preferred: boolean;
+  /** Whether marking is possible (every lane ended). */
+  canMark: boolean;
+  onMark: () => void;
+}
+
+/** One lane of a compare, streaming live: its reasoning (folded once the answer starts), answer and figures. */
+export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferred, canMark, onMark }: Props) {
+  const turn = useStore((s) => s.turns.find((t) => t.id === turnId))!;
+  const stop = useStore((s) => s.stop);
+  const grounding = useTurnGrounding(turnId);
+  const ctx = useMemo(() => ({ turnId, boxes: grounding.boxes, images: grounding.images }), [turnId, grounding.boxes, grounding.images]);
+  const streaming = turn.status === 'sending' || turn.status === 'streaming';
+  const label = turn.laneLabel ?? `Lane ${lane + 1}`;
+  const text = grounding.parse.text;
+  return (
+    <section
+      className="compare-lane"
+      aria-label={`Lane ${lane + 1}: ${label}`}
+      aria-busy={streaming}
+      data-preferred={preferred || undefined}
+      style={{ ['--lane-colour' as string]: laneColour(lane) }}
+    >
+      <header className="lane-head">
+        <strong className="lane-name">
+          <span className="lane-swatch" aria-hidden="true" />
+          {lane + 1}. {label}
+        </strong>
+        <span className="muted lane-sub" title={`${turn.providerName} · ${turn.model}`}>
+          {turn.providerName} · {turn.model}
+        </span>
+        <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>{turn.thinking ? 'Thinking' : 'Fast'}</span>
+        {streaming && <span className="live-dot" aria-label="Streaming" />}
+        {streaming ? (
+          <button type="button" className="danger small-button" onClick={() => void stop(turnId)} aria-label={`Stop lane ${lane + 1}`}>
+            Stop
+          </button>
+        ) : (
+          canMark && (
+            <button type="button" className="small-button mark-button" aria-pressed={preferred} onClick={onMark} aria-label={`Mark lane ${lane + 1} better`}>
+              {preferred ? '★ Better' : '☆ Better'}
+            </button>
+          )
+        )}
+      </header>
+      {turn.reasoning && <ReasoningBlock text={turn.reasoning} live={streaming && !turn.answer} />}
+      {turn.answer ? (
+        <GroundingContext.Provider value={ctx}>
+          <div className="lane-answer">
+            <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} />
+          </div>
+          {!streaming && text.trim() && (
+            <div className="answer-actions">
+              <CopyButton label={`Copy lane ${lane + 1} answer`} text={() => text}>
+                Copy
+              </CopyButton>
+            </div>
+          )}
+        </GroundingContext.Provider>
+      ) : (
+        streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
+      )}
+      {turn.retryNote && turn.answer && <p className="muted">{turn.retryNote}</p>}
+      {turn.error && turn.error.kind !== 'cancelled' && <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />}
+      {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
+      {turn.status === 'incomplete' && <p className="muted stopped">Interrupted before this lane finished. What arrived is kept.</p>}
+      <LaneMetricsView m={metrics} label={label} />
+    </section>
+  );
+});
