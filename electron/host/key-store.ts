@@ -3,8 +3,8 @@
  * the browser shell and the CLI keep them in the data dir's key file, readable by the owner only (0600),
  * or take them from the environment. Keys never leave the host.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonMap, writeJsonMap } from './json-map-file.ts';
 
 export interface KeyStore {
   get(providerId: string): string | null;
@@ -18,27 +18,15 @@ export class FileKeyStore implements KeyStore {
     this.file = join(dataDir, 'keys.json');
   }
 
-  private read(): Record<string, string> {
-    if (!existsSync(this.file)) return {};
-    try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>;
-    } catch {
-      return {};
-    }
-  }
-
   get(providerId: string): string | null {
-    return this.read()[providerId] ?? null;
+    return readJsonMap(this.file)[providerId] ?? null;
   }
 
   set(providerId: string, key: string | null): void {
-    const all = this.read();
+    const all = readJsonMap(this.file);
     if (key) all[providerId] = key;
     else delete all[providerId];
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, this.file);
+    writeJsonMap(this.file, all);
   }
 }
 

@@ -2,9 +2,9 @@
  * API keys encrypted with Electron's safeStorage (Keychain, DPAPI, libsecret/kwallet), in userData/keys.enc.json.
  * Only the main process holds them in clear; the renderer learns only whether a key is set.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
+import { readJsonMap, writeJsonMap } from '../host/json-map-file.ts';
 import type { KeyStore } from '../host/key-store.ts';
 
 export class SafeKeyStore implements KeyStore {
@@ -13,17 +13,8 @@ export class SafeKeyStore implements KeyStore {
     this.file = join(dir, 'keys.enc.json');
   }
 
-  private read(): Record<string, string> {
-    if (!existsSync(this.file)) return {};
-    try {
-      return JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>;
-    } catch {
-      return {};
-    }
-  }
-
   get(providerId: string): string | null {
-    const enc = this.read()[providerId];
+    const enc = readJsonMap(this.file)[providerId];
     if (!enc) return null;
     try {
       return safeStorage.decryptString(Buffer.from(enc, 'base64'));
@@ -36,11 +27,9 @@ export class SafeKeyStore implements KeyStore {
     if (key && !safeStorage.isEncryptionAvailable()) {
       throw new Error('This system offers no secure storage for keys (no keychain). Set the key in the environment instead.');
     }
-    const all = this.read();
+    const all = readJsonMap(this.file);
     if (key) all[providerId] = safeStorage.encryptString(key).toString('base64');
     else delete all[providerId];
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeJsonMap(this.file, all);
   }
 }

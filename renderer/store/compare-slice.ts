@@ -5,7 +5,7 @@ import { defaultLanes, laneLabels, MAX_LANES, MIN_LANES, type LaneSpec } from '.
 import { bridge } from '../bridge/bridge.ts';
 import { failureMessage } from '../bridge/bridge-error.ts';
 import { historyOf } from '../features/compare/compare-history.ts';
-import type { Turn } from './conversation-slice.ts';
+import { sendingTurn, type Turn } from './conversation-slice.ts';
 import type { State } from './index.ts';
 
 /** One lane as the person set it up; `budget: null` follows the composer's budget. */
@@ -101,24 +101,19 @@ export const createCompareSlice: StateCreator<State, [], [], CompareSlice> = (se
     const labels = laneLabels(specs);
     const compareGroup = crypto.randomUUID();
     const history = historyOf(s.turns, s.comparePreferred);
-    const turns: Turn[] = lanes.map((l, i) => ({
-      id: `c${++seq}`,
-      requestId: crypto.randomUUID(),
-      prompt: s.prompt,
-      images: media.images,
-      providerName: providers[i]!.name,
-      model: l.model,
-      thinking: l.thinking,
-      status: 'sending',
-      reasoning: '',
-      answer: '',
-      retryNote: null,
-      estimate: null,
-      result: null,
-      error: null,
-      compareGroup,
-      laneLabel: labels[i],
-    }));
+    const turns: Turn[] = lanes.map((l, i) =>
+      sendingTurn({
+        id: `c${++seq}`,
+        requestId: crypto.randomUUID(),
+        prompt: s.prompt,
+        images: media.images,
+        providerName: providers[i]!.name,
+        model: l.model,
+        thinking: l.thinking,
+        compareGroup,
+        laneLabel: labels[i],
+      }),
+    );
     set({ turns: [...s.turns, ...turns] });
     get().clearComposer();
     // Each lane is its own request: one refused at the door does not hold back the others.

@@ -39,6 +39,14 @@ export interface Turn {
   laneLabel?: string;
 }
 
+/** What is blank on a turn when it is sent. */
+type SentTurn = Omit<Turn, 'status' | 'reasoning' | 'answer' | 'retryNote' | 'estimate' | 'result' | 'error'>;
+
+/** A turn as it goes out, nothing back yet: a single ask and each lane of a compare start the same way. */
+export function sendingTurn(t: SentTurn): Turn {
+  return { ...t, status: 'sending', reasoning: '', answer: '', retryNote: null, estimate: null, result: null, error: null };
+}
+
 /** The conversation on screen: the open session's turns (see sessions-slice.ts for opening and switching). */
 export interface ConversationSlice {
   turns: Turn[];
@@ -64,7 +72,7 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
     // PDF pages are rendered and clips' frames collected here; on a problem the composer says what and keeps all.
     const media = await get().prepareAttachments();
     if (!media) return;
-    const turn: Turn = {
+    const turn = sendingTurn({
       id: `t${++seq}`,
       // Ours, up front: events can arrive before startChat resolves, and must find their turn.
       requestId: crypto.randomUUID(),
@@ -73,14 +81,7 @@ export const createConversationSlice: StateCreator<State, [], [], ConversationSl
       providerName: provider.name,
       model: provider.model,
       thinking: s.thinking,
-      status: 'sending',
-      reasoning: '',
-      answer: '',
-      retryNote: null,
-      estimate: null,
-      result: null,
-      error: null,
-    };
+    });
     // Earlier finished turns are the context; failed ones with no answer add nothing; a compare counts once.
     const history = historyOf(s.turns, s.comparePreferred);
     set({ turns: [...s.turns, turn] });

@@ -8,9 +8,9 @@ import type { ChatEvent } from '../../../shared/engine/types.ts';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
 import type { ChatObserver, RequestMeta } from '../chat-service.ts';
+import { FLUSH_MS, reportedWrite, type WriteReports } from '../observer-writes.ts';
+import { Throttle } from '../throttle.ts';
 import type { LedgerStore } from './ledger-store.ts';
-
-export const FLUSH_MS = 500;
 
 interface Live {
   rowId: string;
@@ -21,17 +21,12 @@ interface Live {
   answer: string;
   reasoning: string;
   usageReported: boolean;
-  timer: ReturnType<typeof setTimeout> | null;
+  saves: Throttle;
 }
 
-export interface LedgerObserverDeps {
+export interface LedgerObserverDeps extends WriteReports {
   store: LedgerStore;
   provider: (id: string) => ProviderView | null;
-  /** Called when a write fails, with the error; the request itself goes on. */
-  onWriteError: (e: unknown, requestId: string) => void;
-  /** Called after a write succeeds (`final`: the request's last), so a storage error shown earlier can be cleared. */
-  onWriteOk?: (requestId: string, final: boolean) => void;
-  flushMs?: number;
 }
 
 /** The price a request is billed at: the one the engine announced on 'start' if it did, else the catalog's. */
@@ -56,7 +51,7 @@ export class LedgerObserver implements ChatObserver {
         if (!l) return;
         l.answer += event.content ?? '';
         l.reasoning += event.reasoning ?? '';
-        l.timer ??= setTimeout(() => this.flush(meta.requestId), this.deps.flushMs ?? FLUSH_MS);
+        l.saves.poke();
         return;
       }
       case 'usage': {
@@ -69,7 +64,7 @@ export class LedgerObserver implements ChatObserver {
       case 'end': {
         const l = this.live.get(meta.requestId);
         if (!l) return;
-        this.stopTimer(l);
+        l.saves.cancel();
         this.live.delete(meta.requestId);
         this.write(meta.requestId, () => this.deps.store.finish(l.rowId, event.result, l.usageReported, Date.now()), true);
         return;
@@ -88,7 +83,7 @@ export class LedgerObserver implements ChatObserver {
       answer: '',
       reasoning: '',
       usageReported: false,
-      timer: null,
+      saves: new Throttle(this.deps.flushMs ?? FLUSH_MS, () => this.flush(meta.requestId)),
     };
     this.live.set(meta.requestId, live);
     this.insertRow(meta, live, event.thinking, event.estimate);
@@ -120,7 +115,7 @@ export class LedgerObserver implements ChatObserver {
   private onRetry(meta: RequestMeta, event: Extract<ChatEvent, { type: 'retry' }>): void {
     const l = this.live.get(meta.requestId);
     if (!l) return;
-    this.stopTimer(l);
+    l.saves.cancel();
     const now = Date.now();
     this.write(meta.requestId, () => this.deps.store.retried(l.rowId, event.error, l.attemptStartedAt, now, l.price));
     l.attempt += 1;
@@ -135,7 +130,6 @@ export class LedgerObserver implements ChatObserver {
   private flush(requestId: string): void {
     const l = this.live.get(requestId);
     if (!l) return;
-    l.timer = null;
     const reasoning = estimateTextTokens(l.reasoning);
     this.write(requestId, () =>
       this.deps.store.progress(l.rowId, {
@@ -147,17 +141,7 @@ export class LedgerObserver implements ChatObserver {
     );
   }
 
-  private stopTimer(l: Live): void {
-    if (l.timer) clearTimeout(l.timer);
-    l.timer = null;
-  }
-
   private write(requestId: string, fn: () => void, final = false): void {
-    try {
-      fn();
-      this.deps.onWriteOk?.(requestId, final);
-    } catch (e) {
-      this.deps.onWriteError(e, requestId);
-    }
+    reportedWrite(this.deps, requestId, fn, final);
   }
 }

@@ -7,22 +7,19 @@ import type { ChatEvent } from '../../../shared/engine/types.ts';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import type { ChatObserver, RequestMeta } from '../chat-service.ts';
-import { FLUSH_MS } from '../ledger/ledger-observer.ts';
+import { FLUSH_MS, reportedWrite, type WriteReports } from '../observer-writes.ts';
+import { Throttle } from '../throttle.ts';
 import type { SessionStore } from './session-store.ts';
 
 interface Live {
   answer: string;
   reasoning: string;
-  timer: ReturnType<typeof setTimeout> | null;
+  saves: Throttle;
 }
 
-export interface SessionObserverDeps {
+export interface SessionObserverDeps extends WriteReports {
   store: SessionStore;
   provider: (id: string) => ProviderView | null;
-  onWriteError: (e: unknown, requestId: string) => void;
-  /** Called after a write succeeds (`final`: the request's last), so a storage error shown earlier can be cleared. */
-  onWriteOk?: (requestId: string, final: boolean) => void;
-  flushMs?: number;
 }
 
 export class SessionObserver implements ChatObserver {
@@ -38,7 +35,7 @@ export class SessionObserver implements ChatObserver {
     const id = meta.requestId;
     switch (event.type) {
       case 'start': {
-        this.live.set(id, { answer: '', reasoning: '', timer: null });
+        this.live.set(id, { answer: '', reasoning: '', saves: new Throttle(this.deps.flushMs ?? FLUSH_MS, () => this.flush(id)) });
         const r = meta.request;
         this.write(id, () =>
           this.deps.store.beginTurn({
@@ -59,7 +56,7 @@ export class SessionObserver implements ChatObserver {
         if (!l) return;
         l.answer += event.content ?? '';
         l.reasoning += event.reasoning ?? '';
-        l.timer ??= setTimeout(() => this.flush(id), this.deps.flushMs ?? FLUSH_MS);
+        l.saves.poke();
         return;
       }
       case 'retry': {
@@ -70,7 +67,7 @@ export class SessionObserver implements ChatObserver {
         return;
       case 'end': {
         const l = this.live.get(id);
-        if (l?.timer) clearTimeout(l.timer);
+        l?.saves.cancel();
         this.live.delete(id);
         this.write(id, () => this.deps.store.finishTurn(id, event.result, Date.now()), true);
         return;
@@ -81,16 +78,10 @@ export class SessionObserver implements ChatObserver {
   private flush(id: string): void {
     const l = this.live.get(id);
     if (!l) return;
-    l.timer = null;
     this.write(id, () => this.deps.store.saveProgress(id, l.answer, l.reasoning));
   }
 
   private write(requestId: string, fn: () => void, final = false): void {
-    try {
-      fn();
-      this.deps.onWriteOk?.(requestId, final);
-    } catch (e) {
-      this.deps.onWriteError(e, requestId);
-    }
+    reportedWrite(this.deps, requestId, fn, final);
   }
 }

@@ -3,14 +3,13 @@
  * lanes, lanes set per provider, a failing lane beside a working one, the ledger rows of one compare group, and
  * usage errors.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { bundleCli, dataDirEnv, runNode, type Run } from './run-cli.ts';
 
 const CLI = 'dist/cli/glimpse-compare-test.mjs';
 let fake: FakeProvider;
@@ -19,10 +18,7 @@ let dataDir: string;
 const events: string[] = [];
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['electron/cli/glimpse.ts'], outfile: CLI, bundle: true, platform: 'node', packages: 'external',
-    format: 'esm', target: 'node22', sourcemap: true, logLevel: 'warning',
-  });
+  await bundleCli(CLI, { sourcemap: true });
   fake = await startFakeProvider(0, { onRequest: () => events.push('request'), onEnd: () => events.push('end') });
   dataDir = mkdtempSync(join(tmpdir(), 'glimpse-compare-'));
 });
@@ -33,18 +29,8 @@ afterAll(async () => {
   rmSync(`${CLI}.map`, { force: true });
 });
 
-function glimpse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, HOME: dataDir, GLIMPSE_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function glimpse(args: string[]): Promise<Run> {
+  return runNode([CLI, ...args], dataDirEnv(dataDir));
 }
 
 function ledgerRows(group: string) {

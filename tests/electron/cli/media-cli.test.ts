@@ -2,17 +2,16 @@
  * `glimpse ask` with media: --pdf with --pages and --pdf-password, --budget, the estimate from exactly what is
  * sent, and every unreadable input ending in `bad-input`, a non-zero exit and no request at the provider.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitToBudget } from '../../../shared/media/budget.ts';
 import { pageFit } from '../../../shared/media/pages.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 import { makeCorruptPdf, makeEncryptedPdf, makeImageAs, makePdf, makePhoto } from '../../fixtures/media/make-media.ts';
 import { makeTextFile } from '../../fixtures/media/make-image.ts';
+import { bundleCli, dataDirEnv, runNode, type Run } from './run-cli.ts';
 
 // Its own bundle, so a parallel test rebuilding dist/cli/glimpse.mjs never swaps the file under this one.
 const CLI = 'dist/test/glimpse-media.mjs';
@@ -20,10 +19,7 @@ let fake: FakeProvider;
 let dataDir: string;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: ['electron/cli/glimpse.ts'], outfile: CLI, bundle: true, platform: 'node', packages: 'external',
-    format: 'esm', target: 'node22', logLevel: 'warning',
-  });
+  await bundleCli(CLI);
   fake = await startFakeProvider();
   dataDir = mkdtempSync(join(tmpdir(), 'glimpse-media-cli-'));
 });
@@ -32,18 +28,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function glimpse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'ask', '--base-url', `${fake.url}/zai`, '--model', 'glm-4.5v', '--json', ...args], {
-      env: { PATH: process.env.PATH, HOME: dataDir, GLIMPSE_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function glimpse(args: string[]): Promise<Run> {
+  return runNode([CLI, 'ask', '--base-url', `${fake.url}/zai`, '--model', 'glm-4.5v', '--json', ...args], dataDirEnv(dataDir));
 }
 
 describe('glimpse ask --pdf', () => {

@@ -3,7 +3,6 @@
  * data dir at once (this process's host and several CLI processes) leave it whole. The CLI runs from source
  * with Node's type stripping, the way the suite's Node 24 can.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../../../electron/host/host.ts';
 import { FileKeyStore } from '../../../electron/host/key-store.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { runNode, type Run } from './run-cli.ts';
 
 let fake: FakeProvider;
 let dataDir: string;
@@ -25,18 +25,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function glimpse(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['electron/cli/glimpse.ts', ...args], {
-      env: { ...process.env, ZAI_API_KEY: '', GLIMPSE_API_KEY: '', GLIMPSE_DATA_DIR: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function glimpse(args: string[]): Promise<Run> {
+  return runNode(['electron/cli/glimpse.ts', ...args], { ...process.env, ZAI_API_KEY: '', GLIMPSE_API_KEY: '', GLIMPSE_DATA_DIR: '' });
 }
 
 describe('glimpse usage', () => {

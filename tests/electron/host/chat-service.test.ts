@@ -1,35 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatResult } from '../../../shared/engine/types.ts';
-import { createHost, type Host } from '../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../electron/host/key-store.ts';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { useTestHosts } from './test-host.ts';
 
-let fake: FakeProvider;
-let host: Host;
-let dir: string;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  host?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function newHost() {
-  dir = mkdtempSync(join(tmpdir(), 'glimpse-host-'));
-  host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {}, idleTimeoutMs: 1500 });
-  return host;
-}
+const hosts = useTestHosts('glimpse-host-');
+const newHost = () => hosts.newHost({ idleTimeoutMs: 1500 });
 
 async function ask(path: string, thinking: boolean, opts: { catalogId?: string; attach?: boolean } = {}) {
   const h = newHost();
-  const p = h.providers.save({ catalogId: opts.catalogId ?? 'zai', name: 'Fake', baseUrl: `${fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'test-key' });
+  const p = h.providers.save({ catalogId: opts.catalogId ?? 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'test-key' });
   const attachments = [];
   if (opts.attach) {
     const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3366cc' } }).png().toBuffer();
@@ -41,7 +20,7 @@ async function ask(path: string, thinking: boolean, opts: { catalogId?: string; 
     new AbortController(),
     (e) => events.push(e),
   );
-  return { result, events, sent: fake.requests.at(-1)! };
+  return { result, events, sent: hosts.fake.requests.at(-1)! };
 }
 
 describe('chat service against the fake provider over HTTP', () => {
@@ -117,7 +96,7 @@ describe('chat service against the fake provider over HTTP', () => {
 
   it('cancels and keeps what arrived', async () => {
     const h = newHost();
-    const p = h.providers.save({ catalogId: 'zai', name: 'Slow', baseUrl: `${fake.url}/zai/slow`, model: 'glm-4.5v', apiKey: 'k' });
+    const p = h.providers.save({ catalogId: 'zai', name: 'Slow', baseUrl: `${hosts.fake.url}/zai/slow`, model: 'glm-4.5v', apiKey: 'k' });
     const ctrl = new AbortController();
     const r = await h.chat.run({ providerId: p.id, thinking: true, prompt: 'hi', attachments: [], history: [] }, ctrl, (e) => {
       if (e.type === 'delta') ctrl.abort();

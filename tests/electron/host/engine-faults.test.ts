@@ -2,40 +2,18 @@
  * Every error kind of issue #3, reached over real HTTP against the fake provider, through the same host services
  * the app and the CLI use; plus the promise that a key never shows up in anything that leaves the host.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../electron/host/key-store.ts';
+import { describe, expect, it } from 'vitest';
 import type { ChatEvent, ChatResult } from '../../../shared/engine/types.ts';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { useTestHosts } from './test-host.ts';
 
 const KEY = 'zk-secret-4f9a8b7c6d5e';
 
-let fake: FakeProvider;
-let host: Host | null = null;
-let dir = '';
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  host?.close();
-  host = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-function newHost(): Host {
-  dir = mkdtempSync(join(tmpdir(), 'glimpse-faults-'));
-  host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {}, idleTimeoutMs: 800 });
-  return host;
-}
+const hosts = useTestHosts('glimpse-faults-');
+const newHost = () => hosts.newHost({ idleTimeoutMs: 800 });
 
 async function ask(path: string, opts: { catalogId?: string; thinking?: boolean; key?: string } = {}) {
   const h = newHost();
-  const p = h.providers.save({ catalogId: opts.catalogId ?? 'zai', name: 'Fake', baseUrl: `${fake.url}/${path}`, model: 'glm-4.5v', apiKey: opts.key ?? KEY });
+  const p = h.providers.save({ catalogId: opts.catalogId ?? 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: opts.key ?? KEY });
   const events: ChatEvent[] = [];
   const result: ChatResult = await h.chat.run(
     { providerId: p.id, thinking: opts.thinking ?? false, prompt: 'What is this?', attachments: [], history: [] },
@@ -104,11 +82,11 @@ describe('every error kind is reached and mapped', () => {
 
   it('an empty prompt is refused on our side as bad-input and nothing is sent', async () => {
     const h = newHost();
-    const before = fake.requests.length;
-    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v' });
+    const before = hosts.fake.requests.length;
+    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v' });
     const r = await h.chat.run({ providerId: p.id, thinking: false, prompt: '   ', attachments: [], history: [] }, new AbortController(), () => {});
     expect(r.error?.kind).toBe('bad-input');
-    expect(fake.requests.length).toBe(before);
+    expect(hosts.fake.requests.length).toBe(before);
   });
 });
 
@@ -145,15 +123,15 @@ describe('keys never leave the host', () => {
 
   it('the sent request carries the key only as the bearer token', async () => {
     await ask('zai');
-    expect(fake.requests.at(-1)!.authorization).toBe(`Bearer ${KEY}`);
-    expect(JSON.stringify(fake.requests.at(-1)!.body)).not.toContain(KEY);
+    expect(hosts.fake.requests.at(-1)!.authorization).toBe(`Bearer ${KEY}`);
+    expect(JSON.stringify(hosts.fake.requests.at(-1)!.body)).not.toContain(KEY);
   });
 });
 
 describe('Test connection', () => {
   async function test(path: string, catalogId = 'zai', key: string | undefined = KEY, model = 'glm-4.5v') {
     const h = newHost();
-    const p = h.providers.save({ catalogId, name: 'T', baseUrl: `${fake.url}/${path}`, model, ...(key === undefined ? {} : { apiKey: key }) });
+    const p = h.providers.save({ catalogId, name: 'T', baseUrl: `${hosts.fake.url}/${path}`, model, ...(key === undefined ? {} : { apiKey: key }) });
     return h.methods.testProvider(p.id);
   }
 
@@ -176,7 +154,7 @@ describe('Test connection', () => {
   it('probes with one token where the server lists no models', async () => {
     const r = await test('vllm/no-models', 'custom', '');
     expect(r).toMatchObject({ ok: true, checkedBy: 'probe', modelAvailable: true, keyStatus: 'not-needed' });
-    expect(fake.requests.at(-1)!.body).toMatchObject({ max_tokens: 1, chat_template_kwargs: { enable_thinking: false } });
+    expect(hosts.fake.requests.at(-1)!.body).toMatchObject({ max_tokens: 1, chat_template_kwargs: { enable_thinking: false } });
     const bad = await test('zai/no-models/1211');
     expect(bad).toMatchObject({ ok: false, checkedBy: 'probe', modelAvailable: false, keyStatus: 'valid', error: { kind: 'bad-request' } });
   });

@@ -3,32 +3,16 @@
  * assigns each box among the images sent, by the labels the pages carry. `result.answer` stays the model's
  * verbatim text: every shell shows and copies it through shared/grounding, which drops the special tokens.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../electron/host/key-store.ts';
+import { expect, it } from 'vitest';
 import { answerText } from '../../../shared/grounding/parse-answer.ts';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { useTestHosts } from './test-host.ts';
 
-let fake: FakeProvider;
-let host: Host;
-let dir: string;
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  host?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const hosts = useTestHosts('glimpse-grounding-');
 
 it('boxes go to the page the answer names; the answer keeps the model’s tokens for the record', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'glimpse-grounding-'));
-  host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {} });
-  const p = host.providers.save({ catalogId: 'custom', name: 'Fake', baseUrl: `${fake.url}/zai/boxes`, model: 'glm-4.5v', apiKey: '' });
+  const host = hosts.newHost();
+  const p = host.providers.save({ catalogId: 'custom', name: 'Fake', baseUrl: `${hosts.fake.url}/zai/boxes`, model: 'glm-4.5v', apiKey: '' });
   const attachments = [];
   for (const n of [4, 7, 9]) {
     const png = await sharp({ create: { width: 300, height: 400, channels: 3, background: '#ffffff' } }).png().toBuffer();

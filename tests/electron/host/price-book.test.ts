@@ -1,35 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../electron/host/key-store.ts';
+import { describe, expect, it } from 'vitest';
 import { openDb, schemaVersion } from '../../../electron/host/db.ts';
 import type { ChatEvent } from '../../../shared/engine/types.ts';
 import { checkPrice } from '../../../shared/providers/price-input.ts';
-import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { useTestHosts } from './test-host.ts';
 
-let fake: FakeProvider;
-let host: Host | null = null;
-let dir = '';
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  host?.close();
-  host = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
-
-function newHost(): Host {
-  dir = mkdtempSync(join(tmpdir(), 'glimpse-prices-'));
-  const h = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {} });
-  host = h;
-  return h;
-}
+const hosts = useTestHosts('glimpse-prices-');
+const newHost = () => hosts.newHost();
 
 const ZAI = { catalogId: 'zai', providerId: 'zai' };
 const PRICE = { prompt: '0.5', completion: '1.5', cachedRead: '', recorded: '2026-11-25' };
@@ -52,14 +28,12 @@ describe('price book', () => {
     const h = newHost();
     await h.methods.addModel({ catalogId: 'openrouter', providerId: null, model: 'z-ai/glm-4.5v:free', label: 'GLM-4.5V (free)' });
     await h.methods.setModelPrice({ catalogId: 'openrouter', providerId: null, model: 'z-ai/glm-4.5v:free', price: { prompt: 0, completion: 0, cachedRead: null, recorded: '2026-11-25' } });
-    h.close();
-    const again = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {} });
-    host = again;
+    const again = hosts.reopen();
     const models = await again.methods.listModels({ catalogId: 'openrouter', providerId: 'openrouter' });
     expect(models.at(-1)).toMatchObject({ id: 'z-ai/glm-4.5v:free', label: 'GLM-4.5V (free)', userAdded: true, price: { prompt: 0, completion: 0 } });
     // The model shows up in the provider's own list too, so Settings and the picker offer it.
     expect(again.providers.get('openrouter')!.models).toContain('z-ai/glm-4.5v:free');
-    const db = openDb(dir, 'glimpse.db');
+    const db = openDb(hosts.dir, 'glimpse.db');
     expect(schemaVersion(db)).toBeGreaterThanOrEqual(2);
     db.close();
   });
@@ -93,7 +67,7 @@ describe('price book', () => {
 
   it('costs a request at the price in force when it started and reports that price in the start event', async () => {
     const h = newHost();
-    const p = h.providers.save({ catalogId: 'zai', name: 'Fake 4.6V', baseUrl: `${fake.url}/zai`, model: 'glm-4.6v', apiKey: 'k' });
+    const p = h.providers.save({ catalogId: 'zai', name: 'Fake 4.6V', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.6v', apiKey: 'k' });
     const ask = async () => {
       const events: ChatEvent[] = [];
       const result = await h.chat.run({ providerId: p.id, thinking: false, prompt: 'hi', attachments: [], history: [] }, new AbortController(), (e) => events.push(e));

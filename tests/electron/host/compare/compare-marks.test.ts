@@ -2,26 +2,13 @@
  * A compare through the host (two lanes started with ChatService.start, one compare group), then the person's
  * mark: stored on the group's ledger rows, read back for a reopened session, and counted per mode in the report.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../../../shared/bridge/contract.ts';
-import { createHost, type Host } from '../../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../../electron/host/key-store.ts';
-import { startFakeProvider, type FakeProvider } from '../../../fixtures/fake-provider.ts';
+import type { Host } from '../../../../electron/host/host.ts';
+import { useTestHosts } from '../test-host.ts';
 
-let fake: FakeProvider;
+const hosts = useTestHosts('glimpse-compare-');
 let host: Host;
-let dir: string;
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  host?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** Starts lanes the way the renderer does and resolves when every one has ended. */
 async function runCompare(group: string, lanes: { path: string; thinking: boolean }[]) {
@@ -35,7 +22,7 @@ async function runCompare(group: string, lanes: { path: string; thinking: boolea
     });
   });
   for (const l of lanes) {
-    const p = host.providers.save({ catalogId: 'custom', name: `Fake ${l.path}`, baseUrl: `${fake.url}/${l.path}`, model: 'glm-4.5v', apiKey: 'k' });
+    const p = host.providers.save({ catalogId: 'custom', name: `Fake ${l.path}`, baseUrl: `${hosts.fake.url}/${l.path}`, model: 'glm-4.5v', apiKey: 'k' });
     const { requestId } = await host.methods.startChat({ providerId: p.id, thinking: l.thinking, prompt: 'Which?', attachments: [], history: [], compareGroup: group, sessionId: 'sess-1' });
     ids.push(requestId);
   }
@@ -45,8 +32,7 @@ async function runCompare(group: string, lanes: { path: string; thinking: boolea
 
 describe('compare marks', () => {
   it('stores the better lane on the group, reads it back, and counts it per mode', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-compare-'));
-    host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {} });
+    host = hosts.newHost();
     const [thinking, fast] = await runCompare('g1', [
       { path: 'zai', thinking: true },
       { path: 'zai', thinking: false },
@@ -89,8 +75,7 @@ describe('compare marks', () => {
   });
 
   it('refuses a mark for an unknown group or a request outside it, with a message', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-compare-'));
-    host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {} });
+    host = hosts.newHost();
     await expect(host.methods.markPreferred({ compareGroup: 'nope', requestId: null })).rejects.toThrow('not in the ledger');
     await runCompare('g1', [
       { path: 'zai', thinking: true },

@@ -2,18 +2,14 @@
  * Host media against real files: every image format (BMP through Skia), EXIF orientation, PDF pages on Node,
  * labels next to their images in the request, native video where the model takes it, and the estimate.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../../electron/host/key-store.ts';
+import { describe, expect, it } from 'vitest';
 import { imageSize, prepareImage } from '../../../../electron/host/media/image-prep.ts';
 import { openPdf } from '../../../../electron/host/media/pdf-render.ts';
 import { fitToBudget, imageTokens } from '../../../../shared/media/budget.ts';
 import { pageFit } from '../../../../shared/media/pages.ts';
-import { startFakeProvider, type FakeProvider } from '../../../fixtures/fake-provider.ts';
+import { useTestHosts } from '../test-host.ts';
 import { makeClip, makeCorruptPdf, makeEncryptedPdf, makeImageAs, makePdf, makePhoto } from '../../../fixtures/media/make-media.ts';
 
 describe('image preparation', () => {
@@ -68,26 +64,12 @@ describe('PDF pages on Node', () => {
 });
 
 describe('prepare() through the chat service', () => {
-  let fake: FakeProvider;
-  let host: Host;
-  let dir: string;
-  beforeAll(async () => {
-    fake = await startFakeProvider();
-  });
-  afterAll(() => fake.close());
-  afterEach(() => {
-    host?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const newHost = () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-media-'));
-    host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {} });
-    return host;
-  };
+  const hosts = useTestHosts('glimpse-media-');
+  const newHost = () => hosts.newHost();
 
   it('puts each label just before its image and the text after it, and estimates exactly what it sends', async () => {
     const h = newHost();
-    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
+    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
     const a = await h.attachments.put({ name: 'a.png', mime: '', bytes: readFileSync(await makeImageAs('prep-a.png', 'png')) });
     const b = await h.attachments.put({ name: 'b.webp', mime: '', bytes: readFileSync(await makeImageAs('prep-b.webp', 'webp')) });
     const req = {
@@ -109,15 +91,15 @@ describe('prepare() through the chat service', () => {
   it('sends an MP4 as video_url where the model takes video, and refuses it (bad-input, nothing sent) where not', async () => {
     const h = newHost();
     const clip = await h.attachments.put({ name: 'c.mp4', mime: '', bytes: readFileSync(makeClip('prep-clip.mp4', 'h264', { seconds: 2 })) });
-    const zai = h.providers.save({ catalogId: 'zai', name: 'Z', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
+    const zai = h.providers.save({ catalogId: 'zai', name: 'Z', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
     const r = await h.chat.run({ providerId: zai.id, thinking: false, prompt: 'What happens?', history: [], attachments: [{ id: clip.id }] }, new AbortController(), () => {});
     expect(r.error).toBeNull();
-    expect(fake.requests.at(-1)!.videos).toEqual([{ mime: 'video/mp4', bytes: clip.size }]);
+    expect(hosts.fake.requests.at(-1)!.videos).toEqual([{ mime: 'video/mp4', bytes: clip.size }]);
 
-    const count = fake.requests.length;
-    const or = h.providers.save({ catalogId: 'openrouter', name: 'OR', baseUrl: `${fake.url}/openrouter`, model: 'z-ai/glm-4.5v', apiKey: 'k' });
+    const count = hosts.fake.requests.length;
+    const or = h.providers.save({ catalogId: 'openrouter', name: 'OR', baseUrl: `${hosts.fake.url}/openrouter`, model: 'z-ai/glm-4.5v', apiKey: 'k' });
     const refused = await h.chat.run({ providerId: or.id, thinking: false, prompt: 'What happens?', history: [], attachments: [{ id: clip.id }] }, new AbortController(), () => {});
     expect(refused.error).toMatchObject({ kind: 'bad-input', message: expect.stringContaining('images only') });
-    expect(fake.requests.length).toBe(count);
+    expect(hosts.fake.requests.length).toBe(count);
   });
 });

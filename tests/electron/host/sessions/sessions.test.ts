@@ -1,50 +1,29 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHost, type Host } from '../../../../electron/host/host.ts';
-import { FileKeyStore } from '../../../../electron/host/key-store.ts';
-import { startFakeProvider, type FakeProvider } from '../../../fixtures/fake-provider.ts';
+import { describe, expect, it } from 'vitest';
+import type { Host } from '../../../../electron/host/host.ts';
+import { useTestHosts } from '../test-host.ts';
 
-let fake: FakeProvider;
-let dir: string;
-let host: Host | null = null;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  host?.close();
-  host = null;
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function open(): Host {
-  host?.close();
-  host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {}, idleTimeoutMs: 2000 });
-  return host;
-}
+const hosts = useTestHosts('glimpse-sessions-');
+const IDLE = { idleTimeoutMs: 2000 };
 
 async function png(colour: string): Promise<Uint8Array> {
   return new Uint8Array(await sharp({ create: { width: 300, height: 200, channels: 3, background: colour } }).png().toBuffer());
 }
 
 async function ask(h: Host, sessionId: string, prompt: string, attachments: string[] = [], path = 'zai') {
-  const p = h.providers.list().find((x) => x.name === 'Fake') ?? h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'secret-key-123' });
+  const p = h.providers.list().find((x) => x.name === 'Fake') ?? h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'secret-key-123' });
   return h.chat.run({ providerId: p.id, thinking: true, prompt, attachments: attachments.map((id) => ({ id })), history: [], sessionId }, new AbortController(), () => {});
 }
 
 describe('sessions', () => {
   it('stores each exchange with its reasoning, attachments and result, and reopens it after a restart', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-sessions-'));
-    let h = open();
+    let h = hosts.newHost(IDLE);
     const img = await h.attachments.put({ name: 'blue.png', mime: 'image/png', bytes: await png('#3366cc') });
     const first = await ask(h, 'S1', 'What colour is this?\nSecond line', [img.id]);
     await ask(h, 'S1', 'And now?');
-    h = open(); // a new host on the same data dir: as after a restart
+    h = hosts.reopen(IDLE); // a new host on the same data dir: as after a restart
 
     const [summary] = await h.methods.listSessions();
     expect(summary).toMatchObject({ id: 'S1', title: 'What colour is this?', turns: 2 });
@@ -61,8 +40,7 @@ describe('sessions', () => {
   });
 
   it('renames, searches by text, and refuses an empty name', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-sessions-'));
-    const h = open();
+    const h = hosts.newHost(IDLE);
     await ask(h, 'A', 'Read the receipt');
     await ask(h, 'B', 'Count the cats');
     expect((await h.methods.renameSession({ id: 'A', title: '  Groceries   receipt ' })).title).toBe('Groceries receipt');
@@ -77,8 +55,7 @@ describe('sessions', () => {
   });
 
   it('deleting a session removes the attachments nothing else uses, keeps shared ones and the ledger', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-sessions-'));
-    const h = open();
+    const h = hosts.newHost(IDLE);
     const only = await h.attachments.put({ name: 'only.png', mime: 'image/png', bytes: await png('#ff0000') });
     const shared = await h.attachments.put({ name: 'shared.png', mime: 'image/png', bytes: await png('#00ff00') });
     await ask(h, 'A', 'one', [only.id, shared.id]);
@@ -94,8 +71,7 @@ describe('sessions', () => {
   });
 
   it('exports Markdown with the images beside it in a zip, and JSON, with no key in either', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-sessions-'));
-    const h = open();
+    const h = hosts.newHost(IDLE);
     const img = await h.attachments.put({ name: 'photo.png', mime: 'image/png', bytes: await png('#123456') });
     await ask(h, 'S', 'Describe: a/b "quoted"', [img.id]);
     await h.methods.renameSession({ id: 'S', title: 'Trip / photos' });
@@ -118,15 +94,14 @@ describe('sessions', () => {
     for (const bytes of [json.bytes, files['Trip-photos/Trip-photos.md']]) {
       const s = new TextDecoder().decode(bytes);
       expect(s).not.toContain('secret-key-123');
-      expect(s).not.toContain(fake.url);
+      expect(s).not.toContain(hosts.fake.url);
     }
     await expect(h.methods.exportSession({ id: 'S', format: 'pdf' as 'json' })).rejects.toThrow('markdown or json');
   });
 
   it('a request without a session writes a ledger row but no session', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-sessions-'));
-    const h = open();
-    const p = h.providers.save({ catalogId: 'custom', name: 'Mine', baseUrl: `${fake.url}/vllm`, model: 'glm-4.5v' });
+    const h = hosts.newHost(IDLE);
+    const p = h.providers.save({ catalogId: 'custom', name: 'Mine', baseUrl: `${hosts.fake.url}/vllm`, model: 'glm-4.5v' });
     await h.chat.run({ providerId: p.id, thinking: false, prompt: 'x', attachments: [], history: [] }, new AbortController(), () => {});
     expect(await h.methods.listSessions()).toEqual([]);
     const t = await h.methods.getTally({});
