@@ -14,7 +14,7 @@ export function LaneMetricsView({ m, label }: { m: LaneMetrics; label: string })
       <div><dt>Prompt</dt><dd>{m.prompt_tokens.toLocaleString()} tok</dd></div>
       <div><dt>Reasoning</dt><dd>{m.reasoning_tokens.toLocaleString()} tok</dd></div>
       <div><dt>Answer</dt><dd>{m.answer_tokens.toLocaleString()} tok</dd></div>
-      <div>
+      <div className="metric-wide">
         <dt>Cost</dt>
         <dd title={m.cost_source ? `source: ${m.cost_source}` : undefined}>
           {usd(m.cost_usd)}
