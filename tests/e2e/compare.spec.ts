@@ -73,6 +73,7 @@ test('thinking vs fast: lanes stream together, fast finishes first, verdict and 
   await expect(fast.getByRole('button', { name: 'Mark lane 2 better' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => ledger(app.shell.dataDir).map((r) => `${r.mode}:${r.preferred}`).sort()).toEqual(['fast:1', 'thinking:0']);
   await page.screenshot({ path: `${shots}/compare-done.png`, fullPage: true });
+  await page.screenshot({ path: 'docs/compare.png' }); // the README's second picture
 
   await page.getByRole('region', { name: 'Usage' }).getByRole('button', { name: 'Usage details' }).click();
   const view = page.getByRole('dialog', { name: 'Usage details' });
