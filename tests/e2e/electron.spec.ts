@@ -5,13 +5,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { startFakeProvider } from '../fixtures/fake-provider.ts';
 
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
+    const require = createRequire(import.meta.url);
+    // Electron downloads its binary on first require when it is missing; here that only prints a failed fetch.
+    if (!existsSync(join(dirname(require.resolve('electron')), 'path.txt'))) return null;
+    const path = require('electron') as unknown as string;
     return typeof path === 'string' && existsSync(path) ? path : null;
   } catch {
     return null;
