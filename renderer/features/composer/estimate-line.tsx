@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
+import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import { composerEstimate } from './composer-estimate.ts';
+import { contextFit } from './context-warning.ts';
 import { usePrice } from './use-price.ts';
 
 const usd = (v: number | null) => (v === null ? 'price unknown' : v < 0.01 ? `$${v.toFixed(5)}` : `$${v.toFixed(4)}`);
@@ -11,8 +13,13 @@ export function EstimateLine() {
   // The same history the request will carry (see conversation-slice send()).
   const history = useStore(useShallow((s) => s.turns.flatMap((t) => [t.prompt, t.answer]).filter(Boolean)));
   const price = usePrice();
+  const context = useStore((s) => {
+    const p = s.providers.find((x) => x.id === s.providerId);
+    return p ? (catalogEntry(p.catalogId).models.find((m) => m.id === p.model)?.contextTokens ?? null) : null;
+  });
   if (!prompt.trim() && attachments.length === 0) return null;
   const e = composerEstimate(attachments, budget, [prompt, ...history], price);
+  const fit = contextFit(e.prompt_tokens, context);
   const detail = `${e.images} image${e.images === 1 ? '' : 's'}: ${e.imageTokens.toLocaleString()} visual tokens; text and labels: ${(e.prompt_tokens - e.imageTokens).toLocaleString()}`;
   return (
     <p className="estimate-line" aria-label="Estimate" title={detail}>
@@ -20,6 +27,14 @@ export function EstimateLine() {
       <span className="muted"> · {usd(e.usd)}</span>
       {e.images > 0 && <span className="muted"> · {e.images} image{e.images === 1 ? '' : 's'}</span>}
       {e.nativeClip && <span className="muted"> · plus the clip, counted by the provider</span>}
+      {fit.kind !== 'fits' && (
+        <span className={`context-warning ${fit.kind}`} role="status">
+          {' · '}
+          {fit.kind === 'over'
+            ? `over the model's ${fit.context.toLocaleString()}-token context: pick fewer pages or frames, or lower the budget`
+            : `close to the model's ${fit.context.toLocaleString()}-token context, little room is left for the answer`}
+        </span>
+      )}
     </p>
   );
 }
