@@ -3,7 +3,6 @@
  * overlay), so a grounding answer can be checked without the app. Boxes on several images give one file each.
  */
 import { extname } from 'node:path';
-import sharp from 'sharp';
 import { toPixels } from '../../shared/grounding/coords.ts';
 import { boxColour } from '../../shared/grounding/palette.ts';
 import type { Box } from '../../shared/engine/types.ts';
@@ -46,6 +45,8 @@ export function outputPath(file: string, imageIndex: number, first: boolean): st
  * (there were none) is skipped. The format follows the file's extension (png, jpg, webp...).
  */
 export async function writeBoxesOut(file: string, boxes: readonly Box[], images: readonly Uint8Array[]): Promise<string[]> {
+  // Only `--boxes-out` needs libvips: loading it here keeps it off every other command's start-up.
+  const { default: sharp } = await import('sharp');
   const byImage = new Map<number, { box: Box; n: number }[]>();
   boxes.forEach((box, i) => {
     if (box.image === null || box.image >= images.length) return;

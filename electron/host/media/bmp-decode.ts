@@ -2,7 +2,6 @@
  * BMP, which libvips (and so sharp) does not read: decoded by Skia through @napi-rs/canvas (already here for
  * rendering PDF pages headless) into raw RGBA that sharp takes from there.
  */
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 export interface RawImage {
   data: Buffer;
@@ -11,6 +10,8 @@ export interface RawImage {
 }
 
 export async function decodeBmp(bytes: Uint8Array): Promise<RawImage> {
+  // Loaded here, not at start-up: Skia costs ~45 ms to load and only BMPs need it.
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   const img = await loadImage(Buffer.from(bytes));
   const { width, height } = img;
   if (!width || !height) throw new Error('no dimensions');

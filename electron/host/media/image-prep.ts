@@ -3,20 +3,26 @@
  * frame only for GIF/animated WebP, resized to the visual-token budget at multiples of 28 px, re-encoded as JPEG.
  * The original stays on disk for display and boxes.
  */
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { fitToBudget } from '../../../shared/media/budget.ts';
 import { BadInputError } from '../bad-input.ts';
 import { decodeBmp } from './bmp-decode.ts';
 
 const isBmp = (b: Uint8Array) => b[0] === 0x42 && b[1] === 0x4d;
 
+/** Loaded on first use, as pdf-render.ts loads pdf.js: a text-only `glimpse ask` or `glimpse usage` skips libvips' ~45 ms start. */
+let sharpPromise: Promise<typeof import('sharp')> | null = null;
+const loadSharp = async () => (await (sharpPromise ??= import('sharp'))).default;
+
 /** A sharp pipeline over the image's first frame, whatever format it is in. */
 async function open(bytes: Uint8Array): Promise<Sharp> {
   if (isBmp(bytes)) {
     const raw = await decodeBmp(bytes);
+    const sharp = await loadSharp();
     return sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 4 } });
   }
   // pages: 1 is the first frame of a GIF or animated WebP; a huge scan is still decoded (no pixel limit surprise).
+  const sharp = await loadSharp();
   return sharp(bytes, { pages: 1, limitInputPixels: 1e9 });
 }
 

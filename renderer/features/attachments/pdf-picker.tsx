@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { formatPageList, pageFit, parsePageRange } from '../../../shared/media/pages.ts';
 import { useStore } from '../../store/index.ts';
 import { composerEstimate } from '../composer/composer-estimate.ts';
+import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import type { PendingAttachment } from './attachment-types.ts';
 import { PdfThumb } from './pdf-thumb.tsx';
 
@@ -17,13 +18,6 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
   const setPick = useStore((s) => s.setPdfPick);
   const [range, setRange] = useState(formatPageList(pdf.pages));
   const [rangeError, setRangeError] = useState<string | null>(null);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    ref.current?.querySelector<HTMLElement>('input')?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const picked = new Set(pdf.pages);
   const setPages = (pages: number[]) => {
@@ -40,14 +34,7 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
   const fit = pdf.sizes[0] ? pageFit(pdf.sizes[0].width, pdf.sizes[0].height, budget) : null;
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal pdf-picker" role="dialog" aria-modal="true" aria-label={`Pages of ${a.name}`} ref={ref}>
-        <header className="modal-header">
-          <h2>Pages of {a.name}</h2>
-          <button type="button" className="ghost" onClick={onClose} aria-label="Close page picker">
-            ×
-          </button>
-        </header>
+    <ModalDialog label={`Pages of ${a.name}`} title={`Pages of ${a.name}`} closeLabel="Close page picker" onClose={onClose} className="pdf-picker" initialFocus="input">
         <div className="pdf-picker-tools">
           <label className="range-field">
             <span className="label-text">Pages</span>
@@ -109,7 +96,6 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
             Done
           </button>
         </footer>
-      </div>
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,30 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { useStore } from '../../store/index.ts';
+import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { ProviderForm } from './provider-form.tsx';
 
 /** Providers: the built-in ones need only a key; custom servers need a URL and a model too. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const providers = useStore((s) => s.providers);
   const [editing, setEditing] = useState<ProviderView | 'new' | null>(null);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    ref.current?.querySelector<HTMLElement>('button, input, select')?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label="Settings" ref={ref}>
-        <header className="modal-header">
-          <h2>Settings</h2>
-          <button type="button" className="ghost" onClick={onClose} aria-label="Close settings">
-            ×
-          </button>
-        </header>
+    <ModalDialog label="Settings" title="Settings" closeLabel="Close settings" onClose={onClose}>
         {editing ? (
           <ProviderForm
             provider={editing === 'new' ? null : editing}
@@ -58,8 +44,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             </p>
           </>
         )}
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
 

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useStore } from '../../store/index.ts';
+import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { costOf, int, unknownPhrase } from './format.ts';
 import { ModeComparison } from './mode-comparison.tsx';
 import { RangePicker } from './range-picker.tsx';
@@ -13,25 +14,13 @@ export function UsageView({ onClose }: { onClose: () => void }) {
   const error = useStore((s) => s.usageError);
   const loadUsage = useStore((s) => s.loadUsage);
   const exportCsv = useStore((s) => s.exportLedgerCsv);
-  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     void loadUsage({});
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    ref.current?.querySelector<HTMLElement>('select')?.focus();
-    return () => window.removeEventListener('keydown', onKey);
-  }, [loadUsage, onClose]);
+  }, [loadUsage]);
 
   const t = report?.totals;
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal usage-view" role="dialog" aria-modal="true" aria-label="Usage details" ref={ref}>
-        <header className="modal-header">
-          <h2>Usage</h2>
-          <button type="button" className="ghost" onClick={onClose} aria-label="Close usage details">
-            ×
-          </button>
-        </header>
+    <ModalDialog label="Usage details" title="Usage" closeLabel="Close usage details" onClose={onClose} className="usage-view" initialFocus="select">
         <div className="usage-toolbar">
           <RangePicker onChange={(r) => void loadUsage(r)} />
           <button type="button" onClick={() => void exportCsv()}>
@@ -60,7 +49,6 @@ export function UsageView({ onClose }: { onClose: () => void }) {
             </div>
           </>
         )}
-      </div>
-    </div>
+    </ModalDialog>
   );
 }
