@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
+import { historyOf } from '../compare/compare-history.ts';
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import { composerEstimate } from './composer-estimate.ts';
 import { contextFit } from './context-warning.ts';
@@ -10,8 +11,8 @@ const usd = (v: number | null) => (v === null ? 'price unknown' : v < 0.01 ? `$$
 /** The prompt tokens and cost this request will have, live as the prompt, attachments and budget change. */
 export function EstimateLine() {
   const { attachments, budget, prompt } = useStore(useShallow((s) => ({ attachments: s.attachments, budget: s.budget, prompt: s.prompt })));
-  // The same history the request will carry (see conversation-slice send()).
-  const history = useStore(useShallow((s) => s.turns.flatMap((t) => [t.prompt, t.answer]).filter(Boolean)));
+  // Exactly the history send() will carry (a compare contributes one lane, not all of them).
+  const history = useStore(useShallow((s) => historyOf(s.turns, s.comparePreferred).map((h) => h.text)));
   const price = usePrice();
   const context = useStore((s) => {
     const p = s.providers.find((x) => x.id === s.providerId);
