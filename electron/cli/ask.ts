@@ -3,9 +3,7 @@ import { makeError } from '../../shared/engine/errors.ts';
 import type { ChatEvent, ChatResult } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
 import { BadInputError } from '../host/bad-input.ts';
-import { resolveDataDir } from '../host/data-dir.ts';
-import { createHost } from '../host/host.ts';
-import { FileKeyStore } from '../host/key-store.ts';
+import { startHost } from '../host/startup.ts';
 import type { AskArgs } from './args.ts';
 import { addCliProvider, catalogIdOf, collectAttachments } from './cli-inputs.ts';
 import { cliJson, summaryLine } from './json-result.ts';
@@ -27,9 +25,7 @@ const RESET = '\x1b[0m';
 export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
   // Checked before anything is opened: a typo in --provider is a usage error, not a half-started run.
   catalogIdOf(args);
-  const dataDir = resolveDataDir(args.dataDir ?? undefined);
-  const keys = new FileKeyStore(dataDir);
-  const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
+  const { host, keys } = startHost({ shell: 'cli', dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
   try {
     const { providerId, model } = addCliProvider(host, keys, args);
 

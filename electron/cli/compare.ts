@@ -10,9 +10,7 @@ import { makeError } from '../../shared/engine/errors.ts';
 import type { ChatResult } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
 import { BadInputError } from '../host/bad-input.ts';
-import { resolveDataDir } from '../host/data-dir.ts';
-import { createHost } from '../host/host.ts';
-import { FileKeyStore } from '../host/key-store.ts';
+import { startHost } from '../host/startup.ts';
 import type { Io } from './ask.ts';
 import { addCliProvider, catalogIdOf, collectAttachments, type CliProvider } from './cli-inputs.ts';
 import type { CompareArgs, LaneArg } from './compare-args.ts';
@@ -38,9 +36,7 @@ function choiceFor(args: CompareArgs, lane: LaneArg) {
 export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
   const laneArgs: LaneArg[] = args.lanes.length ? args.lanes : [{ thinking: true }, { thinking: false }];
   for (const l of laneArgs) catalogIdOf(choiceFor(args, l));
-  const dataDir = resolveDataDir(args.dataDir ?? undefined);
-  const keys = new FileKeyStore(dataDir);
-  const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
+  const { host, keys } = startHost({ shell: 'cli', dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
   try {
     const providers: CliProvider[] = laneArgs.map((l, i) => addCliProvider(host, keys, choiceFor(args, l), `-lane${i + 1}`));
     const specs: LaneSpec[] = laneArgs.map((l, i) => ({

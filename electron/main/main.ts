@@ -6,7 +6,8 @@ import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
 import { SchemaTooNewError } from '../host/db.ts';
-import { createHost, type Host } from '../host/host.ts';
+import type { Host } from '../host/host.ts';
+import { startHost } from '../host/startup.ts';
 import { RENDERER_CSP } from '../server/security.ts';
 import { wireIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -57,8 +58,9 @@ app.whenReady().then(() => {
   // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   try {
-    const dataDir = process.env.GLIMPSE_DATA_DIR || app.getPath('userData');
-    host = createHost({ dataDir, keys: new SafeKeyStore(dataDir), shell: 'electron' });
+    // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
+    // so `glimpse usage` sees what the app spent.
+    host = startHost({ shell: 'electron', keys: (dir) => new SafeKeyStore(dir) }).host;
   } catch (e) {
     dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
     app.quit();

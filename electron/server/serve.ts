@@ -5,10 +5,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../host/data-dir.ts';
 import { SchemaTooNewError } from '../host/db.ts';
-import { createHost } from '../host/host.ts';
-import { FileKeyStore } from '../host/key-store.ts';
+import { startHost } from '../host/startup.ts';
 import { startBrowserShell } from './server.ts';
 
 const { values } = parseArgs({
@@ -18,13 +16,9 @@ const { values } = parseArgs({
 
 const here = dirname(fileURLToPath(import.meta.url));
 const staticDir = values['static-dir'] ?? join(here, '..', 'renderer');
-const dataDir = resolveDataDir(values['data-dir']);
 
 try {
-  // How long a provider may send nothing before the request ends as `timeout` (default 60 s).
-  const idleS = Number(process.env.GLIMPSE_IDLE_TIMEOUT_S);
-  const idleTimeoutMs = Number.isFinite(idleS) && idleS > 0 ? idleS * 1000 : undefined;
-  const host = createHost({ dataDir, keys: new FileKeyStore(dataDir), shell: 'browser', idleTimeoutMs });
+  const { host, dataDir } = startHost({ shell: 'browser', dataDir: values['data-dir'] });
   const shell = await startBrowserShell({ host, staticDir, port: Number(values.port ?? process.env.PORT ?? 5178) });
   console.log(`Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`);
   const stop = async () => {

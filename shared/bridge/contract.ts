@@ -19,7 +19,8 @@ import type { UsageApi } from './usage.ts';
 import { usageMethods } from './usage.ts';
 
 export interface HostInfo {
-  shell: 'electron' | 'browser';
+  /** Which shell started the host: the desktop app, the browser shell, or the `glimpse` command. */
+  shell: 'electron' | 'browser' | 'cli';
   version: string;
   dataDir: string;
   platform: string;

@@ -1,0 +1,41 @@
+/**
+ * The one way a shell starts the host: the Electron main process, the browser shell and the CLI all come through
+ * here, so they agree on the data dir, the provider idle timeout, the key store and the shell kind they report.
+ */
+import type { HostInfo } from '../../shared/bridge/contract.ts';
+import { resolveDataDir } from './data-dir.ts';
+import { createHost, type Host } from './host.ts';
+import { FileKeyStore, type KeyStore } from './key-store.ts';
+
+export interface StartupOptions {
+  shell: HostInfo['shell'];
+  /** `--data-dir`, if the shell takes one. */
+  dataDir?: string | null;
+  /** `--idle-timeout-s`, if the shell takes one; else GLIMPSE_IDLE_TIMEOUT_S; else the engine's default. */
+  idleTimeoutS?: number | null;
+  /** The key store for the resolved data dir: the Electron shell passes safeStorage; others use the key file. */
+  keys?: (dataDir: string) => KeyStore;
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+}
+
+export interface Started {
+  host: Host;
+  dataDir: string;
+  keys: KeyStore;
+}
+
+/** Seconds from a flag or the environment, as milliseconds; anything not a positive number means "default". */
+export function idleTimeoutMs(flagS: number | null | undefined, env: NodeJS.ProcessEnv): number | undefined {
+  const s = flagS ?? Number(env.GLIMPSE_IDLE_TIMEOUT_S);
+  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
+}
+
+/** Opens the data dir and builds the host. Throws what opening the database throws (e.g. a schema too new). */
+export function startHost(opts: StartupOptions): Started {
+  const env = opts.env ?? process.env;
+  const dataDir = resolveDataDir(opts.dataDir, env);
+  const keys = (opts.keys ?? ((dir) => new FileKeyStore(dir)))(dataDir);
+  const host = createHost({ dataDir, keys, shell: opts.shell, env, fetch: opts.fetch, idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env) });
+  return { host, dataDir, keys };
+}
