@@ -9,6 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { expect, test, type Page } from '@playwright/test';
 import { makePng } from '../fixtures/media/make-image.ts';
 import { GlimpseApp } from './harness.ts';
+import { readmeShot } from './readme-shot.ts';
 
 let app: GlimpseApp;
 test.afterEach(async () => {
@@ -73,7 +74,7 @@ test('thinking vs fast: lanes stream together, fast finishes first, verdict and 
   await expect(fast.getByRole('button', { name: 'Mark lane 2 better' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => ledger(app.shell.dataDir).map((r) => `${r.mode}:${r.preferred}`).sort()).toEqual(['fast:1', 'thinking:0']);
   await page.screenshot({ path: `${shots}/compare-done.png`, fullPage: true });
-  await page.screenshot({ path: 'docs/compare.png' }); // the README's second picture
+  await readmeShot(page, 'compare.png'); // the README's second picture
 
   await page.getByRole('region', { name: 'Usage' }).getByRole('button', { name: 'Usage details' }).click();
   const view = page.getByRole('dialog', { name: 'Usage details' });

@@ -1,7 +1,8 @@
-/** Takes the README's screenshot (docs/screenshot.png) from a real run of the browser shell. */
+/** Takes the README's screenshot from a real run of the browser shell (written to docs/ by `npm run screenshots`). */
 import { expect, test } from '@playwright/test';
 import { makePng } from '../fixtures/media/make-image.ts';
 import { GlimpseApp } from './harness.ts';
+import { readmeShot } from './readme-shot.ts';
 
 test('README screenshot: a receipt read into a table, reasoning apart', async ({ page }) => {
   const app = await GlimpseApp.launch(page);
@@ -13,7 +14,7 @@ test('README screenshot: a receipt read into a table, reasoning apart', async ({
     await expect(app.answer().getByRole('table')).toBeVisible();
     await expect(app.answer().getByRole('cell', { name: 'Almond croissant' })).toBeVisible();
     await app.answer().locator('details.reasoning summary').click();
-    await page.screenshot({ path: 'docs/screenshot.png' });
+    await readmeShot(page, 'screenshot.png');
   } finally {
     await app.close();
   }
