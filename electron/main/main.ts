@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 
 import { SchemaTooNewError } from '../host/db.ts';
 import type { Host } from '../host/host.ts';
 import { startHost } from '../host/startup.ts';
-import { RENDERER_CSP } from '../server/security.ts';
+import { RENDERER_CSP } from '../host/renderer-csp.ts';
 import { wireIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { SafeKeyStore } from './safe-key-store.ts';

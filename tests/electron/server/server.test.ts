@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../../../electron/host/host.ts';
 import { FileKeyStore } from '../../../electron/host/key-store.ts';
-import { RENDERER_CSP } from '../../../electron/server/security.ts';
+import { RENDERER_CSP } from '../../../electron/host/renderer-csp.ts';
 import { startBrowserShell, type BrowserShell } from '../../../electron/server/server.ts';
 import type { HostEvent } from '../../../shared/bridge/contract.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
