@@ -1,7 +1,7 @@
 /**
  * Turns parsed streaming chunks of any dialect into one sequence of reasoning/content deltas plus usage and
  * finish reason. Dialects: `reasoning_content` (Z.AI, BigModel, older vLLM), `reasoning` (OpenRouter, newer vLLM),
- * `reasoning_details` (OpenRouter, Novita), raw `<think>` tags in `content`. See ../shared/PROVIDERS.md.
+ * `reasoning_details` (OpenRouter, Novita), raw `<think>` tags in `content`. See docs/providers.md.
  */
 import { ThinkTagSplitter } from './think-tags.ts';
 import type { Usage } from './types.ts';

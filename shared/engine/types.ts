@@ -21,7 +21,7 @@ export interface Cost {
   source: CostSource;
 }
 
-/** Kinds a person can act on (see ../shared/PROVIDERS.md, Errors). */
+/** Kinds a person can act on (docs/providers.md, Errors). */
 export type ErrorKind =
   | 'auth'
   | 'rate-limit'

@@ -1,6 +1,6 @@
 /**
  * From the model's numbers to fractions of the image. GLM-4.5V writes 0-1000 (some sources say 0-999): divide by
- * 1000, clamp to the image, order the corners (see ../shared/PROVIDERS.md, Grounding).
+ * 1000, clamp to the image, order the corners (docs/providers.md, Boxes in answers).
  */
 
 /** The model's scale: coordinates are fractions of the image times this. */

@@ -1,4 +1,4 @@
-/** What a provider takes as native video (see ../shared/PROVIDERS.md, Media): Z.AI/BigModel `video_url`. */
+/** What a provider takes as native video (docs/providers.md, Media): Z.AI/BigModel `video_url`. */
 
 /** Z.AI refuses clips over 200 MB; checked before a clip is offered or sent natively. */
 export const MAX_NATIVE_VIDEO_BYTES = 200 * 1024 * 1024;

@@ -1,6 +1,6 @@
 /**
  * The provider catalog: data, not code paths. Each entry says where a provider lives, which models it serves,
- * how it wants the thinking switch (its dialect) and what it charges. Facts from ../shared/PROVIDERS.md.
+ * how it wants the thinking switch (its dialect) and what it charges. Facts in docs/providers.md.
  */
 
 /** How a provider wants thinking switched on or off in the request body. */

@@ -24,7 +24,7 @@ const USAGE = {
   completion_tokens_details: { reasoning_tokens: 31 },
 };
 
-/** Recorded-shape streams, one per dialect of ../shared/PROVIDERS.md; text includes CJK and emoji. */
+/** Recorded-shape streams, one per dialect of docs/providers.md; text includes CJK and emoji. */
 const STREAMS: Record<string, { chunks: Chunk[]; reasoning: string; answer: string }> = {
   zai: {
     chunks: [

@@ -6,7 +6,7 @@ const B = '<|begin_of_box|>';
 const E = '<|end_of_box|>';
 const coords = (b: { x1: number; y1: number; x2: number; y2: number }) => [b.x1, b.y1, b.x2, b.y2].map((v) => Math.round(v * 1000));
 
-describe('parseAnswer: formats in the wild (shared/PROVIDERS.md, Grounding)', () => {
+describe('parseAnswer: formats in the wild (docs/providers.md, Boxes in answers)', () => {
   it.each([
     ['[[]]', `${B}[[100,200,300,400]]${E}`],
     ['[]', `${B}[100,200,300,400]${E}`],
