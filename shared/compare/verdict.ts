@@ -79,7 +79,7 @@ function timeCostSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
   if (p.time_ratio === null) return null;
   // Said from the slower lane's side, as people say it: "took 4.1x the time", never "took 0.2x the time".
   const flip = p.time_ratio < 1;
-  const [slow, fast] = flip ? [lanes[p.b], lanes[p.a]] : [lanes[p.a], lanes[p.b]];
+  const [slow, fast] = flip ? [lanes[p.b]!, lanes[p.a]!] : [lanes[p.a]!, lanes[p.b]!];
   const t = flip ? 1 / p.time_ratio : p.time_ratio;
   const c = p.cost_ratio === null ? null : flip ? (p.cost_ratio > 0 ? 1 / p.cost_ratio : null) : p.cost_ratio;
   const cost = c === null ? ' (cost not comparable: unknown or zero)' : ` and ${formatRatio(c)} the cost`;
@@ -87,7 +87,7 @@ function timeCostSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
 }
 
 function answerSentence(p: PairVerdict, lanes: LaneMetrics[]): string {
-  const who = `${lanes[p.a].label} and ${lanes[p.b].label}`;
+  const who = `${lanes[p.a]!.label} and ${lanes[p.b]!.label}`;
   return p.answers.agree ? `${who} agree.` : `${who} differ (${Math.round(p.answers.similarity * 100)}% of words shared).`;
 }
 
@@ -95,8 +95,8 @@ function boxSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
   const o = p.boxes;
   if (o.mean_iou === null) return null;
   const only = [
-    o.unmatched_a.length ? `${o.unmatched_a.length} only in ${lanes[p.a].label}` : '',
-    o.unmatched_b.length ? `${o.unmatched_b.length} only in ${lanes[p.b].label}` : '',
+    o.unmatched_a.length ? `${o.unmatched_a.length} only in ${lanes[p.a]!.label}` : '',
+    o.unmatched_b.length ? `${o.unmatched_b.length} only in ${lanes[p.b]!.label}` : '',
   ].filter(Boolean);
   return `Boxes overlap: IoU ${o.mean_iou.toFixed(2)} (${o.matches.length} matched${only.length ? `, ${only.join(', ')}` : ''}).`;
 }
@@ -107,14 +107,16 @@ export function computeVerdict(lanes: readonly LaneOutcome[]): Verdict {
   const pairs: PairVerdict[] = [];
   for (let a = 0; a < lanes.length; a++) {
     for (let b = a + 1; b < lanes.length; b++) {
-      const ra = lanes[a].result;
-      const rb = lanes[b].result;
+      const ra = lanes[a]!.result;
+      const rb = lanes[b]!.result;
+      const ma = m[a]!;
+      const mb = m[b]!;
       if (!ra || !rb || ra.error || rb.error) continue;
       pairs.push({
         a,
         b,
-        time_ratio: ratio(m[a].total_ms, m[b].total_ms),
-        cost_ratio: ratio(m[a].cost_usd, m[b].cost_usd),
+        time_ratio: ratio(ma.total_ms, mb.total_ms),
+        cost_ratio: ratio(ma.cost_usd, mb.cost_usd),
         answers: compareAnswers(ra.answer, rb.answer),
         boxes: matchBoxes(ra.boxes, rb.boxes),
       });

@@ -19,9 +19,8 @@ export function looksFractional(nums: readonly number[]): boolean {
 /** Fractions of the image, clamped and ordered, for 4 numbers (a box) or 2 (a point). */
 export function toFractions(nums: readonly number[]): { x1: number; y1: number; x2: number; y2: number } {
   const scale = looksFractional(nums) ? 1 : MODEL_SCALE;
-  const f = nums.map((v) => clamp01(v / scale));
-  if (f.length === 2) return { x1: f[0], y1: f[1], x2: f[0], y2: f[1] };
-  return { x1: Math.min(f[0], f[2]), y1: Math.min(f[1], f[3]), x2: Math.max(f[0], f[2]), y2: Math.max(f[1], f[3]) };
+  const [a = 0, b = 0, c = a, d = b] = nums.map((v) => clamp01(v / scale));
+  return { x1: Math.min(a, c), y1: Math.min(b, d), x2: Math.max(a, c), y2: Math.max(b, d) };
 }
 
 /** Pixel rectangle of a fractional box on an image of the given size (rounded outward to whole pixels). */

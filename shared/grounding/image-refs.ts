@@ -19,19 +19,23 @@ const NUMBERED = /\b(image|picture|photo|img|screenshot|page|slide|frame)\s*(?:#
 const ORDINAL = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(image|picture|photo|screenshot|page|slide|frame)\b/gi;
 const CJK = /第\s*(\d{1,4})\s*(张图片|张图|幅图|页|帧)|图\s*(\d{1,4})/g;
 
+/** The kind a matched word names; the patterns only match listed words, so the fallback is never reached. */
+const kindOf = (word: string | undefined, table: Record<string, ImageRef['kind']>): ImageRef['kind'] =>
+  table[(word ?? '').toLowerCase()] ?? 'image';
+
 /** Every place in `text` that names an image, in order. `offset` is added to the positions. */
 export function findImageRefs(text: string, offset = 0): ImageRef[] {
   const refs: ImageRef[] = [];
   for (const m of text.matchAll(NUMBERED)) {
-    refs.push({ kind: KIND_WORDS[m[1].toLowerCase()], number: Number(m[2]), start: m.index + offset, end: m.index + m[0].length + offset });
+    refs.push({ kind: kindOf(m[1], KIND_WORDS), number: Number(m[2]), start: m.index + offset, end: m.index + m[0].length + offset });
   }
   for (const m of text.matchAll(ORDINAL)) {
-    const w = m[1].toLowerCase();
+    const w = (m[1] ?? '').toLowerCase();
     const number = ORDINALS[w] ?? Number.parseInt(w, 10);
-    refs.push({ kind: KIND_WORDS[m[2].toLowerCase()], number, start: m.index + offset, end: m.index + m[0].length + offset });
+    refs.push({ kind: kindOf(m[2], KIND_WORDS), number, start: m.index + offset, end: m.index + m[0].length + offset });
   }
   for (const m of text.matchAll(CJK)) {
-    const kind = m[2] ? CJK_KINDS[m[2]] : 'image';
+    const kind = m[2] ? kindOf(m[2], CJK_KINDS) : 'image';
     refs.push({ kind, number: Number(m[1] ?? m[3]), start: m.index + offset, end: m.index + m[0].length + offset });
   }
   return refs.sort((a, b) => a.start - b.start);
@@ -61,12 +65,12 @@ function sentenceAround(ends: readonly number[], length: number, start: number, 
   let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ends[mid] < start) lo = mid + 1;
+    if (ends[mid]! < start) lo = mid + 1;
     else hi = mid;
   }
-  const from = lo > 0 ? ends[lo - 1] + 1 : 0;
-  while (lo < ends.length && ends[lo] < end) lo++;
-  return [from, lo < ends.length ? ends[lo] : length];
+  const from = lo > 0 ? ends[lo - 1]! + 1 : 0;
+  while (lo < ends.length && ends[lo]! < end) lo++;
+  return [from, ends[lo] ?? length];
 }
 
 /**

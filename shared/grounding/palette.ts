@@ -6,5 +6,6 @@ export const BOX_COLOURS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4
 
 /** The colour of box number `n` (1-based). */
 export function boxColour(n: number): string {
-  return BOX_COLOURS[(n - 1) % BOX_COLOURS.length];
+  // The modulo keeps the index in range; the fallback only satisfies the checker (n <= 0 is never asked).
+  return BOX_COLOURS[(((n - 1) % BOX_COLOURS.length) + BOX_COLOURS.length) % BOX_COLOURS.length] ?? BOX_COLOURS[0];
 }

@@ -70,7 +70,7 @@ function stripTokens(raw: string) {
   if (open !== null) regions.push({ start: open, end: text.length });
   text = text.replace(MARKER_CHARS_RE, '\uFFFD'); // same length: offsets stay valid
   const toRaw = (p: number) => {
-    let s = shifts[0];
+    let s: readonly [number, number] = [0, 0];
     for (const x of shifts) if (x[0] <= p) s = x;
     return s[1] + (p - s[0]);
   };
@@ -86,8 +86,9 @@ function codeRanges(text: string): { code: Range[]; fences: Range[] } {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl;
     const m = FENCE_RE.exec(text.slice(pos, lineEnd));
-    if (!fence && m) fence = { char: m[1][0], len: m[1].length, start: pos };
-    else if (fence && m && m[1][0] === fence.char && m[1].length >= fence.len && text.slice(pos + m[0].length, lineEnd).trim() === '') {
+    const marker = m?.[1] ?? '';
+    if (!fence && m) fence = { char: marker.charAt(0), len: marker.length, start: pos };
+    else if (fence && m && marker.charAt(0) === fence.char && marker.length >= fence.len && text.slice(pos + m[0].length, lineEnd).trim() === '') {
       fences.push({ start: fence.start, end: lineEnd });
       fence = null;
     }
@@ -150,7 +151,7 @@ function jsonLabel(text: string, start: number, end: number): string | null {
   try {
     return JSON.parse(`"${m[2]}"`) as string;
   } catch {
-    return m[2];
+    return m[2] ?? null;
   }
 }
 
@@ -161,7 +162,7 @@ function mathReplacements(text: string, skip: readonly Range[]): { start: number
     const start = m.index;
     const end = start + m[0].length;
     if (m[0].includes('\n\n') || overlaps(skip, start, end)) continue;
-    const inner = (m[1] ?? m[2]).trim();
+    const inner = (m[1] ?? m[2] ?? '').trim();
     const lineStart = start === 0 || text[start - 1] === '\n';
     const lineEnd = end === text.length || text[end] === '\n';
     out.push({ start, end, with: m[2] !== undefined && lineStart && lineEnd ? `$$\n${inner}\n$$` : `$$${inner}$$` });
@@ -232,14 +233,15 @@ export function scanStretch(raw: string, firstN: number): Scan {
     for (const f of inRegion.slice().reverse()) rest = rest.slice(0, f.start - r.start) + rest.slice(f.end - r.start);
     if (ONLY_BOXES_RE.test(rest)) {
       wholeRegions.add(ri);
-      clusters.push({ start: r.start, end: r.end, ns: inRegion.map((f) => boxes[found.indexOf(f)].n) });
+      clusters.push({ start: r.start, end: r.end, ns: inRegion.map((f) => boxes[found.indexOf(f)]!.n) });
     }
   });
   let current: { start: number; end: number; ns: number[]; region: number } | null = null;
   const flush = () => {
     if (!current) return;
     let { start, end } = current;
-    while (start > 0 && PAIRS[text[start - 1]] && text[end] === PAIRS[text[start - 1]] && (current.region >= 0 || text[start - 1] === '[')) {
+    const opener = () => text.charAt(start - 1);
+    while (start > 0 && PAIRS[opener()] && text.charAt(end) === PAIRS[opener()] && (current.region >= 0 || opener() === '[')) {
       start--;
       end++;
     }
@@ -248,7 +250,7 @@ export function scanStretch(raw: string, firstN: number): Scan {
   };
   found.forEach((f, i) => {
     if (f.source === 'json' || wholeRegions.has(f.region)) return;
-    const n = boxes[i].n;
+    const n = boxes[i]!.n;
     if (current && current.region === f.region && BETWEEN_BOXES_RE.test(text.slice(current.end, f.start))) {
       current.end = f.end;
       current.ns.push(n);

@@ -39,7 +39,7 @@ export type ReceiptCheck =
 /** The JSON in an answer: the first ```json fence, else the outermost {...} object. */
 export function extractJson(text: string): string | null {
   const fence = /```(?:json)?\s*\n([\s\S]*?)\n```/i.exec(text);
-  if (fence) return fence[1];
+  if (fence?.[1] !== undefined) return fence[1];
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   return start >= 0 && end > start ? text.slice(start, end + 1) : null;

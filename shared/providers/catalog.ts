@@ -153,5 +153,5 @@ export const CATALOG: readonly CatalogEntry[] = [
 
 /** The catalog entry for an id; unknown ids fall back to `custom` (an OpenAI-compatible server). */
 export function catalogEntry(id: string): CatalogEntry {
-  return CATALOG.find((e) => e.id === id) ?? CATALOG[CATALOG.length - 1];
+  return CATALOG.find((e) => e.id === id) ?? CATALOG.find((e) => e.id === 'custom')!;
 }
