@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
-import { historyOf } from '../compare/compare-history.ts';
+import { historyOf } from '../../model/history.ts';
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import { composerEstimate } from './composer-estimate.ts';
 import { contextFit } from './context-warning.ts';

@@ -1,4 +1,4 @@
-import type { Turn } from '../../store/conversation-slice.ts';
+import type { Turn } from '../../model/turn.ts';
 
 const usd = (v: number | null) => (v === null ? 'unknown' : v < 0.01 ? `$${v.toFixed(5)}` : `$${v.toFixed(4)}`);
 const secs = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
