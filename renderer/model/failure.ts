@@ -7,8 +7,10 @@ const KINDS: ReadonlySet<string> = new Set<ErrorKind | HostFailureKind>([
   'protocol', 'cancelled', 'bad-input', 'host-unreachable', 'forbidden', 'internal', 'disk-full',
 ]);
 
-/** Electron wraps a rejected invoke's message in its own words: the person needs only the host's. */
-const cleanMessage = (m: string) => m.replace(/^Error invoking remote method '[^']+': (Error: )?/, '');
+/** The person-readable message of anything a bridge call threw: Electron's wrapping of a rejected invoke dropped. */
+export function failureMessage(e: unknown): string {
+  return e instanceof Error ? e.message.replace(/^Error invoking remote method '[^']+': (Error: )?/, '') : String(e);
+}
 
 /**
  * What a rejected bridge call becomes on its turn: a failure with a kind (a BridgeError) keeps it; anything
@@ -16,12 +18,11 @@ const cleanMessage = (m: string) => m.replace(/^Error invoking remote method '[^
  */
 export function turnErrorOf(e: unknown): TurnError {
   const kind = (e as { kind?: unknown } | null)?.kind;
-  const message = e instanceof Error ? cleanMessage(e.message) : String(e);
   return {
     kind: typeof kind === 'string' && KINDS.has(kind) ? (kind as TurnError['kind']) : 'internal',
     status: null,
     code: null,
-    message,
+    message: failureMessage(e),
     retry_after_s: null,
   };
 }
