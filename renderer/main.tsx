@@ -1,15 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { bridge } from './bridge/bridge.ts';
 import { connectBridgeEvents } from './store/bridge-events.ts';
-import { useStore } from './store/index.ts';
+import { createAppStore } from './store/index.ts';
+import { StoreProvider } from './store/store-context.tsx';
 import './styles.css';
 
-connectBridgeEvents();
-void useStore.getState().loadProviders();
+// The one store of the window, built around the bridge this window has (Electron's preload, or HTTP).
+const store = createAppStore(bridge);
+connectBridgeEvents(store, bridge);
+void store.getState().loadProviders();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
   </StrictMode>,
 );

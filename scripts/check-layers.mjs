@@ -1,6 +1,7 @@
 // Layers by runtime, checked by a tool (after VS Code's code-layering lint): fails when an import crosses a
 // boundary. shared/ is pure; renderer/ sees only shared/ and browser packages; only electron/main and
-// electron/preload may import 'electron'; host code never reaches into the renderer.
+// electron/preload may import 'electron'; host code never reaches into the renderer; renderer/model/ sees only
+// shared/ and itself.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
@@ -22,7 +23,10 @@ const rules = {
     (NODE_BUILTINS.test(spec) && 'a Node built-in') ||
     (spec === 'electron' && 'electron') ||
     (target && !target.startsWith('shared/') && `${target.split('/')[0]}/ (shared/ must stay pure)`),
-  renderer: (spec, target) =>
+  renderer: (spec, target, file) =>
+    // The model is plain data and functions over it: features and the store build on it, never the reverse.
+    (file.startsWith('renderer/model/') && !(target && (target.startsWith('shared/') || target.startsWith('renderer/model/'))) &&
+      `${target ?? spec} (renderer/model/ imports only shared/ and itself)`) ||
     (NODE_BUILTINS.test(spec) && 'a Node built-in') ||
     (spec === 'electron' && 'electron (go through the bridge contract)') ||
     (target?.startsWith('electron/') && 'electron/ code (go through the bridge contract)'),

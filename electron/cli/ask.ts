@@ -1,7 +1,7 @@
 /** `glimpse ask`: one request through the same host services as the app, streamed or as one JSON object. */
 import { makeError } from '../../shared/engine/errors.ts';
 import type { ChatEvent, ChatResult } from '../../shared/engine/types.ts';
-import { emptyUsage } from '../../shared/engine/types.ts';
+import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { startHost } from '../host/startup.ts';
 import type { AskArgs } from './args.ts';
@@ -54,11 +54,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
       }
     } catch (e) {
       if (!(e instanceof BadInputError)) throw e;
-      result = {
-        answer: '', reasoning: '', boxes: [], usage: emptyUsage(), cost: { usd: 0, source: 'estimate' },
-        estimate: { prompt_tokens: 0, usd: null }, finish_reason: null, timings: { ttft_ms: null, total_ms: 0 },
-        error: makeError('bad-input', e.message),
-      };
+      result = emptyFailedResult(makeError('bad-input', e.message));
     }
     if (args.json) io.out(`${JSON.stringify(cliJson(result))}\n`);
     else {

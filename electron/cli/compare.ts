@@ -8,7 +8,7 @@ import { laneLabels, type LaneSpec } from '../../shared/compare/lanes.ts';
 import { computeVerdict } from '../../shared/compare/verdict.ts';
 import { makeError } from '../../shared/engine/errors.ts';
 import type { ChatResult } from '../../shared/engine/types.ts';
-import { emptyUsage } from '../../shared/engine/types.ts';
+import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { startHost } from '../host/startup.ts';
 import type { Io } from './ask.ts';
@@ -16,11 +16,7 @@ import { addCliProvider, catalogIdOf, collectAttachments, type CliProvider } fro
 import type { CompareArgs, LaneArg } from './compare-args.ts';
 import { cliJson, summaryLine } from './json-result.ts';
 
-const badInput = (message: string): ChatResult => ({
-  answer: '', reasoning: '', boxes: [], usage: emptyUsage(), cost: { usd: 0, source: 'estimate' },
-  estimate: { prompt_tokens: 0, usd: null }, finish_reason: null, timings: { ttft_ms: null, total_ms: 0 },
-  error: makeError('bad-input', message),
-});
+const badInput = (message: string): ChatResult => emptyFailedResult(makeError('bad-input', message));
 
 /** A lane's provider choice: the run's options, unless the lane names another provider (then only its own). */
 function choiceFor(args: CompareArgs, lane: LaneArg) {

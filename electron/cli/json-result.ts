@@ -3,6 +3,7 @@
  * so an engine field added later (a price snapshot, a first-answer timing) never leaks into scripts' input.
  */
 import type { ChatResult } from '../../shared/engine/types.ts';
+import { formatSeconds, formatTokens, formatUsd } from '../../shared/format/figures.ts';
 import { answerText } from '../../shared/grounding/parse-answer.ts';
 
 export function cliJson(r: ChatResult) {
@@ -30,7 +31,7 @@ export function cliJson(r: ChatResult) {
 /** One line for a person: tokens, cost with its source, time. */
 export function summaryLine(r: ChatResult): string {
   const u = r.usage;
-  const cost = r.cost.usd === null ? 'cost unknown' : `$${r.cost.usd < 0.01 ? r.cost.usd.toFixed(5) : r.cost.usd.toFixed(4)} (${r.cost.source})`;
-  const secs = r.timings.total_ms === null ? '' : ` · ${(r.timings.total_ms / 1000).toFixed(1)} s`;
-  return `${u.prompt_tokens.toLocaleString('en')} prompt + ${u.completion_tokens.toLocaleString('en')} completion tokens · ${cost}${secs}`;
+  const cost = r.cost.usd === null ? 'cost unknown' : `${formatUsd(r.cost.usd)} (${r.cost.source})`;
+  const secs = r.timings.total_ms === null ? '' : ` · ${formatSeconds(r.timings.total_ms, { digits: 1 })}`;
+  return `${formatTokens(u.prompt_tokens)} prompt + ${formatTokens(u.completion_tokens)} completion tokens · ${cost}${secs}`;
 }

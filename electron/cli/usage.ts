@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { SplitTotals, UsageRange } from '../../shared/bridge/usage.ts';
+import { formatTokens, formatUsd } from '../../shared/format/figures.ts';
 import { resolveDataDir } from '../host/data-dir.ts';
 import { openDb } from '../host/db.ts';
 import { csvHeader, csvLine } from '../host/ledger/ledger-csv.ts';
@@ -49,8 +50,8 @@ export function parseUsage(argv: string[]): UsageArgs {
   return { range, json: Boolean(v.json), csv: Boolean(v.csv), dataDir: v['data-dir'] ?? null };
 }
 
-const usd = (n: number) => `$${n.toFixed(n !== 0 && n < 0.01 ? 6 : 4)}`;
-const int = (n: number) => n.toLocaleString('en-US');
+const usd = (n: number) => formatUsd(n);
+const int = (n: number) => formatTokens(n);
 
 function line(name: string, t: Omit<SplitTotals, 'by_mode' | 'by_provider'>): string {
   const unknown = t.unknown_cost_requests ? ` + ${t.unknown_cost_requests} unknown` : '';

@@ -10,10 +10,10 @@ import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
 import { makeError } from '../../shared/engine/errors.ts';
 import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.ts';
 import type { ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
-import { emptyUsage } from '../../shared/engine/types.ts';
+import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
 import { estimatePrompt } from '../../shared/media/estimate.ts';
-import { catalogEntry } from '../../shared/providers/catalog.ts';
+import { catalogEntry, catalogModel } from '../../shared/providers/catalog.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { BadInputError } from './bad-input.ts';
 import { runChat } from './chat-runner.ts';
@@ -63,7 +63,7 @@ export class ChatService {
     const provider = this.deps.providers.get(req.providerId);
     if (!provider) throw new BadInputError('Pick a provider first.');
     const model = req.model ?? provider.model;
-    const modelTakesVideo = catalogEntry(provider.catalogId).models.find((m) => m.id === model)?.video ?? false;
+    const modelTakesVideo = catalogModel(provider.catalogId, model)?.video ?? false;
     const built = await buildAttachmentParts(req.attachments, this.deps.attachments, { budget: req.budget ?? DEFAULT_BUDGET, modelTakesVideo });
     const parts: ContentPart[] = built.parts;
     if (!req.prompt.trim() && parts.length === 0) throw new BadInputError('Type a question or attach a file.');
@@ -146,16 +146,4 @@ export class ChatService {
   }
 }
 
-function failedResult(error: ReturnType<typeof makeError>): ChatResult {
-  return {
-    answer: '',
-    reasoning: '',
-    boxes: [],
-    usage: emptyUsage(),
-    cost: { usd: 0, source: 'estimate' },
-    estimate: { prompt_tokens: 0, usd: null },
-    finish_reason: null,
-    timings: { ttft_ms: null, total_ms: 0 },
-    error,
-  };
-}
+const failedResult = (error: ReturnType<typeof makeError>): ChatResult => emptyFailedResult(error);

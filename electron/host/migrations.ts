@@ -62,4 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // v3: the ledger (one row per request attempt), its per-day rollup, and sessions (issue #6).
   { version: 3, sql: LEDGER_AND_SESSIONS_V3 },
+  // v4: what each image of a message was to the model (image, page, frame, or a clip sent whole), so a reopened
+  // session assigns boxes as the live one did. Rows from before stay NULL and are read by label and file kind.
+  { version: 4, sql: 'ALTER TABLE message_attachments ADD COLUMN sent_as TEXT;' },
 ];

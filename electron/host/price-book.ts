@@ -4,7 +4,7 @@
  * a model nobody priced stays unknown (GLM-4.6V until the user enters one), never 0.
  */
 import type { ModelInfo, ModelPriceInput, ModelRef, ModelScope } from '../../shared/bridge/models.ts';
-import { catalogEntry, type Price, type PriceSnapshot } from '../../shared/providers/catalog.ts';
+import { catalogEntry, catalogModel, type Price, type PriceSnapshot } from '../../shared/providers/catalog.ts';
 import { checkModelId, checkPrice } from '../../shared/providers/price-input.ts';
 import { BadInputError } from './bad-input.ts';
 import type { Db } from './db.ts';
@@ -83,7 +83,7 @@ export class PriceBook {
       const r = this.db.prepare('SELECT * FROM model_prices WHERE scope = ? AND model = ?').get(key, model) as unknown as PriceRow | undefined;
       if (r) return { ...toPrice(r), catalogId: scope.catalogId, model, origin: 'user' };
     }
-    const m = catalogEntry(scope.catalogId).models.find((x) => x.id === model);
+    const m = catalogModel(scope.catalogId, model);
     return m?.price ? { ...m.price, catalogId: scope.catalogId, model, origin: 'catalog' } : null;
   }
 

@@ -8,7 +8,4 @@ export class BridgeError extends Error {
   }
 }
 
-/** The person-readable message of anything a bridge call threw. */
-export function failureMessage(e: unknown): string {
-  return e instanceof Error ? e.message.replace(/^Error invoking remote method '[^']+': (Error: )?/, '') : String(e);
-}
+export { failureMessage } from '../model/failure.ts';

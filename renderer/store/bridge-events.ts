@@ -3,17 +3,17 @@
  * provider sending hundreds of tokens a second costs one React render per frame, not one per token.
  */
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
-import { bridge } from '../bridge/bridge.ts';
-import { useStore } from './index.ts';
+import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
+import type { AppStore } from './index.ts';
 
-export function connectBridgeEvents(): () => void {
+export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge, 'onEvent'>): () => void {
   let pending: ChatEventEnvelope[] = [];
   let scheduled = false;
   const flush = () => {
     scheduled = false;
     const batch = pending;
     pending = [];
-    if (batch.length) useStore.getState().applyChatEvents(batch);
+    if (batch.length) store.getState().applyChatEvents(batch);
   };
   return bridge.onEvent((e) => {
     if (e.channel !== 'chat') return;

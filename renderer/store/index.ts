@@ -1,8 +1,14 @@
-/** The one store, assembled from typed slices (zustand's slices pattern); middleware, if any, only here. */
-import { create } from 'zustand';
+/**
+ * The one store, assembled from typed slices (zustand's slices pattern) around the bridge it is given;
+ * middleware, if any, only here. The app creates it once at start-up (renderer/main.tsx) and hands it to React
+ * through store-context.tsx; tests create their own with a fake bridge.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
 import { createCompareSlice, type CompareSlice } from './compare-slice.ts';
 import { createComposerSlice, type ComposerSlice } from './composer-slice.ts';
 import { createConversationSlice, type ConversationSlice } from './conversation-slice.ts';
+import { memoryStorage, safeStorage, type KeyValueStorage, type StoreDeps } from './deps.ts';
 import { createGroundingSlice, type GroundingSlice } from './grounding-slice.ts';
 import { createProvidersSlice, type ProvidersSlice } from './providers-slice.ts';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice.ts';
@@ -10,12 +16,20 @@ import { createUsageSlice, type UsageSlice } from './usage-slice.ts';
 
 export type State = ProvidersSlice & ComposerSlice & ConversationSlice & SessionsSlice & UsageSlice & GroundingSlice & CompareSlice;
 
-export const useStore = create<State>()((...a) => ({
-  ...createProvidersSlice(...a),
-  ...createComposerSlice(...a),
-  ...createConversationSlice(...a),
-  ...createSessionsSlice(...a),
-  ...createUsageSlice(...a),
-  ...createGroundingSlice(...a),
-  ...createCompareSlice(...a),
-}));
+export type AppStore = StoreApi<State>;
+
+export { useStore, useStoreApi } from './store-context.tsx';
+
+export function createAppStore(bridge: GlimpseBridge, opts: { storage?: KeyValueStorage } = {}): AppStore {
+  const storage = safeStorage(opts.storage ?? (typeof localStorage !== 'undefined' ? localStorage : memoryStorage()));
+  const deps: StoreDeps = { bridge, storage };
+  return createStore<State>()((...a) => ({
+    ...createProvidersSlice(deps)(...a),
+    ...createComposerSlice(deps)(...a),
+    ...createConversationSlice(deps)(...a),
+    ...createSessionsSlice(deps)(...a),
+    ...createUsageSlice(deps)(...a),
+    ...createGroundingSlice(...a),
+    ...createCompareSlice(deps)(...a),
+  }));
+}

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ConnectionReport, ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
-import { bridge } from '../bridge/bridge.ts';
+import type { KeyValueStorage, StoreDeps } from './deps.ts';
 import type { State } from './index.ts';
 
 export interface ProvidersSlice {
@@ -17,48 +17,51 @@ export interface ProvidersSlice {
 }
 
 const PREFS = 'glimpse.prefs';
-const prefs = (): { providerId?: string; thinking?: boolean } => {
+const prefs = (storage: KeyValueStorage): { providerId?: string; thinking?: boolean } => {
   try {
-    return JSON.parse(localStorage.getItem(PREFS) ?? '{}');
+    return JSON.parse(storage.getItem(PREFS) ?? '{}');
   } catch {
     return {};
   }
 };
-const savePrefs = (p: { providerId: string | null; thinking: boolean }) => localStorage.setItem(PREFS, JSON.stringify(p));
 
-export const createProvidersSlice: StateCreator<State, [], [], ProvidersSlice> = (set, get) => ({
-  providers: [],
-  providerId: prefs().providerId ?? null,
-  thinking: prefs().thinking ?? true,
-  providersError: null,
-  async loadProviders() {
-    try {
-      const providers = await bridge.listProviders();
-      const current = get().providerId;
-      // Keep the person's pick; otherwise prefer a provider that already has a key.
-      const pick = providers.find((p) => p.id === current) ?? providers.find((p) => p.hasKey) ?? providers[0];
-      set({ providers, providerId: pick?.id ?? null, providersError: null });
-    } catch (e) {
-      set({ providersError: (e as Error).message });
-    }
-  },
-  selectProvider(id) {
-    set({ providerId: id });
-    savePrefs({ providerId: id, thinking: get().thinking });
-  },
-  setThinking(on) {
-    set({ thinking: on });
-    savePrefs({ providerId: get().providerId, thinking: on });
-  },
-  async saveProvider(input) {
-    const saved = await bridge.saveProvider(input);
-    await get().loadProviders();
-    return saved;
-  },
-  async deleteProvider(id) {
-    await bridge.deleteProvider(id);
-    if (get().providerId === id) set({ providerId: null });
-    await get().loadProviders();
-  },
-  testProvider: (id) => bridge.testProvider(id),
-});
+export const createProvidersSlice = ({ bridge, storage }: StoreDeps): StateCreator<State, [], [], ProvidersSlice> => {
+  const saved = prefs(storage);
+  const savePrefs = (p: { providerId: string | null; thinking: boolean }) => storage.setItem(PREFS, JSON.stringify(p));
+  return (set, get) => ({
+    providers: [],
+    providerId: saved.providerId ?? null,
+    thinking: saved.thinking ?? true,
+    providersError: null,
+    async loadProviders() {
+      try {
+        const providers = await bridge.listProviders();
+        const current = get().providerId;
+        // Keep the person's pick; otherwise prefer a provider that already has a key.
+        const pick = providers.find((p) => p.id === current) ?? providers.find((p) => p.hasKey) ?? providers[0];
+        set({ providers, providerId: pick?.id ?? null, providersError: null });
+      } catch (e) {
+        set({ providersError: (e as Error).message });
+      }
+    },
+    selectProvider(id) {
+      set({ providerId: id });
+      savePrefs({ providerId: id, thinking: get().thinking });
+    },
+    setThinking(on) {
+      set({ thinking: on });
+      savePrefs({ providerId: get().providerId, thinking: on });
+    },
+    async saveProvider(input) {
+      const saved = await bridge.saveProvider(input);
+      await get().loadProviders();
+      return saved;
+    },
+    async deleteProvider(id) {
+      await bridge.deleteProvider(id);
+      if (get().providerId === id) set({ providerId: null });
+      await get().loadProviders();
+    },
+    testProvider: (id) => bridge.testProvider(id),
+  });
+};

@@ -4,11 +4,12 @@
  */
 import type { StateCreator } from 'zustand';
 import type { SessionExportFormat, SessionSummary } from '../../shared/bridge/sessions.ts';
-import { bridge } from '../bridge/bridge.ts';
 import { failureMessage } from '../bridge/bridge-error.ts';
 import { downloadFile } from '../features/sessions/download.ts';
+import { turnFromStored } from '../model/stored-turn.ts';
+import { linkInOrder } from '../model/thread.ts';
+import type { StoreDeps } from './deps.ts';
 import type { State } from './index.ts';
-import { turnFromStored } from './stored-turn.ts';
 
 export interface SessionsSlice {
   /** The open session. A new one has an id before its first message; the host creates it on that message. */
@@ -30,106 +31,108 @@ export interface SessionsSlice {
 
 const LAST = 'glimpse.session';
 const newId = () => crypto.randomUUID();
-/** Blob URLs made for a loaded session's images, released when another session is opened. */
-let loadedUrls: string[] = [];
-let searchTimer: ReturnType<typeof setTimeout> | undefined;
-let seq = 0;
 
-function releaseImages() {
-  for (const u of loadedUrls) URL.revokeObjectURL(u);
-  loadedUrls = [];
-}
-
-export const createSessionsSlice: StateCreator<State, [], [], SessionsSlice> = (set, get) => ({
-  sessionId: newId(),
-  sessions: [],
-  sessionSearch: '',
-  sessionsError: null,
-  async loadSessions() {
-    try {
-      const sessions = await bridge.listSessions({ search: get().sessionSearch || null });
-      set({ sessions, sessionsError: null });
-    } catch (e) {
-      set({ sessionsError: failureMessage(e) });
-    }
-  },
-  setSessionSearch(q) {
-    set({ sessionSearch: q });
-    clearTimeout(searchTimer);
-    // Typing is not a query per key: wait for a short pause.
-    searchTimer = setTimeout(() => void get().loadSessions(), 150);
-  },
-  async openSession(id) {
-    try {
-      const d = await bridge.getSession(id);
-      releaseImages();
-      const turns = d.turns.map((t) => turnFromStored(t, `s${++seq}`));
-      set({ sessionId: id, turns, sessionsError: null });
-      localStorage.setItem(LAST, id);
-      // Lanes of a compare come back as separate exchanges: regroup them (and their marks) from the ledger.
-      void get().restoreCompares();
-      void get().refreshTally();
-      // Images load after the text: the conversation shows at once.
-      for (const t of turns) {
-        for (const [i, im] of t.images.entries()) {
-          if (!im.attachmentId) continue;
-          bridge
-            .getAttachment(im.attachmentId)
-            .then((file) => {
-              const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
-              loadedUrls.push(url);
-              set((st) => ({
-                turns: st.turns.map((x) => (x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x)),
-              }));
-            })
-            .catch(() => {
-              // A missing file leaves its name as the image's alt text.
-            });
-        }
+export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreator<State, [], [], SessionsSlice> => {
+  /** Blob URLs made for a loaded session's images, released when another session is opened. */
+  let loadedUrls: string[] = [];
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+  const releaseImages = () => {
+    for (const u of loadedUrls) URL.revokeObjectURL(u);
+    loadedUrls = [];
+  };
+  return (set, get) => ({
+    sessionId: newId(),
+    sessions: [],
+    sessionSearch: '',
+    sessionsError: null,
+    async loadSessions() {
+      try {
+        const sessions = await bridge.listSessions({ search: get().sessionSearch || null });
+        set({ sessions, sessionsError: null });
+      } catch (e) {
+        set({ sessionsError: failureMessage(e) });
       }
-    } catch (e) {
-      set({ sessionsError: failureMessage(e) });
-      void get().loadSessions();
-    }
-  },
-  newSession() {
-    releaseImages();
-    const id = newId();
-    set({ sessionId: id, turns: [] });
-    localStorage.removeItem(LAST);
-    void get().refreshTally();
-  },
-  async renameSession(id, title) {
-    try {
-      await bridge.renameSession({ id, title });
+    },
+    setSessionSearch(q) {
+      set({ sessionSearch: q });
+      clearTimeout(searchTimer);
+      // Typing is not a query per key: wait for a short pause.
+      searchTimer = setTimeout(() => void get().loadSessions(), 150);
+    },
+    async openSession(id) {
+      try {
+        const d = await bridge.getSession(id);
+        releaseImages();
+        // A session is stored as a list today: each exchange follows the one before it.
+        const turns = linkInOrder(d.turns.map((t) => turnFromStored(t, `s${++seq}`, null)));
+        set({ sessionId: id, turns, sessionsError: null });
+        storage.setItem(LAST, id);
+        // Lanes of a compare come back as separate exchanges: regroup them (and their marks) from the ledger.
+        void get().restoreCompares();
+        void get().refreshTally();
+        // Images load after the text: the conversation shows at once.
+        for (const t of turns) {
+          for (const [i, im] of t.images.entries()) {
+            if (!im.attachmentId) continue;
+            bridge
+              .getAttachment(im.attachmentId)
+              .then((file) => {
+                const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
+                loadedUrls.push(url);
+                set((st) => ({
+                  turns: st.turns.map((x) => (x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x)),
+                }));
+              })
+              .catch(() => {
+                // A missing file leaves its name as the image's alt text.
+              });
+          }
+        }
+      } catch (e) {
+        set({ sessionsError: failureMessage(e) });
+        void get().loadSessions();
+      }
+    },
+    newSession() {
+      releaseImages();
+      const id = newId();
+      set({ sessionId: id, turns: [] });
+      storage.removeItem(LAST);
+      void get().refreshTally();
+    },
+    async renameSession(id, title) {
+      try {
+        await bridge.renameSession({ id, title });
+        await get().loadSessions();
+        return true;
+      } catch (e) {
+        set({ sessionsError: failureMessage(e) });
+        return false;
+      }
+    },
+    async deleteSession(id) {
+      try {
+        await bridge.deleteSession(id);
+        if (get().sessionId === id) get().newSession();
+        await get().loadSessions();
+      } catch (e) {
+        set({ sessionsError: failureMessage(e) });
+      }
+    },
+    async exportSession(id, format) {
+      try {
+        const file = await bridge.exportSession({ id, format });
+        downloadFile(file.fileName, file.mime, file.bytes);
+      } catch (e) {
+        set({ sessionsError: failureMessage(e) });
+      }
+    },
+    async restoreLastSession() {
       await get().loadSessions();
-      return true;
-    } catch (e) {
-      set({ sessionsError: failureMessage(e) });
-      return false;
-    }
-  },
-  async deleteSession(id) {
-    try {
-      await bridge.deleteSession(id);
-      if (get().sessionId === id) get().newSession();
-      await get().loadSessions();
-    } catch (e) {
-      set({ sessionsError: failureMessage(e) });
-    }
-  },
-  async exportSession(id, format) {
-    try {
-      const file = await bridge.exportSession({ id, format });
-      downloadFile(file.fileName, file.mime, file.bytes);
-    } catch (e) {
-      set({ sessionsError: failureMessage(e) });
-    }
-  },
-  async restoreLastSession() {
-    await get().loadSessions();
-    const last = localStorage.getItem(LAST);
-    if (last && get().turns.length === 0 && get().sessions.some((s) => s.id === last)) await get().openSession(last);
-    else void get().refreshTally();
-  },
-});
+      const last = storage.getItem(LAST);
+      if (last && get().turns.length === 0 && get().sessions.some((s) => s.id === last)) await get().openSession(last);
+      else void get().refreshTally();
+    },
+  });
+};

@@ -24,9 +24,17 @@ export interface SessionSummary {
  */
 export type MessageStatus = 'streaming' | 'done' | 'error' | 'cancelled' | 'incomplete';
 
+/**
+ * What a sent file was to the model: a plain image, a rendered page of a PDF, a sampled frame of a clip, or a
+ * clip sent whole as video (no image at all, so no box can land on it).
+ */
+export type SentMediaKind = 'image' | 'page' | 'frame' | 'video';
+
 /** An attachment of a stored user message, with the label it was sent with, if any. */
 export interface MessageAttachment extends AttachmentInfo {
   label: string | null;
+  /** What it was sent as; null for messages stored before this was recorded (read them by label and file kind). */
+  sentAs: SentMediaKind | null;
 }
 
 /** One exchange as stored: the user's message and the assistant's answer to it. */

@@ -4,6 +4,7 @@
  * ("Thinking took 4.1x the time and 3.2x the cost of Fast."). Pure, so the app and `glimpse compare` agree.
  */
 import type { ChatResult, CostSource } from '../engine/types.ts';
+import { resultStatus } from '../engine/result.ts';
 import { compareAnswers, type AnswerAgreement } from './answer-agreement.ts';
 import { matchBoxes, type BoxOverlap } from './iou.ts';
 
@@ -52,7 +53,7 @@ export interface Verdict {
 
 function metrics(l: LaneOutcome): LaneMetrics {
   const r = l.result;
-  const status: LaneStatus = !r ? 'running' : !r.error ? 'done' : r.error.kind === 'cancelled' ? 'cancelled' : 'error';
+  const status: LaneStatus = r ? resultStatus(r) : 'running';
   return {
     label: l.label,
     status,

@@ -2,6 +2,7 @@
  * Which moments of a clip to sample when a provider cannot take the video itself, and how each frame is named
  * in the request ("frame 3 at 00:12.4"), so the model and the grounding overlay know when each image was taken.
  */
+import type { AttachmentRef } from '../bridge/chat.ts';
 
 /** Frames sampled when nobody says otherwise: enough to follow a short clip, cheap at the default budget. */
 export const DEFAULT_FRAME_COUNT = 16;
@@ -51,3 +52,8 @@ export function formatTimestamp(seconds: number): string {
 
 /** The label sent beside a sampled frame: "frame 3 at 00:12.4" (1-based frame number). */
 export const frameLabel = (index: number, seconds: number): string => `frame ${index + 1} at ${formatTimestamp(seconds)}`;
+
+/** The reference sent for one sampled frame of a stored clip: labelled with its number and moment, pointing back at its clip. */
+export function frameRef(index: number, seconds: number, imageId: string, clipId: string): AttachmentRef {
+  return { id: imageId, label: frameLabel(index, seconds), source: { attachmentId: clipId, timeMs: Math.round(seconds * 1000) } };
+}

@@ -2,6 +2,7 @@
  * PDF pages as images: which pages a person picked ("2-5, 8"), and the pixel size a page is rendered at so it
  * fills the visual-token budget exactly (a page has no pixel size of its own, only points).
  */
+import type { AttachmentRef } from '../bridge/chat.ts';
 import { fitToBudget, type Fitted } from './budget.ts';
 
 /** The highest resolution a page is rendered at, whatever the budget: 300 dpi is plenty for OCR of small print. */
@@ -52,3 +53,12 @@ export function formatPageList(pages: readonly number[]): string {
 
 /** The label sent beside a rendered page. */
 export const pageLabel = (page: number): string => `page ${page}`;
+
+/**
+ * The reference sent for one rendered page of a stored PDF: the rendered image, labelled "page N", pointing
+ * back at its PDF, followed by the page's text layer when there is one. The app window and the command line
+ * both send pages through this, so a page reads the same to the model and to the grounding overlay.
+ */
+export function pageRef(page: number, imageId: string, pdfId: string, text = ''): AttachmentRef {
+  return { id: imageId, label: pageLabel(page), source: { attachmentId: pdfId, page }, ...(text ? { text } : {}) };
+}

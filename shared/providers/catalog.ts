@@ -155,3 +155,8 @@ export const CATALOG: readonly CatalogEntry[] = [
 export function catalogEntry(id: string): CatalogEntry {
   return CATALOG.find((e) => e.id === id) ?? CATALOG.find((e) => e.id === 'custom')!;
 }
+
+/** The catalog's entry for one model of a provider kind; null for a model the catalog does not list. */
+export function catalogModel(catalogId: string, modelId: string): CatalogModel | null {
+  return catalogEntry(catalogId).models.find((m) => m.id === modelId) ?? null;
+}

@@ -29,10 +29,21 @@ it.each([
   ['renderer/c.tsx', "import { createHost } from '../electron/host/host.ts';", 'bridge contract'],
   ['renderer/d.ts', "import { ipcRenderer } from 'electron';", 'electron'],
   ['electron/host/e.ts', "import { app } from 'electron';", 'outside electron/main'],
+  ['renderer/model/f.ts', "import { useStore } from '../store/index.ts';", 'renderer/model/ imports only shared/'],
+  ['renderer/model/g.ts', "import { create } from 'zustand';", 'renderer/model/ imports only shared/'],
 ])('refuses %s', (path, line, why) => {
   const r = tree({ [path]: `${line}\nexport {};\n` });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain(why);
+});
+
+it('lets the model import shared/ and itself', () => {
+  const r = tree({
+    'renderer/model/a.ts': "import { b } from './b.ts';\nimport type { X } from '../../shared/x.ts';\nexport const a = b;\n",
+    'renderer/model/b.ts': 'export const b = 1;\n',
+    'shared/x.ts': 'export type X = number;\n',
+  });
+  expect(r.status, r.stderr).toBe(0);
 });
 
 it('allows electron in electron/main and type-only electron imports anywhere in electron/', () => {

@@ -6,7 +6,7 @@
 import { estimateTextTokens } from '../../../shared/engine/pricing.ts';
 import type { ChatEvent } from '../../../shared/engine/types.ts';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
-import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
+import { catalogEntry, catalogModel, type Price } from '../../../shared/providers/catalog.ts';
 import type { ChatObserver, RequestMeta } from '../chat-service.ts';
 import { FLUSH_MS, reportedWrite, type WriteReports } from '../observer-writes.ts';
 import { Throttle } from '../throttle.ts';
@@ -32,7 +32,7 @@ export interface LedgerObserverDeps extends WriteReports {
 /** The price a request is billed at: the one the engine announced on 'start' if it did, else the catalog's. */
 function priceOf(meta: RequestMeta, event: Extract<ChatEvent, { type: 'start' }>): Price | null {
   if (event.price !== undefined) return event.price;
-  return catalogEntry(meta.catalogId).models.find((m) => m.id === meta.model)?.price ?? null;
+  return catalogModel(meta.catalogId, meta.model)?.price ?? null;
 }
 
 export class LedgerObserver implements ChatObserver {

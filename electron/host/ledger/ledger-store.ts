@@ -4,6 +4,7 @@
  * either the previous state of the row or the next one, never half of each.
  */
 import { priceUsage } from '../../../shared/engine/pricing.ts';
+import { resultStatus } from '../../../shared/engine/result.ts';
 import type { ChatError, ChatResult, Estimate, Usage } from '../../../shared/engine/types.ts';
 import type { Price } from '../../../shared/providers/catalog.ts';
 import type { LedgerStatus } from '../../../shared/bridge/usage.ts';
@@ -69,7 +70,7 @@ export class LedgerStore {
   }
 
   finish(id: string, result: ChatResult, usageReported: boolean, endedAt: number): void {
-    const status: LedgerStatus = !result.error ? 'done' : result.error.kind === 'cancelled' ? 'cancelled' : 'error';
+    const status: LedgerStatus = resultStatus(result);
     const u = result.usage;
     this
       .stmt(

@@ -4,7 +4,7 @@
  * page's text layer. The app window does the same in the renderer (renderer/features/attachments).
  */
 import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
-import { pageLabel, parsePageRange } from '../../../shared/media/pages.ts';
+import { pageRef, parsePageRange } from '../../../shared/media/pages.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
 import { openPdf } from './pdf-render.ts';
@@ -31,7 +31,7 @@ export async function attachPdfPages(store: AttachmentStore, bytes: Uint8Array, 
       const stem = opts.name.replace(/\.pdf$/i, '');
       const info = await store.put({ name: `${stem} p${page}.png`, mime: 'image/png', bytes: img.png });
       const text = opts.withText ? await pdf.pageText(page) : '';
-      refs.push({ id: info.id, label: pageLabel(page), source: { attachmentId: original.id, page }, ...(text ? { text } : {}) });
+      refs.push(pageRef(page, info.id, original.id, text));
     }
     return refs;
   } finally {

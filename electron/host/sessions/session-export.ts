@@ -4,9 +4,8 @@
  */
 import { zipSync } from 'fflate';
 import type { SessionDetail, SessionExportFile, SessionExportFormat, StoredTurn } from '../../../shared/bridge/sessions.ts';
+import { formatUsd } from '../../../shared/format/figures.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
-
-const usd = (v: number | null) => (v === null ? 'unknown' : `$${v.toFixed(v < 0.01 ? 6 : 4)}`);
 
 /** A file-system-safe name: letters, digits, dashes; never empty. */
 export function safeName(s: string, fallback = 'session'): string {
@@ -46,7 +45,7 @@ export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): stri
     if (r) {
       const u = r.usage;
       out.push(
-        `<sub>Tokens: ${u.prompt_tokens} prompt (${u.cached_tokens} cached), ${u.reasoning_tokens} reasoning, ${u.completion_tokens - u.reasoning_tokens} answer · cost ${usd(r.cost.usd)} (${r.cost.source})${r.timings.total_ms !== null ? ` · ${(r.timings.total_ms / 1000).toFixed(2)} s` : ''}</sub>`,
+        `<sub>Tokens: ${u.prompt_tokens} prompt (${u.cached_tokens} cached), ${u.reasoning_tokens} reasoning, ${u.completion_tokens - u.reasoning_tokens} answer · cost ${formatUsd(r.cost.usd)} (${r.cost.source})${r.timings.total_ms !== null ? ` · ${(r.timings.total_ms / 1000).toFixed(2)} s` : ''}</sub>`,
         '',
       );
     }

@@ -42,7 +42,7 @@ export class SessionObserver implements ChatObserver {
             sessionId,
             requestId: id,
             prompt: r.prompt,
-            attachments: r.attachments.map((a) => ({ id: a.id, label: a.label ?? null })),
+            attachments: r.attachments.map((a) => ({ id: a.id, label: a.label ?? null, source: a.source })),
             providerName: this.deps.provider(meta.providerId)?.name ?? catalogEntry(meta.catalogId).name,
             model: meta.model,
             thinking: event.thinking,

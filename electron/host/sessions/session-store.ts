@@ -4,7 +4,11 @@
  * attachments no other message uses.
  */
 import { rmSync } from 'node:fs';
-import type { MessageStatus, SessionDetail, SessionSummary, StoredTurn } from '../../../shared/bridge/sessions.ts';
+import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
+import type { AttachmentKind } from '../../../shared/bridge/attachments.ts';
+import type { MessageStatus, SentMediaKind, SessionDetail, SessionSummary, StoredTurn } from '../../../shared/bridge/sessions.ts';
+import { resultStatus } from '../../../shared/engine/result.ts';
+import { sentKindOf } from '../../../shared/media/sent-kind.ts';
 import type { Box, ChatResult } from '../../../shared/engine/types.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
@@ -15,7 +19,8 @@ export interface TurnStart {
   sessionId: string;
   requestId: string;
   prompt: string;
-  attachments: { id: string; label: string | null }[];
+  /** As sent: the label and the source say what each was to the model (see sentKindOf). */
+  attachments: (Pick<AttachmentRef, 'id' | 'source'> & { label: string | null })[];
   providerName: string;
   model: string;
   thinking: boolean;
@@ -93,10 +98,12 @@ export class SessionStore {
       const user = userMessageId(t.requestId);
       insert.run(user, t.sessionId, seq + 1, 'user', t.requestId, t.prompt, 'done', null, null, null, t.at);
       // Only attachments the store knows: a request refused for a vanished attachment is still recorded.
-      const link = this.db.prepare(
-        'INSERT INTO message_attachments (message_id, position, attachment_id, label) SELECT ?, ?, id, ? FROM attachments WHERE id = ?',
-      );
-      t.attachments.forEach((a, i) => link.run(user, i, a.label, a.id));
+      const fileKind = this.db.prepare('SELECT kind FROM attachments WHERE id = ?');
+      const link = this.db.prepare('INSERT INTO message_attachments (message_id, position, attachment_id, label, sent_as) VALUES (?, ?, ?, ?, ?)');
+      t.attachments.forEach((a, i) => {
+        const file = fileKind.get(a.id) as { kind: AttachmentKind } | undefined;
+        if (file) link.run(user, i, a.id, a.label, sentKindOf(a, file.kind));
+      });
       insert.run(assistantMessageId(t.requestId), t.sessionId, seq + 2, 'assistant', t.requestId, '', 'streaming', t.providerName, t.model, t.thinking ? 1 : 0, t.at);
     });
   }
@@ -107,7 +114,7 @@ export class SessionStore {
   }
 
   finishTurn(requestId: string, result: ChatResult, at: number): void {
-    const status: MessageStatus = !result.error ? 'done' : result.error.kind === 'cancelled' ? 'cancelled' : 'error';
+    const status: MessageStatus = resultStatus(result);
     transaction(this.db, () => {
       this.db
         .prepare('UPDATE messages SET text = ?, reasoning = ?, boxes = ?, status = ?, result = ? WHERE id = ?')
@@ -151,11 +158,11 @@ export class SessionStore {
     const messages = this.db.prepare('SELECT * FROM messages WHERE session_id = ? ORDER BY seq').all(id) as unknown as MessageRow[];
     const atts = this.db
       .prepare(
-        `SELECT ma.message_id, ma.label, a.id, a.name, a.mime, a.kind, a.size, a.width, a.height FROM message_attachments ma
+        `SELECT ma.message_id, ma.label, ma.sent_as, a.id, a.name, a.mime, a.kind, a.size, a.width, a.height FROM message_attachments ma
          JOIN messages m ON m.id = ma.message_id JOIN attachments a ON a.id = ma.attachment_id
          WHERE m.session_id = ? ORDER BY ma.message_id, ma.position`,
       )
-      .all(id) as unknown as (StoredTurn['attachments'][number] & { message_id: string })[];
+      .all(id) as unknown as (Omit<StoredTurn['attachments'][number], 'sentAs'> & { message_id: string; sent_as: SentMediaKind | null })[];
     const turns: StoredTurn[] = [];
     const byRequest = new Map<string, StoredTurn>();
     for (const m of messages) {
@@ -164,7 +171,7 @@ export class SessionStore {
           id: m.id,
           requestId: m.request_id,
           prompt: m.text,
-          attachments: atts.filter((a) => a.message_id === m.id).map(({ message_id: _, ...a }) => a),
+          attachments: atts.filter((a) => a.message_id === m.id).map(({ message_id: _, sent_as, ...a }) => ({ ...a, sentAs: sent_as })),
           providerName: '',
           model: '',
           thinking: false,

@@ -4,7 +4,7 @@
  */
 import { fitToBudget, MAX_BUDGET } from '../../../shared/media/budget.ts';
 import { DEFAULT_FRAME_COUNT, frameTimes } from '../../../shared/media/frames.ts';
-import { bridge } from '../../bridge/bridge.ts';
+import type { AttachmentApi } from '../../../shared/bridge/attachments.ts';
 import { failureMessage } from '../../bridge/bridge-error.ts';
 import type { ClipFrame, ClipState } from './attachment-types.ts';
 import { CodecError, probeClip, sampleFrames } from './frame-sampler.ts';
@@ -51,6 +51,7 @@ export async function sampleClip(
   clip: ClipState,
   signal: AbortSignal,
   update: (p: Partial<ClipState>) => void,
+  store: Pick<AttachmentApi, 'putAttachment'>,
 ): Promise<void> {
   const url = urls.get(localId);
   if (!url) return;
@@ -65,7 +66,7 @@ export async function sampleClip(
       signal,
       onFrame: (f, i) => {
         uploads = uploads.then(async () => {
-          const info = await bridge.putAttachment({ name: `${name} frame ${i + 1}.jpg`, mime: 'image/jpeg', bytes: new Uint8Array(await f.blob.arrayBuffer()) });
+          const info = await store.putAttachment({ name: `${name} frame ${i + 1}.jpg`, mime: 'image/jpeg', bytes: new Uint8Array(await f.blob.arrayBuffer()) });
           frames.push({ time: f.time, id: info.id, previewUrl: URL.createObjectURL(f.blob), width: f.width, height: f.height });
           if (!signal.aborted) update({ frames: [...frames], sampling: { done: frames.length, total: times.length } });
         });

@@ -1,67 +1,50 @@
 /**
  * Turns what is in the composer into what one request sends: stored images as they are, the picked pages of
  * each PDF rendered now at the budget's size and stored as derived images labelled "page N", each clip as its
- * sampled frames labelled "frame N at mm:ss.t" (or the clip itself where the provider takes video).
+ * sampled frames labelled "frame N at mm:ss.t" (or the clip itself where the provider takes video). The refs
+ * and the turn's images are made by the model (renderer/model/media-refs.ts); this does the rendering and storing.
  */
-import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
-import { frameLabel } from '../../../shared/media/frames.ts';
-import { pageLabel } from '../../../shared/media/pages.ts';
-import { nativeVideoRefusal } from '../../../shared/media/video.ts';
-import { bridge } from '../../bridge/bridge.ts';
-import type { TurnImage } from '../../store/conversation-slice.ts';
+import type { AttachmentApi } from '../../../shared/bridge/attachments.ts';
+import { clipFrame, clipRefusal, joinMedia, pdfPage, pdfRefusal, plainImage, wholeClip, type SentMedia } from '../../model/media-refs.ts';
 import type { PendingAttachment } from './attachment-types.ts';
 import { pageText, renderPageForSending } from './pdf-engine.ts';
 
-export interface PreparedMedia {
-  refs: AttachmentRef[];
-  /** What the sent turn shows. */
-  images: TurnImage[];
-}
+export type PreparedMedia = SentMedia;
 
 export async function prepareSend(
   attachments: readonly PendingAttachment[],
-  opts: { budget: number; modelTakesVideo: boolean },
+  opts: { budget: number; modelTakesVideo: boolean; store: Pick<AttachmentApi, 'putAttachment'> },
   progress: (what: string) => void,
 ): Promise<PreparedMedia> {
-  const out: PreparedMedia = { refs: [], images: [] };
+  const parts: SentMedia[] = [];
   for (const a of attachments) {
     if (a.status !== 'ready' || !a.info) continue;
     const info = a.info;
     if (info.kind === 'image') {
-      out.refs.push({ id: info.id });
-      out.images.push({ name: a.name, previewUrl: a.previewUrl, width: info.width, height: info.height });
+      parts.push(plainImage(info.id, a.name, { previewUrl: a.previewUrl, width: info.width, height: info.height }));
     } else if (info.kind === 'pdf' && a.pdf) {
-      if (a.pdf.locked) throw new Error(`“${a.name}” needs its password before it can be sent.`);
-      if (a.pdf.pages.length === 0) throw new Error(`No pages of “${a.name}” are picked: pick some, or remove it.`);
+      const refusal = pdfRefusal(a.name, a.pdf);
+      if (refusal) throw new Error(refusal);
       const stem = a.name.replace(/\.pdf$/i, '');
       for (const [i, n] of a.pdf.pages.entries()) {
         progress(`Rendering page ${n} of “${a.name}” (${i + 1} of ${a.pdf.pages.length})…`);
         const page = await renderPageForSending(a.localId, n, opts.budget);
-        const stored = await bridge.putAttachment({ name: `${stem} p${n}.png`, mime: 'image/png', bytes: new Uint8Array(await page.blob.arrayBuffer()) });
+        const stored = await opts.store.putAttachment({ name: `${stem} p${n}.png`, mime: 'image/png', bytes: new Uint8Array(await page.blob.arrayBuffer()) });
         const text = a.pdf.withText ? (a.pdf.texts[n] ?? (await pageText(a.localId, n))) : '';
-        const label = pageLabel(n);
-        out.refs.push({ id: stored.id, label, source: { attachmentId: info.id, page: n }, ...(text ? { text } : {}) });
-        out.images.push({ name: `${a.name} · ${label}`, previewUrl: URL.createObjectURL(page.blob), width: page.width, height: page.height });
+        parts.push(pdfPage({ id: info.id, name: a.name }, n, stored.id, { previewUrl: URL.createObjectURL(page.blob), width: page.width, height: page.height }, text));
       }
     } else if (info.kind === 'video' && a.clip) {
       const clip = a.clip;
+      const refusal = clipRefusal({ name: a.name, mime: info.mime, size: info.size }, clip, opts.modelTakesVideo);
+      if (refusal) throw new Error(refusal);
+      const ref = { id: info.id, name: a.name };
       if (clip.send === 'native') {
-        const refusal = nativeVideoRefusal({ modelTakesVideo: opts.modelTakesVideo, mime: info.mime, size: info.size });
-        if (refusal) throw new Error(`“${a.name}”: ${refusal}`);
-        out.refs.push({ id: info.id });
         const poster = clip.frames[0];
-        if (poster) out.images.push({ name: `${a.name} (clip)`, previewUrl: poster.previewUrl, width: clip.width, height: clip.height });
+        parts.push(wholeClip(ref, poster ? { previewUrl: poster.previewUrl, width: clip.width, height: clip.height } : null));
         continue;
       }
-      if (clip.sampling) throw new Error(`Frames of “${a.name}” are still being sampled; send again in a moment.`);
-      if (clip.error) throw new Error(clip.error);
-      if (clip.frames.length === 0) throw new Error(`“${a.name}” has no sampled frames yet: press Sample frames.`);
-      clip.frames.forEach((f, i) => {
-        const label = frameLabel(i, f.time);
-        out.refs.push({ id: f.id, label, source: { attachmentId: info.id, timeMs: Math.round(f.time * 1000) } });
-        out.images.push({ name: `${a.name} · ${label}`, previewUrl: f.previewUrl, width: f.width, height: f.height });
-      });
+      clip.frames.forEach((f, i) => parts.push(clipFrame(ref, i, f.time, f.id, { previewUrl: f.previewUrl, width: f.width, height: f.height })));
     }
   }
-  return out;
+  return joinMedia(parts);
 }

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { computeVerdict } from '../../../shared/compare/verdict.ts';
+import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import './compare.css';
 import { CompareImage } from './compare-image.tsx';
@@ -29,7 +30,7 @@ export const CompareView = memo(function CompareView({ group }: { group: string 
   );
   const { images, boxes } = useLaneBoxes(ids);
   if (!first) return null;
-  const running = lanes.filter((l) => l.status === 'sending' || l.status === 'streaming').length;
+  const running = lanes.filter(isRunning).length;
   const labels = lanes.map((l) => l.label);
   return (
     <article className="turn compare" aria-label="Compare">

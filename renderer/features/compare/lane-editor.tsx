@@ -1,7 +1,7 @@
 import { MAX_LANES, MIN_LANES } from '../../../shared/compare/lanes.ts';
 import { MAX_BUDGET, MIN_BUDGET } from '../../../shared/media/budget.ts';
 import { useMemo } from 'react';
-import { lanesFor } from '../../store/compare-slice.ts';
+import { lanesFor } from '../../model/lanes.ts';
 import { useStore } from '../../store/index.ts';
 import './compare.css';
 import { laneColour } from './lane-colour.ts';

@@ -1,7 +1,5 @@
 import type { LaneMetrics } from '../../../shared/compare/verdict.ts';
-
-const usd = (v: number | null) => (v === null ? 'unknown' : v < 0.01 ? `$${v.toFixed(5)}` : `$${v.toFixed(4)}`);
-const secs = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+import { formatSeconds as secs, formatTokens as tok, formatUsd as usd } from '../../../shared/format/figures.ts';
 
 /** A lane's figures, in the same order in every lane so they line up side by side. */
 export function LaneMetricsView({ m, label }: { m: LaneMetrics; label: string }) {
@@ -11,9 +9,9 @@ export function LaneMetricsView({ m, label }: { m: LaneMetrics; label: string })
       <div><dt>First token</dt><dd>{secs(m.ttft_ms)}</dd></div>
       <div><dt>First answer token</dt><dd>{secs(m.ttfa_ms)}</dd></div>
       <div><dt>Total</dt><dd>{secs(m.total_ms)}</dd></div>
-      <div><dt>Prompt</dt><dd>{m.prompt_tokens.toLocaleString()} tok</dd></div>
-      <div><dt>Reasoning</dt><dd>{m.reasoning_tokens.toLocaleString()} tok</dd></div>
-      <div><dt>Answer</dt><dd>{m.answer_tokens.toLocaleString()} tok</dd></div>
+      <div><dt>Prompt</dt><dd>{tok(m.prompt_tokens)} tok</dd></div>
+      <div><dt>Reasoning</dt><dd>{tok(m.reasoning_tokens)} tok</dd></div>
+      <div><dt>Answer</dt><dd>{tok(m.answer_tokens)} tok</dd></div>
       <div className="metric-wide">
         <dt>Cost</dt>
         <dd title={m.cost_source ? `source: ${m.cost_source}` : undefined}>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { LaneMetrics } from '../../../shared/compare/verdict.ts';
+import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerMarkdown } from '../conversation/answer-markdown.tsx';
 import { CopyButton } from '../conversation/copy-button.tsx';
@@ -26,7 +27,7 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
   const stop = useStore((s) => s.stop);
   const grounding = useTurnGrounding(turnId);
   const ctx = useMemo(() => ({ turnId, boxes: grounding.boxes, images: grounding.images }), [turnId, grounding.boxes, grounding.images]);
-  const streaming = turn.status === 'sending' || turn.status === 'streaming';
+  const streaming = isRunning(turn);
   const label = turn.laneLabel ?? `Lane ${lane + 1}`;
   const text = grounding.parse.text;
   return (

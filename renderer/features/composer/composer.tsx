@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { LaneEditor } from '../compare/lane-editor.tsx';
+import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import { AttachmentStrip } from './attachment-strip.tsx';
 import './composer-media.css';
@@ -17,7 +18,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const uploading = useStore((s) => s.attachments.some((a) => a.status === 'uploading' || Boolean(a.clip?.sampling)));
   const preparing = useStore((s) => s.preparing);
   const hasInput = useStore((s) => s.prompt.trim().length > 0 || s.attachments.length > 0);
-  const running = useStore((s) => s.turns.find((t) => t.status === 'sending' || t.status === 'streaming'));
+  const running = useStore((s) => s.turns.find(isRunning));
   const noProvider = useStore((s) => !s.providers.some((p) => p.id === s.providerId));
   const canSend = hasInput && !uploading && !preparing && !running && !noProvider;
   const promptBox = useRef<HTMLTextAreaElement>(null);

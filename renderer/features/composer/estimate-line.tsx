@@ -1,12 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
-import { historyOf } from '../compare/compare-history.ts';
-import { catalogEntry } from '../../../shared/providers/catalog.ts';
+import { historyOf } from '../../model/history.ts';
+import { formatUsd } from '../../../shared/format/figures.ts';
+import { catalogModel } from '../../../shared/providers/catalog.ts';
 import { composerEstimate } from './composer-estimate.ts';
 import { contextFit } from './context-warning.ts';
 import { usePrice } from './use-price.ts';
 
-const usd = (v: number | null) => (v === null ? 'price unknown' : v < 0.01 ? `$${v.toFixed(5)}` : `$${v.toFixed(4)}`);
+const usd = (v: number | null) => formatUsd(v, { unknown: 'price unknown' });
 
 /** The prompt tokens and cost this request will have, live as the prompt, attachments and budget change. */
 export function EstimateLine() {
@@ -16,7 +17,7 @@ export function EstimateLine() {
   const price = usePrice();
   const context = useStore((s) => {
     const p = s.providers.find((x) => x.id === s.providerId);
-    return p ? (catalogEntry(p.catalogId).models.find((m) => m.id === p.model)?.contextTokens ?? null) : null;
+    return p ? (catalogModel(p.catalogId, p.model)?.contextTokens ?? null) : null;
   });
   if (!prompt.trim() && attachments.length === 0) return null;
   const e = composerEstimate(attachments, budget, [prompt, ...history], price);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from '../../store/index.ts';
+import { useStore, useStoreApi } from '../../store/index.ts';
 import { imageAsFile } from '../grounding/image-size.ts';
 import './composer-presets.css';
 import { LOCATE_PLACEHOLDER, PRESETS, type Preset } from './presets.ts';
@@ -9,6 +9,7 @@ import { LOCATE_PLACEHOLDER, PRESETS, type Preset } from './presets.ts';
  * with nothing attached, the last image of the previous question, which is attached again so the model sees it.
  */
 export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [number, number]) => void }) {
+  const store = useStoreApi();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const attached = useStore((s) => s.attachments.length);
@@ -28,7 +29,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
     setOpen(false);
     let count = attached;
     if (count === 0) {
-      const last = useStore.getState().turns.findLast((t) => t.images.length > 0)?.images.at(-1);
+      const last = store.getState().turns.findLast((t) => t.images.length > 0)?.images.at(-1);
       if (last) {
         try {
           await addFiles([await imageAsFile(last.previewUrl, last.name)]);

@@ -3,7 +3,7 @@
  * when it answers, else the catalog's. Null means unknown, shown as such, never as $0.
  */
 import { useEffect, useState } from 'react';
-import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
+import { catalogModel, type Price } from '../../../shared/providers/catalog.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { useStore } from '../../store/index.ts';
 
@@ -12,7 +12,7 @@ export function usePrice(): Price | null {
   const catalogId = provider?.catalogId ?? null;
   const providerId = provider?.id ?? null;
   const model = provider?.model ?? null;
-  const fallback = catalogId && model ? (catalogEntry(catalogId).models.find((m) => m.id === model)?.price ?? null) : null;
+  const fallback = catalogId && model ? (catalogModel(catalogId, model)?.price ?? null) : null;
   const [fromHost, setFromHost] = useState<{ key: string; price: Price | null } | null>(null);
   const key = `${catalogId}|${providerId}|${model}`;
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { ChatError } from '../../../shared/engine/types.ts';
+import type { TurnError } from '../../model/turn.ts';
 
 const TITLES: Record<string, string> = {
   auth: 'API key refused',
@@ -14,7 +14,7 @@ const TITLES: Record<string, string> = {
   'bad-input': 'Cannot use this input',
 };
 
-export function ErrorBanner({ error, kept }: { error: ChatError; kept: boolean }) {
+export function ErrorBanner({ error, kept }: { error: TurnError; kept: boolean }) {
   return (
     <div className="error-banner" role="alert" data-kind={error.kind}>
       <strong>{TITLES[error.kind] ?? 'Error'}</strong>

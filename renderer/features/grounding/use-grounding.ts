@@ -6,7 +6,7 @@ import { useMemo, useRef } from 'react';
 import { GroundingParser } from '../../../shared/grounding/parse-answer.ts';
 import { useIntake } from '../conversation/use-intake.ts';
 import type { GroundedAnswer, GroundedBox, ImageInfo } from '../../../shared/grounding/types.ts';
-import type { TurnImage } from '../../store/conversation-slice.ts';
+import { imagesSeen, type TurnImage } from '../../model/turn.ts';
 import { boxKey, type BoxKey } from '../../store/grounding-slice.ts';
 import { useStore } from '../../store/index.ts';
 
@@ -26,17 +26,12 @@ export interface GroundImage extends TurnImage {
 const EMPTY: TurnImage[] = [];
 
 /**
- * The label of a turn image ("page 3", "frame 3 at 00:12.4"). Turn images carry it in their name
- * (`report.pdf · page 3`, see renderer/features/attachments/prepare-send.ts) until they carry it as a field.
+ * The images the model received as images, in order: the indices boxes refer to. Each carries its label and
+ * kind as sent (and as stored with the session), so a reopened turn places boxes as the live one did.
  */
-function labelOf(im: TurnImage & { label?: string }): string | null {
-  return im.label ?? /·\s*((?:page|frame)\s+\d+\b.*)$/i.exec(im.name)?.[1] ?? null;
-}
-
-/** The images the model received as images, in order: the indices boxes refer to. */
 export function groundImages(images: readonly TurnImage[]): GroundImage[] {
   // A clip sent natively shows a poster frame in the turn, but went to the model as video, not as an image.
-  return images.filter((im) => !/\(clip\)$/.test(im.name)).map((im) => ({ ...im, label: labelOf(im) }));
+  return imagesSeen(images);
 }
 
 export interface TurnGrounding {

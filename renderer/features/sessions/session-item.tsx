@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { SessionSummary } from '../../../shared/bridge/sessions.ts';
-import { useStore } from '../../store/index.ts';
+import { useStoreApi } from '../../store/index.ts';
 
 // Formatters made once: building an Intl formatter per row costs more than the row itself.
 const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -18,7 +18,7 @@ const when = (ms: number) => {
  * each reads the store's actions when clicked instead of subscribing to the store.
  */
 export const SessionItem = memo(function SessionItem({ s, current, onOpened }: { s: SessionSummary; current: boolean; onOpened: () => void }) {
-  const { openSession, renameSession, deleteSession, exportSession } = useStore.getState();
+  const { openSession, renameSession, deleteSession, exportSession } = useStoreApi().getState();
   const [mode, setMode] = useState<'idle' | 'menu' | 'rename' | 'confirm'>('idle');
   const [title, setTitle] = useState(s.title);
   const menuRef = useRef<HTMLUListElement>(null);

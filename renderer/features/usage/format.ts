@@ -1,21 +1,13 @@
 /** How the tally and the usage view write figures: money says "unknown" rather than pretending to be 0. */
 import type { UsageTotals } from '../../../shared/bridge/usage.ts';
+import { formatSeconds, formatTokens, formatUsd } from '../../../shared/format/figures.ts';
 
-export function usd(v: number | null): string {
-  if (v === null) return 'unknown';
-  if (v === 0) return '$0';
-  if (v < 0.0001) return `$${v.toFixed(6)}`;
-  if (v < 1) return `$${v.toFixed(4)}`;
-  return `$${v.toFixed(2)}`;
-}
+export const usd = (v: number | null): string => formatUsd(v);
 
-export function tokens(n: number): string {
-  if (n < 10_000) return n.toLocaleString('en-US');
-  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 100_000 ? 1 : 0)}k`;
-  return `${(n / 1_000_000).toFixed(2)}M`;
-}
+/** Tokens in a narrow figure: 9,999, 12.3k, 1.23M. */
+export const tokens = (n: number): string => formatTokens(n, { compact: true });
 
-export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const int = (n: number) => formatTokens(n);
 
 export const totalTokens = (t: UsageTotals) => t.prompt_tokens + t.completion_tokens;
 
@@ -25,6 +17,6 @@ export function costOf(t: UsageTotals): string {
   return usd(t.cost_usd);
 }
 
-export const unknownPhrase = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'request' : 'requests'} with unknown cost`;
+export const unknownPhrase = (n: number) => `${formatTokens(n)} ${n === 1 ? 'request' : 'requests'} with unknown cost`;
 
-export const seconds = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+export const seconds = (ms: number | null) => formatSeconds(ms);

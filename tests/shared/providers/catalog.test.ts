@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
+import { CATALOG, catalogEntry, catalogModel } from '../../../shared/providers/catalog.ts';
 import { checkModelId, isIsoDay } from '../../../shared/providers/price-input.ts';
 
 describe('catalog', () => {
@@ -52,4 +52,9 @@ describe('price input helpers', () => {
     expect(checkModelId('a b')).toMatch(/no spaces/);
     expect(checkModelId('x'.repeat(201))).toMatch(/too long/);
   });
+});
+
+it("catalogModel finds a provider kind's model entry, and says null for one the catalog does not list", () => {
+  expect(catalogModel('zai', 'glm-4.5v')).toMatchObject({ id: 'glm-4.5v', video: true });
+  expect(catalogModel('zai', 'no-such-model')).toBeNull();
 });

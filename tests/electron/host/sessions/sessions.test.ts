@@ -39,6 +39,28 @@ describe('sessions', () => {
     expect(tally.last?.session_id).toBe('S1');
   });
 
+  it('stores what each image was to the model (image, page, frame) and reads older rows without it as unknown', async () => {
+    let h = hosts.newHost(IDLE);
+    const [photo, page, frame] = await Promise.all(['#112233', '#445566', '#778899'].map(async (c, i) => h.attachments.put({ name: `f${i}.png`, mime: 'image/png', bytes: await png(c) })));
+    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'secret-key-123' });
+    const attachments = [
+      { id: photo.id },
+      { id: page.id, label: 'page 3', source: { attachmentId: photo.id, page: 3 } },
+      { id: frame.id, label: 'frame 2 at 00:01.0', source: { attachmentId: photo.id, timeMs: 1000 } },
+    ];
+    await h.chat.run({ providerId: p.id, thinking: false, prompt: 'Where?', attachments, history: [], sessionId: 'K' }, new AbortController(), () => {});
+    h = hosts.reopen(IDLE);
+    const stored = (await h.methods.getSession('K')).turns[0].attachments;
+    expect(stored.map((a) => [a.id, a.label, a.sentAs])).toEqual([
+      [photo.id, null, 'image'],
+      [page.id, 'page 3', 'page'],
+      [frame.id, 'frame 2 at 00:01.0', 'frame'],
+    ]);
+    // A message stored before v4 has no kind: the renderer reads it by label and file kind.
+    h.db.prepare('UPDATE message_attachments SET sent_as = NULL').run();
+    expect((await h.methods.getSession('K')).turns[0].attachments.map((a) => a.sentAs)).toEqual([null, null, null]);
+  });
+
   it('renames, searches by text, and refuses an empty name', async () => {
     const h = hosts.newHost(IDLE);
     await ask(h, 'A', 'Read the receipt');

@@ -1,9 +1,11 @@
-import type { HistoryTurn } from '../../../shared/bridge/chat.ts';
-import type { Turn } from '../../store/conversation-slice.ts';
+/** The context sent with the next request, from the turns shown. */
+import type { HistoryTurn } from '../../shared/bridge/chat.ts';
+import type { Turn } from './turn.ts';
 
 /**
- * The context sent with the next request. A compare asked one question with several answers; the model should
- * see it once, answered by the lane the person marked better, else by the first lane that answered.
+ * Earlier turns as user/assistant messages. A compare asked one question with several answers; the model sees
+ * it once, answered by the lane the person marked better, else by the first lane that answered. A failed turn
+ * with no answer adds only its question.
  */
 export function historyOf(turns: readonly Turn[], preferred: Readonly<Record<string, string>>): HistoryTurn[] {
   const out: HistoryTurn[] = [];

@@ -1,0 +1,127 @@
+/**
+ * The plan of a send, pure: what is sent, to which lanes, with which history, or why nothing is. A single ask is
+ * a send with one lane; a compare is the same send with two to four lanes sharing one compare group.
+ */
+import type { AttachmentRef, ChatRequest, HistoryTurn } from '../../shared/bridge/chat.ts';
+import type { ProviderView } from '../../shared/bridge/providers.ts';
+import { laneLabels, MIN_LANES } from '../../shared/compare/lanes.ts';
+import { historyOf } from './history.ts';
+import type { LaneConfig } from './lanes.ts';
+import { leafOf } from './thread.ts';
+import { isRunning, sendingTurn, type Turn, type TurnImage } from './turn.ts';
+
+/** What a send reads of the app's state. */
+export interface SendState {
+  providers: readonly ProviderView[];
+  prompt: string;
+  attachments: readonly { status: 'uploading' | 'ready'; info: unknown }[];
+  /** The turns shown: their history is sent, and a running one holds the send back. */
+  turns: readonly Turn[];
+  comparePreferred: Readonly<Record<string, string>>;
+  /** The composer's image budget, for lanes that follow it. */
+  budget: number;
+}
+
+/** Why nothing is sent. `notice` is what the composer says; null where the button already shows why. */
+export interface SendRefusal {
+  reason: 'no-provider' | 'too-few-lanes' | 'uploading' | 'empty' | 'running';
+  notice: string | null;
+}
+
+export interface PlannedLane {
+  providerId: string;
+  providerName: string;
+  model: string;
+  thinking: boolean;
+  budget: number;
+  /** The lane's short name in a compare; null for a single ask. */
+  laneLabel: string | null;
+}
+
+export interface SendPlan {
+  prompt: string;
+  lanes: PlannedLane[];
+  /** Whether the lanes are one compare (shown side by side, one group in the ledger). */
+  compare: boolean;
+  history: HistoryTurn[];
+  /** The turn the new ones follow. */
+  parentId: string | null;
+}
+
+export type SendDecision = { ok: true; plan: SendPlan } | { ok: false; refusal: SendRefusal };
+
+/** The guards of every send, in order, then the plan. Attachments are prepared only once this says yes. */
+export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { compare: boolean }): SendDecision {
+  const refuse = (reason: SendRefusal['reason'], notice: string | null = null): SendDecision => ({ ok: false, refusal: { reason, notice } });
+  const providers = lanes.map((l) => s.providers.find((p) => p.id === l.providerId));
+  const missing = providers.findIndex((p) => !p);
+  if (lanes.length === 0) return refuse('no-provider');
+  if (missing >= 0) {
+    // A lane set up earlier can point at a provider deleted since: say which, keep the prompt and files.
+    return refuse('no-provider', opts.compare ? `Lane ${missing + 1}'s provider no longer exists: pick another in Lanes.` : null);
+  }
+  if (opts.compare && lanes.length < MIN_LANES) return refuse('too-few-lanes');
+  if (s.attachments.some((a) => a.status === 'uploading')) return refuse('uploading');
+  if (!s.prompt.trim() && !s.attachments.some((a) => a.status === 'ready' && a.info)) return refuse('empty');
+  if (s.turns.some(isRunning)) return refuse('running');
+  const specs = lanes.map((l, i) => ({ providerId: l.providerId, providerName: providers[i]!.name, model: l.model, thinking: l.thinking, budget: l.budget ?? undefined }));
+  const labels = opts.compare ? laneLabels(specs) : [];
+  return {
+    ok: true,
+    plan: {
+      prompt: s.prompt,
+      compare: opts.compare,
+      lanes: specs.map((l, i) => ({ ...l, budget: l.budget ?? s.budget, laneLabel: labels[i] ?? null })),
+      // Earlier turns are the context; failed ones with no answer add only their question; a compare counts once.
+      history: historyOf(s.turns, s.comparePreferred),
+      parentId: leafOf(s.turns),
+    },
+  };
+}
+
+/** Ids a send needs, made by the caller (random in the app, fixed in tests). */
+export interface SendIds {
+  turnId(): string;
+  requestId(): string;
+  compareGroup(): string;
+}
+
+/** The turns shown as the send goes out and the request of each, lane by lane, from the plan and the media. */
+export function startTurns(
+  plan: SendPlan,
+  media: { refs: AttachmentRef[]; images: TurnImage[] },
+  ids: SendIds,
+  sessionId: string,
+): { turns: Turn[]; requests: ChatRequest[] } {
+  const compareGroup = plan.compare ? ids.compareGroup() : undefined;
+  const turns = plan.lanes.map((l) =>
+    sendingTurn({
+      id: ids.turnId(),
+      parentId: plan.parentId,
+      // Ours, up front: events can arrive before startChat resolves, and must find their turn.
+      requestId: ids.requestId(),
+      prompt: plan.prompt,
+      images: media.images,
+      providerName: l.providerName,
+      model: l.model,
+      thinking: l.thinking,
+      ...(compareGroup ? { compareGroup, laneLabel: l.laneLabel ?? undefined } : {}),
+    }),
+  );
+  const requests = plan.lanes.map(
+    (l, i): ChatRequest => ({
+      requestId: turns[i].requestId!,
+      providerId: l.providerId,
+      model: l.model,
+      thinking: l.thinking,
+      prompt: plan.prompt,
+      attachments: media.refs,
+      history: plan.history,
+      budget: l.budget,
+      // The host stores the exchange in this session (creating it on its first message).
+      sessionId,
+      ...(compareGroup ? { compareGroup } : {}),
+    }),
+  );
+  return { turns, requests };
+}

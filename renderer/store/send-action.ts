@@ -1,0 +1,44 @@
+/**
+ * The one send path: a single ask is a send with one lane, a compare the same send with two to four. The model
+ * plans it (guards, lanes, history); this prepares the attachments, shows the turns and starts each lane's
+ * request. A lane refused by the bridge fails alone, with the kind the bridge gave (host gone, forbidden...).
+ */
+import { planSend, startTurns } from '../model/send-plan.ts';
+import { turnErrorOf } from '../model/failure.ts';
+import type { LaneConfig } from '../model/lanes.ts';
+import type { StoreDeps } from './deps.ts';
+import type { State } from './index.ts';
+
+type Set = (partial: Partial<State> | ((s: State) => Partial<State>)) => void;
+
+export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) {
+  let seq = 0;
+  const ids = { turnId: () => `t${++seq}`, requestId: () => crypto.randomUUID(), compareGroup: () => crypto.randomUUID() };
+
+  return async function sendLanes(lanes: readonly LaneConfig[], compare: boolean): Promise<void> {
+    const s = get();
+    const decision = planSend(s, lanes, { compare });
+    if (!decision.ok) {
+      if (decision.refusal.notice) set({ notice: decision.refusal.notice });
+      return;
+    }
+    // PDF pages are rendered and clips' frames collected here; on a problem the composer says what and keeps all.
+    const media = await get().prepareAttachments();
+    if (!media) return;
+    const { turns, requests } = startTurns(decision.plan, media, ids, get().sessionId);
+    set((st) => ({ turns: [...st.turns, ...turns] }));
+    get().clearComposer();
+    await Promise.all(
+      turns.map(async (turn, i) => {
+        try {
+          const { requestId } = await bridge.startChat(requests[i]);
+          // The host picks another id only when ours was taken; follow it.
+          if (requestId !== turn.requestId) set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, requestId } : t)) }));
+        } catch (e) {
+          const error = turnErrorOf(e);
+          set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, status: 'error', error } : t)) }));
+        }
+      }),
+    );
+  };
+}
