@@ -24,32 +24,48 @@ it('passes the real tree', () => {
 });
 
 it.each([
-  ['shared/a.ts', "import { readFileSync } from 'node:fs';", 'a Node built-in'],
-  ['shared/b.ts', "import { x } from '../electron/host/host.ts';", 'shared/ must stay pure'],
-  ['renderer/c.tsx', "import { createHost } from '../electron/host/host.ts';", 'bridge contract'],
-  ['renderer/d.ts', "import { ipcRenderer } from 'electron';", 'electron'],
-  ['electron/host/e.ts', "import { app } from 'electron';", 'outside electron/main'],
-  ['renderer/model/f.ts', "import { useStore } from '../store/index.ts';", 'renderer/model/ imports only shared/'],
-  ['renderer/model/g.ts', "import { create } from 'zustand';", 'renderer/model/ imports only shared/'],
+  ['shared/a.ts', "import { readFileSync } from 'node:fs';", 'shared may not use'],
+  ['shared/b.ts', "import { x } from '../electron/host/host.ts';", 'shared may import only shared/'],
+  ['shared/react.ts', "import { useState } from 'react';", 'the package react, which shared may not use'],
+  ['renderer/c.tsx', "import { createHost } from '../electron/host/host.ts';", 'renderer root may import only renderer/, shared/'],
+  ['renderer/d.ts', "import { ipcRenderer } from 'electron';", 'the package electron'],
+  ['renderer/features/x/f.ts', "import { readFileSync } from 'fs';", 'the package fs'],
+  ['electron/host/e.ts', "import { app } from 'electron';", 'the package electron, which host may not use'],
+  ['electron/host/s.ts', "import { x } from '../server/server.ts';", 'host may import only electron/host/, shared/'],
+  ['electron/main/m.ts', "import { x } from '../server/security.ts';", 'main may import only'],
+  ['electron/cli/c.ts', "import { x } from '../main/main.ts';", 'cli may import only'],
+  ['renderer/model/m.ts', "import { x } from '../store/index.ts';", 'renderer model may import only renderer/model/, shared/'],
+  ['renderer/model/z.ts', "import { create } from 'zustand';", 'the package zustand, which renderer model may not use'],
+  ['renderer/store/s.ts', "import { x } from '../features/f/f.ts';", 'renderer store may import only'],
+  ['renderer/bridge/b.ts', "import { x } from '../store/index.ts';", 'renderer bridge may import only'],
+  ['electron/extra/x.ts', '', 'no layer rule covers this file'],
 ])('refuses %s', (path, line, why) => {
   const r = tree({ [path]: `${line}\nexport {};\n` });
   expect(r.status).toBe(1);
   expect(r.stderr).toContain(why);
 });
 
-it('lets the model import shared/ and itself', () => {
+it('allows each layer what its rule lists', () => {
   const r = tree({
-    'renderer/model/a.ts': "import { b } from './b.ts';\nimport type { X } from '../../shared/x.ts';\nexport const a = b;\n",
-    'renderer/model/b.ts': 'export const b = 1;\n',
-    'shared/x.ts': 'export type X = number;\n',
+    'shared/p.ts': "import { z } from 'zod';\nexport const p = z;\n",
+    'electron/main/m.ts': "import { app } from 'electron';\nimport { h } from '../host/h.ts';\n",
+    'electron/host/h.ts': "import type { App } from 'electron';\nimport { p } from '../../shared/p.ts';\nexport const h = p;\n",
+    'renderer/model/m.ts': "import { p } from '../../shared/p.ts';\nexport const m = p;\n",
+    'renderer/store/s.ts': "import { create } from 'zustand';\nimport { m } from '../model/m.ts';\nimport { b } from '../bridge/b.ts';\nexport const s = m;\n",
+    'renderer/bridge/b.ts': 'export const b = 1;\n',
+    'renderer/features/f/f.tsx': "import { useState } from 'react';\nimport { s } from '../../store/s.ts';\nimport './f.css';\n",
+    'renderer/features/f/f.css': '',
+    'renderer/main.tsx': "import { s } from './store/s.ts';\n",
   });
   expect(r.status, r.stderr).toBe(0);
 });
 
-it('allows electron in electron/main and type-only electron imports anywhere in electron/', () => {
+it('refuses an import cycle, type-only imports included', () => {
   const r = tree({
-    'electron/main/m.ts': "import { app } from 'electron';\n",
-    'electron/host/t.ts': "import type { App } from 'electron';\n",
+    'shared/a.ts': "import type { B } from './b.ts';\nexport type A = { b?: B };\n",
+    'shared/b.ts': "import { c } from './c.ts';\nexport type B = number;\n",
+    'shared/c.ts': "import type { A } from './a.ts';\nexport const c = 1;\n",
   });
-  expect(r.status, r.stderr).toBe(0);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('import cycle: shared/a.ts <-> shared/b.ts <-> shared/c.ts');
 });
