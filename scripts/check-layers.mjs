@@ -3,8 +3,8 @@
 // so is an import cycle (type-only imports included: a type cycle still ties two modules into one).
 //
 //   electron/{main,preload,server,cli} -> electron/host -> shared
-//   renderer (root) -> renderer/features -> renderer/store -> renderer/model -> shared
-//                                         \-> renderer/bridge -> shared
+//   renderer (root) -> renderer/features -> renderer/store -> renderer/platform -> renderer/model -> shared
+//                                                          \-> renderer/bridge -> shared
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -38,15 +38,22 @@ const RULES = [
   { name: 'renderer model', files: /^renderer\/model\//, may: ['renderer/model/', 'shared/'], packages: packages.pure },
   { name: 'renderer bridge', files: /^renderer\/bridge\//, may: ['renderer/bridge/', 'shared/'], packages: packages.browser },
   {
+    // What the window does by itself, with browser APIs: PDF pages through pdf.js, video frames, downloads.
+    name: 'renderer platform',
+    files: /^renderer\/platform\//,
+    may: ['renderer/platform/', 'renderer/model/', 'renderer/bridge/', 'shared/'],
+    packages: packages.browser,
+  },
+  {
     name: 'renderer store',
     files: /^renderer\/store\//,
-    may: ['renderer/store/', 'renderer/model/', 'renderer/bridge/', 'shared/'],
+    may: ['renderer/store/', 'renderer/platform/', 'renderer/model/', 'renderer/bridge/', 'shared/'],
     packages: packages.browser,
   },
   {
     name: 'renderer features',
     files: /^renderer\/features\//,
-    may: ['renderer/features/', 'renderer/store/', 'renderer/model/', 'renderer/bridge/', 'shared/'],
+    may: ['renderer/features/', 'renderer/store/', 'renderer/platform/', 'renderer/model/', 'renderer/bridge/', 'shared/'],
     packages: packages.browser,
   },
   {

@@ -7,5 +7,3 @@ export class BridgeError extends Error {
     this.name = 'BridgeError';
   }
 }
-
-export { failureMessage } from '../model/failure.ts';

@@ -4,7 +4,7 @@
  */
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
-import type { AppStore } from './index.ts';
+import type { AppStore } from './state.ts';
 
 export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge, 'onEvent'>): () => void {
   let pending: ChatEventEnvelope[] = [];

@@ -1,40 +1,14 @@
 import type { StateCreator } from 'zustand';
 import { MAX_LANES, MIN_LANES } from '../../shared/compare/lanes.ts';
-import { failureMessage } from '../bridge/bridge-error.ts';
-import { lanesFor, regroupCompares, type LaneConfig } from '../model/lanes.ts';
+import { failureMessage } from '../model/failure.ts';
+import { lanesFor, regroupCompares, } from '../model/lanes.ts';
 import { isRunning } from '../model/turn.ts';
 import type { StoreDeps } from './deps.ts';
-import type { State } from './index.ts';
+import type { CompareSlice, State } from './state.ts';
 
 export type { LaneConfig } from '../model/lanes.ts';
 export { lanesFor } from '../model/lanes.ts';
 
-/**
- * Compare (issue #7): the lane setup, running a compare (each lane its own chat request, all with one
- * compareGroup, so they stream concurrently and stop or fail independently), and the person's "better lane"
- * marks. The lanes themselves are turns of the conversation (see conversation-slice.ts), so streaming, Stop and
- * session storage work exactly as for a single request.
- */
-export interface CompareSlice {
-  /** The lanes set up by the person; null means the default: the chosen provider+model, thinking on vs off. */
-  compareLanes: LaneConfig[] | null;
-  /** compare group → request id of the lane marked better. */
-  comparePreferred: Record<string, string>;
-  /** compare group → why its mark could not be stored. */
-  compareMarkError: Record<string, string>;
-  /** The lanes a compare would run now (the person's setup, or the default). */
-  effectiveLanes(): LaneConfig[];
-  setLane(index: number, patch: Partial<LaneConfig>): void;
-  addLane(): void;
-  removeLane(index: number): void;
-  resetLanes(): void;
-  runCompare(): Promise<void>;
-  /** Stops every running lane of a group. */
-  stopCompare(group: string): Promise<void>;
-  markPreferred(group: string, requestId: string | null): Promise<void>;
-  /** Regroups the lanes of a reopened session and restores its marks. */
-  restoreCompares(): Promise<void>;
-}
 
 export const createCompareSlice =
   ({ bridge }: StoreDeps): StateCreator<State, [], [], CompareSlice> =>

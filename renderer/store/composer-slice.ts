@@ -1,41 +1,17 @@
 import type { StateCreator } from 'zustand';
 import { clampBudget, DEFAULT_BUDGET } from '../../shared/media/budget.ts';
-import { failureMessage } from '../bridge/bridge-error.ts';
-import type { ClipState, PendingAttachment, PdfPick } from '../features/attachments/attachment-types.ts';
-import { closeClip, sampleClip, startClip } from '../features/attachments/clip-actions.ts';
-import { closePdfDoc } from '../features/attachments/pdf-engine.ts';
-import { extractTexts, startPdf, unlockPdf } from '../features/attachments/pdf-actions.ts';
-import { prepareSend, type PreparedMedia } from '../features/attachments/prepare-send.ts';
-import { providerTakesVideo } from '../features/attachments/provider-media.ts';
+import { failureMessage } from '../model/failure.ts';
+import type { PendingAttachment, } from '../model/attachments.ts';
+import { closeClip, sampleClip, startClip } from '../platform/clip-actions.ts';
+import { closePdfDoc } from '../platform/pdf-engine.ts';
+import { extractTexts, startPdf, unlockPdf } from '../platform/pdf-actions.ts';
+import { prepareSend, } from '../platform/prepare-send.ts';
+import { providerTakesVideo } from '../model/provider-media.ts';
 import type { KeyValueStorage, StoreDeps } from './deps.ts';
-import type { State } from './index.ts';
+import type { ComposerSlice, State } from './state.ts';
 
-export type { PendingAttachment } from '../features/attachments/attachment-types.ts';
+export type { PendingAttachment } from '../model/attachments.ts';
 
-export interface ComposerSlice {
-  prompt: string;
-  attachments: PendingAttachment[];
-  /** A message about the last thing attached (a refused file), shown inline in the composer. */
-  notice: string | null;
-  /** Visual tokens per image (256..16,384), remembered across launches. */
-  budget: number;
-  /** What is being done before a send (rendering pages, uploading them), or null. */
-  preparing: string | null;
-  setPrompt(prompt: string): void;
-  setBudget(budget: number): void;
-  addFiles(files: File[]): Promise<void>;
-  removeAttachment(localId: string): void;
-  clearComposer(): void;
-  dismissNotice(): void;
-  /** Opens a password-protected PDF; resolves false when the password is wrong. */
-  unlockPdf(localId: string, password: string): Promise<boolean>;
-  setPdfPick(localId: string, patch: Partial<Pick<PdfPick, 'pages' | 'withText'>>): void;
-  setClip(localId: string, patch: Partial<Pick<ClipState, 'send' | 'plan' | 'range'>>): void;
-  /** (Re)samples a clip's frames with its current plan and range. */
-  sampleClip(localId: string): Promise<void>;
-  /** Renders and stores what the attachments send; null (and a notice) when something cannot be sent. */
-  prepareAttachments(): Promise<PreparedMedia | null>;
-}
 
 const BUDGET_KEY = 'glimpse.budget';
 const savedBudget = (storage: KeyValueStorage) => {

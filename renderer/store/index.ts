@@ -3,20 +3,20 @@
  * middleware, if any, only here. The app creates it once at start-up (renderer/main.tsx) and hands it to React
  * through store-context.tsx; tests create their own with a fake bridge.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
-import { createCompareSlice, type CompareSlice } from './compare-slice.ts';
-import { createComposerSlice, type ComposerSlice } from './composer-slice.ts';
-import { createConversationSlice, type ConversationSlice } from './conversation-slice.ts';
+import { createCompareSlice } from './compare-slice.ts';
+import { createComposerSlice } from './composer-slice.ts';
+import { createConversationSlice } from './conversation-slice.ts';
 import { memoryStorage, safeStorage, type KeyValueStorage, type StoreDeps } from './deps.ts';
-import { createGroundingSlice, type GroundingSlice } from './grounding-slice.ts';
-import { createProvidersSlice, type ProvidersSlice } from './providers-slice.ts';
-import { createSessionsSlice, type SessionsSlice } from './sessions-slice.ts';
-import { createUsageSlice, type UsageSlice } from './usage-slice.ts';
+import { createGroundingSlice } from './grounding-slice.ts';
+import { createProvidersSlice } from './providers-slice.ts';
+import { createSessionsSlice } from './sessions-slice.ts';
+import { createUsageSlice } from './usage-slice.ts';
 
-export type State = ProvidersSlice & ComposerSlice & ConversationSlice & SessionsSlice & UsageSlice & GroundingSlice & CompareSlice;
+import type { AppStore, State } from './state.ts';
 
-export type AppStore = StoreApi<State>;
+export type { AppStore, State } from './state.ts';
 
 export { useStore, useStoreApi } from './store-context.tsx';
 

@@ -1,20 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { ConnectionReport, ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
 import type { KeyValueStorage, StoreDeps } from './deps.ts';
-import type { State } from './index.ts';
+import type { ProvidersSlice, State } from './state.ts';
 
-export interface ProvidersSlice {
-  providers: ProviderView[];
-  providerId: string | null;
-  thinking: boolean;
-  providersError: string | null;
-  loadProviders(): Promise<void>;
-  selectProvider(id: string): void;
-  setThinking(on: boolean): void;
-  saveProvider(input: ProviderInput): Promise<ProviderView>;
-  deleteProvider(id: string): Promise<void>;
-  testProvider(id: string): Promise<ConnectionReport>;
-}
 
 const PREFS = 'glimpse.prefs';
 const prefs = (storage: KeyValueStorage): { providerId?: string; thinking?: boolean } => {

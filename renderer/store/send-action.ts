@@ -7,7 +7,7 @@ import { planSend, startTurns } from '../model/send-plan.ts';
 import { turnErrorOf } from '../model/failure.ts';
 import type { LaneConfig } from '../model/lanes.ts';
 import type { StoreDeps } from './deps.ts';
-import type { State } from './index.ts';
+import type { State } from './state.ts';
 
 type Set = (partial: Partial<State> | ((s: State) => Partial<State>)) => void;
 

@@ -3,31 +3,13 @@
  * writes sessions itself from the chat stream; this slice reads them, opens one, and starts new ones.
  */
 import type { StateCreator } from 'zustand';
-import type { SessionExportFormat, SessionSummary } from '../../shared/bridge/sessions.ts';
-import { failureMessage } from '../bridge/bridge-error.ts';
-import { downloadFile } from '../features/sessions/download.ts';
+import { failureMessage } from '../model/failure.ts';
+import { downloadFile } from '../platform/download.ts';
 import { turnFromStored } from '../model/stored-turn.ts';
 import { linkInOrder } from '../model/thread.ts';
 import type { StoreDeps } from './deps.ts';
-import type { State } from './index.ts';
+import type { SessionsSlice, State } from './state.ts';
 
-export interface SessionsSlice {
-  /** The open session. A new one has an id before its first message; the host creates it on that message. */
-  sessionId: string;
-  sessions: SessionSummary[];
-  sessionSearch: string;
-  /** A problem with the sessions list or an action on it, shown in the sidebar. */
-  sessionsError: string | null;
-  loadSessions(): Promise<void>;
-  setSessionSearch(q: string): void;
-  openSession(id: string): Promise<void>;
-  newSession(): void;
-  renameSession(id: string, title: string): Promise<boolean>;
-  deleteSession(id: string): Promise<void>;
-  exportSession(id: string, format: SessionExportFormat): Promise<void>;
-  /** At start: reopens the session that was open last time, if it still exists. */
-  restoreLastSession(): Promise<void>;
-}
 
 const LAST = 'glimpse.session';
 const newId = () => crypto.randomUUID();

@@ -1,7 +1,7 @@
 /** The store as React sees it: provided once at the root, read with a selector anywhere below. */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore as useZustand } from 'zustand';
-import type { AppStore, State } from './index.ts';
+import type { AppStore, State } from './state.ts';
 
 const StoreContext = createContext<AppStore | null>(null);
 

@@ -1,21 +1,10 @@
 /** The running tally (always visible) and the usage view's report, both read from the host's ledger. */
 import type { StateCreator } from 'zustand';
-import type { Tally, UsageRange, UsageReport } from '../../shared/bridge/usage.ts';
-import { failureMessage } from '../bridge/bridge-error.ts';
-import { downloadFile } from '../features/sessions/download.ts';
+import { failureMessage } from '../model/failure.ts';
+import { downloadFile } from '../platform/download.ts';
 import type { StoreDeps } from './deps.ts';
-import type { State } from './index.ts';
+import type { UsageSlice, State } from './state.ts';
 
-export interface UsageSlice {
-  tally: Tally | null;
-  tallyError: string | null;
-  refreshTally(): Promise<void>;
-  usageRange: UsageRange;
-  usageReport: UsageReport | null;
-  usageError: string | null;
-  loadUsage(range?: UsageRange): Promise<void>;
-  exportLedgerCsv(): Promise<void>;
-}
 
 export const createUsageSlice = ({ bridge }: StoreDeps): StateCreator<State, [], [], UsageSlice> => {
   let tallySeq = 0;

@@ -38,6 +38,8 @@ it.each([
   ['renderer/model/z.ts', "import { create } from 'zustand';", 'the package zustand, which renderer model may not use'],
   ['renderer/store/s.ts', "import { x } from '../features/f/f.ts';", 'renderer store may import only'],
   ['renderer/bridge/b.ts', "import { x } from '../store/index.ts';", 'renderer bridge may import only'],
+  ['renderer/bridge/m.ts', "import { x } from '../model/failure.ts';", 'renderer bridge may import only'],
+  ['renderer/platform/p.ts', "import { x } from '../store/index.ts';", 'renderer platform may import only'],
   ['electron/extra/x.ts', '', 'no layer rule covers this file'],
 ])('refuses %s', (path, line, why) => {
   const r = tree({ [path]: `${line}\nexport {};\n` });

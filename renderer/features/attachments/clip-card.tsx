@@ -2,8 +2,8 @@ import { fitToBudget } from '../../../shared/media/budget.ts';
 import { formatTimestamp, frameLabel, MAX_FRAME_COUNT } from '../../../shared/media/frames.ts';
 import { nativeVideoRefusal } from '../../../shared/media/video.ts';
 import { useStore } from '../../store/index.ts';
-import type { PendingAttachment } from './attachment-types.ts';
-import { providerTakesVideo } from './provider-media.ts';
+import type { PendingAttachment } from '../../model/attachments.ts';
+import { providerTakesVideo } from '../../model/provider-media.ts';
 
 const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 

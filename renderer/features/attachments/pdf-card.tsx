@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatPageList } from '../../../shared/media/pages.ts';
 import { useStore } from '../../store/index.ts';
 import { sentParts } from '../composer/composer-estimate.ts';
-import type { PendingAttachment } from './attachment-types.ts';
+import type { PendingAttachment } from '../../model/attachments.ts';
 import { PdfPassword } from './pdf-password.tsx';
 import { PdfPicker } from './pdf-picker.tsx';
 import { PdfThumb } from './pdf-thumb.tsx';

@@ -3,7 +3,7 @@ import { formatPageList, pageFit, parsePageRange } from '../../../shared/media/p
 import { useStore } from '../../store/index.ts';
 import { composerEstimate } from '../composer/composer-estimate.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
-import type { PendingAttachment } from './attachment-types.ts';
+import type { PendingAttachment } from '../../model/attachments.ts';
 import { PdfThumb } from './pdf-thumb.tsx';
 
 const THUMB_WIDTH = 110;

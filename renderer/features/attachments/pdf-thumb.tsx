@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { drawThumbnail } from './pdf-engine.ts';
+import { drawThumbnail } from '../../platform/pdf-engine.ts';
 
 /**
  * One page's thumbnail, drawn only once it scrolls into view (IntersectionObserver), so a 500-page PDF opens

@@ -10,7 +10,7 @@ import { frameLabel } from '../../../shared/media/frames.ts';
 import { pageFit, pageLabel } from '../../../shared/media/pages.ts';
 import type { Estimate } from '../../../shared/engine/types.ts';
 import type { Price } from '../../../shared/providers/catalog.ts';
-import type { PendingAttachment } from '../attachments/attachment-types.ts';
+import type { PendingAttachment } from '../../model/attachments.ts';
 
 export interface ComposerEstimate extends Estimate {
   images: number;

@@ -7,7 +7,8 @@ import { GroundingParser } from '../../../shared/grounding/parse-answer.ts';
 import { useIntake } from '../conversation/use-intake.ts';
 import type { GroundedAnswer, GroundedBox, ImageInfo } from '../../../shared/grounding/types.ts';
 import { imagesSeen, type TurnImage } from '../../model/turn.ts';
-import { boxKey, type BoxKey } from '../../store/grounding-slice.ts';
+import { boxKey } from '../../store/grounding-slice.ts';
+import type { BoxKey } from '../../store/state.ts';
 import { useStore } from '../../store/index.ts';
 
 /** A box as shown: where it is now (the person may have moved it) and whether it is hidden. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionReport, ProviderView } from '../../../shared/bridge/providers.ts';
 import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
-import { failureMessage } from '../../bridge/bridge-error.ts';
+import { failureMessage } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import { ConnectionResult } from './connection-result.tsx';
 import { PricesEditor } from './prices-editor.tsx';

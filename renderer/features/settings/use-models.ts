@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ModelInfo, ModelScope, PriceInputFields } from '../../../shared/bridge/models.ts';
 import { bridge } from '../../bridge/bridge.ts';
-import { failureMessage } from '../../bridge/bridge-error.ts';
+import { failureMessage } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 
 export interface ModelsState {

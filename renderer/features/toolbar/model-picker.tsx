@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { failureMessage } from '../../bridge/bridge-error.ts';
+import { failureMessage } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import './toolbar.css';
 

@@ -5,7 +5,7 @@
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { pageFit } from '../../../shared/media/pages.ts';
+import { pageFit } from '../../shared/media/pages.ts';
 
 type PdfJs = typeof import('pdfjs-dist');
 let lib: Promise<PdfJs> | null = null;

@@ -1,6 +1,6 @@
 /** What the composer holds per attached file, beyond the stored original: a PDF's picked pages, a clip's frames. */
-import type { AttachmentInfo } from '../../../shared/bridge/attachments.ts';
-import type { FramePlan, TimeRange } from '../../../shared/media/frames.ts';
+import type { AttachmentInfo } from '../../shared/bridge/attachments.ts';
+import type { FramePlan, TimeRange } from '../../shared/media/frames.ts';
 
 export interface PdfPick {
   pageCount: number;

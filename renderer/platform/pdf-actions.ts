@@ -1,5 +1,5 @@
 /** A PDF in the composer: opened in the window (pdf.js), unlocked with a password, its text layers read on demand. */
-import type { PdfPick } from './attachment-types.ts';
+import type { PdfPick } from '../model/attachments.ts';
 import { openPdfDoc, pageText, PdfOpenError } from './pdf-engine.ts';
 
 /** Pages picked when a PDF is attached: all of a short document, the first 20 of a long one (50 images is Z.AI's cap). */

@@ -2,11 +2,11 @@
  * A clip in the composer: probed once when attached (a codec this window cannot decode is said at once), then
  * sampled into frames that the host stores as derived images, each ready to send with its timestamp.
  */
-import { fitToBudget, MAX_BUDGET } from '../../../shared/media/budget.ts';
-import { DEFAULT_FRAME_COUNT, frameTimes } from '../../../shared/media/frames.ts';
-import type { AttachmentApi } from '../../../shared/bridge/attachments.ts';
-import { failureMessage } from '../../bridge/bridge-error.ts';
-import type { ClipFrame, ClipState } from './attachment-types.ts';
+import { fitToBudget, MAX_BUDGET } from '../../shared/media/budget.ts';
+import { DEFAULT_FRAME_COUNT, frameTimes } from '../../shared/media/frames.ts';
+import type { AttachmentApi } from '../../shared/bridge/attachments.ts';
+import { failureMessage } from '../model/failure.ts';
+import type { ClipFrame, ClipState } from '../model/attachments.ts';
 import { CodecError, probeClip, sampleFrames } from './frame-sampler.ts';
 
 /** Object URLs of attached clips, by composer id: the <video> that samples them reads from here. */

@@ -4,9 +4,9 @@
  * sampled frames labelled "frame N at mm:ss.t" (or the clip itself where the provider takes video). The refs
  * and the turn's images are made by the model (renderer/model/media-refs.ts); this does the rendering and storing.
  */
-import type { AttachmentApi } from '../../../shared/bridge/attachments.ts';
-import { clipFrame, clipRefusal, joinMedia, pdfPage, pdfRefusal, plainImage, wholeClip, type SentMedia } from '../../model/media-refs.ts';
-import type { PendingAttachment } from './attachment-types.ts';
+import type { AttachmentApi } from '../../shared/bridge/attachments.ts';
+import { clipFrame, clipRefusal, joinMedia, pdfPage, pdfRefusal, plainImage, wholeClip, type SentMedia } from '../model/media-refs.ts';
+import type { PendingAttachment } from '../model/attachments.ts';
 import { pageText, renderPageForSending } from './pdf-engine.ts';
 
 export type PreparedMedia = SentMedia;

@@ -1,0 +1,145 @@
+/**
+ * The store's shape: every slice's state and actions, and the whole. Kept apart from the slices' code so a slice
+ * can name the whole state without importing the module that assembles it (no import cycle, not even of types).
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
+import type { ConnectionReport, ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
+import type { SessionExportFormat, SessionSummary } from '../../shared/bridge/sessions.ts';
+import type { Tally, UsageRange, UsageReport } from '../../shared/bridge/usage.ts';
+import type { ClipState, PdfPick, PendingAttachment } from '../model/attachments.ts';
+import type { LaneConfig } from '../model/lanes.ts';
+import type { SentMedia } from '../model/media-refs.ts';
+import type { Turn } from '../model/turn.ts';
+
+export interface ProvidersSlice {
+  providers: ProviderView[];
+  providerId: string | null;
+  thinking: boolean;
+  providersError: string | null;
+  loadProviders(): Promise<void>;
+  selectProvider(id: string): void;
+  setThinking(on: boolean): void;
+  saveProvider(input: ProviderInput): Promise<ProviderView>;
+  deleteProvider(id: string): Promise<void>;
+  testProvider(id: string): Promise<ConnectionReport>;
+}
+
+export interface ComposerSlice {
+  prompt: string;
+  attachments: PendingAttachment[];
+  /** A message about the last thing attached (a refused file), shown inline in the composer. */
+  notice: string | null;
+  /** Visual tokens per image (256..16,384), remembered across launches. */
+  budget: number;
+  /** What is being done before a send (rendering pages, uploading them), or null. */
+  preparing: string | null;
+  setPrompt(prompt: string): void;
+  setBudget(budget: number): void;
+  addFiles(files: File[]): Promise<void>;
+  removeAttachment(localId: string): void;
+  clearComposer(): void;
+  dismissNotice(): void;
+  /** Opens a password-protected PDF; resolves false when the password is wrong. */
+  unlockPdf(localId: string, password: string): Promise<boolean>;
+  setPdfPick(localId: string, patch: Partial<Pick<PdfPick, 'pages' | 'withText'>>): void;
+  setClip(localId: string, patch: Partial<Pick<ClipState, 'send' | 'plan' | 'range'>>): void;
+  /** (Re)samples a clip's frames with its current plan and range. */
+  sampleClip(localId: string): Promise<void>;
+  /** Renders and stores what the attachments send; null (and a notice) when something cannot be sent. */
+  prepareAttachments(): Promise<SentMedia | null>;
+}
+
+export interface ConversationSlice {
+  /** The turns shown: the path from the first question to the current one (renderer/model/thread.ts). */
+  turns: Turn[];
+  /** Sends the composer's prompt and files to the chosen provider: a send with one lane. */
+  send(): Promise<void>;
+  /** The one send path: a single ask is one lane, a compare two to four (renderer/model/send-plan.ts). */
+  sendLanes(lanes: readonly LaneConfig[], compare: boolean): Promise<void>;
+  stop(turnId: string): Promise<void>;
+  /** Applies a batch of bridge events; called once per animation frame by bridge-events.ts. */
+  applyChatEvents(batch: ChatEventEnvelope[]): void;
+}
+
+export interface SessionsSlice {
+  /** The open session. A new one has an id before its first message; the host creates it on that message. */
+  sessionId: string;
+  sessions: SessionSummary[];
+  sessionSearch: string;
+  /** A problem with the sessions list or an action on it, shown in the sidebar. */
+  sessionsError: string | null;
+  loadSessions(): Promise<void>;
+  setSessionSearch(q: string): void;
+  openSession(id: string): Promise<void>;
+  newSession(): void;
+  renameSession(id: string, title: string): Promise<boolean>;
+  deleteSession(id: string): Promise<void>;
+  exportSession(id: string, format: SessionExportFormat): Promise<void>;
+  /** At start: reopens the session that was open last time, if it still exists. */
+  restoreLastSession(): Promise<void>;
+}
+
+export interface UsageSlice {
+  tally: Tally | null;
+  tallyError: string | null;
+  refreshTally(): Promise<void>;
+  usageRange: UsageRange;
+  usageReport: UsageReport | null;
+  usageError: string | null;
+  loadUsage(range?: UsageRange): Promise<void>;
+  exportLedgerCsv(): Promise<void>;
+}
+
+/** Names one box of one turn: `${turnId}:${n}` (n is the box's 1-based number in its answer). */
+export type BoxKey = string;
+
+/**
+ * What the person did with the boxes of answers. The boxes themselves are derived from each turn's answer text
+ * (renderer/features/grounding/use-grounding.ts), never stored: this slice holds only choices made on them.
+ */
+export interface GroundingSlice {
+  /** The box under the pointer, in the text (chip) or on an image: both highlight. */
+  hoveredBox: BoxKey | null;
+  hiddenBoxes: Record<BoxKey, true>;
+  /** Boxes the person moved to another image of the same turn: the image index. */
+  movedBoxes: Record<BoxKey, number>;
+  /** The image open in the zoomable viewer. */
+  viewer: { turnId: string; image: number } | null;
+  setHoveredBox(key: BoxKey | null): void;
+  toggleBoxHidden(key: BoxKey): void;
+  moveBox(key: BoxKey, image: number): void;
+  openViewer(turnId: string, image: number): void;
+  closeViewer(): void;
+}
+
+/**
+ * Compare (issue #7): the lane setup, running a compare (each lane its own chat request, all with one
+ * compareGroup, so they stream concurrently and stop or fail independently), and the person's "better lane"
+ * marks. The lanes themselves are turns of the conversation (see conversation-slice.ts), so streaming, Stop and
+ * session storage work exactly as for a single request.
+ */
+export interface CompareSlice {
+  /** The lanes set up by the person; null means the default: the chosen provider+model, thinking on vs off. */
+  compareLanes: LaneConfig[] | null;
+  /** compare group → request id of the lane marked better. */
+  comparePreferred: Record<string, string>;
+  /** compare group → why its mark could not be stored. */
+  compareMarkError: Record<string, string>;
+  /** The lanes a compare would run now (the person's setup, or the default). */
+  effectiveLanes(): LaneConfig[];
+  setLane(index: number, patch: Partial<LaneConfig>): void;
+  addLane(): void;
+  removeLane(index: number): void;
+  resetLanes(): void;
+  runCompare(): Promise<void>;
+  /** Stops every running lane of a group. */
+  stopCompare(group: string): Promise<void>;
+  markPreferred(group: string, requestId: string | null): Promise<void>;
+  /** Regroups the lanes of a reopened session and restores its marks. */
+  restoreCompares(): Promise<void>;
+}
+
+export type State = ProvidersSlice & ComposerSlice & ConversationSlice & SessionsSlice & UsageSlice & GroundingSlice & CompareSlice;
+
+export type AppStore = StoreApi<State>;
