@@ -41,7 +41,7 @@ export class AttachmentStore {
     if (!kind) {
       throw new BadInputError(`“${upload.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, PDF, MP4, WebM, MOV).`);
     }
-    const size = kind.kind === 'image' ? await imageSize(bytes) : null;
+    const size = kind.kind === 'image' ? await imageSize(bytes, upload.name) : null;
     const id = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(id);
     if (!existsSync(path)) {
@@ -57,7 +57,8 @@ export class AttachmentStore {
          ON CONFLICT(id) DO NOTHING`,
       )
       .run(id, upload.name, kind.mime, kind.kind, bytes.length, size?.width ?? null, size?.height ?? null, Date.now());
-    return this.info(id)!;
+    const info = this.info(id)!;
+    return size?.damaged ? { ...info, notice: `“${upload.name}” is damaged (${size.damaged}); what could be read is sent.` } : info;
   }
 
   info(id: string): AttachmentInfo | null {

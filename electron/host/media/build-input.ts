@@ -35,7 +35,7 @@ export async function buildAttachmentParts(
       out.texts.push(before);
     }
     if (info.kind === 'image') {
-      const img = await prepareImage(store.read(ref.id).bytes, opts.budget);
+      const img = await prepareImage(store.read(ref.id).bytes, opts.budget, info.name);
       out.parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
       out.images.push({ width: img.width, height: img.height });
     } else if (info.kind === 'video') {

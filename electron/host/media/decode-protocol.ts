@@ -1,0 +1,10 @@
+/** Messages between the host (decode-pool.ts) and the decode child (decode-child.ts). */
+import type { Prepared, Probed } from './image-decode.ts';
+
+export type DecodeJob = { bytes: Uint8Array } & ({ op: 'probe' } | { op: 'prepare'; budget: number });
+export type DecodeRequest = DecodeJob & { id: number };
+
+export type DecodeReply =
+  | { id: number; ok: true; probed: Probed }
+  | { id: number; ok: true; prepared: Prepared }
+  | { id: number; ok: false; refused: boolean; message: string };
