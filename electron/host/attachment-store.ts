@@ -39,7 +39,7 @@ export class AttachmentStore {
     if (!bytes || bytes.length === 0) throw new BadInputError(`“${upload.name}” is empty.`);
     const kind = sniff(bytes);
     if (!kind) {
-      throw new BadInputError(`“${upload.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, PDF, MP4, WebM, MOV).`);
+      throw new BadInputError(`“${upload.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, HEIC, AVIF, PDF, MP4, WebM, MOV).`);
     }
     const size = kind.kind === 'image' ? await imageSize(bytes, upload.name) : null;
     const id = createHash('sha256').update(bytes).digest('hex');
