@@ -24,14 +24,14 @@ export class DecodeFailure extends Error {
 }
 
 /**
- * The child's entry: next to this file when running from source, `dist/decode/decode-child.mjs` (built by
- * scripts/build.mjs) next to the bundles (dist/cli, dist/server, dist/electron) otherwise.
+ * The child's entry: next to this file when running from source; when bundled, `decode-child.mjs`, which
+ * scripts/build.mjs writes beside each bundle (dist/cli, dist/server, dist/electron), so each finds its own.
  */
 function childEntry(): { file: string; execArgv: string[] } {
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   const source = join(here, 'decode-child.ts');
   if (existsSync(source)) return { file: source, execArgv: ['--experimental-strip-types', '--no-warnings'] };
-  return { file: join(here, '..', 'decode', 'decode-child.mjs'), execArgv: [] };
+  return { file: join(here, 'decode-child.mjs'), execArgv: [] };
 }
 
 type Job = { req: DecodeJob; resolve: (r: DecodeReply) => void; reject: (e: Error) => void };
