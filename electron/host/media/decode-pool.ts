@@ -49,8 +49,10 @@ export class DecodePool {
     return this.child?.pid;
   }
 
-  probe(bytes: Uint8Array): Promise<Probed> {
-    return this.run({ op: 'probe', bytes }).then((r) => (r as { probed: Probed }).probed);
+  /** Size and damage of an image given as bytes or as the path of a file the child reads. */
+  probe(image: Uint8Array | { path: string }): Promise<Probed> {
+    const src = image instanceof Uint8Array ? { bytes: image } : image;
+    return this.run({ op: 'probe', ...src }).then((r) => (r as { probed: Probed }).probed);
   }
 
   prepare(bytes: Uint8Array, budget: number): Promise<Prepared> {

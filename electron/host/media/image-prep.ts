@@ -29,9 +29,9 @@ function refusal(e: unknown, name: string | undefined): Error {
 }
 
 /** Upright dimensions of an image (EXIF orientations 5-8 swap width and height), and whether it is damaged. */
-export async function imageSize(bytes: Uint8Array, name?: string): Promise<ImageSize> {
+export async function imageSize(image: Uint8Array | { path: string }, name?: string): Promise<ImageSize> {
   try {
-    return await decoder.probe(bytes);
+    return await decoder.probe(image);
   } catch (e) {
     throw refusal(e, name);
   }
