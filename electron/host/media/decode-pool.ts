@@ -36,13 +36,23 @@ function childEntry(): { file: string; execArgv: string[] } {
 
 type Job = { req: DecodeJob; resolve: (r: DecodeReply) => void; reject: (e: Error) => void };
 
+/** Longer than any real image takes (a 100-megapixel scan decodes in a few seconds): a decoder spinning on a hostile file is stopped. */
+export const DECODE_TIMEOUT_MS = 60_000;
+
 export class DecodePool {
+  private readonly timeoutMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private timedOut = false;
   private child: ChildProcess | null = null;
   private queue: Job[] = [];
   private current: (Job & { id: number }) | null = null;
   private nextId = 1;
   /** Children started so far (a crash costs one more). */
   spawned = 0;
+
+  constructor(opts: { timeoutMs?: number } = {}) {
+    this.timeoutMs = opts.timeoutMs ?? DECODE_TIMEOUT_MS;
+  }
 
   /** The running child's process id, if one runs. */
   get pid(): number | undefined {
@@ -86,6 +96,12 @@ export class DecodePool {
     this.setHeld(true);
     const id = this.nextId++;
     this.current = { ...job, id };
+    this.timer = setTimeout(() => {
+      if (this.current?.id !== id) return;
+      // Killing it reports the job through the exit handler; the next job gets a new child.
+      this.timedOut = true;
+      child.kill('SIGKILL');
+    }, this.timeoutMs);
     child.send({ ...job.req, id } as DecodeRequest, (err) => {
       if (err && this.current?.id === id) this.finish(new DecodeFailure('crashed', `could not be handed to the decoder (${err.message})`));
     });
@@ -94,6 +110,8 @@ export class DecodePool {
   private finish(outcome: DecodeReply | Error): void {
     const job = this.current;
     this.current = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (job) {
       if (outcome instanceof Error) job.reject(outcome);
       else job.resolve(outcome);
@@ -111,7 +129,16 @@ export class DecodePool {
     const gone = (why: string) => {
       if (this.child !== child) return;
       this.child = null;
-      this.finish(new DecodeFailure('crashed', `made the image decoder crash (${why}); the file is damaged or not a real image`));
+      const timedOut = this.timedOut;
+      this.timedOut = false;
+      this.finish(
+        new DecodeFailure(
+          'crashed',
+          timedOut
+            ? `took more than ${this.timeoutMs / 1000} s to decode and was stopped; the file is damaged or not a real image`
+            : `made the image decoder crash (${why}); the file is damaged or not a real image`,
+        ),
+      );
     };
     child.on('exit', (code, signal) => gone(signal ?? `exit code ${code}`));
     child.on('error', (e) => {

@@ -89,6 +89,7 @@ async function withImage<T>(bytes: Uint8Array, use: (img: Sharp) => Promise<T>):
   }
   // pages: 1 is the first frame of a GIF or animated WebP; a huge scan is still decoded (no pixel limit surprise).
   const open = (failOn: 'warning' | 'none') => sharp(src.encoded, { pages: 1, limitInputPixels: 1e9, failOn });
+  await refuseImplausible(open('none'), src.encoded.length);
   const junkNote = src.junk > 0 ? `${src.junk} bytes of junk came before the image` : null;
   try {
     return { value: await use(open('warning')), damaged: junkNote };
@@ -100,6 +101,26 @@ async function withImage<T>(bytes: Uint8Array, use: (img: Sharp) => Promise<T>):
     } catch {
       throw new DecodeRefusal('could not be read: the file is damaged or not an image');
     }
+  }
+}
+
+/**
+ * No real compressor packs more than this many pixels into a byte (zlib tops out near 1000:1, and a 1-bit PNG
+ * has 8 pixels a byte); a header claiming more is corrupt. Decoding it leniently would fill millions of made-up
+ * rows, which took minutes for a 100-byte file claiming 9849368x16.
+ */
+const MAX_PIXELS_PER_BYTE = 16_384;
+
+async function refuseImplausible(img: Sharp, length: number): Promise<void> {
+  let meta: Awaited<ReturnType<Sharp['metadata']>>;
+  try {
+    meta = await img.metadata();
+  } catch {
+    throw new DecodeRefusal('could not be read: the file is damaged or not an image');
+  }
+  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  if (pixels > length * MAX_PIXELS_PER_BYTE) {
+    throw new DecodeRefusal(`could not be read: its header claims ${meta.width}x${meta.height} pixels, far more than its ${length} bytes can hold`);
   }
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { toFailure } from '../../../../electron/host/failure.ts';
+import { DecodeFailure, DecodePool } from '../../../../electron/host/media/decode-pool.ts';
 import { prepareImage } from '../../../../electron/host/media/image-prep.ts';
 import { useTestHosts } from '../test-host.ts';
 
@@ -78,6 +79,31 @@ describe('damaged images', () => {
       throw new Error('accepted');
     } catch (e) {
       expect(toFailure(e)).toEqual({ kind: 'bad-input', message: '“stub.jpg” could not be read: the file is damaged or not an image.' });
+    }
+  });
+
+  it('refuses at once a header claiming far more pixels than the file can hold (it took minutes to fill them in)', async () => {
+    const png = Buffer.from(await noisy('png', 24, 16));
+    png.writeUInt32BE(9_849_368, 16); // IHDR width
+    const failure = await hosts
+      .newHost()
+      .methods.putAttachment({ name: 'wide.png', mime: '', bytes: png })
+      .then(() => null, toFailure);
+    expect(failure).toEqual({ kind: 'bad-input', message: `“wide.png” could not be read: its header claims 9849368x16 pixels, far more than its ${png.length} bytes can hold.` });
+  });
+});
+
+describe('the decode child', () => {
+  it('is stopped when a decode takes longer than its time limit, the file refused by name, and the next one gets a new child', async () => {
+    const pool = new DecodePool({ timeoutMs: 20 });
+    try {
+      const png = await noisy('png', 400, 300);
+      await expect(pool.probe(png)).rejects.toThrow(new DecodeFailure('crashed', 'took more than 0.02 s to decode and was stopped; the file is damaged or not a real image'));
+      expect(pool.spawned).toBe(1);
+      await expect(pool.probe(png)).rejects.toThrow(/took more than/);
+      expect(pool.spawned).toBe(2);
+    } finally {
+      pool.close();
     }
   });
 });
