@@ -72,7 +72,8 @@ async function source(bytes: Uint8Array): Promise<Source> {
   const kind = sniff(bytes);
   if (kind?.mime === 'image/bmp') return decodeBmp(bytes);
   if (kind?.mime === 'image/heic' || kind?.mime === 'image/heif') return decodeHeic(bytes);
-  const junk = imageStart(bytes);
+  // Only a file sniffed as JPEG/PNG can have junk skipped: a GIF or WebP may hold those bytes inside its data.
+  const junk = kind?.mime === 'image/jpeg' || kind?.mime === 'image/png' ? Math.max(0, imageStart(bytes)) : 0;
   return { encoded: junk > 0 ? bytes.subarray(junk) : bytes, junk };
 }
 

@@ -60,6 +60,16 @@ describe('damaged images', () => {
     expect(await decodedSize(sent.dataUrl)).toEqual(['jpeg', 112, 56]);
   });
 
+  it('reads a GIF whose data happens to hold a JPEG start marker as the GIF it is', async () => {
+    const gif = Buffer.from(await sharp({ create: { width: 30, height: 20, channels: 3, background: '#3b6fd8' } }).gif().toBuffer());
+    // A comment extension carrying FF D8 FF, inserted after the header and logical screen descriptor.
+    const at = 13 + (gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 7) + 1) : 0);
+    const comment = Buffer.from([0x21, 0xfe, 0x03, 0xff, 0xd8, 0xff, 0x00]);
+    const bytes = Buffer.concat([gif.subarray(0, at), comment, gif.subarray(at)]);
+    const info = await hosts.newHost().methods.putAttachment({ name: 'odd.gif', mime: '', bytes });
+    expect([info.mime, info.width, info.height, info.notice]).toEqual(['image/gif', 30, 20, undefined]);
+  });
+
   it('reads an Ultra HDR JPEG (a gain map after the picture)', async () => {
     const bytes = readFileSync(join(import.meta.dirname, '../../../fixtures/media/ultrahdr.jpg'));
     const info = await hosts.newHost().methods.putAttachment({ name: 'hdr.jpg', mime: '', bytes });
