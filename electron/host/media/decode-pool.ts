@@ -65,8 +65,10 @@ export class DecodePool {
     return this.run({ op: 'probe', ...src }).then((r) => (r as { probed: Probed }).probed);
   }
 
-  prepare(bytes: Uint8Array, budget: number): Promise<Prepared> {
-    return this.run({ op: 'prepare', bytes, budget }).then((r) => (r as { prepared: Prepared }).prepared);
+  /** The image as sent; a stored file is best given by path (large messages through the IPC channel are slow). */
+  prepare(image: Uint8Array | { path: string }, budget: number): Promise<Prepared> {
+    const src = image instanceof Uint8Array ? { bytes: image } : image;
+    return this.run({ op: 'prepare', ...src, budget }).then((r) => (r as { prepared: Prepared }).prepared);
   }
 
   /** Ends the child (tests, shutdown); the next request starts another. */

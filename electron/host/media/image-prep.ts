@@ -37,9 +37,9 @@ export async function imageSize(image: Uint8Array | { path: string }, name?: str
   }
 }
 
-export async function prepareImage(bytes: Uint8Array, budget: number, name?: string): Promise<PreparedImage> {
+export async function prepareImage(image: Uint8Array | { path: string }, budget: number, name?: string): Promise<PreparedImage> {
   try {
-    const out = await decoder.prepare(bytes, budget);
+    const out = await decoder.prepare(image, budget);
     return {
       dataUrl: `data:image/jpeg;base64,${Buffer.from(out.jpeg.buffer, out.jpeg.byteOffset, out.jpeg.byteLength).toString('base64')}`,
       width: out.width,
