@@ -127,13 +127,26 @@ async function refuseImplausible(img: Sharp, length: number): Promise<void> {
 
 const firstLine = (s: string) => s.split('\n')[0].replace(/^Vips\w*:\s*|^vips\w*:\s*/, '').trim() || 'the data is damaged';
 
-/** Upright size (EXIF orientations 5-8 swap sides), reading every pixel so that damage is found now, not on send. */
+/**
+ * Whether a JPEG or PNG ends as a whole file does (EOI marker, IEND chunk, give or take trailing bytes). Most
+ * damage is a cut-short file, so only files failing this are read in full when attached; the rest are read
+ * header-only, which keeps attaching a 24-megapixel photo instant. Damage inside a whole file is found on send.
+ */
+function looksWhole(b: Uint8Array, format: string | undefined): boolean {
+  const tail = b.subarray(Math.max(0, b.length - 4096));
+  const has = (sig: number[]) => tail.some((_, i) => sig.every((v, j) => tail[i + j] === v));
+  if (format === 'jpeg') return has([0xff, 0xd9]);
+  if (format === 'png') return has([0x49, 0x45, 0x4e, 0x44]);
+  return true;
+}
+
+/** Upright size (EXIF orientations 5-8 swap sides); a file that looks cut short is read in full to say so now. */
 export async function probe(bytes: Uint8Array): Promise<Probed> {
   const { value, damaged } = await withImage(bytes, async (img) => {
     const meta = await img.metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
     // A tiny thumbnail is the cheapest full read (JPEG shrinks on load) and fails where the data is cut short.
-    await img.resize(16, 16, { fit: 'inside' }).raw().toBuffer();
+    if (!looksWhole(bytes, meta.format)) await img.resize(16, 16, { fit: 'inside' }).raw().toBuffer();
     const swap = (meta.orientation ?? 1) >= 5;
     return swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
   });
