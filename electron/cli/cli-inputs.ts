@@ -72,6 +72,8 @@ export async function collectAttachments(host: Host, args: FileArgs): Promise<At
   for (const file of args.images) {
     const info = await host.attachments.put({ name: basename(file), mime: '', bytes: readInput(file) });
     if (info.kind !== 'image') throw new BadInputError(`${file} is a ${info.kind}, not an image.`);
+    // Read despite damage: sent as far as it could be read, and the person should know.
+    if (info.notice) process.stderr.write(`glimpse: ${info.notice}\n`);
     attachments.push({ id: info.id });
   }
   for (const file of args.pdfs) {

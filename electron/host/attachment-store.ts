@@ -2,14 +2,18 @@
  * Attachments stored once, content-addressed by SHA-256, under `<dataDir>/attachments/ab/abcdef...`.
  * Metadata lives in SQLite so sessions can reference attachments and unused ones can be collected.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { AttachmentInfo, AttachmentUpload } from '../../shared/bridge/attachments.ts';
 import { BadInputError } from './bad-input.ts';
 import type { Db } from './db.ts';
 import { imageSize } from './media/image-prep.ts';
-import { sniff } from './media/sniff.ts';
+import { JUNK_SCAN, sniff } from './media/sniff.ts';
+
+/** How much of the start of an upload is kept to tell its kind (sniff.ts looks this far for junk before a JPEG). */
+const HEAD_BYTES = JUNK_SCAN + 16;
 
 interface Row {
   id: string;
@@ -35,29 +39,67 @@ export class AttachmentStore {
   }
 
   async put(upload: AttachmentUpload): Promise<AttachmentInfo> {
-    const bytes = upload.bytes;
-    if (!bytes || bytes.length === 0) throw new BadInputError(`“${upload.name}” is empty.`);
-    const kind = sniff(bytes);
-    if (!kind) {
-      throw new BadInputError(`“${upload.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, PDF, MP4, WebM, MOV).`);
-    }
-    const size = kind.kind === 'image' ? await imageSize(bytes) : null;
-    const id = createHash('sha256').update(bytes).digest('hex');
-    const path = this.pathOf(id);
-    if (!existsSync(path)) {
+    return this.putStream({ name: upload.name }, [upload.bytes ?? new Uint8Array(0)]);
+  }
+
+  /**
+   * Stores a file as it arrives (a browser upload of a 250 MB clip): written to a temp file in the attachments
+   * folder while its SHA-256 is computed, sniffed from its first bytes, and renamed to its content address, so
+   * memory stays at a chunk or two whatever the size. Images are checked by the decode child, which reads the
+   * file itself. Anything refused leaves no file behind.
+   */
+  async putStream(meta: { name: string }, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<AttachmentInfo> {
+    mkdirSync(this.root, { recursive: true });
+    const tmp = join(this.root, `upload-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const { id, size, head } = await this.receive(tmp, chunks);
+      if (size === 0) throw new BadInputError(`“${meta.name}” is empty.`);
+      const kind = sniff(head);
+      if (!kind) {
+        throw new BadInputError(`“${meta.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, HEIC, AVIF, PDF, MP4, WebM, MOV).`);
+      }
+      const dims = kind.kind === 'image' ? await imageSize({ path: tmp }, meta.name) : null;
+      const path = this.pathOf(id);
       mkdirSync(join(this.root, id.slice(0, 2)), { recursive: true });
-      // Write then rename, so a crash or a full disk never leaves a truncated file under the final name.
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, bytes);
-      renameSync(tmp, path);
+      // Rename only once complete and checked, so a crash or a full disk never leaves a truncated file under the final name.
+      if (existsSync(path)) rmSync(tmp, { force: true });
+      else renameSync(tmp, path);
+      this.db
+        .prepare(
+          `INSERT INTO attachments (id, name, mime, kind, size, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO NOTHING`,
+        )
+        .run(id, meta.name, kind.mime, kind.kind, size, dims?.width ?? null, dims?.height ?? null, Date.now());
+      const info = this.info(id)!;
+      return dims?.damaged ? { ...info, notice: `“${meta.name}” is damaged (${dims.damaged}); what could be read is sent.` } : info;
+    } finally {
+      rmSync(tmp, { force: true });
     }
-    this.db
-      .prepare(
-        `INSERT INTO attachments (id, name, mime, kind, size, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO NOTHING`,
-      )
-      .run(id, upload.name, kind.mime, kind.kind, bytes.length, size?.width ?? null, size?.height ?? null, Date.now());
-    return this.info(id)!;
+  }
+
+  /** Writes the chunks to `file`, hashing them; keeps the first bytes for sniffing. */
+  private async receive(file: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+    const hash = createHash('sha256');
+    const out = createWriteStream(file);
+    const headParts: Uint8Array[] = [];
+    let size = 0;
+    let headSize = 0;
+    // Errors from the source (too large, a dropped connection) end the write stream too, via pipeline.
+    await pipeline(
+      (async function* () {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          size += chunk.length;
+          if (headSize < HEAD_BYTES) {
+            headParts.push(chunk.subarray(0, HEAD_BYTES - headSize));
+            headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
+          }
+          yield chunk;
+        }
+      })(),
+      out,
+    );
+    return { id: hash.digest('hex'), size, head: new Uint8Array(Buffer.concat(headParts)) };
   }
 
   info(id: string): AttachmentInfo | null {

@@ -47,6 +47,16 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** The request's chunks, failing with 413 once more than `limit` bytes arrived (a chunked upload declares no size). */
+async function* capped(req: IncomingMessage, limit: number): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > limit) throw Object.assign(new Error('too large'), { status: 413 });
+    yield c as Buffer;
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
@@ -81,12 +91,10 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
     try {
       if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(res);
       if (url.pathname === '/api/attachments' && req.method === 'POST') {
-        const bytes = await readBody(req, maxUpload);
-        const info = await opts.host.methods.putAttachment({
-          name: url.searchParams.get('name') ?? 'file',
-          mime: url.searchParams.get('mime') ?? 'application/octet-stream',
-          bytes: new Uint8Array(bytes),
-        });
+        // Streamed to disk as it arrives (never held whole: four 250 MB clips once took 1.8 GB); a declared
+        // size over the limit is refused before a byte is read.
+        if (Number(req.headers['content-length']) > maxUpload) throw Object.assign(new Error('too large'), { status: 413 });
+        const info = await opts.host.attachments.putStream({ name: url.searchParams.get('name') ?? 'file' }, capped(req, maxUpload));
         return sendJson(res, 200, { result: info });
       }
       const attachment = /^\/api\/attachments\/([0-9a-f]{64})$/.exec(url.pathname);

@@ -61,7 +61,8 @@ export const createComposerSlice =
         await Promise.all(
           files.map(async (file) => {
             const localId = `a${++seq}`;
-            const isImage = file.type.startsWith('image/');
+            // HEIC/HEIF: the host reads them, but no browser engine except Safari's can show them: a named placeholder.
+            const isImage = file.type.startsWith('image/') && !/^image\/hei[cf]/.test(file.type) && !/\.hei[cf]$/i.test(file.name);
             const previewUrl = isImage ? URL.createObjectURL(file) : '';
             set((s) => ({ attachments: [...s.attachments, { localId, name: file.name, previewUrl, status: 'uploading', info: null }], notice: null }));
             try {
@@ -75,8 +76,11 @@ export const createComposerSlice =
                 patch(localId, (a) => ({ ...a, status: 'ready', info, clip }));
                 if (!clip.error) void get().sampleClip(localId);
               } else {
-                // The host decoded it; a preview the browser cannot show (BMP is fine, but be safe) still sends.
-                patch(localId, (a) => ({ ...a, status: 'ready', info, previewUrl: a.previewUrl || URL.createObjectURL(file) }));
+                // The host decoded it; HEIC it can read but the window cannot show: no preview, a named placeholder.
+                const displayable = !/^image\/hei[cf]$/.test(info.mime);
+                patch(localId, (a) => ({ ...a, status: 'ready', info, previewUrl: a.previewUrl || (displayable ? URL.createObjectURL(file) : '') }));
+                // Read despite damage (a truncated download): say so, since what is sent may be cut short.
+                if (info.notice) refused.push(info.notice);
               }
             } catch (e) {
               drop(localId);

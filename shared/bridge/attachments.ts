@@ -10,6 +10,8 @@ export interface AttachmentInfo {
   size: number;
   width: number | null;
   height: number | null;
+  /** Set on the answer to an upload when the file was read despite damage: what the person should be told. */
+  notice?: string;
 }
 
 export interface AttachmentUpload {

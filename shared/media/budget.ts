@@ -23,11 +23,14 @@ export const clampBudget = (budget: number): number =>
 
 /**
  * The largest multiple-of-28 size within `budget` tokens that keeps the aspect ratio and never upscales past
- * the original (except up to one patch, since a side cannot be smaller than 28 px).
+ * the original, except as far as the short side needs to reach one patch (28 px): an 8x32 icon is sent as
+ * 28x112, not squashed into 28x28.
  */
 export function fitToBudget(width: number, height: number, budget = DEFAULT_BUDGET): Fitted {
   const b = clampBudget(budget);
-  const scale = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (width * height)));
+  const down = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (width * height)));
+  // Scaling both sides alike keeps the shape; the short side never goes below one patch.
+  const scale = Math.max(down, PATCH / Math.min(width, height));
   let w = Math.max(PATCH, Math.floor((width * scale) / PATCH) * PATCH);
   let h = Math.max(PATCH, Math.floor((height * scale) / PATCH) * PATCH);
   // Extreme aspect ratios can still overshoot after the 28 px floor: shave the long side.

@@ -35,7 +35,8 @@ export async function buildAttachmentParts(
       out.texts.push(before);
     }
     if (info.kind === 'image') {
-      const img = await prepareImage(store.read(ref.id).bytes, opts.budget);
+      // By path: the decode child reads the stored file itself, the host never holds it.
+      const img = await prepareImage({ path: store.pathOf(ref.id) }, opts.budget, info.name);
       out.parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
       out.images.push({ width: img.width, height: img.height });
     } else if (info.kind === 'video') {

@@ -18,9 +18,9 @@ export function AttachmentStrip() {
         const fit = a.info?.width && a.info.height ? fitToBudget(a.info.width, a.info.height, budget) : null;
         return (
           <li key={a.localId} className="thumb">
-            {a.previewUrl ? <img src={a.previewUrl} alt={a.name} /> : <div className="thumb-placeholder" aria-hidden="true" />}
-            <div className="thumb-meta" title={fit && a.info ? `${a.name}: ${a.info.width}×${a.info.height} on disk, sent as ${fit.width}×${fit.height}` : a.name}>
-              {a.status === 'uploading' ? 'Reading…' : fit ? `${fit.width}×${fit.height} · ${fit.tokens.toLocaleString()} tok` : a.info?.kind}
+            {a.previewUrl ? <img src={a.previewUrl} alt={a.name} /> : <div className="thumb-placeholder">{a.name}</div>}
+            <div className="thumb-meta" title={fit && a.info ? `${a.name}: ${a.info.width}×${a.info.height} on disk, sent as ${fit.width}×${fit.height}${a.info.notice ? `. ${a.info.notice}` : ''}` : a.name}>
+              {a.status === 'uploading' ? 'Reading…' : fit ? `${a.info?.notice ? 'damaged · ' : ''}${fit.width}×${fit.height} · ${fit.tokens.toLocaleString()} tok` : a.info?.kind}
             </div>
             <button type="button" className="thumb-remove" aria-label={`Remove ${a.name}`} onClick={() => remove(a.localId)}>
               ×

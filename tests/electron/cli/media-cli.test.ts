@@ -2,7 +2,7 @@
  * `glimpse ask` with media: --pdf with --pages and --pdf-password, --budget, the estimate from exactly what is
  * sent, and every unreadable input ending in `bad-input`, a non-zero exit and no request at the provider.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,30 @@ describe('unreadable input is bad-input, exits non-zero and sends nothing', () =
     const r = await glimpse(['--budget', '100', 'hi']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--budget takes 256 to 16384');
+  });
+});
+
+describe('several --image files', () => {
+  it('names the bad one of three (a 3-byte "BM" file), exits 1 and sends nothing; the process is not killed', async () => {
+    const three = join(dataDir, 'three.bmp');
+    writeFileSync(three, 'BMx');
+    const before = fake.requests.length;
+    const r = await glimpse(['--image', await makeImageAs('cli-a.png', 'png'), '--image', three, '--image', await makeImageAs('cli-b.jpeg', 'jpeg'), 'Compare them']);
+    expect([r.code, r.signal]).toEqual([1, null]);
+    expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'bad-input', message: '“three.bmp” is not a valid BMP: it is 3 bytes, shorter than a BMP header.' });
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it('sends a JPEG cut short and says on stderr which file was damaged', async () => {
+    const whole = readFileSync(await makePhoto('cli-whole.jpg', 800, 600));
+    const cut = join(dataDir, 'cut.jpg');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.5)));
+    const before = fake.requests.length;
+    const r = await glimpse(['--image', cut, 'What is this?']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('glimpse: “cut.jpg” is damaged (premature end of JPEG image); what could be read is sent.\n');
+    expect(fake.requests.length).toBe(before + 1);
+    const fit = fitToBudget(800, 600, 2560);
+    expect(fake.requests.at(-1)!.images.map((i) => `${i.width}x${i.height}`)).toEqual([`${fit.width}x${fit.height}`]);
   });
 });

@@ -24,6 +24,34 @@ describe('fitToBudget', () => {
     expect(fitToBudget(5, 5)).toEqual({ width: 28, height: 28, tokens: 1 });
   });
 
+  it('keeps the shape of a tiny non-square image: 8x32 becomes 28x112, not a 28x28 square', () => {
+    expect(fitToBudget(8, 32)).toEqual({ width: 28, height: 112, tokens: 4 });
+    expect(fitToBudget(32, 8)).toEqual({ width: 112, height: 28, tokens: 4 });
+    expect(fitToBudget(20, 90)).toEqual({ width: 28, height: 112, tokens: 4 });
+  });
+
+  it('keeps the aspect ratio within one 28 px step at every size that fits the budget (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 0, max: 20_000 }), (w, h, budget) => {
+        const b = clampBudget(budget);
+        const f = fitToBudget(w, h, budget);
+        expect(f.tokens).toBeLessThanOrEqual(b);
+        // The scale at which the short side is at least one patch and the area fits the budget.
+        const down = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (w * h)));
+        const s = Math.max(down, PATCH / Math.min(w, h));
+        // Never upscaled beyond what the one-patch minimum needs.
+        expect(f.width).toBeLessThanOrEqual(Math.max(PATCH, w * Math.max(1, PATCH / Math.min(w, h))) + 1e-9);
+        expect(f.height).toBeLessThanOrEqual(Math.max(PATCH, h * Math.max(1, PATCH / Math.min(w, h))) + 1e-9);
+        // Where that size fits the budget, each side is within one patch of the exact scaled size.
+        if (Math.floor((w * s) / PATCH) * Math.floor((h * s) / PATCH) <= b && Math.min(w, h) * s >= PATCH - 1e-9) {
+          expect(Math.abs(f.width - w * s)).toBeLessThan(PATCH);
+          expect(Math.abs(f.height - h * s)).toBeLessThan(PATCH);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('handles a 10000x50 strip without overshooting the budget', () => {
     const f = fitToBudget(10000, 50);
     expect(f.height).toBe(28);
@@ -58,9 +86,10 @@ describe('fitToBudget', () => {
         // Within budget, and the token count is what the model bills.
         expect(f.tokens).toBeLessThanOrEqual(b);
         expect(f.tokens).toBe(imageTokens(f.width, f.height));
-        // Never upscaled past the original, except up to the one-patch floor.
-        expect(f.width).toBeLessThanOrEqual(Math.max(w, PATCH));
-        expect(f.height).toBeLessThanOrEqual(Math.max(h, PATCH));
+        // Never upscaled past the original, except as far as the short side needs to reach one patch.
+        const up = Math.max(1, PATCH / Math.min(w, h));
+        expect(f.width).toBeLessThanOrEqual(Math.max(w * up, PATCH) + 1e-9);
+        expect(f.height).toBeLessThanOrEqual(Math.max(h * up, PATCH) + 1e-9);
         // Aspect kept within one patch whenever the ideal size is at least one patch on both sides.
         const scale = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (w * h)));
         if (w * scale >= PATCH && h * scale >= PATCH) {

@@ -16,7 +16,7 @@ describe('image preparation', () => {
   for (const format of ['png', 'jpeg', 'webp', 'gif', 'bmp'] as const) {
     it(`reads ${format} and sends a JPEG at the budget size`, async () => {
       const bytes = readFileSync(await makeImageAs(`host.${format}`, format));
-      expect(await imageSize(bytes)).toEqual({ width: 640, height: 480 });
+      expect(await imageSize(bytes)).toEqual({ width: 640, height: 480, damaged: null });
       const out = await prepareImage(bytes, 256);
       const fit = fitToBudget(640, 480, 256);
       expect([out.width, out.height, out.tokens]).toEqual([fit.width, fit.height, fit.tokens]);
@@ -33,7 +33,7 @@ describe('image preparation', () => {
 
   it('turns a 24-megapixel photo upright from EXIF and makes it at least 10x smaller', async () => {
     const bytes = readFileSync(await makePhoto('host-photo.jpg', 6048, 4024, 6));
-    expect(await imageSize(bytes)).toEqual({ width: 4024, height: 6048 });
+    expect(await imageSize(bytes)).toEqual({ width: 4024, height: 6048, damaged: null });
     const out = await prepareImage(bytes, 2560);
     expect(out.height).toBeGreaterThan(out.width);
     expect(out.bytes * 10).toBeLessThan(bytes.length);

@@ -1,0 +1,24 @@
+/**
+ * Entry of the decode child process (forked by decode-pool.ts): decodes images the host hands it, one request at
+ * a time, and answers with the result or a refusal. A native decoder crashing here ends only this process.
+ */
+import { readFile } from 'node:fs/promises';
+import { DecodeRefusal, prepare, probe } from './image-decode.ts';
+import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
+
+async function handle(req: DecodeRequest): Promise<DecodeReply> {
+  try {
+    const bytes = 'path' in req ? new Uint8Array(await readFile(req.path)) : req.bytes;
+    if (req.op === 'probe') return { id: req.id, ok: true, probed: await probe(bytes) };
+    return { id: req.id, ok: true, prepared: await prepare(bytes, req.budget) };
+  } catch (e) {
+    const refused = e instanceof DecodeRefusal;
+    return { id: req.id, ok: false, refused, message: refused ? e.message : `could not be read (${(e as Error)?.message ?? e})` };
+  }
+}
+
+process.on('message', (req: DecodeRequest) => {
+  void handle(req).then((reply) => process.send?.(reply));
+});
+// The host going away closes the channel: nothing is left to answer.
+process.on('disconnect', () => process.exit(0));

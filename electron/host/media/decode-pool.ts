@@ -1,0 +1,169 @@
+/**
+ * The host's side of the decode child: untrusted image bytes are decoded in a separate process (forked once and
+ * reused), so a native decoder that crashes on them (Skia did, on any 3-byte file starting "BM") takes down only
+ * that child. A worker_thread would not do: a SIGSEGV there ends the whole process.
+ *
+ * Requests go one at a time, so a crash is blamed on the file that caused it and not on others waiting; the
+ * next request starts a fresh child. While idle the child does not keep the host alive (a CLI run still exits).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Prepared, Probed } from './image-decode.ts';
+import type { DecodeJob, DecodeReply, DecodeRequest } from './decode-protocol.ts';
+
+/** The decode child refused the bytes (`refused`) or died on them (`crashed`); `message` has no file name. */
+export class DecodeFailure extends Error {
+  readonly reason: 'refused' | 'crashed';
+  constructor(reason: 'refused' | 'crashed', message: string) {
+    super(message);
+    this.name = 'DecodeFailure';
+    this.reason = reason;
+  }
+}
+
+/**
+ * The child's entry: next to this file when running from source; when bundled, `decode-child.mjs`, which
+ * scripts/build.mjs writes beside each bundle (dist/cli, dist/server, dist/electron), so each finds its own.
+ */
+function childEntry(): { file: string; execArgv: string[] } {
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const source = join(here, 'decode-child.ts');
+  if (existsSync(source)) return { file: source, execArgv: ['--experimental-strip-types', '--no-warnings'] };
+  return { file: join(here, 'decode-child.mjs'), execArgv: [] };
+}
+
+type Job = { req: DecodeJob; resolve: (r: DecodeReply) => void; reject: (e: Error) => void };
+
+/** Longer than any real image takes (a 100-megapixel scan decodes in a few seconds): a decoder spinning on a hostile file is stopped. */
+export const DECODE_TIMEOUT_MS = 60_000;
+
+export class DecodePool {
+  private readonly timeoutMs: number;
+  private timer: NodeJS.Timeout | null = null;
+  private timedOut = false;
+  private child: ChildProcess | null = null;
+  private queue: Job[] = [];
+  private current: (Job & { id: number }) | null = null;
+  private nextId = 1;
+  /** Children started so far (a crash costs one more). */
+  spawned = 0;
+
+  constructor(opts: { timeoutMs?: number } = {}) {
+    this.timeoutMs = opts.timeoutMs ?? DECODE_TIMEOUT_MS;
+  }
+
+  /** The running child's process id, if one runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Size and damage of an image given as bytes or as the path of a file the child reads. */
+  probe(image: Uint8Array | { path: string }): Promise<Probed> {
+    const src = image instanceof Uint8Array ? { bytes: image } : image;
+    return this.run({ op: 'probe', ...src }).then((r) => (r as { probed: Probed }).probed);
+  }
+
+  /** The image as sent; a stored file is best given by path (large messages through the IPC channel are slow). */
+  prepare(image: Uint8Array | { path: string }, budget: number): Promise<Prepared> {
+    const src = image instanceof Uint8Array ? { bytes: image } : image;
+    return this.run({ op: 'prepare', ...src, budget }).then((r) => (r as { prepared: Prepared }).prepared);
+  }
+
+  /** Ends the child (tests, shutdown); the next request starts another. */
+  close(): void {
+    this.child?.kill();
+    this.child = null;
+  }
+
+  private run(req: DecodeJob): Promise<DecodeReply> {
+    return new Promise<DecodeReply>((resolve, reject) => {
+      this.queue.push({ req, resolve, reject });
+      this.pump();
+    }).then((reply) => {
+      if (!reply.ok) throw new DecodeFailure(reply.refused ? 'refused' : 'crashed', reply.message);
+      return reply;
+    });
+  }
+
+  private pump(): void {
+    if (this.current) return;
+    const job = this.queue.shift();
+    if (!job) {
+      this.setHeld(false);
+      return;
+    }
+    const child = (this.child ??= this.spawn());
+    this.setHeld(true);
+    const id = this.nextId++;
+    this.current = { ...job, id };
+    this.timer = setTimeout(() => {
+      if (this.current?.id !== id) return;
+      // Killing it reports the job through the exit handler; the next job gets a new child.
+      this.timedOut = true;
+      child.kill('SIGKILL');
+    }, this.timeoutMs);
+    child.send({ ...job.req, id } as DecodeRequest, (err) => {
+      if (err && this.current?.id === id) this.finish(new DecodeFailure('crashed', `could not be handed to the decoder (${err.message})`));
+    });
+  }
+
+  private finish(outcome: DecodeReply | Error): void {
+    const job = this.current;
+    this.current = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (job) {
+      if (outcome instanceof Error) job.reject(outcome);
+      else job.resolve(outcome);
+    }
+    this.pump();
+  }
+
+  private spawn(): ChildProcess {
+    const entry = childEntry();
+    const child = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.spawned++;
+    child.on('message', (reply: DecodeReply) => {
+      if (this.current && reply.id === this.current.id) this.finish(reply);
+    });
+    const gone = (why: string) => {
+      if (this.child !== child) return;
+      this.child = null;
+      const timedOut = this.timedOut;
+      this.timedOut = false;
+      this.finish(
+        new DecodeFailure(
+          'crashed',
+          timedOut
+            ? `took more than ${this.timeoutMs / 1000} s to decode and was stopped; the file is damaged or not a real image`
+            : `made the image decoder crash (${why}); the file is damaged or not a real image`,
+        ),
+      );
+    };
+    child.on('exit', (code, signal) => gone(signal ?? `exit code ${code}`));
+    child.on('error', (e) => {
+      child.kill();
+      gone(e.message);
+    });
+    return child;
+  }
+
+  /** Only a child with work keeps the event loop (and so a `glimpse` run) alive. */
+  private setHeld(held: boolean): void {
+    const c = this.child;
+    if (!c) return;
+    const channel = c.channel as { ref?: () => void; unref?: () => void } | null | undefined;
+    if (held) {
+      c.ref();
+      channel?.ref?.();
+    } else {
+      c.unref();
+      channel?.unref?.();
+    }
+  }
+}
+
+/** The one pool the host uses. */
+export const decoder = new DecodePool();
