@@ -4,14 +4,16 @@
  */
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell, utilityProcess } from 'electron';
 import { SchemaTooNewError } from '../host/db.ts';
 import type { Host } from '../host/host.ts';
+import { decoder } from '../host/media/decode-pool.ts';
 import { startHost } from '../host/startup.ts';
 import { RENDERER_CSP } from '../host/renderer-csp.ts';
 import { wireIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { SafeKeyStore } from './safe-key-store.ts';
+import { utilityDecodeLauncher } from './utility-decoder.ts';
 import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isAllowedNavigation, windowOpenDecision } from './window-options.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -58,6 +60,7 @@ app.whenReady().then(() => {
   // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   try {
+    decoder.useLauncher(utilityDecodeLauncher(utilityProcess));
     // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
     // so `glimpse usage` sees what the app spent.
     host = startHost({ shell: 'electron', keys: (dir) => new SafeKeyStore(dir) }).host;

@@ -1,5 +1,5 @@
 /**
- * Entry of the decode child process (forked by decode-pool.ts): decodes images the host hands it, one request at
+ * Entry of the decode child process (started by decode-pool.ts): decodes images the host hands it, one request at
  * a time, and answers with the result or a refusal. A native decoder crashing here ends only this process.
  */
 import { readFile } from 'node:fs/promises';
@@ -17,8 +17,19 @@ async function handle(req: DecodeRequest): Promise<DecodeReply> {
   }
 }
 
-process.on('message', (req: DecodeRequest) => {
-  void handle(req).then((reply) => process.send?.(reply));
-});
-// The host going away closes the channel: nothing is left to answer.
-process.on('disconnect', () => process.exit(0));
+/** Electron's utility process (the desktop app) talks through `process.parentPort`; Node's fork (the CLI, the browser shell) through `process.send`. */
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: DecodeRequest }) => void): void;
+  postMessage(message: DecodeReply): void;
+}
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+if (parentPort) {
+  parentPort.on('message', (e) => void handle(e.data).then((reply) => parentPort.postMessage(reply)));
+} else {
+  process.on('message', (req: DecodeRequest) => {
+    void handle(req).then((reply) => process.send?.(reply));
+  });
+  // The host going away closes the channel: nothing is left to answer.
+  process.on('disconnect', () => process.exit(0));
+}

@@ -6,7 +6,7 @@
  * Requests go one at a time, so a crash is blamed on the file that caused it and not on others waiting; the
  * next request starts a fresh child. While idle the child does not keep the host alive (a CLI run still exits).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,60 @@ function childEntry(): { file: string; execArgv: string[] } {
 
 type Job = { req: DecodeJob; resolve: (r: DecodeReply) => void; reject: (e: Error) => void };
 
+/** A running decode child as the pool drives it, whatever started it. */
+export interface DecodeChild {
+  readonly pid: number | undefined;
+  /** Hands a request over; `done` gets an error when it could not be sent. */
+  send(req: DecodeRequest, done: (err: Error | null) => void): void;
+  onMessage(listener: (reply: DecodeReply) => void): void;
+  /** Called once when the child is gone, with why (a signal or an exit code). */
+  onExit(listener: (why: string) => void): void;
+  kill(signal?: NodeJS.Signals): void;
+  /** Whether the child keeps the event loop alive (only while it has work). */
+  hold(held: boolean): void;
+}
+
+/** Starts a decode child from its entry file. */
+export type DecodeLauncher = (entry: { file: string; execArgv: string[] }) => DecodeChild;
+
+/**
+ * A child through Node's fork. Not for the Electron main process: there fork re-runs the Electron binary as Node,
+ * which the RunAsNode fuse of a packaged build forbids; main passes a utilityProcess launcher instead.
+ */
+export const forkLauncher: DecodeLauncher = (entry) => {
+  const child = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (req, done) => void child.send(req, (err) => done(err ?? null)),
+    onMessage: (listener) => void child.on('message', listener),
+    onExit(listener) {
+      let told = false;
+      const once = (why: string) => {
+        if (!told) listener(why);
+        told = true;
+      };
+      child.on('exit', (code, signal) => once(signal ?? `exit code ${code}`));
+      child.on('error', (e) => {
+        child.kill();
+        once(e.message);
+      });
+    },
+    kill: (signal) => void child.kill(signal),
+    hold(held) {
+      const channel = child.channel as { ref?: () => void; unref?: () => void } | null | undefined;
+      if (held) {
+        child.ref();
+        channel?.ref?.();
+      } else {
+        child.unref();
+        channel?.unref?.();
+      }
+    },
+  };
+};
+
 /** Longer than any real image takes (a 100-megapixel scan decodes in a few seconds): a decoder spinning on a hostile file is stopped. */
 export const DECODE_TIMEOUT_MS = 60_000;
 
@@ -43,15 +97,23 @@ export class DecodePool {
   private readonly timeoutMs: number;
   private timer: NodeJS.Timeout | null = null;
   private timedOut = false;
-  private child: ChildProcess | null = null;
+  private child: DecodeChild | null = null;
+  private launch: DecodeLauncher;
   private queue: Job[] = [];
   private current: (Job & { id: number }) | null = null;
   private nextId = 1;
   /** Children started so far (a crash costs one more). */
   spawned = 0;
 
-  constructor(opts: { timeoutMs?: number } = {}) {
+  constructor(opts: { timeoutMs?: number; launcher?: DecodeLauncher } = {}) {
     this.timeoutMs = opts.timeoutMs ?? DECODE_TIMEOUT_MS;
+    this.launch = opts.launcher ?? forkLauncher;
+  }
+
+  /** Starts later children with `launcher` (the Electron shell's utility processes); a running child is ended. */
+  useLauncher(launcher: DecodeLauncher): void {
+    this.launch = launcher;
+    this.close();
   }
 
   /** The running child's process id, if one runs. */
@@ -121,14 +183,13 @@ export class DecodePool {
     this.pump();
   }
 
-  private spawn(): ChildProcess {
-    const entry = childEntry();
-    const child = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  private spawn(): DecodeChild {
+    const child = this.launch(childEntry());
     this.spawned++;
-    child.on('message', (reply: DecodeReply) => {
+    child.onMessage((reply) => {
       if (this.current && reply.id === this.current.id) this.finish(reply);
     });
-    const gone = (why: string) => {
+    child.onExit((why) => {
       if (this.child !== child) return;
       this.child = null;
       const timedOut = this.timedOut;
@@ -141,27 +202,13 @@ export class DecodePool {
             : `made the image decoder crash (${why}); the file is damaged or not a real image`,
         ),
       );
-    };
-    child.on('exit', (code, signal) => gone(signal ?? `exit code ${code}`));
-    child.on('error', (e) => {
-      child.kill();
-      gone(e.message);
     });
     return child;
   }
 
   /** Only a child with work keeps the event loop (and so a `glimpse` run) alive. */
   private setHeld(held: boolean): void {
-    const c = this.child;
-    if (!c) return;
-    const channel = c.channel as { ref?: () => void; unref?: () => void } | null | undefined;
-    if (held) {
-      c.ref();
-      channel?.ref?.();
-    } else {
-      c.unref();
-      channel?.unref?.();
-    }
+    this.child?.hold(held);
   }
 }
 

@@ -1,0 +1,49 @@
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, expect, it } from 'vitest';
+import { DecodePool } from '../../../electron/host/media/decode-pool.ts';
+import { utilityDecodeLauncher, type UtilityProcessApi } from '../../../electron/main/utility-decoder.ts';
+
+const shim = join(import.meta.dirname, 'parent-port-shim.mjs');
+const forked: string[] = [];
+
+/** Electron's utilityProcess, stood in by a Node child that talks only through `process.parentPort`. */
+const fakeUtility: UtilityProcessApi = {
+  fork(modulePath, _args, options) {
+    forked.push(`${options?.serviceName}: ${modulePath}`);
+    const child = fork(modulePath, [], {
+      execArgv: ['--experimental-strip-types', '--no-warnings', '--import', shim],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    return {
+      get pid() {
+        return child.pid;
+      },
+      postMessage: (m: unknown) => void child.send(m as never),
+      on: (event: 'message' | 'exit', listener: (x: never) => void) =>
+        event === 'message' ? child.on('message', listener) : child.on('exit', (code, signal) => listener((code ?? (signal ? 1 : 0)) as never)),
+      kill: () => child.kill(),
+    } as ReturnType<UtilityProcessApi['fork']>;
+  },
+};
+
+let pool: DecodePool;
+afterEach(() => pool?.close());
+
+const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#3b6fd8' } }).png().toBuffer();
+
+it('decodes in a utility process that speaks through parentPort, and replaces it when it dies', async () => {
+  pool = new DecodePool({ launcher: utilityDecodeLauncher(fakeUtility) });
+  expect(await pool.probe(new Uint8Array(await png(640, 480)))).toMatchObject({ width: 640, height: 480 });
+  expect(forked).toEqual([`Glimpse image decoder: ${join(process.cwd(), 'electron/host/media/decode-child.ts')}`]);
+
+  // A native crash in the decoder ends only the utility process: the job in flight fails, the next one gets a new child.
+  const pid = pool.pid!;
+  const pending = pool.probe(new Uint8Array(await png(4000, 3000)));
+  process.kill(pid, 'SIGSEGV');
+  await expect(pending).rejects.toThrow(/crash/);
+  expect(await pool.probe(new Uint8Array(await png(32, 8)))).toMatchObject({ width: 32, height: 8 });
+  expect(pool.spawned).toBe(2);
+});
