@@ -44,19 +44,20 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
   const root = pdfjsRoot();
   const name = opts.name ?? 'The PDF';
   let doc: PdfDocument;
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+    data: new Uint8Array(bytes),
+    password: opts.password,
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+    wasmUrl: pathToFileURL(join(root, 'wasm')).pathname + '/',
+    verbosity: 0,
+  });
   try {
-    doc = await pdfjs.getDocument({
-      // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-      data: new Uint8Array(bytes),
-      password: opts.password,
-      standardFontDataUrl: join(root, 'standard_fonts') + '/',
-      cMapUrl: join(root, 'cmaps') + '/',
-      cMapPacked: true,
-      wasmUrl: pathToFileURL(join(root, 'wasm')).pathname + '/',
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
+    doc = await task.promise;
   } catch (e) {
+    void task.destroy();
     throw pdfError(e, name, Boolean(opts.password));
   }
   return {
@@ -83,15 +84,15 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
       const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: any; context: any }; destroy(c: unknown): void };
       const target = factory.create(width, height);
       try {
-        target.context.fillStyle = '#ffffff';
-        target.context.fillRect(0, 0, width, height);
+        target.context!.fillStyle = '#ffffff';
+        target.context!.fillRect(0, 0, width, height);
         await page.render({
-          canvasContext: target.context,
-          canvas: target.canvas,
+          canvasContext: target.context as never,
+          canvas: target.canvas as never,
           viewport,
           transform: scaleY === scaleX ? undefined : [1, 0, 0, scaleY / scaleX, 0, 0],
         }).promise;
-        const png: Buffer = await target.canvas.encode('png');
+        const png: Buffer = await target.canvas!.encode('png');
         return { page: pageNumber, png, width, height };
       } catch (e) {
         throw new BadInputError(`${name}: page ${pageNumber} could not be drawn (${(e as Error).message}).`);
@@ -105,7 +106,7 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
       const content = await page.getTextContent();
       return textOf(content.items as { str?: string; hasEOL?: boolean }[]);
     },
-    close: () => doc.destroy(),
+    close: () => task.destroy(),
   };
 }
 

@@ -60,6 +60,16 @@ describe('glimpse ask --pdf', () => {
     expect(fake.requests.at(-1)!.images).toHaveLength(1);
   });
 
+  it('opens an AES-256 PDF whose password is not ASCII, typed composed or decomposed', async () => {
+    const pdf = await makeEncryptedPdf('cli-umlaut.pdf', 'pässwört');
+    for (const pw of ['pässwört', 'pässwört'.normalize('NFD')]) {
+      const r = await glimpse(['--pdf', pdf, '--pdf-password', pw, '--pages', '1', 'Read it']);
+      expect(JSON.parse(r.stdout).error).toBeNull();
+      expect(r.code).toBe(0);
+      expect(fake.requests.at(-1)!.images).toHaveLength(1);
+    }
+  });
+
   it('sends images with --budget: a 24-megapixel photo goes at the budget size, upright', async () => {
     const photo = await makePhoto('cli-photo.jpg', 6048, 4024, 6);
     const r = await glimpse(['--image', photo, '--image', await makeImageAs('cli.bmp', 'bmp'), '--budget', '2560', 'What is it?']);
