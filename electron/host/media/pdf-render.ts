@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageFit } from '../../../shared/media/pages.ts';
 import { BadInputError } from '../bad-input.ts';
+import { CappedCanvasFactory, MAX_CANVAS_AREA, MAX_CANVAS_SIDE } from './pdf-canvas.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -28,7 +29,10 @@ export interface RenderedPage {
 
 export interface OpenedPdf {
   pageCount: number;
-  /** Renders a page (1-based) at the budget's size (see {@link pageFit}) or at a fixed dpi. */
+  /**
+   * Renders a page (1-based) at the budget's size (see {@link pageFit}) or at a fixed dpi; a page that would
+   * pass the canvas ceiling at that dpi (a 35,000 px poster) is drawn at the largest size within it.
+   */
   renderPage(page: number, size: { budget: number } | { dpi: number }): Promise<RenderedPage>;
   /** The page's text layer, lines joined; empty for a scan without text. */
   pageText(page: number): Promise<string>;
@@ -52,6 +56,7 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
     cMapUrl: join(root, 'cmaps') + '/',
     cMapPacked: true,
     wasmUrl: pathToFileURL(join(root, 'wasm')).pathname + '/',
+    CanvasFactory: CappedCanvasFactory,
     verbosity: 0,
   });
   try {
@@ -75,13 +80,15 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
         scaleX = width / base.width;
         scaleY = height / base.height;
       } else {
-        scaleX = scaleY = size.dpi / 72;
-        width = Math.round(base.width * scaleX);
-        height = Math.round(base.height * scaleY);
+        const wanted = size.dpi / 72;
+        const cap = Math.min(MAX_CANVAS_SIDE / Math.max(base.width, base.height), Math.sqrt(MAX_CANVAS_AREA / (base.width * base.height)));
+        scaleX = scaleY = Math.min(wanted, cap);
+        width = Math.max(1, Math.floor(base.width * scaleX));
+        height = Math.max(1, Math.floor(base.height * scaleY));
       }
       // Budget sizes are rounded to multiples of 28 per side, so each axis gets its own scale.
       const viewport = page.getViewport({ scale: scaleX });
-      const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: any; context: any }; destroy(c: unknown): void };
+      const factory = new CappedCanvasFactory();
       const target = factory.create(width, height);
       try {
         target.context!.fillStyle = '#ffffff';
