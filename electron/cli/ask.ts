@@ -7,7 +7,7 @@ import { resolveDataDir } from '../host/data-dir.ts';
 import { createHost } from '../host/host.ts';
 import { FileKeyStore } from '../host/key-store.ts';
 import type { AskArgs } from './args.ts';
-import { addCliProvider, catalogIdOf, collectAttachments } from './cli-inputs.ts';
+import { addCliProvider, catalogIdOf, collectAttachments, contextOf } from './cli-inputs.ts';
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
@@ -31,7 +31,8 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
   const keys = new FileKeyStore(dataDir);
   const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
   try {
-    const { providerId, model } = addCliProvider(host, keys, args);
+    const provider = addCliProvider(host, keys, args);
+    const { providerId, model } = provider;
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
@@ -39,7 +40,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     let result: ChatResult;
     let boxesOutFailed = false;
     try {
-      const attachments = await collectAttachments(host, args);
+      const attachments = await collectAttachments(host, args, contextOf(provider));
       result = await host.chat.run(
         { providerId, model, thinking: args.thinking, prompt: args.prompt, attachments, history: [], budget: args.budget ?? undefined },
         ctrl,

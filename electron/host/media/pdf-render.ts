@@ -34,6 +34,8 @@ export interface OpenedPdf {
    * pass the canvas ceiling at that dpi (a 35,000 px poster) is drawn at the largest size within it.
    */
   renderPage(page: number, size: { budget: number } | { dpi: number }): Promise<RenderedPage>;
+  /** The page's size in points, from its dictionary (nothing is drawn). */
+  pageSize(page: number): Promise<{ width: number; height: number }>;
   /** The page's text layer, lines joined; empty for a scan without text. */
   pageText(page: number): Promise<string>;
   close(): Promise<void>;
@@ -107,6 +109,10 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
         factory.destroy(target);
         page.cleanup();
       }
+    },
+    async pageSize(pageNumber) {
+      const { width, height } = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
+      return { width, height };
     },
     async pageText(pageNumber) {
       const page = await doc.getPage(pageNumber);
