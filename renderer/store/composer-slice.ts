@@ -8,6 +8,7 @@ import { closePdfDoc } from '../features/attachments/pdf-engine.ts';
 import { extractTexts, startPdf, unlockPdf } from '../features/attachments/pdf-actions.ts';
 import { prepareSend, type PreparedMedia } from '../features/attachments/prepare-send.ts';
 import { providerTakesVideo } from '../features/attachments/provider-media.ts';
+import { contextRefusal } from '../features/composer/context-warning.ts';
 import type { State } from './index.ts';
 
 export type { PendingAttachment } from '../features/attachments/attachment-types.ts';
@@ -156,6 +157,12 @@ export const createComposerSlice: StateCreator<State, [], [], ComposerSlice> = (
     async prepareAttachments() {
       const s = get();
       if (s.preparing) return null;
+      // Over the model's context nothing is rendered or sent: the person is told what to pick instead.
+      const refusal = contextRefusal(s);
+      if (refusal) {
+        set({ notice: refusal });
+        return null;
+      }
       try {
         return await prepareSend(s.attachments, { budget: s.budget, modelTakesVideo: providerTakesVideo(s) }, (what) => set({ preparing: what }));
       } catch (e) {

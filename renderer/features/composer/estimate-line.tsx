@@ -1,9 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
 import { historyOf } from '../compare/compare-history.ts';
-import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import { composerEstimate } from './composer-estimate.ts';
-import { contextFit } from './context-warning.ts';
+import { contextFit, modelContext } from './context-warning.ts';
 import { usePrice } from './use-price.ts';
 
 const usd = (v: number | null) => (v === null ? 'price unknown' : v < 0.01 ? `$${v.toFixed(5)}` : `$${v.toFixed(4)}`);
@@ -14,10 +13,7 @@ export function EstimateLine() {
   // Exactly the history send() will carry (a compare contributes one lane, not all of them).
   const history = useStore(useShallow((s) => historyOf(s.turns, s.comparePreferred).map((h) => h.text)));
   const price = usePrice();
-  const context = useStore((s) => {
-    const p = s.providers.find((x) => x.id === s.providerId);
-    return p ? (catalogEntry(p.catalogId).models.find((m) => m.id === p.model)?.contextTokens ?? null) : null;
-  });
+  const context = useStore(modelContext);
   if (!prompt.trim() && attachments.length === 0) return null;
   const e = composerEstimate(attachments, budget, [prompt, ...history], price);
   const fit = contextFit(e.prompt_tokens, context);
@@ -32,7 +28,7 @@ export function EstimateLine() {
         <span className={`context-warning ${fit.kind}`} role="status">
           {' · '}
           {fit.kind === 'over'
-            ? `over the model's ${fit.context.toLocaleString()}-token context: pick fewer pages or frames, or lower the budget`
+            ? `over the model's ${fit.context.toLocaleString()}-token context: Send will refuse it; pick fewer pages or frames, or lower the budget`
             : `close to the model's ${fit.context.toLocaleString()}-token context, little room is left for the answer`}
         </span>
       )}
