@@ -110,7 +110,7 @@ describe('chat service against the fake provider over HTTP', () => {
     await expect(h.attachments.put({ name: 'notes.png', mime: 'image/png', bytes: new TextEncoder().encode('hello') })).rejects.toThrow(/not an image/);
   });
 
-  it('refuses a request over the model’s context with context-length before any byte goes out', async () => {
+  it('refuses a request over the model’s context with context-length before any byte goes out', { timeout: 60_000 }, async () => {
     const h = newHost();
     const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
     const png = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#3366cc' } }).png().toBuffer();
