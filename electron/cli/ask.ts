@@ -5,7 +5,7 @@ import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { startHost } from '../host/startup.ts';
 import type { AskArgs } from './args.ts';
-import { addCliProvider, catalogIdOf, collectAttachments } from './cli-inputs.ts';
+import { addCliProvider, catalogIdOf, collectAttachments, contextOf } from './cli-inputs.ts';
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
@@ -27,7 +27,8 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
   catalogIdOf(args);
   const { host, keys } = startHost({ shell: 'cli', dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
   try {
-    const { providerId, model } = addCliProvider(host, keys, args);
+    const provider = addCliProvider(host, keys, args);
+    const { providerId, model } = provider;
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
@@ -35,7 +36,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     let result: ChatResult;
     let boxesOutFailed = false;
     try {
-      const attachments = await collectAttachments(host, args);
+      const attachments = await collectAttachments(host, args, contextOf(provider));
       result = await host.chat.run(
         { providerId, model, thinking: args.thinking, prompt: args.prompt, attachments, history: [], budget: args.budget ?? undefined },
         ctrl,

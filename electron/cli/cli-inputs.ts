@@ -66,8 +66,16 @@ function readInput(file: string): Uint8Array {
   }
 }
 
-/** Stores --image and --pdf files (PDF pages rendered host-side at the budget, each labelled "page N"). */
-export async function collectAttachments(host: Host, args: FileArgs): Promise<AttachmentRef[]> {
+/** The context window of the model a run uses, from the catalog; null when unknown (a custom server). */
+export function contextOf(p: Pick<CliProvider, 'catalogId' | 'model'>): number | null {
+  return catalogEntry(p.catalogId).models.find((m) => m.id === p.model)?.contextTokens ?? null;
+}
+
+/**
+ * Stores --image and --pdf files (PDF pages rendered host-side at the budget, each labelled "page N"). With
+ * `contextTokens`, a PDF sent without --pages whose pages would not fit that window is refused up front.
+ */
+export async function collectAttachments(host: Host, args: FileArgs, contextTokens: number | null = null): Promise<AttachmentRef[]> {
   const attachments: AttachmentRef[] = [];
   for (const file of args.images) {
     const info = await host.attachments.put({ name: basename(file), mime: '', bytes: readInput(file) });
@@ -77,7 +85,7 @@ export async function collectAttachments(host: Host, args: FileArgs): Promise<At
     attachments.push({ id: info.id });
   }
   for (const file of args.pdfs) {
-    const opts = { name: basename(file), pages: args.pages, password: args.pdfPassword, budget: args.budget ?? DEFAULT_BUDGET, withText: args.pdfText };
+    const opts = { name: basename(file), pages: args.pages, password: args.pdfPassword, budget: args.budget ?? DEFAULT_BUDGET, withText: args.pdfText, contextTokens };
     attachments.push(...(await attachPdfPages(host.attachments, readInput(file), opts)));
   }
   return attachments;

@@ -12,7 +12,7 @@ import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.
 import type { ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
-import { estimatePrompt } from '../../shared/media/estimate.ts';
+import { contextFit, estimatePrompt, overContextMessage } from '../../shared/media/estimate.ts';
 import { catalogEntry, catalogModel } from '../../shared/providers/catalog.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { BadInputError } from './bad-input.ts';
@@ -107,16 +107,21 @@ export class ChatService {
       }
       emit(e);
     };
+    const refuse = (error: ReturnType<typeof makeError>, estimate?: Estimate): ChatResult => {
+      const result = { ...failedResult(error), ...(estimate ? { estimate } : {}) };
+      onEvent({ type: 'start', provider: entry.id, model, thinking: req.thinking, startedAt: Date.now(), estimate: result.estimate });
+      onEvent({ type: 'end', result });
+      return result;
+    };
     let input: PreparedInput;
     try {
       input = await this.prepare(req);
     } catch (e) {
-      const error = e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('bad-input', String(e));
-      const result = failedResult(error);
-      onEvent({ type: 'start', provider: entry.id, model, thinking: req.thinking, startedAt: Date.now(), estimate: result.estimate });
-      onEvent({ type: 'end', result });
-      return result;
+      return refuse(e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('bad-input', String(e)));
     }
+    // Over the model's window the provider can only refuse, after the whole upload: refuse here, before any byte.
+    const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
+    if (fit.kind === 'over') return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
     return runChat({
       entry,
       baseUrl: provider!.baseUrl,

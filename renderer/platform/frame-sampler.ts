@@ -1,6 +1,8 @@
 /**
  * Frames from a clip with the browser's own decoder: a hidden <video> that really seeks to each timestamp
- * (awaiting 'seeked', so every frame shows its own moment) and a canvas that copies the picture out.
+ * and a canvas that copies the picture out. 'seeked' alone is not enough: it can be handled before the
+ * decoded frame reaches the element (on a busy machine the copy then shows the previous moment), so each
+ * copy also waits for the frame to be presented (requestVideoFrameCallback).
  * No React here, so the benchmark can drive the very same code in a bare page.
  */
 
@@ -66,6 +68,16 @@ function seek(v: HTMLVideoElement, t: number, name: string): Promise<void> {
   });
 }
 
+/**
+ * Resolves when the element presents its next frame; armed before a seek so that frame cannot be missed.
+ * Every seek presents a freshly decoded frame, even one landing on the frame already shown. Where the
+ * runtime lacks the callback, 'seeked' is all there is to wait for.
+ */
+function nextPresentedFrame(v: HTMLVideoElement): Promise<void> {
+  if (typeof v.requestVideoFrameCallback !== 'function') return Promise.resolve();
+  return new Promise((resolve) => v.requestVideoFrameCallback(() => resolve()));
+}
+
 /** Duration and picture size, once the first frame decodes. */
 export async function probeClip(url: string, name: string): Promise<ClipInfo> {
   const v = loadVideo(url);
@@ -107,7 +119,9 @@ export async function sampleFrames(
     for (let i = 0; i < times.length; i++) {
       if (opts.signal?.aborted) throw new DOMException('Sampling was stopped.', 'AbortError');
       // Never seek exactly to the end: there is no frame there and some decoders show black.
+      const presented = nextPresentedFrame(v);
       await seek(v, Math.min(times[i], Math.max(0, v.duration - 0.001)), name);
+      await presented;
       ctx.drawImage(v, 0, 0, size.width, size.height);
       const blob = await new Promise<Blob>((resolve, reject) =>
         canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('A frame could not be encoded.'))), 'image/jpeg', opts.quality ?? 0.9),

@@ -47,7 +47,6 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
       cMapUrl: `${base}cmaps/`,
       cMapPacked: true,
       wasmUrl: `${base}wasm/`,
-      isEvalSupported: false,
     }).promise;
   } catch (e) {
     const err = e as { name?: string; code?: number; message?: string };
@@ -58,7 +57,7 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
     }
     throw new PdfOpenError('damaged', `“${name}” is damaged or not a PDF, so it cannot be opened${err?.message ? ` (${err.message.replace(/\.$/, '')})` : ''}.`);
   }
-  docs.get(key)?.destroy();
+  void docs.get(key)?.loadingTask.destroy();
   docs.set(key, doc);
   // Sizes come from each page's dictionary, not from drawing it: cheap even for 500 pages.
   const sizes: PdfSummary['sizes'] = [];
@@ -70,7 +69,7 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
 }
 
 export function closePdfDoc(key: string): void {
-  docs.get(key)?.destroy();
+  void docs.get(key)?.loadingTask.destroy();
   docs.delete(key);
 }
 

@@ -7,6 +7,7 @@ import { closePdfDoc } from '../platform/pdf-engine.ts';
 import { extractTexts, startPdf, unlockPdf } from '../platform/pdf-actions.ts';
 import { prepareSend, } from '../platform/prepare-send.ts';
 import { providerTakesVideo } from '../model/provider-media.ts';
+import { contextRefusal } from '../model/context-warning.ts';
 import type { KeyValueStorage, StoreDeps } from './deps.ts';
 import type { ComposerSlice, State } from './state.ts';
 
@@ -130,6 +131,12 @@ export const createComposerSlice =
       async prepareAttachments() {
         const s = get();
         if (s.preparing) return null;
+        // Over the model's context nothing is rendered or sent: the person is told what to pick instead.
+        const refusal = contextRefusal(s);
+        if (refusal) {
+          set({ notice: refusal });
+          return null;
+        }
         try {
           return await prepareSend(s.attachments, { budget: s.budget, modelTakesVideo: providerTakesVideo(s), store: bridge }, (what) => set({ preparing: what }));
         } catch (e) {

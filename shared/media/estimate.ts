@@ -37,3 +37,38 @@ export function refTexts(ref: { label?: string; text?: string }): { before: stri
   const text = ref.text?.trim() ? ref.text.trim() : null;
   return { before, after: text && before ? `Text layer of ${before}:\n${text}` : text };
 }
+
+/** Whether an estimated prompt fits a model's context window; `near` leaves little room for the answer. */
+export type ContextFit = { kind: 'fits' } | { kind: 'near' | 'over'; context: number };
+
+/**
+ * `near` from 85% of the window: the answer needs room too. An unknown window (a custom server) always fits,
+ * since refusing on a guess would block a model that can take it.
+ */
+export function contextFit(promptTokens: number, context: number | null): ContextFit {
+  if (!context) return { kind: 'fits' };
+  if (promptTokens > context) return { kind: 'over', context };
+  if (promptTokens > context * 0.85) return { kind: 'near', context };
+  return { kind: 'fits' };
+}
+
+/** Why a request over the model's context is not sent, and what to do instead. */
+export function overContextMessage(promptTokens: number, context: number): string {
+  return (
+    `This request is about ${promptTokens.toLocaleString('en-US')} tokens, past the model's ${context.toLocaleString('en-US')}-token context, ` +
+    'so it was not sent. Pick fewer pages or frames, or lower the tokens per image.'
+  );
+}
+
+/**
+ * How many pages, taken in order, fit in `context` tokens next to `reserved` tokens of other text, each page
+ * costing its visual tokens plus its label. Used to tell a person how many pages to pick.
+ */
+export function pagesThatFit(pageTokens: readonly number[], context: number, reserved = 0): number {
+  let used = reserved;
+  for (let i = 0; i < pageTokens.length; i++) {
+    used += pageTokens[i] + estimateTextTokens(`page ${i + 1}`);
+    if (used > context) return i;
+  }
+  return pageTokens.length;
+}

@@ -4,7 +4,8 @@
  * page's text layer. The app window does the same in the renderer (renderer/features/attachments).
  */
 import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
-import { pageRef, parsePageRange } from '../../../shared/media/pages.ts';
+import { pagesThatFit } from '../../../shared/media/estimate.ts';
+import { pageFit, pageRef, parsePageRange } from '../../../shared/media/pages.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
 import { openPdf } from './pdf-render.ts';
@@ -16,6 +17,8 @@ export interface PdfAttachOptions {
   password: string | null;
   budget: number;
   withText: boolean;
+  /** The model's context window: with no page choice, a PDF whose pages would not fit is refused. */
+  contextTokens?: number | null;
 }
 
 export async function attachPdfPages(store: AttachmentStore, bytes: Uint8Array, opts: PdfAttachOptions): Promise<AttachmentRef[]> {
@@ -25,6 +28,7 @@ export async function attachPdfPages(store: AttachmentStore, bytes: Uint8Array, 
   try {
     const picked = parsePageRange(opts.pages ?? 'all', pdf.pageCount);
     if (!picked.ok) throw new BadInputError(`${opts.name}: ${picked.message}`);
+    if (opts.pages === null && opts.contextTokens) await refuseOverContext(pdf, opts.name, opts.budget, opts.contextTokens);
     const refs: AttachmentRef[] = [];
     for (const page of picked.pages) {
       const img = await pdf.renderPage(page, { budget: opts.budget });
@@ -37,4 +41,23 @@ export async function attachPdfPages(store: AttachmentStore, bytes: Uint8Array, 
   } finally {
     await pdf.close();
   }
+}
+
+/**
+ * Every page of a long PDF, unasked for, would go out as one request far past the model's window (500 pages
+ * are ~1.25M tokens against 65,536): refuse before rendering anything, saying how many pages fit.
+ */
+async function refuseOverContext(pdf: Awaited<ReturnType<typeof openPdf>>, name: string, budget: number, context: number): Promise<void> {
+  const tokens: number[] = [];
+  for (let n = 1; n <= pdf.pageCount; n++) {
+    const size = await pdf.pageSize(n);
+    tokens.push(pageFit(size.width, size.height, budget).tokens);
+  }
+  const fit = pagesThatFit(tokens, context);
+  if (fit === tokens.length) return;
+  const total = tokens.reduce((a, b) => a + b, 0);
+  throw new BadInputError(
+    `${name}: its ${pdf.pageCount} pages come to about ${total.toLocaleString('en-US')} tokens, past the model's ${context.toLocaleString('en-US')}-token context. ` +
+      (fit > 0 ? `Pick pages with --pages: ${fit} fit at this budget (e.g. --pages 1-${fit}), or lower --budget.` : 'Not one page fits at this budget: lower --budget.'),
+  );
 }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageFit } from '../../../shared/media/pages.ts';
 import { BadInputError } from '../bad-input.ts';
+import { CappedCanvasFactory, MAX_CANVAS_AREA, MAX_CANVAS_SIDE } from './pdf-canvas.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -28,8 +29,13 @@ export interface RenderedPage {
 
 export interface OpenedPdf {
   pageCount: number;
-  /** Renders a page (1-based) at the budget's size (see {@link pageFit}) or at a fixed dpi. */
+  /**
+   * Renders a page (1-based) at the budget's size (see {@link pageFit}) or at a fixed dpi; a page that would
+   * pass the canvas ceiling at that dpi (a 35,000 px poster) is drawn at the largest size within it.
+   */
   renderPage(page: number, size: { budget: number } | { dpi: number }): Promise<RenderedPage>;
+  /** The page's size in points, from its dictionary (nothing is drawn). */
+  pageSize(page: number): Promise<{ width: number; height: number }>;
   /** The page's text layer, lines joined; empty for a scan without text. */
   pageText(page: number): Promise<string>;
   close(): Promise<void>;
@@ -44,19 +50,21 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
   const root = pdfjsRoot();
   const name = opts.name ?? 'The PDF';
   let doc: PdfDocument;
+  const task = pdfjs.getDocument({
+    // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
+    data: new Uint8Array(bytes),
+    password: opts.password,
+    standardFontDataUrl: join(root, 'standard_fonts') + '/',
+    cMapUrl: join(root, 'cmaps') + '/',
+    cMapPacked: true,
+    wasmUrl: pathToFileURL(join(root, 'wasm')).pathname + '/',
+    CanvasFactory: CappedCanvasFactory,
+    verbosity: 0,
+  });
   try {
-    doc = await pdfjs.getDocument({
-      // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-      data: new Uint8Array(bytes),
-      password: opts.password,
-      standardFontDataUrl: join(root, 'standard_fonts') + '/',
-      cMapUrl: join(root, 'cmaps') + '/',
-      cMapPacked: true,
-      wasmUrl: pathToFileURL(join(root, 'wasm')).pathname + '/',
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
+    doc = await task.promise;
   } catch (e) {
+    void task.destroy();
     throw pdfError(e, name, Boolean(opts.password));
   }
   return {
@@ -74,24 +82,26 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
         scaleX = width / base.width;
         scaleY = height / base.height;
       } else {
-        scaleX = scaleY = size.dpi / 72;
-        width = Math.round(base.width * scaleX);
-        height = Math.round(base.height * scaleY);
+        const wanted = size.dpi / 72;
+        const cap = Math.min(MAX_CANVAS_SIDE / Math.max(base.width, base.height), Math.sqrt(MAX_CANVAS_AREA / (base.width * base.height)));
+        scaleX = scaleY = Math.min(wanted, cap);
+        width = Math.max(1, Math.floor(base.width * scaleX));
+        height = Math.max(1, Math.floor(base.height * scaleY));
       }
       // Budget sizes are rounded to multiples of 28 per side, so each axis gets its own scale.
       const viewport = page.getViewport({ scale: scaleX });
-      const factory = doc.canvasFactory as { create(w: number, h: number): { canvas: any; context: any }; destroy(c: unknown): void };
+      const factory = new CappedCanvasFactory();
       const target = factory.create(width, height);
       try {
-        target.context.fillStyle = '#ffffff';
-        target.context.fillRect(0, 0, width, height);
+        target.context!.fillStyle = '#ffffff';
+        target.context!.fillRect(0, 0, width, height);
         await page.render({
-          canvasContext: target.context,
-          canvas: target.canvas,
+          canvasContext: target.context as never,
+          canvas: target.canvas as never,
           viewport,
           transform: scaleY === scaleX ? undefined : [1, 0, 0, scaleY / scaleX, 0, 0],
         }).promise;
-        const png: Buffer = await target.canvas.encode('png');
+        const png: Buffer = await target.canvas!.encode('png');
         return { page: pageNumber, png, width, height };
       } catch (e) {
         throw new BadInputError(`${name}: page ${pageNumber} could not be drawn (${(e as Error).message}).`);
@@ -100,12 +110,16 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
         page.cleanup();
       }
     },
+    async pageSize(pageNumber) {
+      const { width, height } = (await doc.getPage(pageNumber)).getViewport({ scale: 1 });
+      return { width, height };
+    },
     async pageText(pageNumber) {
       const page = await doc.getPage(pageNumber);
       const content = await page.getTextContent();
       return textOf(content.items as { str?: string; hasEOL?: boolean }[]);
     },
-    close: () => doc.destroy(),
+    close: () => task.destroy(),
   };
 }
 

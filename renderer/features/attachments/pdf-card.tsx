@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatPageList } from '../../../shared/media/pages.ts';
 import { useStore } from '../../store/index.ts';
-import { sentParts } from '../composer/composer-estimate.ts';
+import { sentParts } from '../../model/composer-estimate.ts';
 import type { PendingAttachment } from '../../model/attachments.ts';
 import { PdfPassword } from './pdf-password.tsx';
 import { PdfPicker } from './pdf-picker.tsx';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { formatPageList, pageFit, parsePageRange } from '../../../shared/media/pages.ts';
 import { useStore } from '../../store/index.ts';
-import { composerEstimate } from '../composer/composer-estimate.ts';
+import { composerEstimate } from '../../model/composer-estimate.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import type { PendingAttachment } from '../../model/attachments.ts';
 import { PdfThumb } from './pdf-thumb.tsx';

@@ -3,8 +3,8 @@ import { useStore } from '../../store/index.ts';
 import { historyOf } from '../../model/history.ts';
 import { formatUsd } from '../../../shared/format/figures.ts';
 import { catalogModel } from '../../../shared/providers/catalog.ts';
-import { composerEstimate } from './composer-estimate.ts';
-import { contextFit } from './context-warning.ts';
+import { composerEstimate } from '../../model/composer-estimate.ts';
+import { contextFit, modelContext } from '../../model/context-warning.ts';
 import { usePrice } from './use-price.ts';
 
 const usd = (v: number | null) => formatUsd(v, { unknown: 'price unknown' });
@@ -15,10 +15,7 @@ export function EstimateLine() {
   // Exactly the history send() will carry (a compare contributes one lane, not all of them).
   const history = useStore(useShallow((s) => historyOf(s.turns, s.comparePreferred).map((h) => h.text)));
   const price = usePrice();
-  const context = useStore((s) => {
-    const p = s.providers.find((x) => x.id === s.providerId);
-    return p ? (catalogModel(p.catalogId, p.model)?.contextTokens ?? null) : null;
-  });
+  const context = useStore(modelContext);
   if (!prompt.trim() && attachments.length === 0) return null;
   const e = composerEstimate(attachments, budget, [prompt, ...history], price);
   const fit = contextFit(e.prompt_tokens, context);
@@ -33,7 +30,7 @@ export function EstimateLine() {
         <span className={`context-warning ${fit.kind}`} role="status">
           {' · '}
           {fit.kind === 'over'
-            ? `over the model's ${fit.context.toLocaleString()}-token context: pick fewer pages or frames, or lower the budget`
+            ? `over the model's ${fit.context.toLocaleString()}-token context: Send will refuse it; pick fewer pages or frames, or lower the budget`
             : `close to the model's ${fit.context.toLocaleString()}-token context, little room is left for the answer`}
         </span>
       )}

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitToBudget } from '../../../shared/media/budget.ts';
+import { pagesThatFit } from '../../../shared/media/estimate.ts';
 import { pageFit } from '../../../shared/media/pages.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 import { makeCorruptPdf, makeEncryptedPdf, makeImageAs, makePdf, makePhoto } from '../../fixtures/media/make-media.ts';
@@ -58,6 +59,37 @@ describe('glimpse ask --pdf', () => {
     const r = await glimpse(['--pdf', await makeEncryptedPdf('cli-locked.pdf', 'pw-123'), '--pdf-password', 'pw-123', '--pages', '1', 'Read it']);
     expect(r.code).toBe(0);
     expect(fake.requests.at(-1)!.images).toHaveLength(1);
+  });
+
+  it('opens an AES-256 PDF whose password is not ASCII, typed composed or decomposed', async () => {
+    const pdf = await makeEncryptedPdf('cli-umlaut.pdf', 'pässwört');
+    for (const pw of ['pässwört', 'pässwört'.normalize('NFD')]) {
+      const r = await glimpse(['--pdf', pdf, '--pdf-password', pw, '--pages', '1', 'Read it']);
+      expect(JSON.parse(r.stdout).error).toBeNull();
+      expect(r.code).toBe(0);
+      expect(fake.requests.at(-1)!.images).toHaveLength(1);
+    }
+  });
+
+  it('refuses a 500-page PDF without --pages that would not fit the model’s context, saying how many pages fit', { timeout: 120_000 }, async () => {
+    const pdf = await makePdf('cli-500.pdf', 500);
+    const before = fake.requests.length;
+    const zai = ['--provider', 'zai', '--api-key', 'k'];
+    const r = await glimpse([...zai, '--pdf', pdf, 'Summarise it']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.error.kind).toBe('bad-input');
+    const page = pageFit(595, 842, 2560).tokens;
+    const fit = pagesThatFit(Array(500).fill(page), 65_536);
+    expect(out.error.message).toBe(
+      `cli-500.pdf: its 500 pages come to about ${(500 * page).toLocaleString('en-US')} tokens, past the model's 65,536-token context. ` +
+        `Pick pages with --pages: ${fit} fit at this budget (e.g. --pages 1-${fit}), or lower --budget.`,
+    );
+    expect(fake.requests.length).toBe(before);
+    // The pages it says fit do go out.
+    const ok = await glimpse([...zai, '--pdf', pdf, '--pages', `1-${fit}`, 'Summarise it']);
+    expect(JSON.parse(ok.stdout).error).toBeNull();
+    expect(fake.requests.at(-1)!.images).toHaveLength(fit);
   });
 
   it('sends images with --budget: a 24-megapixel photo goes at the budget size, upright', async () => {

@@ -22,8 +22,8 @@ const fakeUtility: UtilityProcessApi = {
         return child.pid;
       },
       postMessage: (m: unknown) => void child.send(m as never),
-      on: (event: 'message' | 'exit', listener: (x: never) => void) =>
-        event === 'message' ? child.on('message', listener) : child.on('exit', (code, signal) => listener((code ?? (signal ? 1 : 0)) as never)),
+      on: (event: 'message' | 'exit', listener: (x: unknown) => void) =>
+        event === 'message' ? child.on('message', (m) => listener(m)) : child.on('exit', (code, signal) => listener(code ?? (signal ? 1 : 0))),
       kill: () => child.kill(),
     } as ReturnType<UtilityProcessApi['fork']>;
   },

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { contextFit } from '../../../../renderer/features/composer/context-warning.ts';
+import { contextFit } from '../../../../renderer/model/context-warning.ts';
 
 it('says when a prompt is over or near the context window, and never guesses an unknown one', () => {
   expect(contextFit(70_000, 65_536)).toEqual({ kind: 'over', context: 65_536 });

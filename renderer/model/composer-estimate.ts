@@ -3,14 +3,14 @@
  * each picked PDF page at its rendered size, each sampled frame, plus the prompt, the history and the labels
  * (shared/media/estimate.ts, the same function the host uses when it sends).
  */
-import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
-import { fitToBudget } from '../../../shared/media/budget.ts';
-import { estimatePrompt, refTexts } from '../../../shared/media/estimate.ts';
-import { frameLabel } from '../../../shared/media/frames.ts';
-import { pageFit, pageLabel } from '../../../shared/media/pages.ts';
-import type { Estimate } from '../../../shared/engine/types.ts';
-import type { Price } from '../../../shared/providers/catalog.ts';
-import type { PendingAttachment } from '../../model/attachments.ts';
+import type { AttachmentRef } from '../../shared/bridge/chat.ts';
+import { fitToBudget } from '../../shared/media/budget.ts';
+import { estimatePrompt, refTexts } from '../../shared/media/estimate.ts';
+import { frameLabel } from '../../shared/media/frames.ts';
+import { pageFit, pageLabel } from '../../shared/media/pages.ts';
+import type { Estimate } from '../../shared/engine/types.ts';
+import type { Price } from '../../shared/providers/catalog.ts';
+import type { PendingAttachment } from './attachments.ts';
 
 export interface ComposerEstimate extends Estimate {
   images: number;
