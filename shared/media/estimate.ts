@@ -66,8 +66,8 @@ export function overContextMessage(promptTokens: number, context: number): strin
  */
 export function pagesThatFit(pageTokens: readonly number[], context: number, reserved = 0): number {
   let used = reserved;
-  for (let i = 0; i < pageTokens.length; i++) {
-    used += pageTokens[i] + estimateTextTokens(`page ${i + 1}`);
+  for (const [i, tokens] of pageTokens.entries()) {
+    used += tokens + estimateTextTokens(`page ${i + 1}`);
     if (used > context) return i;
   }
   return pageTokens.length;
