@@ -2,7 +2,9 @@
  * The host services every shell uses: one object that implements the bridge's methods, plus an event feed.
  * The Electron shell wires it to IPC, the browser shell to HTTP + SSE, the CLI calls services directly.
  */
-import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
+import { checkBridgeArg } from '../../shared/bridge/arg-schemas.ts';
+import { bridgeMethodNames, type BridgeMethodName, type BridgeMethods, type HostEvent, type HostInfo } from '../../shared/bridge/contract.ts';
+import { BadInputError } from './bad-input.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { ChatService } from './chat-service.ts';
 import { compareMethodsFor } from './compare/compare-marks.ts';
@@ -34,18 +36,43 @@ export interface Host {
   close(): void;
 }
 
+/**
+ * Every shell reaches the host through these methods, so this is where arguments are checked: each call's argument
+ * is parsed by its method's schema, and a malformed one is refused as `bad-input` before any host code runs.
+ * Anything a method throws comes back as a rejected promise, never as an exception escaping the transport.
+ */
+export function guarded(inner: BridgeMethods): BridgeMethods {
+  const out: Partial<Record<BridgeMethodName, (arg: unknown) => Promise<unknown>>> = {};
+  for (const name of bridgeMethodNames) {
+    const fn = inner[name] as (arg: unknown) => Promise<unknown>;
+    out[name] = async (arg: unknown) => {
+      const checked = checkBridgeArg(name, arg);
+      if (!checked.ok) throw new BadInputError(checked.message);
+      return fn(checked.value);
+    };
+  }
+  return out as BridgeMethods;
+}
+
 export function createHost(opts: HostOptions): Host {
   const db = openDb(opts.dataDir);
   const listeners = new Set<(e: HostEvent) => void>();
   const publish = (e: HostEvent) => {
-    for (const l of listeners) l(e);
+    for (const l of listeners) {
+      // One broken subscriber (a window gone mid-send) must not stop the others or the request that published.
+      try {
+        l(e);
+      } catch (err) {
+        console.error('glimpse: an event listener failed:', err instanceof Error ? err.message : err);
+      }
+    }
   };
   const providers = new ProviderStore(db, opts.keys, opts.env);
   const attachments = new AttachmentStore(db, opts.dataDir);
   const records = createRecords(db, providers, attachments);
   const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs });
 
-  const methods: BridgeMethods = {
+  const inner: BridgeMethods = {
     getInfo: async () => ({ shell: opts.shell, version: APP_VERSION, dataDir: opts.dataDir, platform: process.platform }),
     listProviders: async () => providers.list(),
     saveProvider: async (input) => providers.save(input),
@@ -64,7 +91,7 @@ export function createHost(opts: HostOptions): Host {
   };
 
   return {
-    methods,
+    methods: guarded(inner),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -83,13 +83,10 @@ export class ProviderStore {
     return this.prices.resolve({ catalogId: provider.catalogId, providerId: provider.id }, model);
   }
 
+  /** Saves a provider; `input` has passed the bridge's schema (names trimmed, the URL http(s)). */
   save(input: ProviderInput): ProviderView {
-    const name = input.name.trim();
-    const baseUrl = input.baseUrl.trim().replace(/\/+$/, '');
-    const model = input.model.trim();
-    if (!name) throw new BadProviderInput('A provider needs a name.');
-    if (!/^https?:\/\/[^\s]+$/i.test(baseUrl)) throw new BadProviderInput('The base URL must start with http:// or https://.');
-    if (!model) throw new BadProviderInput('A provider needs a model id.');
+    const { name, model } = input;
+    const baseUrl = input.baseUrl.replace(/\/+$/, '');
     const id = input.id ?? `${input.catalogId}-${randomUUID().slice(0, 8)}`;
     const upstream = JSON.stringify(checkUpstream(input));
     const exists = this.get(id);
@@ -105,7 +102,7 @@ export class ProviderStore {
         )
         .run(id, input.catalogId, name, baseUrl, model, upstream, pos, Date.now());
     }
-    if (input.apiKey !== undefined) this.keys.set(id, input.apiKey.trim() || null);
+    if (input.apiKey !== undefined) this.keys.set(id, input.apiKey || null);
     return this.get(id)!;
   }
 

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bridgeMethodNames, type BridgeMethodName } from '../../shared/bridge/contract.ts';
+import { BadInputError } from '../host/bad-input.ts';
 import { toFailure } from '../host/failure.ts';
 import type { Host } from '../host/host.ts';
 import { allowedHost, authorised, COOKIE, sameSecret } from './security.ts';
@@ -52,6 +53,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** A call's body is `{"arg": ...}` (or empty, for no argument); anything else is the caller's mistake. */
+function parseCallBody(text: string, method: string): { arg?: unknown } {
+  if (!text) return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadInputError(`${method}: the request body is not JSON.`);
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadInputError(`${method}: the request body must be a JSON object {"arg": ...}.`);
+  return body as { arg?: unknown };
+}
+
 export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const maxUpload = opts.maxUploadBytes ?? 256 * 1024 * 1024;
@@ -64,7 +78,16 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
     for (const c of sseClients) c.write(line);
   });
 
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => {
+    // A request handler that throws must cost that request, never the process (an unhandled rejection ends it).
+    handle(req, res).catch((e: unknown) => {
+      console.error('glimpse: a request failed:', e instanceof Error ? e.message : e);
+      if (!res.headersSent) sendJson(res, 500, { failure: toFailure(e) });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     // The printed launch URL: trade the token for a cookie, then drop it from the address bar.
     if (url.pathname === '/' && url.searchParams.has('token') && allowedHost(req.headers.host, port)) {
@@ -112,7 +135,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') {
         if (!methods.has(call[1])) return sendJson(res, 404, { failure: { kind: 'internal', message: `No method ${call[1]}.` } });
-        const body = JSON.parse((await readBody(req, JSON_LIMIT)).toString('utf8') || '{}') as { arg?: unknown };
+        const body = parseCallBody((await readBody(req, JSON_LIMIT)).toString('utf8'), call[1]);
         const fn = opts.host.methods[call[1] as BridgeMethodName] as (arg: unknown) => Promise<unknown>;
         const result = await fn(body.arg);
         return sendJson(res, 200, { result: result ?? null });
@@ -126,7 +149,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       if (status === 413) return sendJson(res, 413, { failure: { kind: 'bad-input', message: 'That file is too large to attach.' } });
       sendJson(res, 400, { failure: toFailure(e) });
     }
-  });
+  }
 
   function openEvents(res: ServerResponse) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

@@ -60,6 +60,8 @@ const KIND_TEXT: Record<ErrorKind, string> = {
   protocol: 'The provider sent a response Glimpse could not read.',
   cancelled: 'Stopped.',
   'bad-input': 'Glimpse could not use this input.',
+  'too-long': 'The answer grew past the size Glimpse keeps; it was stopped there.',
+  internal: 'Glimpse failed while running this request.',
 };
 
 /** A generic sentence for a kind, used when the provider's own message is missing. */
