@@ -17,6 +17,11 @@ import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
 import type { ImageInfo } from '../../shared/grounding/types.ts';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Most text (reasoning + answer, in UTF-16 code units) one answer may grow to. GLM-4.5V writes at most 16K tokens,
+ * well under 100 KB; only a broken or hostile server sends more, and an endless one would fill memory.
+ */
+export const DEFAULT_MAX_ANSWER_CHARS = 4 * 1024 * 1024;
 const MAX_RETRIES = 2;
 /** A 429 asking us to wait longer than this is shown to the person rather than waited out silently. */
 const MAX_RETRY_WAIT_S = 10;
@@ -39,6 +44,8 @@ export interface RunSpec {
   onEvent: (event: ChatEvent) => void;
   /** The request's images in the order sent, with their labels: boxes in the answer are assigned to them. */
   images?: ImageInfo[];
+  /** Overrides DEFAULT_MAX_ANSWER_CHARS (tests). */
+  maxAnswerChars?: number;
 }
 
 interface Attempt {
@@ -135,7 +142,17 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     messages: spec.messages,
     upstream: spec.upstream,
   });
+  const maxChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
   const push = (d: { reasoning: string; content: string }) => {
+    if (a.error?.kind === 'too-long') return;
+    const room = maxChars - a.answer.length - a.reasoning.length;
+    if (d.reasoning.length + d.content.length > room) {
+      // Keep the text up to the cap, then stop reading: the connection is dropped, what arrived stays.
+      const reasoning = d.reasoning.slice(0, room);
+      d = { reasoning, content: d.content.slice(0, room - reasoning.length) };
+      a.error = makeError('too-long', `The answer passed ${formatSize(maxChars)} of text, far more than a model writes; Glimpse stopped reading it there. What arrived is kept.`);
+      ctrl.abort();
+    }
     if (!d.reasoning && !d.content) return;
     const now = Date.now();
     a.firstByteAt ??= now;
@@ -179,13 +196,16 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     }
   } catch (e) {
     push(a.normalizer.end());
-    a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
+    // Our own stop at the cap aborts the stream too; the cap, not the abort, is what the person must hear.
+    if (a.error?.kind !== 'too-long') a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
   } finally {
     clearTimeout(idle);
     spec.signal?.removeEventListener('abort', onUserAbort);
   }
   return a;
 }
+
+const formatSize = (chars: number) => (chars >= 1024 * 1024 ? `${Math.round((chars / 1024 / 1024) * 10) / 10} MB` : `${Math.round(chars / 1024)} KB`);
 
 function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean; idleMs: number }): ChatError {
   if (ctx.userAborted) return makeError('cancelled');

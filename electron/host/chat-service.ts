@@ -45,6 +45,8 @@ export interface ChatServiceDeps {
   observers?: ChatObserver[];
   fetch?: typeof fetch;
   idleTimeoutMs?: number;
+  /** Overrides the answer size cap (chat-runner.ts DEFAULT_MAX_ANSWER_CHARS); tests use a small one. */
+  maxAnswerChars?: number;
 }
 
 export interface PreparedInput {
@@ -147,6 +149,7 @@ export class ChatService {
       price: this.deps.providers.priceFor(provider!, model),
       estimate: input.estimate,
       idleTimeoutMs: this.deps.idleTimeoutMs,
+      maxAnswerChars: this.deps.maxAnswerChars,
       signal: ctrl.signal,
       fetch: this.deps.fetch,
       onEvent,

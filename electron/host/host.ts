@@ -22,6 +22,8 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv;
   fetch?: typeof fetch;
   idleTimeoutMs?: number;
+  /** Overrides the cap on one answer's text (tests). */
+  maxAnswerChars?: number;
 }
 
 export interface Host {
@@ -70,7 +72,7 @@ export function createHost(opts: HostOptions): Host {
   const providers = new ProviderStore(db, opts.keys, opts.env);
   const attachments = new AttachmentStore(db, opts.dataDir);
   const records = createRecords(db, providers, attachments);
-  const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs });
+  const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs, maxAnswerChars: opts.maxAnswerChars });
 
   const inner: BridgeMethods = {
     getInfo: async () => ({ shell: opts.shell, version: APP_VERSION, dataDir: opts.dataDir, platform: process.platform }),
