@@ -62,4 +62,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // v3: the ledger (one row per request attempt), its per-day rollup, and sessions (issue #6).
   { version: 3, sql: LEDGER_AND_SESSIONS_V3 },
+  // v4: the start time of the process that owns a streaming row (see ledger/owner.ts), so recovery can tell a
+  // dead owner (a zombie, or a pid reused by another process) from a live one.
+  { version: 4, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
 ];
