@@ -90,6 +90,8 @@ export class ProviderStore {
     const id = input.id ?? `${input.catalogId}-${randomUUID().slice(0, 8)}`;
     const upstream = JSON.stringify(checkUpstream(input));
     const exists = this.get(id);
+    // A key was given for one server: when the address moves to another origin it stays behind unless entered again.
+    const dropKey = Boolean(exists && input.apiKey === undefined && originOf(exists.baseUrl) !== originOf(baseUrl) && this.keys.get(id));
     if (exists) {
       this.db
         .prepare('UPDATE providers SET catalog_id = ?, name = ?, base_url = ?, model = ?, upstream = ? WHERE id = ?')
@@ -103,7 +105,9 @@ export class ProviderStore {
         .run(id, input.catalogId, name, baseUrl, model, upstream, pos, Date.now());
     }
     if (input.apiKey !== undefined) this.keys.set(id, input.apiKey || null);
-    return this.get(id)!;
+    else if (dropKey) this.keys.set(id, null);
+    const view = this.get(id)!;
+    return dropKey ? { ...view, keyDropped: true } : view;
   }
 
   delete(id: string): void {
@@ -130,6 +134,15 @@ export class ProviderStore {
       hasKey: Boolean(this.keys.get(r.id) ?? keyFromEnv(entry.keyEnv, this.env)),
       upstream: JSON.parse(r.upstream) as string[],
     };
+  }
+}
+
+/** Scheme, host and port of a base URL (what a browser would call its origin), lower-cased. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url.toLowerCase();
   }
 }
 
