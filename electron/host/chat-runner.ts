@@ -5,7 +5,7 @@
  * Errors are values: the runner always resolves with a ChatResult, and the text that arrived is kept.
  */
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { classifyHttpError, errorFromFinishReason, makeError, redactKey, redactSecrets } from '../../shared/engine/errors.ts';
+import { classifyHttpError, errorFromFinishReason, KeyMasker, makeError, redactKey, redactSecrets } from '../../shared/engine/errors.ts';
 import { StreamNormalizer } from '../../shared/engine/normalize.ts';
 import { costOf, estimateTextTokens } from '../../shared/engine/pricing.ts';
 import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-body.ts';
@@ -143,7 +143,16 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     upstream: spec.upstream,
   });
   const maxChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
-  const push = (d: { reasoning: string; content: string }) => {
+  // A model that repeats the key it was sent with (a key pasted into the prompt) must not put it in the answer, which
+  // is stored, exported and printed: it is masked as it streams, even when split across chunks.
+  const masks = { reasoning: new KeyMasker(spec.apiKey), content: new KeyMasker(spec.apiKey) };
+  const push = (d: { reasoning: string; content: string }) => append({ reasoning: masks.reasoning.push(d.reasoning), content: masks.content.push(d.content) });
+  /** The stream is over (whole, failed or stopped): what the normalizer and the maskers still hold is text too. */
+  const endText = () => {
+    push(a.normalizer.end());
+    append({ reasoning: masks.reasoning.end(), content: masks.content.end() });
+  };
+  const append = (d: { reasoning: string; content: string }) => {
     if (a.error?.kind === 'too-long') return;
     const room = maxChars - a.answer.length - a.reasoning.length;
     if (d.reasoning.length + d.content.length > room) {
@@ -188,14 +197,14 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
         for (const data of batch.data) if (!take(JSON.parse(data))) break reading;
       }
     }
-    push(a.normalizer.end());
+    endText();
     if (ctrl.signal.aborted) throw new APIUserAbortError();
     a.error ??= errorFromFinishReason(a.normalizer.meta.finishReason);
     if (!a.error && !a.normalizer.meta.finishReason && !a.normalizer.meta.usage) {
       a.error = makeError('protocol', 'The stream ended before the answer was finished.');
     }
   } catch (e) {
-    push(a.normalizer.end());
+    endText();
     // Our own stop at the cap aborts the stream too; the cap, not the abort, is what the person must hear.
     if (a.error?.kind !== 'too-long') a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
   } finally {
