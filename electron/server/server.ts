@@ -14,7 +14,7 @@ import { bridgeMethodNames, type BridgeMethodName } from '../../shared/bridge/co
 import { BadInputError } from '../host/bad-input.ts';
 import { toFailure } from '../host/failure.ts';
 import type { Host } from '../host/host.ts';
-import { allowedHost, authorised, COOKIE, sameSecret } from './security.ts';
+import { allowedFetchSite, allowedHost, authorised, COOKIE, sameSecret } from './security.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface BrowserShellOptions {
@@ -90,7 +90,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     // The printed launch URL: trade the token for a cookie, then drop it from the address bar.
-    if (url.pathname === '/' && url.searchParams.has('token') && allowedHost(req.headers.host, port)) {
+    if (url.pathname === '/' && url.searchParams.has('token') && allowedHost(req.headers.host, port) && allowedFetchSite(req.headers['sec-fetch-site'])) {
       if (!sameSecret(url.searchParams.get('token'), token)) return sendJson(res, 403, { failure: { kind: 'forbidden', message: 'Wrong token.' } });
       res.writeHead(302, {
         'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
@@ -115,7 +115,14 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       const attachment = /^\/api\/attachments\/([0-9a-f]{64})$/.exec(url.pathname);
       if (attachment && req.method === 'GET') {
         const file = await opts.host.methods.getAttachment(attachment[1]);
-        res.writeHead(200, { 'content-type': file.mime, 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
+        // Cached for good (content-addressed), but only for the same kind of asker: without Vary, a page on another
+        // port would be served the cached copy without any request reaching the Sec-Fetch-Site check.
+        res.writeHead(200, {
+          'content-type': file.mime,
+          'cache-control': 'private, max-age=31536000, immutable',
+          vary: 'Sec-Fetch-Site',
+          'x-content-type-options': 'nosniff',
+        });
         return res.end(Buffer.from(file.bytes));
       }
       // A session export is bytes (a zip), so it has its own route, served as a download.

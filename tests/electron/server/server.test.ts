@@ -140,6 +140,64 @@ describe('browser shell: who may talk to it', () => {
   });
 });
 
+describe('browser shell: Sec-Fetch-Site', () => {
+  // Every route, as a browser on another origin would reach it. Cookies ignore ports, so a page on another
+  // 127.0.0.1 port is "same-site" and would carry the cookie: only same-origin and none (the person) may pass.
+  const routes: [string, string, string?][] = [
+    ['POST', '/api/call/listProviders', '{}'],
+    ['GET', '/api/events'],
+    ['POST', '/api/attachments?name=a.png&mime=image/png', 'x'],
+    ['GET', `/api/attachments/${'a'.repeat(64)}`],
+    ['GET', '/api/sessions/S1/export?format=json'],
+    ['GET', '/'],
+    ['GET', '/app.js'],
+  ];
+
+  it.each(routes)('refuses %s %s from another site or another port', async (method, path, body) => {
+    for (const site of ['cross-site', 'same-site']) {
+      const r = await call(method, path, { headers: { ...cookie(), 'sec-fetch-site': site }, body });
+      expect(r.status).toBe(403);
+      expect(r.json.failure.kind).toBe('forbidden');
+    }
+  });
+
+  it.each(routes.filter(([, path]) => path !== '/api/events'))('lets %s %s through from its own origin', async (method, path, body) => {
+    for (const site of ['same-origin', 'none']) {
+      const r = await call(method, path, { headers: { ...cookie(), 'sec-fetch-site': site }, body });
+      expect(r.status).not.toBe(403);
+    }
+  });
+
+  it('lets the event stream open from its own origin', async () => {
+    // The stream never ends: only its status is read, then the connection is dropped.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { host: `127.0.0.1:${shell.port}`, ...cookie(), 'sec-fetch-site': 'same-origin' } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+  });
+
+  it('keys the cached attachment on Sec-Fetch-Site, so another port is not served from the cache', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } }).png().toBuffer();
+    const up = await call('POST', '/api/attachments?name=g.png&mime=image/png', { headers: cookie(), body: png });
+    const r = await call('GET', `/api/attachments/${up.json.result.id}`, { headers: { ...cookie(), 'sec-fetch-site': 'same-origin' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.vary).toBe('Sec-Fetch-Site');
+  });
+
+  it('does not trade the launch token for a cookie on a request from another site', async () => {
+    const r = await call('GET', `/?token=${encodeURIComponent(shell.token)}`, { headers: { 'sec-fetch-site': 'same-site' } });
+    expect(r.status).toBe(403);
+    expect(r.headers['set-cookie']).toBeUndefined();
+    const typed = await call('GET', `/?token=${encodeURIComponent(shell.token)}`, { headers: { 'sec-fetch-site': 'none' } });
+    expect(typed.status).toBe(302);
+  });
+});
+
 describe('browser shell: static files', () => {
   it('serves index.html with the Content-Security-Policy header', async () => {
     const r = await call('GET', '/', { headers: cookie() });
