@@ -74,7 +74,7 @@ export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv 
     const verdict = computeVerdict(results.map((result, i) => ({ label: labels[i], result })));
     if (args.json) {
       const lanes = results.map((r, i) => ({ ...cliJson(r), thinking: laneArgs[i].thinking, provider: providers[i].catalogId, model: providers[i].model, label: labels[i] }));
-      io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`);
+      io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`, 'json');
     } else {
       results.forEach((r, i) => {
         io.out(`== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}) ==\n`);
