@@ -9,7 +9,7 @@ import { AttachmentStore } from './attachment-store.ts';
 import { ChatService } from './chat-service.ts';
 import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
-import type { KeyStore } from './key-store.ts';
+import { SessionKeyStore, type KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
@@ -43,6 +43,17 @@ export interface Host {
  * is parsed by its method's schema, and a malformed one is refused as `bad-input` before any host code runs.
  * Anything a method throws comes back as a rejected promise, never as an exception escaping the transport.
  */
+/** The settings row that remembers "keep keys for this session only". */
+const SESSION_ONLY_KEYS = 'keys.sessionOnly';
+
+function readSetting(db: Db, key: string): string | null {
+  return (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+function writeSetting(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
 export function guarded(inner: BridgeMethods): BridgeMethods {
   const out: Partial<Record<BridgeMethodName, (arg: unknown) => Promise<unknown>>> = {};
   for (const name of bridgeMethodNames) {
@@ -69,13 +80,26 @@ export function createHost(opts: HostOptions): Host {
       }
     }
   };
-  const providers = new ProviderStore(db, opts.keys, opts.env);
+  const keys = new SessionKeyStore(opts.keys, readSetting(db, SESSION_ONLY_KEYS) === '1');
+  const providers = new ProviderStore(db, keys, opts.env);
+  const info = (): HostInfo => ({
+    shell: opts.shell,
+    version: APP_VERSION,
+    dataDir: opts.dataDir,
+    platform: process.platform,
+    keyStorage: { backend: keys.backend(), sessionOnly: keys.isSessionOnly() },
+  });
   const attachments = new AttachmentStore(db, opts.dataDir);
   const records = createRecords(db, providers, attachments);
   const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs, maxAnswerChars: opts.maxAnswerChars });
 
   const inner: BridgeMethods = {
-    getInfo: async () => ({ shell: opts.shell, version: APP_VERSION, dataDir: opts.dataDir, platform: process.platform }),
+    getInfo: async () => info(),
+    setSessionOnlyKeys: async (on) => {
+      keys.setSessionOnly(on);
+      writeSetting(db, SESSION_ONLY_KEYS, on ? '1' : '0');
+      return info();
+    },
     listProviders: async () => providers.list(),
     saveProvider: async (input) => providers.save(input),
     deleteProvider: async (id) => providers.delete(id),

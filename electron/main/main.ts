@@ -4,7 +4,7 @@
  */
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { SchemaTooNewError } from '../host/db.ts';
 import { createHost, type Host } from '../host/host.ts';
 import { RENDERER_CSP } from '../server/security.ts';
@@ -58,7 +58,7 @@ app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   try {
     const dataDir = process.env.GLIMPSE_DATA_DIR || app.getPath('userData');
-    host = createHost({ dataDir, keys: new SafeKeyStore(dataDir), shell: 'electron' });
+    host = createHost({ dataDir, keys: new SafeKeyStore(dataDir, safeStorage), shell: 'electron' });
   } catch (e) {
     dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
     app.quit();

@@ -3,7 +3,7 @@
  * sees what arrived. A malformed call becomes a `bad-input` message naming the method and the field, so nothing a
  * page sends can reach host code with the wrong shape (and crash it, or pollute a prototype).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { attachmentUploadSchema, getAttachmentSchema } from './attachments.ts';
 import { cancelChatSchema, chatRequestSchema } from './chat.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare.ts';
@@ -20,6 +20,7 @@ export type BridgeArg<K extends BridgeMethodName> = Parameters<BridgeMethods[K]>
 /** Each method's argument schema; the mapped type makes a schema whose output the method cannot take a compile error. */
 export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>, unknown> } = {
   getInfo: noArgSchema,
+  setSessionOnlyKeys: z.boolean(),
   listProviders: noArgSchema,
   saveProvider: providerInputSchema,
   deleteProvider: providerIdSchema,

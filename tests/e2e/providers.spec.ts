@@ -208,6 +208,10 @@ test('moving a provider to another address removes its stored key and says so; t
     await app.addProvider({ name: 'Moving box', kind: 'Custom server', path: 'zai', apiKey: 'sk-first-host-key-0123' });
     await page.getByRole('button', { name: 'Settings' }).click();
     const dialog = settings(page);
+    // The browser shell keeps keys in an owner-only file, and offers to keep them in memory instead.
+    const storage = dialog.getByRole('region', { name: 'Key storage' });
+    await expect(storage).toContainText('Keys are kept in a file only your user account can read');
+    await expect(storage.getByRole('checkbox', { name: /Keep keys for this session only/ })).not.toBeChecked();
     await dialog.getByRole('button', { name: 'Edit Moving box' }).click();
     await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${other.url}/zai`);
     await dialog.getByRole('button', { name: 'Save' }).click();

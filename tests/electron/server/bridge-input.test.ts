@@ -64,6 +64,7 @@ const scope = { catalogId: 'zai', providerId: null };
 
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
 const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, string[]> = {
+  setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
   saveProvider: ['null', '5', '{}', JSON.stringify({ catalogId: 'zai', name: 5, baseUrl: 'http://x', model: 'm' }), JSON.stringify({ catalogId: 'zai', name: HUGE, baseUrl: 'http://x', model: 'm' }), JSON.stringify({ catalogId: 'zai', name: 'n', baseUrl: 'javascript:alert(1)', model: 'm' }), JSON.stringify({ catalogId: 'zai', name: 'n', baseUrl: 'http://x', model: 'm', upstream: 'novita' })],
   deleteProvider: ['null', '5', '{}', JSON.stringify(HUGE), '["zai"]'],
   testProvider: ['null', '{"id":"zai"}', JSON.stringify(HUGE)],
