@@ -41,7 +41,7 @@ function createWindow() {
     if (!isAllowedNavigation(url)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (windowOpenDecision(url) === 'open-external') void shell.openExternal(url);
+    if (windowOpenDecision(url) === 'open-external') shell.openExternal(url).catch((e: unknown) => console.error('glimpse: could not open a link:', e));
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win?.show());
@@ -50,28 +50,35 @@ function createWindow() {
     host?.chat.cancelAll();
     win = null;
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  win.loadURL(`${APP_ORIGIN}/index.html`).catch((e: unknown) => console.error('glimpse: the window did not load:', e));
 }
 
-app.whenReady().then(() => {
-  // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  try {
-    const dataDir = process.env.GLIMPSE_DATA_DIR || app.getPath('userData');
-    host = createHost({ dataDir, keys: new SafeKeyStore(dataDir, safeStorage), shell: 'electron' });
-  } catch (e) {
-    dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
+app
+  .whenReady()
+  .then(() => {
+    // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    try {
+      const dataDir = process.env.GLIMPSE_DATA_DIR || app.getPath('userData');
+      host = createHost({ dataDir, keys: new SafeKeyStore(dataDir, safeStorage), shell: 'electron' });
+    } catch (e) {
+      dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
+      app.quit();
+      return;
+    }
+    serveRenderer();
+    wireIpc(host, () => win);
+    Menu.setApplicationMenu(buildMenu());
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  // A start-up that throws must say why and quit, not leave a windowless process behind.
+  .catch((e: unknown) => {
+    dialog.showErrorBox('Glimpse could not start', e instanceof Error ? e.message : String(e));
     app.quit();
-    return;
-  }
-  serveRenderer();
-  wireIpc(host, () => win);
-  Menu.setApplicationMenu(buildMenu());
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
