@@ -2,7 +2,6 @@
  * The host services every shell uses: one object that implements the bridge's methods, plus an event feed.
  * The Electron shell wires it to IPC, the browser shell to HTTP + SSE, the CLI calls services directly.
  */
-import { checkBridgeArg } from '../../shared/bridge/arg-schemas.ts';
 import { bridgeMethodNames, type BridgeMethodName, type BridgeMethods, type HostEvent, type HostInfo } from '../../shared/bridge/contract.ts';
 import { BadInputError } from './bad-input.ts';
 import { AttachmentStore } from './attachment-store.ts';
@@ -56,10 +55,13 @@ function writeSetting(db: Db, key: string, value: string): void {
 
 export function guarded(inner: BridgeMethods): BridgeMethods {
   const out: Partial<Record<BridgeMethodName, (arg: unknown) => Promise<unknown>>> = {};
+  // The schemas (and zod) load on the first call: the CLI calls services directly and never pays for them.
+  let door: Promise<typeof import('../../shared/bridge/arg-schemas.ts')> | null = null;
   for (const name of bridgeMethodNames) {
     const fn = inner[name] as (arg: unknown) => Promise<unknown>;
     out[name] = async (arg: unknown) => {
-      const checked = checkBridgeArg(name, arg);
+      door ??= import('../../shared/bridge/arg-schemas.ts');
+      const checked = (await door).checkBridgeArg(name, arg);
       if (!checked.ok) throw new BadInputError(checked.message);
       return fn(checked.value);
     };

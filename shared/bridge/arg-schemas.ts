@@ -4,15 +4,15 @@
  * page sends can reach host code with the wrong shape (and crash it, or pollute a prototype).
  */
 import { z } from 'zod';
-import { attachmentUploadSchema, getAttachmentSchema } from './attachments.ts';
-import { cancelChatSchema, chatRequestSchema } from './chat.ts';
-import { compareInfoQuerySchema, preferenceMarkSchema } from './compare.ts';
+import { attachmentUploadSchema, getAttachmentSchema } from './attachment-schema.ts';
+import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
+import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
-import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './models.ts';
-import { providerIdSchema, providerInputSchema } from './providers.ts';
+import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
+import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
 import { noArgSchema } from './schema-kit.ts';
-import { exportSessionSchema, renameSessionSchema, sessionIdSchema, sessionQuerySchema } from './sessions.ts';
-import { tallyQuerySchema, usageRangeSchema } from './usage.ts';
+import { exportSessionSchema, renameSessionSchema, sessionIdSchema, sessionQuerySchema } from './session-schema.ts';
+import { tallyQuerySchema, usageRangeSchema } from './usage-schema.ts';
 
 /** The argument a bridge method takes (undefined for methods without one). */
 export type BridgeArg<K extends BridgeMethodName> = Parameters<BridgeMethods[K]>[0];

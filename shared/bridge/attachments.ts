@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { attachmentIdSchema, MAX_NAME, type Agree, type Check } from './schema-kit.ts';
 
 /** Kinds of file a person can attach. */
 export type AttachmentKind = 'image' | 'pdf' | 'video';
@@ -29,15 +27,3 @@ export interface AttachmentApi {
 }
 
 export const attachmentMethods = ['putAttachment', 'getAttachment'] as const;
-
-/** `putAttachment`'s argument: the bytes must arrive as bytes (IPC and the upload route), never as JSON. */
-export const attachmentUploadSchema = z.object({
-  name: z.string().max(MAX_NAME),
-  mime: z.string().max(MAX_NAME),
-  bytes: z.instanceof(Uint8Array),
-});
-
-/** `getAttachment`'s argument. */
-export const getAttachmentSchema = attachmentIdSchema;
-
-export type AttachmentSchemasAgree = Check<Agree<z.output<typeof attachmentUploadSchema>, AttachmentUpload>>;

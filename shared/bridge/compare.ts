@@ -3,8 +3,6 @@
  * (`ChatRequest.compareGroup`), so each lane is its own ledger row; this domain adds only the person's
  * verdict: which lane was better, stored on the group's ledger rows.
  */
-import { z } from 'zod';
-import { idSchema, MAX_ITEMS, type Agree, type Check } from './schema-kit.ts';
 
 /** Marks one lane (by its request id) the better of its compare group; `requestId: null` clears the mark. */
 export interface PreferenceMark {
@@ -28,11 +26,3 @@ export interface CompareApi {
 }
 
 export const compareMethods = ['markPreferred', 'getCompareInfo'] as const;
-
-/** `markPreferred`'s argument. */
-export const preferenceMarkSchema = z.object({ compareGroup: idSchema, requestId: idSchema.nullable() });
-
-/** `getCompareInfo`'s argument. */
-export const compareInfoQuerySchema = z.array(idSchema).max(MAX_ITEMS);
-
-export type CompareSchemasAgree = Check<Agree<z.output<typeof preferenceMarkSchema>, PreferenceMark>>;

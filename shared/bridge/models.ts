@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { Price } from '../providers/catalog.ts';
-import { idSchema, MAX_NAME, type Agree, type Check } from './schema-kit.ts';
 
 /**
  * Whose models and prices: a hosted kind shares one table across all its configurations (Z.AI charges the same
@@ -58,28 +56,3 @@ export interface ModelsApi {
 }
 
 export const modelMethods = ['listModels', 'setModelPrice', 'addModel', 'removeModel'] as const;
-
-/** `listModels`' argument. */
-export const modelScopeSchema = z.object({ catalogId: idSchema, providerId: idSchema.nullable() });
-
-const amountSchema = z.union([z.string().max(64), z.number()]);
-
-/** A typed price's fields; what they mean is checked by shared/providers/price-input.ts. */
-export const priceInputFieldsSchema = z.object({
-  prompt: amountSchema,
-  completion: amountSchema,
-  cachedRead: amountSchema.nullable(),
-  recorded: z.string().max(64),
-});
-
-/** `setModelPrice`'s argument. */
-export const modelPriceInputSchema = modelScopeSchema.extend({ model: z.string().max(MAX_NAME), price: priceInputFieldsSchema.nullable() });
-
-/** `addModel`'s and `removeModel`'s argument. */
-export const modelRefSchema = modelScopeSchema.extend({ model: z.string().max(MAX_NAME), label: z.string().max(MAX_NAME).optional() });
-
-export type ModelSchemasAgree = [
-  Check<Agree<z.output<typeof modelScopeSchema>, ModelScope>>,
-  Check<Agree<z.output<typeof modelPriceInputSchema>, ModelPriceInput>>,
-  Check<Agree<z.output<typeof modelRefSchema>, ModelRef>>,
-];

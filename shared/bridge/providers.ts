@@ -1,6 +1,4 @@
-import { z } from 'zod';
 import type { ChatError } from '../engine/types.ts';
-import { idSchema, MAX_ID, MAX_NAME, MAX_URL, MAX_TEXT, type Agree, type Check } from './schema-kit.ts';
 
 /** A provider as the renderer sees it. The key itself never crosses the bridge: only whether one is set. */
 export interface ProviderView {
@@ -57,24 +55,3 @@ export interface ProviderApi {
 }
 
 export const providerMethods = ['listProviders', 'saveProvider', 'deleteProvider', 'testProvider'] as const;
-
-/** `saveProvider`'s argument; names and URLs arrive trimmed. */
-export const providerInputSchema = z.object({
-  id: idSchema.optional(),
-  catalogId: idSchema,
-  name: z.string().max(MAX_NAME).trim().min(1, 'A provider needs a name.'),
-  baseUrl: z
-    .string()
-    .max(MAX_URL)
-    .trim()
-    .regex(/^https?:\/\/\S+$/i, 'The base URL must start with http:// or https://.'),
-  model: z.string().max(MAX_NAME).trim().min(1, 'A provider needs a model id.'),
-  // A pasted key may carry a newline; a key is never this long, but a pasted page of text might be.
-  apiKey: z.string().max(MAX_TEXT).trim().max(16 * 1024, 'That key is too long to be an API key.').optional(),
-  upstream: z.array(z.string().max(MAX_ID)).max(50).optional(),
-});
-
-/** `deleteProvider`'s and `testProvider`'s argument: the provider id. */
-export const providerIdSchema = idSchema;
-
-export type ProviderSchemasAgree = Check<Agree<z.output<typeof providerInputSchema>, ProviderInput>>;

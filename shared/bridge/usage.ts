@@ -3,9 +3,7 @@
  * view's report, both read from the host's ledger. Field names are snake_case where they are exactly what
  * `glimpse usage --json` prints.
  */
-import { z } from 'zod';
 import type { CostSource } from '../engine/types.ts';
-import { idSchema, optionalArg, type Agree, type Check } from './schema-kit.ts';
 
 /** Tokens and money over a set of requests. `cost_usd` sums the known costs only; see `unknown_cost_requests`. */
 export interface UsageTotals {
@@ -125,14 +123,3 @@ export interface UsageApi {
 }
 
 export const usageMethods = ['getTally', 'getUsage', 'exportLedgerCsv'] as const;
-
-/** `getTally`'s argument. */
-export const tallyQuerySchema = optionalArg(z.object({ sessionId: idSchema.nullish() }));
-
-/** `getUsage`'s and `exportLedgerCsv`'s argument; whether the days are real days is the ledger's to say. */
-export const usageRangeSchema = optionalArg(z.object({ from: z.string().max(64).nullish(), to: z.string().max(64).nullish() }));
-
-export type UsageSchemasAgree = [
-  Check<Agree<z.output<typeof tallyQuerySchema>, Parameters<UsageApi['getTally']>[0]>>,
-  Check<Agree<z.output<typeof usageRangeSchema>, UsageRange | undefined>>,
-];
