@@ -4,7 +4,7 @@ import type { ChatEvent, ChatResult } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { resolveDataDir } from '../host/data-dir.ts';
-import { createHost } from '../host/host.ts';
+import { createHostServices } from '../host/host-services.ts';
 import { FileKeyStore } from '../host/key-store.ts';
 import type { AskArgs } from './args.ts';
 import { addCliProvider, catalogIdOf, collectAttachments } from './cli-inputs.ts';
@@ -33,7 +33,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
   catalogIdOf(args);
   const dataDir = resolveDataDir(args.dataDir ?? undefined);
   const keys = new FileKeyStore(dataDir);
-  const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
+  const host = createHostServices({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
   try {
     const { providerId, model } = addCliProvider(host, keys, args);
 

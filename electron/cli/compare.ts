@@ -11,7 +11,7 @@ import type { ChatResult } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { resolveDataDir } from '../host/data-dir.ts';
-import { createHost } from '../host/host.ts';
+import { createHostServices } from '../host/host-services.ts';
 import { FileKeyStore } from '../host/key-store.ts';
 import type { Io } from './ask.ts';
 import { addCliProvider, catalogIdOf, collectAttachments, type CliProvider } from './cli-inputs.ts';
@@ -40,7 +40,7 @@ export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv 
   for (const l of laneArgs) catalogIdOf(choiceFor(args, l));
   const dataDir = resolveDataDir(args.dataDir ?? undefined);
   const keys = new FileKeyStore(dataDir);
-  const host = createHost({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
+  const host = createHostServices({ dataDir, keys, shell: 'browser', env, idleTimeoutMs: args.idleTimeoutS ? args.idleTimeoutS * 1000 : undefined });
   try {
     const providers: CliProvider[] = laneArgs.map((l, i) => addCliProvider(host, keys, choiceFor(args, l), `-lane${i + 1}`));
     const specs: LaneSpec[] = laneArgs.map((l, i) => ({
