@@ -10,22 +10,26 @@ import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
 
+/**
+ * Where the CLI writes. Every text passes through the terminal sanitiser (glimpse.ts): model text and provider
+ * errors can carry escape sequences. `dim` asks for dimmed text (the CLI's own styling, added after sanitising);
+ * `json` marks a JSON document, escaped rather than altered so it parses to the same value; `csv` keeps CRLF.
+ */
+export type OutputKind = 'dim' | 'json' | 'csv';
+
 export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
+  out: (s: string, as?: OutputKind) => void;
+  err: (s: string, as?: OutputKind) => void;
   /** Whether stdout is a terminal: then reasoning is shown there, dimmed; otherwise it goes to stderr. */
   isTty: boolean;
   /** Whether stderr is a terminal (for dimming what goes there). */
   errIsTty?: boolean;
 }
 
-const DIM = '\x1b[2m';
-const RESET = '\x1b[0m';
-
 export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
   // Checked before anything is opened: a typo in --provider is a usage error, not a half-started run.
   catalogIdOf(args);
-  const { host, keys } = startHost({ shell: 'cli', dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
+  const { host, keys } = startHost({ shell: 'cli', door: null, dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
   try {
     const provider = addCliProvider(host, keys, args);
     const { providerId, model } = provider;
@@ -57,12 +61,12 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
       if (!(e instanceof BadInputError)) throw e;
       result = emptyFailedResult(makeError('bad-input', e.message));
     }
-    if (args.json) io.out(`${JSON.stringify(cliJson(result))}\n`);
+    if (args.json) io.out(`${JSON.stringify(cliJson(result))}\n`, 'json');
     else {
       if (result.answer || result.reasoning) io.out('\n');
-      const dim = (s: string) => (io.errIsTty ? `${DIM}${s}${RESET}` : s);
       if (result.error) io.err(`error (${result.error.kind}): ${result.error.message}\n`);
-      io.err(`${dim(summaryLine(result))}\n`);
+      io.err(summaryLine(result), io.errIsTty ? 'dim' : undefined);
+      io.err('\n');
     }
     if (!result.error) return boxesOutFailed ? 1 : 0;
     return result.error.kind === 'cancelled' ? 130 : 1;
@@ -90,8 +94,8 @@ function streamer(args: AskArgs, io: Io): (e: ChatEvent) => void {
     }
     if (e.type !== 'delta') return;
     if (e.reasoning) {
-      if (toOut) io.out(`${DIM}${e.reasoning}${RESET}`);
-      else io.err(io.errIsTty ? `${DIM}${e.reasoning}${RESET}` : e.reasoning);
+      if (toOut) io.out(e.reasoning, 'dim');
+      else io.err(e.reasoning, io.errIsTty ? 'dim' : undefined);
       reasoningOpen = true;
     }
     if (e.content) {

@@ -5,7 +5,7 @@ import type { AttachmentRef } from '../../shared/bridge/chat.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
 import { CATALOG, catalogEntry } from '../../shared/providers/catalog.ts';
 import { BadInputError } from '../host/bad-input.ts';
-import type { Host } from '../host/host.ts';
+import type { Host } from '../host/host-services.ts';
 import type { KeyStore } from '../host/key-store.ts';
 import { attachPdfPages } from '../host/media/pdf-attach.ts';
 import { UsageError } from './args.ts';

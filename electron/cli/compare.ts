@@ -32,7 +32,7 @@ function choiceFor(args: CompareArgs, lane: LaneArg) {
 export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
   const laneArgs: LaneArg[] = args.lanes.length ? args.lanes : [{ thinking: true }, { thinking: false }];
   for (const l of laneArgs) catalogIdOf(choiceFor(args, l));
-  const { host, keys } = startHost({ shell: 'cli', dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
+  const { host, keys } = startHost({ shell: 'cli', door: null, dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
   try {
     const providers: CliProvider[] = laneArgs.map((l, i) => addCliProvider(host, keys, choiceFor(args, l), `-lane${i + 1}`));
     const specs: LaneSpec[] = laneArgs.map((l, i) => ({
@@ -66,7 +66,7 @@ export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv 
     const verdict = computeVerdict(results.map((result, i) => ({ label: labels[i], result })));
     if (args.json) {
       const lanes = results.map((r, i) => ({ ...cliJson(r), thinking: laneArgs[i].thinking, provider: providers[i].catalogId, model: providers[i].model, label: labels[i] }));
-      io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`);
+      io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`, 'json');
     } else {
       results.forEach((r, i) => {
         io.out(`== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}) ==\n`);

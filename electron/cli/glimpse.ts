@@ -1,16 +1,30 @@
 /** The `glimpse` command: the app's engine, headless. */
+import { jsonTerminalSafe, terminalSafe } from '../../shared/text/terminal-safe.ts';
 import { SchemaTooNewError } from '../host/db.ts';
 import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts';
-import { ask } from './ask.ts';
+import { ask, type Io, type OutputKind } from './ask.ts';
 import { compare } from './compare.ts';
 import { COMPARE_USAGE, parseCompare } from './compare-args.ts';
 import { usage, USAGE_HELP } from './usage.ts';
 
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
+
+/**
+ * Everything the CLI prints goes through here, terminal or not (a file can be `cat`ed later): controls in the text
+ * are made visible, a JSON document is escaped instead; the CLI's own dimming is added after, so it alone styles.
+ */
+function forTerminal(s: string, as?: OutputKind): string {
+  if (as === 'json') return jsonTerminalSafe(s);
+  const safe = terminalSafe(s, { keepCrlf: as === 'csv' });
+  return as === 'dim' ? `${DIM}${safe}${RESET}` : safe;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const io = {
-    out: (s: string) => process.stdout.write(s),
-    err: (s: string) => process.stderr.write(s),
+  const io: Io = {
+    out: (s, as) => void process.stdout.write(forTerminal(s, as)),
+    err: (s, as) => void process.stderr.write(forTerminal(s, as)),
     isTty: Boolean(process.stdout.isTTY),
     errIsTty: Boolean(process.stderr.isTTY),
   };

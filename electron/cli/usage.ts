@@ -2,6 +2,7 @@
  * `glimpse usage`: totals from the ledger every shell writes (the app, the browser shell, `glimpse ask`), as text,
  * as one JSON object, or the rows as CSV. Read-only: it opens the data dir's database and writes nothing.
  */
+import type { Io } from './ask.ts';
 import { parseArgs } from 'node:util';
 import type { SplitTotals, UsageRange } from '../../shared/bridge/usage.ts';
 import { formatTokens, formatUsd } from '../../shared/format/figures.ts';
@@ -67,18 +68,19 @@ function text(t: SplitTotals, range: UsageRange): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function usage(argv: string[], io: { out: (s: string) => void }): Promise<number> {
+export async function usage(argv: string[], io: Pick<Io, 'out'>): Promise<number> {
   const args = parseUsage(argv);
   const db = openDb(resolveDataDir(args.dataDir));
   try {
     const q = new LedgerQueries(db);
     if (args.csv) {
-      io.out(csvHeader());
-      for (const row of q.rows(args.range)) io.out(csvLine(row));
+      io.out(csvHeader(), 'csv');
+      for (const row of q.rows(args.range)) io.out(csvLine(row), 'csv');
       return 0;
     }
     const t = q.totals(args.range);
-    io.out(args.json ? `${JSON.stringify(t)}\n` : text(t, args.range));
+    if (args.json) io.out(`${JSON.stringify(t)}\n`, 'json');
+    else io.out(text(t, args.range));
     return 0;
   } finally {
     db.close();

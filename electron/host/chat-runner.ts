@@ -5,7 +5,7 @@
  * Errors are values: the runner always resolves with a ChatResult, and the text that arrived is kept.
  */
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { classifyHttpError, errorFromFinishReason, makeError, redactKey, redactSecrets } from '../../shared/engine/errors.ts';
+import { classifyHttpError, errorFromFinishReason, KeyMasker, makeError, redactKey, redactSecrets } from '../../shared/engine/errors.ts';
 import { StreamNormalizer } from '../../shared/engine/normalize.ts';
 import { costOf, estimateTextTokens } from '../../shared/engine/pricing.ts';
 import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-body.ts';
@@ -17,6 +17,11 @@ import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
 import type { ImageInfo } from '../../shared/grounding/types.ts';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Most text (reasoning + answer, in UTF-16 code units) one answer may grow to. GLM-4.5V writes at most 16K tokens,
+ * well under 100 KB; only a broken or hostile server sends more, and an endless one would fill memory.
+ */
+export const DEFAULT_MAX_ANSWER_CHARS = 4 * 1024 * 1024;
 const MAX_RETRIES = 2;
 /** A 429 asking us to wait longer than this is shown to the person rather than waited out silently. */
 const MAX_RETRY_WAIT_S = 10;
@@ -39,6 +44,8 @@ export interface RunSpec {
   onEvent: (event: ChatEvent) => void;
   /** The request's images in the order sent, with their labels: boxes in the answer are assigned to them. */
   images?: ImageInfo[];
+  /** Overrides DEFAULT_MAX_ANSWER_CHARS (tests). */
+  maxAnswerChars?: number;
 }
 
 interface Attempt {
@@ -135,7 +142,26 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     messages: spec.messages,
     upstream: spec.upstream,
   });
-  const push = (d: { reasoning: string; content: string }) => {
+  const maxChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
+  // A model that repeats the key it was sent with (a key pasted into the prompt) must not put it in the answer, which
+  // is stored, exported and printed: it is masked as it streams, even when split across chunks.
+  const masks = { reasoning: new KeyMasker(spec.apiKey), content: new KeyMasker(spec.apiKey) };
+  const push = (d: { reasoning: string; content: string }) => append({ reasoning: masks.reasoning.push(d.reasoning), content: masks.content.push(d.content) });
+  /** The stream is over (whole, failed or stopped): what the normalizer and the maskers still hold is text too. */
+  const endText = () => {
+    push(a.normalizer.end());
+    append({ reasoning: masks.reasoning.end(), content: masks.content.end() });
+  };
+  const append = (d: { reasoning: string; content: string }) => {
+    if (a.error?.kind === 'too-long') return;
+    const room = maxChars - a.answer.length - a.reasoning.length;
+    if (d.reasoning.length + d.content.length > room) {
+      // Keep the text up to the cap, then stop reading: the connection is dropped, what arrived stays.
+      const reasoning = d.reasoning.slice(0, room);
+      d = { reasoning, content: d.content.slice(0, room - reasoning.length) };
+      a.error = makeError('too-long', `The answer passed ${formatSize(maxChars)} of text, far more than a model writes; Glimpse stopped reading it there. What arrived is kept.`);
+      ctrl.abort();
+    }
     if (!d.reasoning && !d.content) return;
     const now = Date.now();
     a.firstByteAt ??= now;
@@ -171,21 +197,24 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
         for (const data of batch.data) if (!take(JSON.parse(data))) break reading;
       }
     }
-    push(a.normalizer.end());
+    endText();
     if (ctrl.signal.aborted) throw new APIUserAbortError();
     a.error ??= errorFromFinishReason(a.normalizer.meta.finishReason);
     if (!a.error && !a.normalizer.meta.finishReason && !a.normalizer.meta.usage) {
       a.error = makeError('protocol', 'The stream ended before the answer was finished.');
     }
   } catch (e) {
-    push(a.normalizer.end());
-    a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
+    endText();
+    // Our own stop at the cap aborts the stream too; the cap, not the abort, is what the person must hear.
+    if (a.error?.kind !== 'too-long') a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
   } finally {
     clearTimeout(idle);
     spec.signal?.removeEventListener('abort', onUserAbort);
   }
   return a;
 }
+
+const formatSize = (chars: number) => (chars >= 1024 * 1024 ? `${Math.round((chars / 1024 / 1024) * 10) / 10} MB` : `${Math.round(chars / 1024)} KB`);
 
 function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean; idleMs: number }): ChatError {
   if (ctx.userAborted) return makeError('cancelled');

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import type { HostEvent } from '../../shared/bridge/contract.ts';
 import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
-import { makeError } from '../../shared/engine/errors.ts';
+import { makeError, redactSecrets } from '../../shared/engine/errors.ts';
 import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.ts';
 import type { ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { emptyFailedResult } from '../../shared/engine/result.ts';
@@ -19,6 +19,7 @@ import { BadInputError } from './bad-input.ts';
 import { runChat } from './chat-runner.ts';
 import { buildAttachmentParts } from './media/build-input.ts';
 import type { ProviderStore } from './provider-store.ts';
+import type { ProviderView } from '../../shared/bridge/providers.ts';
 
 /** What an observer learns about the request an event belongs to. */
 export interface RequestMeta {
@@ -44,6 +45,8 @@ export interface ChatServiceDeps {
   observers?: ChatObserver[];
   fetch?: typeof fetch;
   idleTimeoutMs?: number;
+  /** Overrides the answer size cap (chat-runner.ts DEFAULT_MAX_ANSWER_CHARS); tests use a small one. */
+  maxAnswerChars?: number;
 }
 
 export interface PreparedInput {
@@ -83,16 +86,34 @@ export class ChatService {
     const ctrl = new AbortController();
     this.running.set(requestId, ctrl);
     const coalescer = new DeltaCoalescer((event) => this.deps.publish({ channel: 'chat', requestId, event }));
-    void this.run(req, ctrl, (e) => coalescer.push(e), requestId).finally(() => {
-      coalescer.flush();
-      this.running.delete(requestId);
-    });
+    // `run` resolves with a result whatever happens; the catch is for a fault in emitting itself (a listener that
+    // throws), which must end in a log line, not in an unhandled rejection that takes the process down.
+    this.run(req, ctrl, (e) => coalescer.push(e), requestId)
+      .catch((e: unknown) => console.error('glimpse: a chat request failed to report:', e instanceof Error ? e.message : e))
+      .finally(() => {
+        try {
+          coalescer.flush();
+        } catch (e) {
+          console.error('glimpse: a chat event could not be delivered:', e instanceof Error ? e.message : e);
+        }
+        this.running.delete(requestId);
+      });
     return { requestId };
   }
 
   /** Runs a request to completion; used by `start` and directly by the CLI. */
   async run(req: ChatRequest, ctrl: AbortController, emit: (e: ChatEvent) => void, requestId: string = randomUUID()): Promise<ChatResult> {
-    const provider = this.deps.providers.get(req.providerId);
+    let provider: ProviderView | null;
+    try {
+      provider = this.deps.providers.get(req.providerId);
+    } catch (e) {
+      // The data folder could not be read (a locked or broken database): the request ends, the process lives on.
+      provider = null;
+      const result = failedResult(makeError('internal', `Glimpse could not read its providers: ${redactSecrets(e instanceof Error ? e.message : String(e))}`));
+      emit({ type: 'start', provider: 'custom', model: req.model ?? '', thinking: req.thinking, startedAt: Date.now(), estimate: result.estimate });
+      emit({ type: 'end', result });
+      return result;
+    }
     const entry = catalogEntry(provider?.catalogId ?? 'custom');
     const model = req.model ?? provider?.model ?? '';
     const meta: RequestMeta = { requestId, request: req, providerId: req.providerId, catalogId: entry.id, model };
@@ -117,7 +138,7 @@ export class ChatService {
     try {
       input = await this.prepare(req);
     } catch (e) {
-      return refuse(e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('bad-input', String(e)));
+      return refuse(e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('internal', redactSecrets(e instanceof Error ? e.message : String(e))));
     }
     // Over the model's window the provider can only refuse, after the whole upload: refuse here, before any byte.
     const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
@@ -133,6 +154,7 @@ export class ChatService {
       price: this.deps.providers.priceFor(provider!, model),
       estimate: input.estimate,
       idleTimeoutMs: this.deps.idleTimeoutMs,
+      maxAnswerChars: this.deps.maxAnswerChars,
       signal: ctrl.signal,
       fetch: this.deps.fetch,
       onEvent,

@@ -1,82 +1,32 @@
 /**
- * The host services every shell uses: one object that implements the bridge's methods, plus an event feed.
- * The Electron shell wires it to IPC, the browser shell to HTTP + SSE, the CLI calls services directly.
+ * The host as the shells see it: the services of host-services.ts with every bridge method behind its door. Each
+ * call's argument is parsed by its method's schema (shared/bridge/arg-schemas.ts) and a malformed one is refused
+ * as `bad-input` naming the method and field, before any host code runs; anything a method throws comes back as a
+ * rejected promise. IPC (electron/main/ipc.ts) and HTTP (electron/server/server.ts) both take calls from here.
  */
-import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
-import { AttachmentStore } from './attachment-store.ts';
-import { ChatService } from './chat-service.ts';
-import { compareMethodsFor } from './compare/compare-marks.ts';
-import { openDb, type Db } from './db.ts';
-import type { KeyStore } from './key-store.ts';
-import { createRecords, type Records } from './ledger/records.ts';
-import { ProviderStore } from './provider-store.ts';
-import { testConnection } from './connection-test.ts';
-import { APP_VERSION } from './version.ts';
+import { checkBridgeArg } from '../../shared/bridge/arg-schemas.ts';
+import { bridgeMethodNames, type BridgeMethodName, type BridgeMethods } from '../../shared/bridge/contract.ts';
+import { BadInputError } from './bad-input.ts';
+import { createHostServices, type Host, type HostOptions } from './host-services.ts';
 
-export interface HostOptions {
-  dataDir: string;
-  keys: KeyStore;
-  shell: HostInfo['shell'];
-  env?: NodeJS.ProcessEnv;
-  fetch?: typeof fetch;
-  idleTimeoutMs?: number;
+export type { Host, HostOptions } from './host-services.ts';
+
+/** Wraps each method so its argument is checked against its schema first. */
+export function guarded(inner: BridgeMethods): BridgeMethods {
+  const out: Partial<Record<BridgeMethodName, (arg: unknown) => Promise<unknown>>> = {};
+  for (const name of bridgeMethodNames) {
+    const fn = inner[name] as (arg: unknown) => Promise<unknown>;
+    out[name] = async (arg: unknown) => {
+      const checked = checkBridgeArg(name, arg);
+      if (!checked.ok) throw new BadInputError(checked.message);
+      return fn(checked.value);
+    };
+  }
+  return out as BridgeMethods;
 }
 
-export interface Host {
-  methods: BridgeMethods;
-  subscribe(listener: (e: HostEvent) => void): () => void;
-  db: Db;
-  providers: ProviderStore;
-  attachments: AttachmentStore;
-  chat: ChatService;
-  /** The ledger and sessions (issue #6). */
-  records: Records;
-  close(): void;
-}
-
+/** The host for a shell: its services, with the bridge methods checked at the door. */
 export function createHost(opts: HostOptions): Host {
-  const db = openDb(opts.dataDir);
-  const listeners = new Set<(e: HostEvent) => void>();
-  const publish = (e: HostEvent) => {
-    for (const l of listeners) l(e);
-  };
-  const providers = new ProviderStore(db, opts.keys, opts.env);
-  const attachments = new AttachmentStore(db, opts.dataDir);
-  const records = createRecords(db, providers, attachments);
-  const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs });
-
-  const methods: BridgeMethods = {
-    getInfo: async () => ({ shell: opts.shell, version: APP_VERSION, dataDir: opts.dataDir, platform: process.platform }),
-    listProviders: async () => providers.list(),
-    saveProvider: async (input) => providers.save(input),
-    deleteProvider: async (id) => providers.delete(id),
-    testProvider: async (id) => testConnection(providers, id, opts.fetch),
-    listModels: async (scope) => providers.prices.list(scope),
-    setModelPrice: async (input) => providers.prices.setPrice(input),
-    addModel: async (input) => providers.prices.addModel(input),
-    removeModel: async (input) => providers.prices.removeModel(input),
-    putAttachment: (upload) => attachments.put(upload),
-    getAttachment: async (id) => attachments.read(id),
-    startChat: (req) => chat.start(req),
-    cancelChat: async (id) => chat.cancel(id),
-    ...records.methods,
-    ...compareMethodsFor(db),
-  };
-
-  return {
-    methods,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    db,
-    providers,
-    attachments,
-    chat,
-    records,
-    close() {
-      chat.cancelAll();
-      db.close();
-    },
-  };
+  const services = createHostServices(opts);
+  return { ...services, methods: guarded(services.methods) };
 }

@@ -65,4 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // v4: what each image of a message was to the model (image, page, frame, or a clip sent whole), so a reopened
   // session assigns boxes as the live one did. Rows from before stay NULL and are read by label and file kind.
   { version: 4, sql: 'ALTER TABLE message_attachments ADD COLUMN sent_as TEXT;' },
+  // v5: the start time of the process that owns a streaming row (see ledger/owner.ts), so recovery can tell a
+  // dead owner (a zombie, or a pid reused by another process) from a live one.
+  { version: 5, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
 ];

@@ -83,16 +83,15 @@ export class ProviderStore {
     return this.prices.resolve({ catalogId: provider.catalogId, providerId: provider.id }, model);
   }
 
+  /** Saves a provider; `input` has passed the bridge's schema (names trimmed, the URL http(s)). */
   save(input: ProviderInput): ProviderView {
-    const name = input.name.trim();
-    const baseUrl = input.baseUrl.trim().replace(/\/+$/, '');
-    const model = input.model.trim();
-    if (!name) throw new BadProviderInput('A provider needs a name.');
-    if (!/^https?:\/\/[^\s]+$/i.test(baseUrl)) throw new BadProviderInput('The base URL must start with http:// or https://.');
-    if (!model) throw new BadProviderInput('A provider needs a model id.');
+    const { name, model } = input;
+    const baseUrl = input.baseUrl.replace(/\/+$/, '');
     const id = input.id ?? `${input.catalogId}-${randomUUID().slice(0, 8)}`;
     const upstream = JSON.stringify(checkUpstream(input));
     const exists = this.get(id);
+    // A key was given for one server: when the address moves to another origin it stays behind unless entered again.
+    const dropKey = Boolean(exists && input.apiKey === undefined && originOf(exists.baseUrl) !== originOf(baseUrl) && this.keys.get(id));
     if (exists) {
       this.db
         .prepare('UPDATE providers SET catalog_id = ?, name = ?, base_url = ?, model = ?, upstream = ? WHERE id = ?')
@@ -105,8 +104,10 @@ export class ProviderStore {
         )
         .run(id, input.catalogId, name, baseUrl, model, upstream, pos, Date.now());
     }
-    if (input.apiKey !== undefined) this.keys.set(id, input.apiKey.trim() || null);
-    return this.get(id)!;
+    if (input.apiKey !== undefined) this.keys.set(id, input.apiKey || null);
+    else if (dropKey) this.keys.set(id, null);
+    const view = this.get(id)!;
+    return dropKey ? { ...view, keyDropped: true } : view;
   }
 
   delete(id: string): void {
@@ -133,6 +134,15 @@ export class ProviderStore {
       hasKey: Boolean(this.keys.get(r.id) ?? keyFromEnv(entry.keyEnv, this.env)),
       upstream: JSON.parse(r.upstream) as string[],
     };
+  }
+}
+
+/** Scheme, host and port of a base URL (what a browser would call its origin), lower-cased. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url.toLowerCase();
   }
 }
 

@@ -2,13 +2,19 @@
  * The one way a shell starts the host: the Electron main process, the browser shell and the CLI all come through
  * here, so they agree on the data dir, the provider idle timeout, the key store and the shell kind they report.
  */
-import type { HostInfo } from '../../shared/bridge/contract.ts';
+import type { BridgeMethods, HostInfo } from '../../shared/bridge/contract.ts';
 import { resolveDataDir } from './data-dir.ts';
-import { createHost, type Host } from './host.ts';
+import { createHostServices, type Host } from './host-services.ts';
 import { FileKeyStore, type KeyStore } from './key-store.ts';
 
 export interface StartupOptions {
   shell: HostInfo['shell'];
+  /**
+   * What every bridge call passes before it runs: the shells that take calls from a window pass host.ts's
+   * `guarded` (each argument checked against its schema); the CLI, which calls services in-process and must not
+   * load the schemas at start-up, passes null.
+   */
+  door: ((methods: BridgeMethods) => BridgeMethods) | null;
   /** `--data-dir`, if the shell takes one. */
   dataDir?: string | null;
   /** `--idle-timeout-s`, if the shell takes one; else GLIMPSE_IDLE_TIMEOUT_S; else the engine's default. */
@@ -36,6 +42,7 @@ export function startHost(opts: StartupOptions): Started {
   const env = opts.env ?? process.env;
   const dataDir = resolveDataDir(opts.dataDir, env);
   const keys = (opts.keys ?? ((dir) => new FileKeyStore(dir)))(dataDir);
-  const host = createHost({ dataDir, keys, shell: opts.shell, env, fetch: opts.fetch, idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env) });
+  const services = createHostServices({ dataDir, keys, shell: opts.shell, env, fetch: opts.fetch, idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env) });
+  const host = opts.door ? { ...services, methods: opts.door(services.methods) } : services;
   return { host, dataDir, keys };
 }

@@ -4,9 +4,9 @@
  */
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, session, shell, utilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { SchemaTooNewError } from '../host/db.ts';
-import type { Host } from '../host/host.ts';
+import { guarded, type Host } from '../host/host.ts';
 import { decoder } from '../host/media/decode-pool.ts';
 import { startHost } from '../host/startup.ts';
 import { RENDERER_CSP } from '../host/renderer-csp.ts';
@@ -44,7 +44,7 @@ function createWindow() {
     if (!isAllowedNavigation(url)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (windowOpenDecision(url) === 'open-external') void shell.openExternal(url);
+    if (windowOpenDecision(url) === 'open-external') shell.openExternal(url).catch((e: unknown) => console.error('glimpse: could not open a link:', e));
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win?.show());
@@ -53,30 +53,37 @@ function createWindow() {
     host?.chat.cancelAll();
     win = null;
   });
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  win.loadURL(`${APP_ORIGIN}/index.html`).catch((e: unknown) => console.error('glimpse: the window did not load:', e));
 }
 
-app.whenReady().then(() => {
-  // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  try {
-    decoder.useLauncher(utilityDecodeLauncher(utilityProcess));
-    // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
-    // so `glimpse usage` sees what the app spent.
-    host = startHost({ shell: 'electron', keys: (dir) => new SafeKeyStore(dir) }).host;
-  } catch (e) {
-    dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
+app
+  .whenReady()
+  .then(() => {
+    // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    try {
+      decoder.useLauncher(utilityDecodeLauncher(utilityProcess));
+      // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
+      // so `glimpse usage` sees what the app spent.
+      host = startHost({ shell: 'electron', door: guarded, keys: (dir) => new SafeKeyStore(dir, safeStorage) }).host;
+    } catch (e) {
+      dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
+      app.quit();
+      return;
+    }
+    serveRenderer();
+    wireIpc(host, () => win);
+    Menu.setApplicationMenu(buildMenu());
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  // A start-up that throws must say why and quit, not leave a windowless process behind.
+  .catch((e: unknown) => {
+    dialog.showErrorBox('Glimpse could not start', e instanceof Error ? e.message : String(e));
     app.quit();
-    return;
-  }
-  serveRenderer();
-  wireIpc(host, () => win);
-  Menu.setApplicationMenu(buildMenu());
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -35,8 +35,19 @@ export function allowedOrigin(origin: string | undefined, port: number): boolean
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
+/**
+ * What the browser says about who asked (`Sec-Fetch-Site`): only this origin itself, or the person (typing the
+ * URL, a bookmark). Cookies ignore ports, so a page on another 127.0.0.1 port is "same-site" and its `<img>` would
+ * carry our cookie: it is refused here. Clients that are no browser send no such header and still need the token.
+ */
+export function allowedFetchSite(value: string | string[] | undefined): boolean {
+  if (value === undefined) return true;
+  return value === 'same-origin' || value === 'none';
+}
+
 export function authorised(req: IncomingMessage, token: string, port: number): boolean {
   if (!allowedHost(req.headers.host, port) || !allowedOrigin(req.headers.origin, port)) return false;
+  if (!allowedFetchSite(req.headers['sec-fetch-site'])) return false;
   const header = req.headers['x-glimpse-token'];
   const fromHeader = typeof header === 'string' ? header : null;
   return sameSecret(fromHeader, token) || sameSecret(tokenFromCookie(req.headers.cookie), token);

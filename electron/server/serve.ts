@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SchemaTooNewError } from '../host/db.ts';
+import { guarded } from '../host/host.ts';
 import { startHost } from '../host/startup.ts';
 import { startBrowserShell } from './server.ts';
 
@@ -18,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const staticDir = values['static-dir'] ?? join(here, '..', 'renderer');
 
 try {
-  const { host, dataDir } = startHost({ shell: 'browser', dataDir: values['data-dir'] });
+  const { host, dataDir } = startHost({ shell: 'browser', door: guarded, dataDir: values['data-dir'] });
   const shell = await startBrowserShell({ host, staticDir, port: Number(values.port ?? process.env.PORT ?? 5178) });
   console.log(`Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`);
   const stop = async () => {

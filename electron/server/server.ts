@@ -11,9 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bridgeMethodNames, type BridgeMethodName } from '../../shared/bridge/contract.ts';
+import { BadInputError } from '../host/bad-input.ts';
 import { toFailure } from '../host/failure.ts';
 import type { Host } from '../host/host.ts';
-import { allowedHost, authorised, COOKIE, sameSecret } from './security.ts';
+import { allowedFetchSite, allowedHost, authorised, COOKIE, sameSecret } from './security.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface BrowserShellOptions {
@@ -62,6 +63,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** A call's body is `{"arg": ...}` (or empty, for no argument); anything else is the caller's mistake. */
+function parseCallBody(text: string, method: string): { arg?: unknown } {
+  if (!text) return {};
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new BadInputError(`${method}: the request body is not JSON.`);
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadInputError(`${method}: the request body must be a JSON object {"arg": ...}.`);
+  return body as { arg?: unknown };
+}
+
 export async function startBrowserShell(opts: BrowserShellOptions): Promise<BrowserShell> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const maxUpload = opts.maxUploadBytes ?? 256 * 1024 * 1024;
@@ -74,10 +88,19 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
     for (const c of sseClients) c.write(line);
   });
 
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => {
+    // A request handler that throws must cost that request, never the process (an unhandled rejection ends it).
+    handle(req, res).catch((e: unknown) => {
+      console.error('glimpse: a request failed:', e instanceof Error ? e.message : e);
+      if (!res.headersSent) sendJson(res, 500, { failure: toFailure(e) });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     // The printed launch URL: trade the token for a cookie, then drop it from the address bar.
-    if (url.pathname === '/' && url.searchParams.has('token') && allowedHost(req.headers.host, port)) {
+    if (url.pathname === '/' && url.searchParams.has('token') && allowedHost(req.headers.host, port) && allowedFetchSite(req.headers['sec-fetch-site'])) {
       if (!sameSecret(url.searchParams.get('token'), token)) return sendJson(res, 403, { failure: { kind: 'forbidden', message: 'Wrong token.' } });
       res.writeHead(302, {
         'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
@@ -100,7 +123,14 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       const attachment = /^\/api\/attachments\/([0-9a-f]{64})$/.exec(url.pathname);
       if (attachment && req.method === 'GET') {
         const file = await opts.host.methods.getAttachment(attachment[1]);
-        res.writeHead(200, { 'content-type': file.mime, 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' });
+        // Cached for good (content-addressed), but only for the same kind of asker: without Vary, a page on another
+        // port would be served the cached copy without any request reaching the Sec-Fetch-Site check.
+        res.writeHead(200, {
+          'content-type': file.mime,
+          'cache-control': 'private, max-age=31536000, immutable',
+          vary: 'Sec-Fetch-Site',
+          'x-content-type-options': 'nosniff',
+        });
         return res.end(Buffer.from(file.bytes));
       }
       // A session export is bytes (a zip), so it has its own route, served as a download.
@@ -120,7 +150,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       const call = /^\/api\/call\/([A-Za-z]+)$/.exec(url.pathname);
       if (call && req.method === 'POST') {
         if (!methods.has(call[1])) return sendJson(res, 404, { failure: { kind: 'internal', message: `No method ${call[1]}.` } });
-        const body = JSON.parse((await readBody(req, JSON_LIMIT)).toString('utf8') || '{}') as { arg?: unknown };
+        const body = parseCallBody((await readBody(req, JSON_LIMIT)).toString('utf8'), call[1]);
         const fn = opts.host.methods[call[1] as BridgeMethodName] as (arg: unknown) => Promise<unknown>;
         const result = await fn(body.arg);
         return sendJson(res, 200, { result: result ?? null });
@@ -134,7 +164,7 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       if (status === 413) return sendJson(res, 413, { failure: { kind: 'bad-input', message: 'That file is too large to attach.' } });
       sendJson(res, 400, { failure: toFailure(e) });
     }
-  });
+  }
 
   function openEvents(res: ServerResponse) {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });

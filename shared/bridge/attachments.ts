@@ -1,3 +1,4 @@
+
 /** Kinds of file a person can attach. */
 export type AttachmentKind = 'image' | 'pdf' | 'video';
 

@@ -3,6 +3,7 @@
  * (`ChatRequest.compareGroup`), so each lane is its own ledger row; this domain adds only the person's
  * verdict: which lane was better, stored on the group's ledger rows.
  */
+
 /** Marks one lane (by its request id) the better of its compare group; `requestId: null` clears the mark. */
 export interface PreferenceMark {
   compareGroup: string;

@@ -18,16 +18,33 @@ import { sessionMethods } from './sessions.ts';
 import type { UsageApi } from './usage.ts';
 import { usageMethods } from './usage.ts';
 
+/**
+ * How API keys are kept. `keychain`: encrypted with a key the OS secret store holds (Keychain, DPAPI, libsecret,
+ * kwallet). `basic-text`: encrypted with a key built into Electron, because Linux offered no secret store, so any
+ * program that can read the file can read the keys. `file`: a plain file readable by the owner only (browser
+ * shell, CLI). With `sessionOnly`, keys entered now are held in memory and never written.
+ */
+export interface KeyStorageInfo {
+  backend: 'keychain' | 'basic-text' | 'file';
+  sessionOnly: boolean;
+}
+
 export interface HostInfo {
   /** Which shell started the host: the desktop app, the browser shell, or the `glimpse` command. */
   shell: 'electron' | 'browser' | 'cli';
   version: string;
   dataDir: string;
   platform: string;
+  keyStorage: KeyStorageInfo;
 }
 
 export interface AppApi {
   getInfo(): Promise<HostInfo>;
+  /**
+   * Keeps keys for this session only (in memory, never written; stored ones move to memory and leave the disk),
+   * or back on disk. The choice is remembered; returns the host info as it now is.
+   */
+  setSessionOnlyKeys(on: boolean): Promise<HostInfo>;
 }
 
 /** Everything the host pushes to the renderer. */
@@ -47,6 +64,7 @@ export interface GlimpseBridge extends BridgeMethods {
 /** Every method name, so transports can expose and route named methods without repeating the list. */
 export const bridgeMethodNames: readonly BridgeMethodName[] = [
   'getInfo',
+  'setSessionOnlyKeys',
   ...providerMethods,
   ...modelMethods,
   ...attachmentMethods,

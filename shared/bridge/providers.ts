@@ -12,6 +12,11 @@ export interface ProviderView {
   hasKey: boolean;
   /** OpenRouter only: upstream providers to pin, in order (`provider.order`). */
   upstream: string[];
+  /**
+   * Set on `saveProvider`'s reply when the stored key was removed because the base URL moved to another origin
+   * and no key was entered with it: a key given for one host is never sent to another.
+   */
+  keyDropped?: boolean;
 }
 
 /** What Settings sends. `apiKey` is write-only: omitted keeps the stored key, '' removes it. */

@@ -60,6 +60,8 @@ const KIND_TEXT: Record<ErrorKind, string> = {
   protocol: 'The provider sent a response Glimpse could not read.',
   cancelled: 'Stopped.',
   'bad-input': 'Glimpse could not use this input.',
+  'too-long': 'The answer grew past the size Glimpse keeps; it was stopped there.',
+  internal: 'Glimpse failed while running this request.',
 };
 
 /** A generic sentence for a kind, used when the provider's own message is missing. */
@@ -124,9 +126,45 @@ export function redactSecrets(text: string): string {
  */
 export function redactKey(text: string, key: string | null | undefined): string {
   const out = redactSecrets(text);
-  // Very short "keys" (a local server's "x") would mask ordinary letters; only real secrets are hunted.
-  if (!key || key.length < 6) return out;
-  return out.split(key).join('…');
+  if (!key) return out;
+  if (key.length >= MIN_SUBSTRING_KEY) return out.split(key).join('…');
+  // A very short key ("x", "abc") would mask pieces of ordinary words: it is masked where it stands alone.
+  return out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(key)}(?![A-Za-z0-9])`, 'g'), '…');
+}
+
+/** Keys at least this long are masked wherever they appear, even inside other text. */
+const MIN_SUBSTRING_KEY = 6;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Masks one key in text that arrives in pieces (a streamed answer that repeats the key it was sent with), even when
+ * the key is split across pieces: the tail that could be the start of the key is held back until the next piece
+ * shows whether it is. Keys shorter than 6 characters are left alone here: in an answer they would mask words.
+ */
+export class KeyMasker {
+  private held = '';
+  private readonly key: string | null;
+  constructor(key: string | null | undefined) {
+    this.key = key && key.length >= MIN_SUBSTRING_KEY ? key : null;
+  }
+
+  /** The part of `text` (after what was held back) that is safe to pass on now. */
+  push(text: string): string {
+    if (!this.key || !text) return text;
+    const s = (this.held + text).split(this.key).join('…');
+    let hold = Math.min(this.key.length - 1, s.length);
+    while (hold > 0 && !this.key.startsWith(s.slice(s.length - hold))) hold--;
+    this.held = s.slice(s.length - hold);
+    return s.slice(0, s.length - hold);
+  }
+
+  /** What is still held back, once the text is complete. */
+  end(): string {
+    const rest = this.held;
+    this.held = '';
+    return rest;
+  }
 }
 
 /** A ChatError with the person-readable sentence for its kind unless a better message is given. */

@@ -34,7 +34,11 @@ export type ErrorKind =
   | 'timeout'
   | 'protocol'
   | 'cancelled'
-  | 'bad-input';
+  | 'bad-input'
+  /** The answer grew past the host's cap (an endless stream): what arrived up to the cap is kept. */
+  | 'too-long'
+  /** Glimpse itself failed while running the request (a bug or a broken data folder), not the provider. */
+  | 'internal';
 
 export interface ChatError {
   kind: ErrorKind;

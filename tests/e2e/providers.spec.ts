@@ -4,6 +4,7 @@
  * Test connection. Waits are on page state, never on sleeps.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { startFakeProvider } from '../fixtures/fake-provider.ts';
 import { GlimpseApp } from './harness.ts';
 
 let app: GlimpseApp;
@@ -198,4 +199,30 @@ test('the toolbar switches the model; the choice is saved and the next request u
   await expect(app.answer().getByRole('definition').filter({ hasText: 'unknown' }).first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole('banner').getByRole('combobox', { name: 'Model' })).toHaveValue('glm-4.6v');
+});
+
+test('moving a provider to another address removes its stored key and says so; the key is not sent there', async ({ page }) => {
+  app = await GlimpseApp.launch(page);
+  const other = await startFakeProvider();
+  try {
+    await app.addProvider({ name: 'Moving box', kind: 'Custom server', path: 'zai', apiKey: 'sk-first-host-key-0123' });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = settings(page);
+    // The browser shell keeps keys in an owner-only file, and offers to keep them in memory instead.
+    const storage = dialog.getByRole('region', { name: 'Key storage' });
+    await expect(storage).toContainText('Keys are kept in a file only your user account can read');
+    await expect(storage.getByRole('checkbox', { name: /Keep keys for this session only/ })).not.toBeChecked();
+    await dialog.getByRole('button', { name: 'Edit Moving box' }).click();
+    await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${other.url}/zai`);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('The key was removed because the address changed. Enter it again to use it with the new address.');
+    await expect(dialog.getByLabel('API key')).toHaveAttribute('placeholder', 'Optional for local servers');
+    await dialog.getByRole('button', { name: 'Close settings' }).click();
+    await app.ask('Where does this go?');
+    await app.waitForAnswerDone();
+    expect(other.requests).toHaveLength(1);
+    expect(other.requests[0].authorization).not.toContain('sk-first-host-key-0123');
+  } finally {
+    await other.close();
+  }
 });

@@ -7,8 +7,7 @@ import { BadInputError } from '../bad-input.ts';
 import type { Db } from '../db.ts';
 
 export function markPreferred(db: Db, input: PreferenceMark): void {
-  const group = typeof input?.compareGroup === 'string' ? input.compareGroup : '';
-  if (!group) throw new BadInputError('Say which compare to mark.');
+  const group = input.compareGroup;
   const rows = db.prepare('SELECT DISTINCT request_id FROM ledger WHERE compare_group = ?').all(group) as { request_id: string }[];
   if (rows.length === 0) throw new BadInputError('This compare is not in the ledger (yet): wait for its lanes to start.');
   if (input.requestId === null) {
@@ -22,14 +21,13 @@ export function markPreferred(db: Db, input: PreferenceMark): void {
 export function compareInfo(db: Db, requestIds: readonly string[]): CompareInfo {
   const groupOf: Record<string, string> = {};
   const preferred: Record<string, string> = {};
-  if (!Array.isArray(requestIds)) return { groupOf, preferred };
   const groupStmt = db.prepare('SELECT compare_group FROM ledger WHERE request_id = ? AND compare_group IS NOT NULL LIMIT 1');
   const markStmt = db.prepare('SELECT request_id FROM ledger WHERE compare_group = ? AND preferred = 1 LIMIT 1');
   // A session holds at most a few hundred exchanges; one indexed lookup each (ledger_request) is cheap.
-  for (const id of requestIds.slice(0, 2000)) {
-    const row = groupStmt.get(String(id)) as { compare_group: string } | undefined;
+  for (const id of requestIds) {
+    const row = groupStmt.get(id) as { compare_group: string } | undefined;
     if (!row) continue;
-    groupOf[String(id)] = row.compare_group;
+    groupOf[id] = row.compare_group;
     if (!(row.compare_group in preferred)) {
       const mark = markStmt.get(row.compare_group) as { request_id: string } | undefined;
       if (mark) preferred[row.compare_group] = mark.request_id;

@@ -12,7 +12,7 @@ import type { StatementSync } from 'node:sqlite';
 import type { Db } from '../db.ts';
 import { transaction } from '../db.ts';
 import { localDay } from './local-day.ts';
-import { isProcessAlive } from './owner.ts';
+import { isOwnerAlive, OWN_START } from './owner.ts';
 
 export interface LedgerStart {
   id: string;
@@ -48,12 +48,12 @@ export class LedgerStore {
   start(r: LedgerStart): void {
     this
       .stmt(
-        `INSERT INTO ledger (id, request_id, attempt, owner_pid, started_at, day, session_id, provider_id, catalog_id, provider,
+        `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
            upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?)`,
       )
       .run(
-        r.id, r.requestId, r.attempt, process.pid, r.startedAt, localDay(r.startedAt), r.sessionId, r.providerId, r.catalogId,
+        r.id, r.requestId, r.attempt, process.pid, OWN_START, r.startedAt, localDay(r.startedAt), r.sessionId, r.providerId, r.catalogId,
         r.provider, r.upstream, r.model, r.mode, r.compareGroup, r.price ? JSON.stringify(r.price) : null,
         r.estimate.prompt_tokens, r.estimate.usd,
       );
@@ -104,6 +104,7 @@ export class LedgerStore {
 interface StreamingRow {
   id: string;
   owner_pid: number | null;
+  owner_started: string | null;
   prompt_tokens: number;
   completion_tokens: number;
   reasoning_tokens: number;
@@ -117,9 +118,9 @@ interface StreamingRow {
  * Returns the ids it marked.
  */
 export function recoverInterruptedLedger(db: Db, now = Date.now()): string[] {
-  const rows = db.prepare(`SELECT id, owner_pid, prompt_tokens, completion_tokens, reasoning_tokens, estimate_prompt_tokens,
+  const rows = db.prepare(`SELECT id, owner_pid, owner_started, prompt_tokens, completion_tokens, reasoning_tokens, estimate_prompt_tokens,
       price_snapshot FROM ledger WHERE status = 'streaming'`).all() as unknown as StreamingRow[];
-  const dead = rows.filter((r) => r.owner_pid !== process.pid && !isProcessAlive(r.owner_pid));
+  const dead = rows.filter((r) => r.owner_pid !== process.pid && !isOwnerAlive(r.owner_pid, r.owner_started));
   if (dead.length === 0) return [];
   const update = db.prepare(
     `UPDATE ledger SET status = 'incomplete', ended_at = ?, prompt_tokens = ?, tokens_estimated = 1, cost_usd = ?, cost_source = ?,

@@ -18,7 +18,7 @@ import { LedgerObserver } from './ledger-observer.ts';
 import { LedgerQueries } from './ledger-queries.ts';
 import { LedgerStore, recoverInterruptedLedger } from './ledger-store.ts';
 import { parseDay } from './local-day.ts';
-import { isProcessAlive } from './owner.ts';
+import { isOwnerAlive } from './owner.ts';
 import { storageErrorMessage } from './storage-error.ts';
 import type { UsageRange } from '../../../shared/bridge/usage.ts';
 
@@ -48,7 +48,7 @@ export function checkRange(range: UsageRange | null | undefined): UsageRange {
 export function createRecords(db: Db, providers: ProviderStore, attachments: AttachmentStore): Records {
   const recovered = {
     ledgerRows: recoverInterruptedLedger(db),
-    messages: recoverInterruptedSessions(db, isProcessAlive),
+    messages: recoverInterruptedSessions(db, isOwnerAlive),
   };
   const sessions = new SessionStore(db, attachments);
   const ledger = new LedgerQueries(db);
@@ -76,10 +76,7 @@ export function createRecords(db: Db, providers: ProviderStore, attachments: Att
     getSession: async (id) => sessions.get(id),
     renameSession: async (input) => sessions.rename(input.id, input.title),
     deleteSession: async (id) => sessions.delete(id),
-    exportSession: async (input) => {
-      if (input.format !== 'markdown' && input.format !== 'json') throw new BadInputError('Export as markdown or json.');
-      return exportSession(sessions.get(input.id), input.format, attachments);
-    },
+    exportSession: async (input) => exportSession(sessions.get(input.id), input.format, attachments),
     getTally: async (q) => ({ ...ledger.tally(q?.sessionId ?? null), storage_error: storageError }),
     getUsage: async (range) => ledger.report(checkRange(range)),
     exportLedgerCsv: async (range) => ledgerCsv(ledger.rows(checkRange(range))),

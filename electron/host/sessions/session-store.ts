@@ -254,6 +254,7 @@ interface StreamingMessage {
   text: string;
   reasoning: string;
   owner_pid: number | null;
+  owner_started: string | null;
   ledger_status: string | null;
 }
 
@@ -262,15 +263,15 @@ interface StreamingMessage {
  * was saved while streaming; the result is built from the (already recovered) ledger row, so the message still
  * shows its estimated tokens and cost.
  */
-export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null) => boolean): string[] {
+export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null, started: string | null) => boolean): string[] {
   const rows = db
     .prepare(
-      `SELECT m.id, m.request_id, m.text, m.reasoning, l.owner_pid, l.status AS ledger_status FROM messages m
+      `SELECT m.id, m.request_id, m.text, m.reasoning, l.owner_pid, l.owner_started, l.status AS ledger_status FROM messages m
        LEFT JOIN ledger l ON l.id = (SELECT id FROM ledger WHERE request_id = m.request_id ORDER BY attempt DESC LIMIT 1)
        WHERE m.status = 'streaming'`,
     )
     .all() as unknown as StreamingMessage[];
-  const dead = rows.filter((r) => r.ledger_status !== 'streaming' || (r.owner_pid !== process.pid && !isAlive(r.owner_pid)));
+  const dead = rows.filter((r) => r.ledger_status !== 'streaming' || (r.owner_pid !== process.pid && !isAlive(r.owner_pid, r.owner_started)));
   if (dead.length === 0) return [];
   const ledgerRow = db.prepare(
     `SELECT prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, cost_usd, cost_source, estimate_prompt_tokens, estimate_usd

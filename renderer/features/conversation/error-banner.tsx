@@ -12,6 +12,8 @@ const TITLES: Record<string, string> = {
   timeout: 'The provider went quiet',
   protocol: 'Unreadable response',
   'bad-input': 'Cannot use this input',
+  'too-long': 'Answer too long',
+  internal: 'Glimpse failed',
 };
 
 export function ErrorBanner({ error, kept }: { error: TurnError; kept: boolean }) {

@@ -59,6 +59,11 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
       const view = await save({ id: saved?.id, catalogId, name, baseUrl, model, upstream: entry.upstreams.length ? upstream : [], ...key });
       setSaved(view);
       setApiKey('');
+      if (view.keyDropped) {
+        // Saved, but the person must learn that the key stayed with the old address before anything else happens.
+        setNotice('The key was removed because the address changed. Enter it again to use it with the new address.');
+        if (then === 'close') return;
+      }
       if (then === 'test') setReport(await test(view.id));
       else if (then === 'remove-key') setNotice(view.hasKey ? 'The stored key is removed; a key from the environment still applies.' : 'Key removed.');
       else {

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
-import { bridge } from '../../bridge/bridge.ts';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
+import { KeyStorage } from './key-storage.tsx';
 import { ProviderForm } from './provider-form.tsx';
 
 /** Providers: the built-in ones need only a key; custom servers need a URL and a model too. */
@@ -38,20 +38,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             <button type="button" className="primary" onClick={() => setEditing('new')}>
               Add provider
             </button>
-            <p className="muted small">
-              Keys are kept by the host (encrypted by the OS keychain in the desktop app, in a 0600 file for the browser
-              shell) and never shown again. Data folder: <DataDir />
-            </p>
+            <KeyStorage />
           </>
         )}
     </ModalDialog>
   );
-}
-
-function DataDir() {
-  const [dir, setDir] = useState('');
-  useEffect(() => {
-    void bridge.getInfo().then((i) => setDir(i.dataDir));
-  }, []);
-  return <code>{dir}</code>;
 }

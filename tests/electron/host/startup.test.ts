@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { guarded } from '../../../electron/host/host.ts';
 import { FileKeyStore, type KeyStore } from '../../../electron/host/key-store.ts';
 import { idleTimeoutMs, startHost } from '../../../electron/host/startup.ts';
 
@@ -19,7 +20,7 @@ describe('startHost: the one start-up of every shell', () => {
   it('reports the shell kind it was started for and the resolved data dir', async () => {
     const dir = tmp();
     for (const shell of ['electron', 'browser', 'cli'] as const) {
-      const { host, dataDir } = startHost({ shell, dataDir: dir, env: {} });
+      const { host, dataDir } = startHost({ shell, door: shell === 'cli' ? null : guarded, dataDir: dir, env: {} });
       try {
         expect(dataDir).toBe(dir);
         expect(await host.methods.getInfo()).toMatchObject({ shell, dataDir: dir });
@@ -31,12 +32,12 @@ describe('startHost: the one start-up of every shell', () => {
 
   it('uses the key file unless the shell brings its own key store', () => {
     const dir = tmp();
-    const fileStarted = startHost({ shell: 'cli', dataDir: dir, env: {} });
+    const fileStarted = startHost({ shell: 'cli', door: null, dataDir: dir, env: {} });
     expect(fileStarted.keys).toBeInstanceOf(FileKeyStore);
     fileStarted.host.close();
-    const mine: KeyStore = { get: () => null, set: () => {} };
+    const mine: KeyStore = { get: () => null, set: () => {}, backend: () => 'file', ids: () => [] };
     const seen: string[] = [];
-    const own = startHost({ shell: 'electron', env: { GLIMPSE_DATA_DIR: dir }, keys: (d) => (seen.push(d), mine) });
+    const own = startHost({ shell: 'electron', door: guarded, env: { GLIMPSE_DATA_DIR: dir }, keys: (d) => (seen.push(d), mine) });
     expect(own.keys).toBe(mine);
     expect(seen).toEqual([dir]);
     own.host.close();

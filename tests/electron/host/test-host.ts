@@ -7,9 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createHost, type Host } from '../../../electron/host/host.ts';
+import { createHost, type Host, type HostOptions } from '../../../electron/host/host.ts';
 import { FileKeyStore } from '../../../electron/host/key-store.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+
+/** The host options a test may set; the rest (data dir, key store, empty environment) is the helper's. */
+export type HostTuning = Pick<HostOptions, 'idleTimeoutMs' | 'maxAnswerChars'>;
 
 export interface TestHosts {
   /** The fake provider, running from beforeAll to afterAll. */
@@ -17,9 +20,9 @@ export interface TestHosts {
   /** The data dir of the last host opened with newHost. */
   readonly dir: string;
   /** A host on a new temp data dir; closed and deleted after the test. */
-  newHost(opts?: { idleTimeoutMs?: number }): Host;
+  newHost(opts?: HostTuning): Host;
   /** Closes the current host and opens another on the same data dir: as after a restart. */
-  reopen(opts?: { idleTimeoutMs?: number }): Host;
+  reopen(opts?: HostTuning): Host;
 }
 
 export function useTestHosts(prefix = 'glimpse-host-'): TestHosts {
@@ -39,8 +42,8 @@ export function useTestHosts(prefix = 'glimpse-host-'): TestHosts {
     dir = '';
   });
 
-  const open = (idleTimeoutMs?: number) => {
-    host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {}, idleTimeoutMs });
+  const open = (tuning: HostTuning) => {
+    host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env: {}, ...tuning });
     return host;
   };
 
@@ -57,12 +60,12 @@ export function useTestHosts(prefix = 'glimpse-host-'): TestHosts {
       host?.close();
       dir = mkdtempSync(join(tmpdir(), prefix));
       dirs.push(dir);
-      return open(opts.idleTimeoutMs);
+      return open(opts);
     },
     reopen(opts = {}) {
       if (!dir) throw new Error('reopen needs a host from newHost first');
       host?.close();
-      return open(opts.idleTimeoutMs);
+      return open(opts);
     },
   };
 }

@@ -1,7 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../../../electron/host/host.ts';
@@ -138,6 +140,64 @@ describe('browser shell: who may talk to it', () => {
   });
 });
 
+describe('browser shell: Sec-Fetch-Site', () => {
+  // Every route, as a browser on another origin would reach it. Cookies ignore ports, so a page on another
+  // 127.0.0.1 port is "same-site" and would carry the cookie: only same-origin and none (the person) may pass.
+  const routes: [string, string, string?][] = [
+    ['POST', '/api/call/listProviders', '{}'],
+    ['GET', '/api/events'],
+    ['POST', '/api/attachments?name=a.png&mime=image/png', 'x'],
+    ['GET', `/api/attachments/${'a'.repeat(64)}`],
+    ['GET', '/api/sessions/S1/export?format=json'],
+    ['GET', '/'],
+    ['GET', '/app.js'],
+  ];
+
+  it.each(routes)('refuses %s %s from another site or another port', async (method, path, body) => {
+    for (const site of ['cross-site', 'same-site']) {
+      const r = await call(method, path, { headers: { ...cookie(), 'sec-fetch-site': site }, body });
+      expect(r.status).toBe(403);
+      expect(r.json.failure.kind).toBe('forbidden');
+    }
+  });
+
+  it.each(routes.filter(([, path]) => path !== '/api/events'))('lets %s %s through from its own origin', async (method, path, body) => {
+    for (const site of ['same-origin', 'none']) {
+      const r = await call(method, path, { headers: { ...cookie(), 'sec-fetch-site': site }, body });
+      expect(r.status).not.toBe(403);
+    }
+  });
+
+  it('lets the event stream open from its own origin', async () => {
+    // The stream never ends: only its status is read, then the connection is dropped.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { host: `127.0.0.1:${shell.port}`, ...cookie(), 'sec-fetch-site': 'same-origin' } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(200);
+  });
+
+  it('keys the cached attachment on Sec-Fetch-Site, so another port is not served from the cache', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } }).png().toBuffer();
+    const up = await call('POST', '/api/attachments?name=g.png&mime=image/png', { headers: cookie(), body: png });
+    const r = await call('GET', `/api/attachments/${up.json.result.id}`, { headers: { ...cookie(), 'sec-fetch-site': 'same-origin' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.vary).toBe('Sec-Fetch-Site');
+  });
+
+  it('does not trade the launch token for a cookie on a request from another site', async () => {
+    const r = await call('GET', `/?token=${encodeURIComponent(shell.token)}`, { headers: { 'sec-fetch-site': 'same-site' } });
+    expect(r.status).toBe(403);
+    expect(r.headers['set-cookie']).toBeUndefined();
+    const typed = await call('GET', `/?token=${encodeURIComponent(shell.token)}`, { headers: { 'sec-fetch-site': 'none' } });
+    expect(typed.status).toBe(302);
+  });
+});
+
 describe('browser shell: static files', () => {
   it('serves index.html with the Content-Security-Policy header', async () => {
     const r = await call('GET', '/', { headers: cookie() });
@@ -263,5 +323,62 @@ describe('browser shell: attachments and chat', () => {
     const streamed = mine.map((e) => (e.event.type === 'delta' ? e.event.content ?? '' : '')).join('');
     expect(streamed).toBe(end.result.answer);
     expect(fake.requests.at(-1)!.authorization).toBe('Bearer sk-server-test-key-123');
+  });
+});
+
+describe('browser shell: a malformed call does not take the process down', () => {
+  let child: ChildProcess | null = null;
+  afterAll(() => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    rmSync(join('.glimpse-test', `serve-${process.pid}.mjs`), { force: true });
+  });
+
+  it('survives a malformed startChat and keeps answering', async () => {
+    const dir = join(root, 'serve-process');
+    mkdirSync(dir);
+    // Bundled inside the repository, so its packages (zod, openai...) resolve from node_modules.
+    const bundle = join('.glimpse-test', `serve-${process.pid}.mjs`);
+    await build({ entryPoints: ['electron/server/serve.ts'], outfile: bundle, bundle: true, platform: 'node', packages: 'external', format: 'esm', target: 'node22', logLevel: 'warning' });
+    const proc = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', join(dir, 'data'), '--static-dir', staticDir], {
+      env: { PATH: process.env.PATH, HOME: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let stderr = '';
+    proc.stderr!.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    // The launch URL is printed once the server listens.
+    const launch = await new Promise<URL>((resolve, reject) => {
+      let out = '';
+      proc.stdout!.on('data', (d) => {
+        out += d;
+        const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+        if (m) resolve(new URL(m[0]));
+      });
+      void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+    });
+    const port = Number(launch.port);
+    const token = launch.searchParams.get('token')!;
+    const post = (method: string, arg: unknown) =>
+      new Promise<{ status: number; json: any }>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port, method: 'POST', path: `/api/call/${method}`, headers: { host: `127.0.0.1:${port}`, 'x-glimpse-token': token, 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ arg }));
+      });
+    const bad = await post('startChat', {});
+    // The next request is served by the same, living process.
+    const info = await post('getInfo', null).catch((e: Error) => ({ status: 0, json: { error: e.message, stderr } }));
+    expect(info).toMatchObject({ status: 200, json: { result: { shell: 'browser' } } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.failure).toEqual({ kind: 'bad-input', message: 'startChat: providerId: Invalid input: expected string, received undefined' });
+    expect(proc.exitCode).toBeNull();
+    expect(stderr).not.toMatch(/Unhandled|TypeError/);
   });
 });

@@ -12,6 +12,7 @@ import { openDb, type Db } from '../../../../electron/host/db.ts';
 import { LedgerObserver } from '../../../../electron/host/ledger/ledger-observer.ts';
 import { LedgerQueries } from '../../../../electron/host/ledger/ledger-queries.ts';
 import { LedgerStore, recoverInterruptedLedger } from '../../../../electron/host/ledger/ledger-store.ts';
+import { processState } from '../../../../electron/host/ledger/owner.ts';
 
 let dir: string;
 let db: Db;
@@ -154,7 +155,8 @@ describe('start-up recovery', () => {
     store.start({ ...base, id: 'live', requestId: 'live', price: PRICE });
     const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
     db.prepare("UPDATE ledger SET owner_pid = ? WHERE id LIKE 'dead%'").run(deadPid);
-    db.prepare("UPDATE ledger SET owner_pid = ? WHERE id = 'live'").run(process.ppid);
+    // A live owner is known by its pid and its start time (owner.ts).
+    db.prepare("UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE id = 'live'").run(process.ppid, processState(process.ppid)?.started ?? null);
 
     expect(recoverInterruptedLedger(db).sort()).toEqual(['dead', 'dead-unpriced']);
     const byId = Object.fromEntries(rows().map((r) => [r.id, r]));

@@ -1,0 +1,120 @@
+/**
+ * The host services every shell uses: one object that implements the bridge's methods, plus an event feed.
+ * The Electron shell wires it to IPC, the browser shell to HTTP + SSE (both through host.ts, which checks every
+ * argument), the CLI calls services directly. Kept apart from host.ts so the CLI does not load the schemas (zod).
+ */
+import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
+import { AttachmentStore } from './attachment-store.ts';
+import { ChatService } from './chat-service.ts';
+import { compareMethodsFor } from './compare/compare-marks.ts';
+import { openDb, type Db } from './db.ts';
+import { SessionKeyStore, type KeyStore } from './key-store.ts';
+import { createRecords, type Records } from './ledger/records.ts';
+import { ProviderStore } from './provider-store.ts';
+import { testConnection } from './connection-test.ts';
+import { APP_VERSION } from './version.ts';
+
+export interface HostOptions {
+  dataDir: string;
+  keys: KeyStore;
+  shell: HostInfo['shell'];
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof fetch;
+  idleTimeoutMs?: number;
+  /** Overrides the cap on one answer's text (tests). */
+  maxAnswerChars?: number;
+}
+
+export interface Host {
+  methods: BridgeMethods;
+  subscribe(listener: (e: HostEvent) => void): () => void;
+  db: Db;
+  providers: ProviderStore;
+  attachments: AttachmentStore;
+  chat: ChatService;
+  /** The ledger and sessions (issue #6). */
+  records: Records;
+  close(): void;
+}
+
+/** The settings row that remembers "keep keys for this session only". */
+const SESSION_ONLY_KEYS = 'keys.sessionOnly';
+
+function readSetting(db: Db, key: string): string | null {
+  return (db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+function writeSetting(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+/**
+ * The host's services with their methods unchecked: for the CLI, which calls them directly with arguments it built
+ * itself. Every shell that takes calls from a page uses createHost (host.ts), which checks them at the door.
+ */
+export function createHostServices(opts: HostOptions): Host {
+  const db = openDb(opts.dataDir);
+  const listeners = new Set<(e: HostEvent) => void>();
+  const publish = (e: HostEvent) => {
+    for (const l of listeners) {
+      // One broken subscriber (a window gone mid-send) must not stop the others or the request that published.
+      try {
+        l(e);
+      } catch (err) {
+        console.error('glimpse: an event listener failed:', err instanceof Error ? err.message : err);
+      }
+    }
+  };
+  const keys = new SessionKeyStore(opts.keys, readSetting(db, SESSION_ONLY_KEYS) === '1');
+  const providers = new ProviderStore(db, keys, opts.env);
+  const info = (): HostInfo => ({
+    shell: opts.shell,
+    version: APP_VERSION,
+    dataDir: opts.dataDir,
+    platform: process.platform,
+    keyStorage: { backend: keys.backend(), sessionOnly: keys.isSessionOnly() },
+  });
+  const attachments = new AttachmentStore(db, opts.dataDir);
+  const records = createRecords(db, providers, attachments);
+  const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs, maxAnswerChars: opts.maxAnswerChars });
+
+  const inner: BridgeMethods = {
+    getInfo: async () => info(),
+    setSessionOnlyKeys: async (on) => {
+      keys.setSessionOnly(on);
+      writeSetting(db, SESSION_ONLY_KEYS, on ? '1' : '0');
+      return info();
+    },
+    listProviders: async () => providers.list(),
+    saveProvider: async (input) => providers.save(input),
+    deleteProvider: async (id) => providers.delete(id),
+    testProvider: async (id) => testConnection(providers, id, opts.fetch),
+    listModels: async (scope) => providers.prices.list(scope),
+    setModelPrice: async (input) => providers.prices.setPrice(input),
+    addModel: async (input) => providers.prices.addModel(input),
+    removeModel: async (input) => providers.prices.removeModel(input),
+    putAttachment: (upload) => attachments.put(upload),
+    getAttachment: async (id) => attachments.read(id),
+    startChat: (req) => chat.start(req),
+    cancelChat: async (id) => chat.cancel(id),
+    ...records.methods,
+    ...compareMethodsFor(db),
+  };
+
+  return {
+    methods: inner,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    db,
+    providers,
+    attachments,
+    chat,
+    records,
+    close() {
+      chat.cancelAll();
+      db.close();
+    },
+  };
+}
