@@ -20,7 +20,7 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
   const text = grounding.parse.text;
   return (
     <GroundingContext.Provider value={ctx}>
-      <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} />
+      <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} text={text} />
       {!streaming && text.trim() && (
         <div className="answer-actions">
           <CopyButton label="Copy answer" text={() => text}>
