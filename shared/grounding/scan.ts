@@ -70,9 +70,16 @@ function stripTokens(raw: string) {
   if (open !== null) regions.push({ start: open, end: text.length });
   text = text.replace(MARKER_CHARS_RE, '\uFFFD'); // same length: offsets stay valid
   const toRaw = (p: number) => {
-    let s: readonly [number, number] = [0, 0];
-    for (const x of shifts) if (x[0] <= p) s = x;
-    return s[1] + (p - s[0]);
+    // The last shift at or before p, by binary search: a list of boxes has two shifts per box.
+    let lo = 0;
+    let hi = shifts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (shifts[mid]![0] <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    const [at, raw] = shifts[lo] ?? [0, 0];
+    return raw + (p - at);
   };
   return { text, regions, openAtEnd: open !== null, toRaw };
 }
@@ -108,8 +115,26 @@ function codeRanges(text: string): { code: Range[]; fences: Range[] } {
   return { code, fences };
 }
 
-const inside = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => start >= r.start && end <= r.end);
 const overlaps = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => start < r.end && end > r.start);
+/** Index of the last of `ranges` (sorted by start, not overlapping: the box-token regions) starting at or before `p`, or -1. */
+function regionAt(ranges: readonly Range[], p: number): number {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let hit = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.start <= p) {
+      hit = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return hit;
+}
+/** `overlaps` for sorted, non-overlapping ranges, by binary search: the regions can number tens of thousands. */
+function overlapsSorted(ranges: readonly Range[], start: number, end: number): boolean {
+  const r = ranges[regionAt(ranges, end - 1)];
+  return Boolean(r && start < r.end && end > r.start);
+}
 const nums = (m: RegExpMatchArray, from: number) => [m[from], m[from + 1], m[from + 2], m[from + 3]].filter((v) => v !== undefined).map(Number);
 
 /** The label of a JSON detection: from the object around it, looking no further than a blank line. */
@@ -170,6 +195,41 @@ function mathReplacements(text: string, skip: readonly Range[]): { start: number
   return out;
 }
 
+/** A line that starts a list item: a list of boxes is one paragraph with no blank line in it. */
+const LIST_ITEM_START_RE = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/;
+/** What a lookup can carry from one line to the next: code spans, math, JSON objects. */
+const CROSSES_LINES_RE = /[`{]|\\[([]/;
+/** A line ending that may continue into the next line (an open bracket, a list of numbers, a JSON key). */
+const OPEN_END_RE = /[[,:(<]\s*$/;
+
+/**
+ * Positions where a cut may go, in order: after each blank line, and at the start of each list item in a
+ * paragraph whose lines so far hold nothing a lookup could carry across a line (no backtick, brace, `\(` or `\[`,
+ * no line ending in an open bracket or separator). The second kind keeps a list of thousands of boxes from being
+ * one stretch that the incremental parser re-scans whole on every update. The caller still skips cuts inside box
+ * tokens and code fences.
+ */
+function cutCandidates(text: string): number[] {
+  const out: number[] = [];
+  let lineStart = 0;
+  let carries = false;
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) {
+    const line = text.slice(lineStart, i);
+    const p = i + 1;
+    lineStart = p;
+    if (line === '' && i === 0) continue;
+    if (line === '') {
+      // A blank line (this newline follows another): the paragraph ends, and with it whatever it carried.
+      carries = false;
+      out.push(p);
+      continue;
+    }
+    if (CROSSES_LINES_RE.test(line) || OPEN_END_RE.test(line)) carries = true;
+    if (!carries && text[p] !== '\n' && LIST_ITEM_START_RE.test(text.slice(p, p + 16))) out.push(p);
+  }
+  return out;
+}
+
 /**
  * Scans `raw` (one stretch of an answer that starts at a cut or at the beginning) for boxes, numbering them from
  * `firstN`. `images` is not needed here: image assignment looks across stretches and is done by the caller.
@@ -199,7 +259,7 @@ export function scanStretch(raw: string, firstN: number): Scan {
     const start = m.index;
     const end = start + m[0].length;
     const values = nums(m, 1);
-    if (overlaps(regions, start, end) || overlaps(json, start, end) || overlaps(code, start, end)) continue;
+    if (overlapsSorted(regions, start, end) || overlaps(json, start, end) || overlaps(code, start, end)) continue;
     // Bare numbers in prose are trusted only as the model writes boxes: whole numbers on its 0-1000 scale, and
     // a point only in double brackets ([[x,y]]); a JSON value ("key": [..]) is left to the JSON pattern.
     if (!values.every((v) => Number.isInteger(v) && v >= 0 && v <= 1000)) continue;
@@ -226,14 +286,21 @@ export function scanStretch(raw: string, firstN: number): Scan {
   // neighbouring boxes separated only by commas and brackets merge, and the brackets around them go too.
   const clusters: { start: number; end: number; ns: number[] }[] = [];
   const wholeRegions = new Set<number>();
+  // Grouped once: a list of 20,000 boxes has 20,000 regions, and a filter per region would be quadratic.
+  const byRegion = new Map<number, Found[]>();
+  const indexOf = new Map<Found, number>();
+  found.forEach((f, i) => {
+    indexOf.set(f, i);
+    if (f.region >= 0) byRegion.set(f.region, [...(byRegion.get(f.region) ?? []), f]);
+  });
   regions.forEach((r, ri) => {
-    const inRegion = found.filter((f) => f.region === ri);
-    if (!inRegion.length) return;
+    const inRegion = byRegion.get(ri);
+    if (!inRegion) return;
     let rest = text.slice(r.start, r.end);
     for (const f of inRegion.slice().reverse()) rest = rest.slice(0, f.start - r.start) + rest.slice(f.end - r.start);
     if (ONLY_BOXES_RE.test(rest)) {
       wholeRegions.add(ri);
-      clusters.push({ start: r.start, end: r.end, ns: inRegion.map((f) => boxes[found.indexOf(f)]!.n) });
+      clusters.push({ start: r.start, end: r.end, ns: inRegion.map((f) => boxes[indexOf.get(f)!]!.n) });
     }
   });
   let current: { start: number; end: number; ns: number[]; region: number } | null = null;
@@ -275,10 +342,12 @@ export function scanStretch(raw: string, firstN: number): Scan {
   markdown += text.slice(at);
 
   const cuts: number[] = [];
-  for (let i = text.indexOf('\n\n'); i >= 0; i = text.indexOf('\n\n', i + 1)) {
-    const p = i + 2;
-    if (p >= text.length) break;
-    if (inside(regions, p, p) && !regions.some((r) => r.end === p)) continue;
+  for (const p of cutCandidates(text)) {
+    // Inside a region, unless a region ends right here (as the old linear scan of every region had it).
+    const at = regionAt(regions, p);
+    const here = regions[at];
+    const endsHere = here?.end === p || regions[at - 1]?.end === p;
+    if (here && p <= here.end && !endsHere) continue;
     if (overlaps(fences, p - 1, p + 1)) continue;
     cuts.push(toRaw(p));
   }

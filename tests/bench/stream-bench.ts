@@ -141,6 +141,8 @@ try {
     mid: await addProvider('Bench 10k', `zai/tokens-${MID}`),
     paced: await addProvider('Bench paced', `zai/tokens-${PACED_TOKENS}/tps-${PACED_TPS}`),
     steady: await addProvider('Bench steady', `zai/tokens-${STEADY_TOKENS}/tps-${STEADY_TPS}`),
+    rich: await addProvider('Bench 50k rich', `zai/tokens-${BIG}/rich`),
+    reasoning: await addProvider('Bench 50k reasoning', `zai/tokens-${BIG}/reasoning`),
   };
   await page.evaluate((id) => localStorage.setItem('glimpse.prefs', JSON.stringify({ providerId: id, thinking: false })), ids.short);
 
@@ -186,9 +188,9 @@ try {
     return { cap, probe };
   }
 
-  async function runRaw(n: number): Promise<{ cap: Capture; r: RawReadResult }> {
+  async function runRaw(n: number, variant = ''): Promise<{ cap: Capture; r: RawReadResult }> {
     const cap = newCapture();
-    const r = await raw.read(`${fake.url}/zai/tokens-${n}/chat/completions`, {
+    const r = await raw.read(`${fake.url}/zai/tokens-${n}${variant}/chat/completions`, {
       model: 'glm-4.5v',
       messages: [{ role: 'user', content: 'bench' }],
       stream: true,
@@ -277,6 +279,17 @@ try {
       await freshPage(ids.mid);
       app10.push(await runApp(`Mid answer ${rep}.${k}`, { target: MID - 1, keepFrames: false, keepSse: false }, BIG_TIMEOUT_MS));
       raw10.push(await runRaw(MID));
+    }
+  }
+
+  // ---------- 2b. the same 50k with Markdown that holds tables, code and math; and after 50k reasoning tokens ----------
+  log(`      ${BIG.toLocaleString('en')} tokens of Markdown with tables, code and math, and ${BIG.toLocaleString('en')} after as many reasoning tokens, app and raw alternating, ${REPS}x…`);
+  const variants = { rich: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[] }, reasoning: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[] } };
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const v of ['rich', 'reasoning'] as const) {
+      await freshPage(ids[v]);
+      variants[v].app.push(await runApp(`Variant ${v} ${rep}`, { target: BIG - 1, keepFrames: false, keepSse: false }, 2 * BIG_TIMEOUT_MS));
+      variants[v].raw.push(await runRaw(BIG, `/${v}`));
     }
   }
 
@@ -373,6 +386,14 @@ try {
   row(`3. Longest main-thread task during ${BIG / 1000}k streams`, fms(longestTask), '< 50 ms', verdict(longestTask < 50));
   row('   longest long-animation-frame / longest rAF gap', `${fms(longestLoaf(app50))} / ${fms(gap50)}`);
   row('   long tasks >= 50 ms per 50k run (count, sum)', app50.map((r) => `${r.probe.longtasks.length}, ${f1(r.probe.longtasks.reduce((s, l) => s + l.duration, 0))} ms`).join(' | '));
+  for (const [v, what] of [['rich', 'with tables, code and math'], ['reasoning', 'after 50k reasoning tokens (shown while they stream)']] as const) {
+    const appT = variants[v].app.map(appTotal);
+    const rawT = variants[v].raw.map(rawTotal);
+    const r = median(appT) / median(rawT);
+    row(`   ${BIG / 1000}k ${what}: app / raw, median`, `${fms(median(appT))} / ${fms(median(rawT))} = ${f2(r)}x`, '<= 1.3', verdict(r <= 1.3));
+    const lt = Math.max(longest(variants[v].app), variants[v].app.some((x) => x.probe.longtasks.length) ? 0 : maxGap(variants[v].app));
+    row(`   … longest main-thread task`, fms(lt), '< 50 ms', verdict(lt < 50));
+  }
   row(`4. ${MID / 1000}k tokens, request -> last char painted (app), median`, fms(median(app10T)));
   row(`   ${MID / 1000}k tokens raw Node, median / app:raw`, `${fms(median(raw10T))} / ${f2(median(app10T) / median(raw10T))}x`);
   row(`   per token: ${MID / 1000}k / ${BIG / 1000}k`, `${f2(perTok10 * 1000)} µs / ${f2(perTok50 * 1000)} µs`);

@@ -5,6 +5,8 @@ import { defaultRehypePlugins, type Components } from 'streamdown';
 import type { Pluggable, Plugin } from 'unified';
 import { BoxChip } from '../grounding/box-chip.tsx';
 import { rehypeBoxChips } from '../grounding/chip-plugin.ts';
+import { AnswerBoundary } from './answer-boundary.tsx';
+import { rehypeCapDepth, rehypeCapRawHtml } from './cap-depth-plugin.ts';
 import { CodeBlock } from './code-block.tsx';
 import { ProgressiveMarkdown, type BlockProps } from './progressive-markdown.tsx';
 import { TableBlock } from './table-block.tsx';
@@ -16,10 +18,13 @@ const [harden] = defaultRehypePlugins.harden as [Plugin, object];
  * Streamdown's schema: no script, no event handlers, no iframes, no style); rehype-harden then blocks every
  * image that is not a data: URL and every link that is not http(s)/mailto (javascript: is always refused). The
  * CSP (electron/server/security.ts) forbids remote content as well. KaTeX and our chips run after sanitising:
- * what they add is generated, not model-written.
+ * what they add is generated, not model-written. Nesting is capped around rehype-raw (cap-depth-plugin.ts): every
+ * step from there on recurses over the tree, and 2,000 nested elements overflow the stack.
  */
 const rehypePlugins: Pluggable[] = [
+  rehypeCapRawHtml,
   defaultRehypePlugins.raw,
+  rehypeCapDepth,
   defaultRehypePlugins.sanitize,
   [harden, { allowedLinkPrefixes: ['*'], allowedImagePrefixes: [], allowDataImages: true, allowedProtocols: [], blockedImageClass: 'blocked-image', blockedLinkClass: 'blocked-link' }],
   rehypeBoxChips,
@@ -36,11 +41,15 @@ const blockProps: BlockProps = { rehypePlugins, components, plugins };
 /**
  * The answer as Markdown, rendered progressively (see progressive-markdown.tsx), with GitHub tables, code and
  * KaTeX math. `markdown` is the grounding parser's output: special tokens gone, boxes replaced by chip markers.
+ * If rendering it fails anyway, this answer alone shows its text plainly (answer-boundary.tsx): `text` when given
+ * (the answer as written, boxes and all), else `markdown`.
  */
-export const AnswerMarkdown = memo(function AnswerMarkdown({ markdown, streaming }: { markdown: string; streaming: boolean }) {
+export const AnswerMarkdown = memo(function AnswerMarkdown({ markdown, streaming, text }: { markdown: string; streaming: boolean; text?: string }) {
   return (
     <div className="answer markdown" data-testid="answer">
-      <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockProps} />
+      <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
+        <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockProps} />
+      </AnswerBoundary>
     </div>
   );
 });

@@ -1,9 +1,16 @@
 /**
  * Splits a growing Markdown answer into blocks incrementally: only the text after the last finished block is
  * re-lexed on each update, so a 50,000-token answer costs linear, not quadratic, work. Uses Streamdown's own
- * splitter (marked's lexer), so blocks are exactly the ones Streamdown would render separately.
+ * splitter (marked's lexer), so blocks are exactly the ones Streamdown would render separately; except that a
+ * block past MAX_BLOCK (a list of 20,000 boxes, a wall of text) is cut further at line starts, so that no single
+ * block costs the Markdown renderer more than a frame's budget.
  */
 import { parseMarkdownIntoBlocks } from 'streamdown';
+
+/** Blocks longer than this are cut at line starts where Markdown allows it without changing what it means. */
+export const MAX_BLOCK = 16_000;
+/** Lists are cut smaller: a list of boxes is a chip per line, and 16 KB of it is ~1,000 chips, too many for a frame. */
+export const MAX_LIST_BLOCK = 4_000;
 
 export interface SplitState {
   /** The text the finished blocks were cut from, up to `frontier`. */
@@ -13,6 +20,40 @@ export interface SplitState {
 }
 
 export const emptySplit = (): SplitState => ({ prefix: '', frontier: 0, blocks: [] });
+
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM_RE = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]/;
+const TABLE_DELIMITER_RE = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/m;
+
+/**
+ * `block` in pieces of at most MAX_BLOCK (MAX_LIST_BLOCK for a list) where it can be cut: a list before an item at its own indentation (a
+ * later piece of an ordered list keeps its numbers, as Markdown starts a list at its first number), other text
+ * at a line start. Code fences and tables stay whole (a cut would lose the fence or the header); so does a line
+ * longer than MAX_BLOCK, which has nowhere to be cut.
+ */
+export function splitLongBlock(block: string): string[] {
+  const item = LIST_ITEM_RE.exec(block);
+  const max = item ? MAX_LIST_BLOCK : MAX_BLOCK;
+  if (block.length <= max || FENCE_RE.test(block) || TABLE_DELIMITER_RE.test(block.slice(0, 2_000))) return [block];
+  const canCutBefore = item ? (line: string) => LIST_ITEM_RE.exec(line)?.[1] === item[1] : () => true;
+  const pieces: string[] = [];
+  let start = 0;
+  let lastCut = -1;
+  for (let nl = block.indexOf('\n'); nl !== -1 && nl + 1 < block.length; nl = block.indexOf('\n', nl + 1)) {
+    const at = nl + 1;
+    if (at - start > max && lastCut > start) {
+      pieces.push(block.slice(start, lastCut));
+      start = lastCut;
+    }
+    if (block[at] !== '\n' && canCutBefore(block.slice(at, at + 16))) lastCut = at;
+  }
+  if (block.length - start > max && lastCut > start) {
+    pieces.push(block.slice(start, lastCut));
+    start = lastCut;
+  }
+  pieces.push(block.slice(start));
+  return pieces;
+}
 
 /**
  * Advances `state` to `text`. While streaming, the last block may still grow, so it is returned as `tail`
@@ -24,7 +65,8 @@ export function advanceSplit(state: SplitState, text: string, streaming: boolean
     Object.assign(state, emptySplit());
   }
   const rest = text.slice(state.frontier);
-  const parts = rest ? parseMarkdownIntoBlocks(rest) : [];
+  // One line has one block: skip the lexer, which otherwise re-reads a growing 512 KB token every frame.
+  const parts = !rest ? [] : rest.includes('\n') ? parseMarkdownIntoBlocks(rest).flatMap(splitLongBlock) : [rest];
   const done = streaming ? parts.slice(0, -1) : parts;
   for (const b of done) {
     state.blocks.push(b);

@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
-import { GroundingContext } from '../grounding/grounding-context.ts';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { GroundingContext, LiveGrounding, type GroundingContextValue } from '../grounding/grounding-context.ts';
 import { GroundingPanel } from '../grounding/grounding-panel.tsx';
 import { ImageViewer } from '../grounding/image-viewer.tsx';
 import { useTurnGrounding } from '../grounding/use-grounding.ts';
+import { useStore } from '../../store/index.ts';
 import { AnswerMarkdown } from './answer-markdown.tsx';
 import { CopyButton } from './copy-button.tsx';
 import './ocr-output.css';
@@ -16,11 +17,29 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
   const grounding = useTurnGrounding(turnId);
   // Text still held back after a burst counts as streaming: its last block may not be finished yet.
   const streaming = live || grounding.behind;
-  const ctx = useMemo(() => ({ turnId, boxes: grounding.boxes, images: grounding.images }), [turnId, grounding.boxes, grounding.images]);
+  // One context value per turn: chips follow the LiveGrounding, so a delta does not re-render every chip of the answer.
+  const source = useRef<LiveGrounding>(null);
+  source.current ??= new LiveGrounding();
+  const hovered = useStore((s) => s.hoveredBox);
+  source.current.set(grounding.boxes, grounding.images, hovered);
+  useLayoutEffect(() => source.current!.notify(), [grounding.boxes, grounding.images, hovered]);
+  const ctx = useMemo<GroundingContextValue>(() => {
+    const chips = source.current!;
+    return {
+      turnId,
+      live: chips,
+      get boxes() {
+        return chips.boxes;
+      },
+      get images() {
+        return chips.images;
+      },
+    };
+  }, [turnId]);
   const text = grounding.parse.text;
   return (
     <GroundingContext.Provider value={ctx}>
-      <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} />
+      <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} text={text} />
       {!streaming && text.trim() && (
         <div className="answer-actions">
           <CopyButton label="Copy answer" text={() => text}>

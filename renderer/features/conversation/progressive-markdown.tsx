@@ -27,8 +27,50 @@ const MarkdownBlock = memo(function MarkdownBlock({ text, blockProps }: { text: 
   );
 });
 
+/** Plain text is laid out in pieces of at most this many characters (see `runs`). */
+export const PLAIN_RUN = 2_048;
+/**
+ * A block with a run this long and no space in it is not prose (a 512 KB base64 blob, a token repeated): it is
+ * shown as plain text, in pieces, and never given to the Markdown renderer, which would lay it out as one line.
+ */
+const UNBROKEN_RUN_RE = /\S{4096}/;
+/** Past this size a block is shown as plain text too: no single block may cost more than a frame or two. */
+const MARKDOWN_LIMIT = 64_000;
+
+/** Whether a finished block is worth rendering as Markdown (else it stays plain text). */
+export const formattable = (block: string) => block.length <= MARKDOWN_LIMIT && !UNBROKEN_RUN_RE.test(block);
+
+/**
+ * `text` in pieces of at most PLAIN_RUN characters, cut after a newline where there is one. Each piece is its own
+ * block box, so a growing text re-lays out only its last piece, and a 512 KB run without a break opportunity is
+ * never one line for the browser to break: that layout alone held the main thread for tens of seconds.
+ */
+export function runs(text: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + PLAIN_RUN);
+    if (end < text.length) {
+      // Searched within the piece only: lastIndexOf on the whole text would scan back to its start every time.
+      const nl = text.slice(at, end).lastIndexOf('\n');
+      if (nl >= 0) end = at + nl + 1;
+    }
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+
 const PlainBlock = memo(function PlainBlock({ text }: { text: string }) {
-  return <div className="md-block md-plain">{text.replace(/\n+$/, "")}</div>;
+  const pieces = runs(text.replace(/\n+$/, ''));
+  return (
+    <div className="md-block md-plain">
+      {pieces.map((r, i) => (
+        <span key={i} className="md-run">
+          {r.endsWith('\n') ? r.slice(0, -1) : r}
+        </span>
+      ))}
+    </div>
+  );
 });
 
 /** Pending blocks from `from` on, joined into groups that end at multiples of PLAIN_GROUP. */
@@ -92,9 +134,7 @@ export function ProgressiveMarkdown({ text, streaming, blockProps, children }: P
   const liveTail = backlog === 0 && tail.length <= LIVE_TAIL_LIMIT;
   return (
     <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
-      {blocks.slice(0, shown).map((b, i) => (
-        <MarkdownBlock key={i} text={b} blockProps={blockProps} />
-      ))}
+      {blocks.slice(0, shown).map((b, i) => (formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />))}
       {plainGroups(blocks, shown).map(([start, text]) => (
         <PlainBlock key={`p${start}`} text={text} />
       ))}

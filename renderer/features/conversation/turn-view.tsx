@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useStore } from '../../store/index.ts';
+import { AnswerBoundary } from './answer-boundary.tsx';
 import { GroundedAnswer } from './grounded-answer.tsx';
 import { ErrorBanner } from './error-banner.tsx';
 import { ReasoningBlock } from './reasoning-block.tsx';
@@ -29,7 +30,10 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
         </div>
         {turn.reasoning && <ReasoningBlock text={turn.reasoning} live={streaming && !turn.answer} />}
         {turn.answer ? (
-          <GroundedAnswer turnId={turn.id} prompt={turn.prompt} streaming={streaming} />
+          // The boxes, images and receipt derived from the answer can fail on hostile text too: only this answer shows it.
+          <AnswerBoundary text={turn.answer} retryKey={streaming}>
+            <GroundedAnswer turnId={turn.id} prompt={turn.prompt} streaming={streaming} />
+          </AnswerBoundary>
         ) : (
           streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
         )}

@@ -1,18 +1,30 @@
+import { useSyncExternalStore } from 'react';
 import { boxColour } from '../../../shared/grounding/palette.ts';
-import { useStore } from '../../store/index.ts';
+import { useStoreApi } from '../../store/index.ts';
 import { useGroundingContext } from './grounding-context.ts';
 
-/** Where a box was mentioned in the answer: its number in its colour. Hover highlights it on the image. */
+const noSubscription = () => () => {};
+
+/**
+ * Where a box was mentioned in the answer: its number in its colour. Hover highlights it on the image. An answer
+ * can hold 20,000 chips, so a chip subscribes to nothing but its answer's LiveGrounding (one subscription to the
+ * store per answer, not three per chip), and re-renders only when its own box or its highlight changes.
+ */
 export function BoxChip(props: Record<string, unknown>) {
   const ctx = useGroundingContext();
+  const store = useStoreApi();
   const n = Number(props['data-n']);
-  const box = ctx?.boxes.find((b) => b.n === n);
-  const hovered = useStore((s) => (box ? s.hoveredBox === box.key : false));
-  const setHovered = useStore((s) => s.setHoveredBox);
-  const openViewer = useStore((s) => s.openViewer);
+  const live = ctx?.live;
+  // The box itself is the snapshot: its object stays the same until the box changes (see use-grounding.ts).
+  const box = useSyncExternalStore(live?.subscribe ?? noSubscription, () => (live ? live.box(n) : ctx?.boxes.find((b) => b.n === n)));
+  const hovered = useSyncExternalStore(live?.subscribe ?? store.subscribe, () =>
+    box ? (live ? live.hovered : store.getState().hoveredBox) === box.key : false,
+  );
   if (!ctx || !box) return null;
-  const where = box.image !== null ? ctx.images[box.image]?.name : null;
+  const images = live ? live.images : ctx.images;
+  const where = box.image !== null ? images[box.image]?.name : null;
   const what = box.label ?? (box.kind === 'point' ? 'point' : 'box');
+  const setHovered = (key: string | null) => store.getState().setHoveredBox(key);
   return (
     <button
       type="button"
@@ -26,7 +38,7 @@ export function BoxChip(props: Record<string, unknown>) {
       onPointerLeave={() => setHovered(null)}
       onFocus={() => setHovered(box.key)}
       onBlur={() => setHovered(null)}
-      onClick={() => box.image !== null && openViewer(ctx.turnId, box.image)}
+      onClick={() => box.image !== null && store.getState().openViewer(ctx.turnId, box.image)}
     >
       {n}
     </button>

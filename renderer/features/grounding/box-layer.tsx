@@ -4,6 +4,9 @@ import type { ShownBox } from './use-grounding.ts';
 
 const pct = (v: number) => `${v * 100}%`;
 
+/** Boxes drawn on one image at most: past a few hundred they hide the image, and 20,000 take seconds to lay out. */
+export const MAX_DRAWN_BOXES = 500;
+
 /**
  * The boxes of one image, laid over it in fractions of its size (CSS percentages), so they stay on the same
  * pixels at any size the image is shown at, zoomed or not; borders stay the same width on screen.
@@ -15,6 +18,7 @@ export function BoxLayer({ boxes }: { boxes: readonly ShownBox[] }) {
     <div className="box-layer">
       {boxes
         .filter((b) => !b.hidden)
+        .slice(0, MAX_DRAWN_BOXES)
         .map((b) => {
           const name = `Box ${b.n}${b.label ? `: ${b.label}` : ''}`;
           const style = { ['--box-colour' as string]: boxColour(b.n), left: pct(b.x1), top: pct(b.y1) };

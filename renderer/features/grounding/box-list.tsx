@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { boxColour } from '../../../shared/grounding/palette.ts';
 import { useStore } from '../../store/index.ts';
 import { CopyButton } from '../conversation/copy-button.tsx';
@@ -16,6 +17,9 @@ export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[]
   return words.length > 48 ? `…${words.slice(-47)}` : words;
 }
 
+/** Rows drawn at first, and added per "Show more": 20,000 rows of controls take seconds to lay out. */
+export const BOX_ROWS_STEP = 100;
+
 /** One row per box: what it is, which image it is on (movable), and what can be done with it. */
 export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly ShownBox[]; images: readonly GroundImage[]; text: string; onCropError: (message: string) => void }) {
   const hovered = useStore((s) => s.hoveredBox);
@@ -23,6 +27,7 @@ export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly 
   const toggleHidden = useStore((s) => s.toggleBoxHidden);
   const moveBox = useStore((s) => s.moveBox);
   const addFiles = useStore((s) => s.addFiles);
+  const [rows, setRows] = useState(BOX_ROWS_STEP);
 
   const crop = async (b: ShownBox, then: (blob: Blob, name: string) => void) => {
     const image = b.image === null ? undefined : images[b.image];
@@ -34,63 +39,74 @@ export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly 
     }
   };
 
+  const more = boxes.length - rows;
   return (
-    <ul className="box-list" aria-label="Boxes">
-      {boxes.map((b) => (
-        <li
-          key={b.key}
-          data-active={hovered === b.key || undefined}
-          data-hidden={b.hidden || undefined}
-          onPointerEnter={() => setHovered(b.key)}
-          onPointerLeave={() => setHovered(null)}
-        >
-          <span className="box-swatch" style={{ ['--box-colour' as string]: boxColour(b.n) }} aria-hidden="true">
-            {b.n}
-          </span>
-          <span className="box-what" title={`[${b.raw.join(', ')}]`}>
-            {b.label ?? (boxContext(text, b, boxes) || (b.kind === 'point' ? 'point' : 'box'))}
-            {b.kind === 'point' && b.label ? ' (point)' : ''}
-          </span>
-          {images.length > 1 ? (
-            <select aria-label={`Image of box ${b.n}`} value={b.image ?? ''} onChange={(e) => moveBox(b.key, Number(e.target.value))}>
-              {images.map((_, i) => (
-                <option key={i} value={i}>
-                  {imageTitle(images, i)}
-                  {i === b.parsedImage ? (b.imageNamed ? ' (named)' : ' (default)') : ''}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <span className="box-where">{imageTitle(images, b.image)}</span>
-          )}
-          <span className="box-actions">
-            <button type="button" aria-pressed={b.hidden} aria-label={`Hide box ${b.n}`} onClick={() => toggleHidden(b.key)}>
-              {b.hidden ? 'Show' : 'Hide'}
-            </button>
-            <CopyButton
-              label={`Copy box ${b.n} as JSON`}
-              text={async () => {
-                const image = b.image === null ? undefined : images[b.image];
-                const size = image ? (image.width && image.height ? { width: image.width, height: image.height } : await naturalSize(image.previewUrl)) : null;
-                return JSON.stringify(boxJson(b, image, size), null, 2);
-              }}
-            >
-              JSON
-            </CopyButton>
-            <button type="button" aria-label={`Save crop of box ${b.n}`} title="Save the region as a PNG" onClick={() => void crop(b, download)}>
-              Save
-            </button>
-            <button
-              type="button"
-              aria-label={`Attach crop of box ${b.n}`}
-              title="Attach the region to the next question"
-              onClick={() => void crop(b, (blob, name) => void addFiles([new File([blob], name, { type: 'image/png' })]))}
-            >
-              Attach
-            </button>
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="box-list" aria-label="Boxes">
+        {boxes.slice(0, rows).map((b) => (
+          <li
+            key={b.key}
+            data-active={hovered === b.key || undefined}
+            data-hidden={b.hidden || undefined}
+            onPointerEnter={() => setHovered(b.key)}
+            onPointerLeave={() => setHovered(null)}
+          >
+            <span className="box-swatch" style={{ ['--box-colour' as string]: boxColour(b.n) }} aria-hidden="true">
+              {b.n}
+            </span>
+            <span className="box-what" title={`[${b.raw.join(', ')}]`}>
+              {b.label ?? (boxContext(text, b, boxes) || (b.kind === 'point' ? 'point' : 'box'))}
+              {b.kind === 'point' && b.label ? ' (point)' : ''}
+            </span>
+            {images.length > 1 ? (
+              <select aria-label={`Image of box ${b.n}`} value={b.image ?? ''} onChange={(e) => moveBox(b.key, Number(e.target.value))}>
+                {images.map((_, i) => (
+                  <option key={i} value={i}>
+                    {imageTitle(images, i)}
+                    {i === b.parsedImage ? (b.imageNamed ? ' (named)' : ' (default)') : ''}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <span className="box-where">{imageTitle(images, b.image)}</span>
+            )}
+            <span className="box-actions">
+              <button type="button" aria-pressed={b.hidden} aria-label={`Hide box ${b.n}`} onClick={() => toggleHidden(b.key)}>
+                {b.hidden ? 'Show' : 'Hide'}
+              </button>
+              <CopyButton
+                label={`Copy box ${b.n} as JSON`}
+                text={async () => {
+                  const image = b.image === null ? undefined : images[b.image];
+                  const size = image ? (image.width && image.height ? { width: image.width, height: image.height } : await naturalSize(image.previewUrl)) : null;
+                  return JSON.stringify(boxJson(b, image, size), null, 2);
+                }}
+              >
+                JSON
+              </CopyButton>
+              <button type="button" aria-label={`Save crop of box ${b.n}`} title="Save the region as a PNG" onClick={() => void crop(b, download)}>
+                Save
+              </button>
+              <button
+                type="button"
+                aria-label={`Attach crop of box ${b.n}`}
+                title="Attach the region to the next question"
+                onClick={() => void crop(b, (blob, name) => void addFiles([new File([blob], name, { type: 'image/png' })]))}
+              >
+                Attach
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <p className="muted box-list-more">
+          {rows.toLocaleString()} of {boxes.length.toLocaleString()} boxes listed.{' '}
+          <button type="button" className="link" onClick={() => setRows((r) => r + BOX_ROWS_STEP)}>
+            Show {Math.min(more, BOX_ROWS_STEP)} more
+          </button>
+        </p>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useStore } from '../../store/index.ts';
-import { BoxLayer } from './box-layer.tsx';
+import { BoxLayer, MAX_DRAWN_BOXES } from './box-layer.tsx';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
 
 /** One image of the turn with its boxes drawn on it; clicking opens it in the zoomable viewer. */
@@ -14,6 +14,11 @@ export function GroundedImage({ turnId, index, image, boxes }: { turnId: string;
       </div>
       <figcaption>
         <span>{title}</span>
+        {boxes.length > MAX_DRAWN_BOXES && (
+          <span className="muted">
+            first {MAX_DRAWN_BOXES} of {boxes.length.toLocaleString()} boxes drawn
+          </span>
+        )}
         <button type="button" className="link" onClick={() => openViewer(turnId, index)}>
           Zoom
         </button>

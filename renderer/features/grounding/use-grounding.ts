@@ -35,6 +35,18 @@ export function groundImages(images: readonly TurnImage[]): GroundImage[] {
   return imagesSeen(images);
 }
 
+/** Whether a shown box was made from a parse of the same box (the parser's fields all equal). */
+function sameParse(was: ShownBox, b: GroundedBox): boolean {
+  for (const k of Object.keys(b) as (keyof GroundedBox)[]) {
+    if (k === 'image') {
+      if (was.parsedImage !== b.image) return false;
+    } else if (k === 'raw') {
+      if (was.raw.length !== b.raw.length || was.raw.some((v, i) => v !== b.raw[i])) return false;
+    } else if (was[k] !== b[k]) return false;
+  }
+  return true;
+}
+
 export interface TurnGrounding {
   parse: GroundedAnswer;
   /** Part of a burst of text is still held back (see use-intake.ts): the answer is not complete on screen yet. */
@@ -54,12 +66,22 @@ export function useTurnGrounding(turnId: string): TurnGrounding {
   const images = useMemo(() => groundImages(turnImages), [turnImages]);
   const infos = useMemo<ImageInfo[]>(() => images.map((im) => ({ label: im.label })), [images]);
   const parse = useMemo(() => parser.current!.update(answer, infos), [answer, infos]);
+  // A box keeps its object while neither it nor the person's choices for it change: chips and rows compare by
+  // identity, so an update re-renders only what it touched, not all of an answer's boxes. (The parser re-creates
+  // the boxes of the stretch it re-scans, which for a list without blank lines is the whole answer.)
+  const shown = useRef(new Map<number, ShownBox>());
   const boxes = useMemo(
     () =>
       parse.boxes.map((b) => {
         const key = boxKey(turnId, b.n);
         const to = moved[key];
-        return { ...b, key, hidden: Boolean(hidden[key]), parsedImage: b.image, image: to !== undefined && to < images.length ? to : b.image };
+        const image = to !== undefined && to < images.length ? to : b.image;
+        const isHidden = Boolean(hidden[key]);
+        const was = shown.current.get(b.n);
+        if (was && was.key === key && was.image === image && was.hidden === isHidden && sameParse(was, b)) return was;
+        const box = { ...b, key, hidden: isHidden, parsedImage: b.image, image };
+        shown.current.set(b.n, box);
+        return box;
       }),
     [parse, moved, hidden, turnId, images.length],
   );

@@ -14,7 +14,7 @@ const B = '<|begin_of_box|>';
 const E = '<|end_of_box|>';
 
 const piece = fc.oneof(
-  fc.constantFrom('The cat ', 'is here ', 'and ', 'in image 2 ', 'on page 3, ', 'frame 5 ', '. ', '\n', '\n\n', '**bold** ', '| a | b |\n', 'x: ', '[', ']', '(', ' \\(x^2\\) '),
+  fc.constantFrom('The cat ', 'is here ', 'and ', 'in image 2 ', 'on page 3, ', 'frame 5 ', '. ', '\n', '\n\n', '**bold** ', '| a | b |\n', 'x: ', '[', ']', '(', ' \\(x^2\\) ', '\n1. ', '\n- ', '\n  2) ', '`', '{'),
   box.map((b) => `${B}[[${b}]]${E}`),
   box.map((b) => `${B}(${b})${E}`),
   box.map((b) => `${B}<${b}>${E}`),
