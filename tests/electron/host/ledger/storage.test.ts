@@ -128,7 +128,9 @@ describe('a full disk', () => {
     } catch {
       // full
     }
-    const big = await ask(h, `a long prompt ${'x'.repeat(1_000_000)}`);
+    // Long enough that its row cannot fit on the full disk, short enough to fit the model's context (a longer
+    // prompt is now refused before anything is written).
+    const big = await ask(h, `a long prompt ${'x'.repeat(200_000)}`);
     expect(big.answer).toContain('Answer in fast mode');
     const tally = await h.methods.getTally({ sessionId: 'S' });
     expect(tally.storage_error).toMatch(/^The disk is full/);
