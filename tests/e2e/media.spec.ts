@@ -49,6 +49,9 @@ test('images in every format: sized to the budget, the budget control and the es
   const strip = page.getByRole('list', { name: 'Attachments' });
   const small = fitToBudget(640, 480, 2560);
   const photo = fitToBudget(4024, 6048, 2560);
+  // Six files, one a 24-megapixel photo, are read one at a time by the decode child: on a loaded machine that
+  // takes longer than one assertion's wait. The sizes are what is tested, not the speed.
+  await expect(strip.getByText('Reading…')).toHaveCount(0, { timeout: 60_000 });
   await expect(strip.getByText(`${small.width}×${small.height} · ${small.tokens.toLocaleString()} tok`)).toHaveCount(5);
   await expect(strip.getByText(`${photo.width}×${photo.height} · ${photo.tokens.toLocaleString()} tok`)).toBeVisible();
   const estimate = page.getByLabel('Estimate');
