@@ -69,33 +69,34 @@ export interface AskArgs {
 }
 
 export function parseAsk(argv: string[]): AskArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        provider: { type: 'string' },
-        'base-url': { type: 'string' },
-        model: { type: 'string' },
-        'api-key': { type: 'string' },
-        thinking: { type: 'string', default: 'on' },
-        image: { type: 'string', multiple: true, default: [] },
-        budget: { type: 'string' },
-        pdf: { type: 'string', multiple: true, default: [] },
-        pages: { type: 'string' },
-        'pdf-password': { type: 'string' },
-        'pdf-text': { type: 'boolean', default: false },
-        'idle-timeout-s': { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'boxes-out': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          provider: { type: 'string' },
+          'base-url': { type: 'string' },
+          model: { type: 'string' },
+          'api-key': { type: 'string' },
+          thinking: { type: 'string', default: 'on' },
+          image: { type: 'string', multiple: true, default: [] },
+          budget: { type: 'string' },
+          pdf: { type: 'string', multiple: true, default: [] },
+          pages: { type: 'string' },
+          'pdf-password': { type: 'string' },
+          'pdf-text': { type: 'boolean', default: false },
+          'idle-timeout-s': { type: 'string' },
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean', default: false },
+          'boxes-out': { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  })();
   const v = parsed.values;
   if (v.help) throw new HelpRequested();
   if (v.thinking !== 'on' && v.thinking !== 'off') throw new UsageError('--thinking takes on or off.');

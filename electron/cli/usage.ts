@@ -24,22 +24,23 @@ export interface UsageArgs {
 }
 
 export function parseUsage(argv: string[]): UsageArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        since: { type: 'string' },
-        until: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        csv: { type: 'boolean', default: false },
-        'data-dir': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        allowPositionals: false,
+        options: {
+          since: { type: 'string' },
+          until: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          csv: { type: 'boolean', default: false },
+          'data-dir': { type: 'string' },
+        },
+      });
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  })();
   const v = parsed.values;
   if (v.json && v.csv) throw new UsageError('Pick one of --json and --csv.');
   let range: UsageRange;

@@ -64,7 +64,10 @@ export class SessionKeyStore implements KeyStore {
   }
 
   set(providerId: string, key: string | null): void {
-    if (!this.sessionOnly) return this.persistent.set(providerId, key);
+    if (!this.sessionOnly) {
+      this.persistent.set(providerId, key);
+      return;
+    }
     if (key) this.memory.set(providerId, key);
     else this.memory.delete(providerId);
   }

@@ -32,7 +32,9 @@ export function regroupCompares(turns: readonly Turn[], info: CompareInfo): Turn
     const idx = out.flatMap((t, i) => (t.compareGroup === g ? [i] : []));
     if (idx.length === 0) continue;
     const labels = laneLabels(idx.map((i) => ({ providerId: out[i].providerName, providerName: out[i].providerName, model: out[i].model, thinking: out[i].thinking })));
-    idx.forEach((i, k) => (out[i] = { ...out[i], laneLabel: labels[k] }));
+    idx.forEach((i, k) => {
+      out[i] = { ...out[i], laneLabel: labels[k] };
+    });
   }
   return linkInOrder(out);
 }

@@ -43,7 +43,9 @@ export async function prepareSend(
         parts.push(wholeClip(ref, poster ? { previewUrl: poster.previewUrl, width: clip.width, height: clip.height } : null));
         continue;
       }
-      clip.frames.forEach((f, i) => parts.push(clipFrame(ref, i, f.time, f.id, { previewUrl: f.previewUrl, width: f.width, height: f.height })));
+      clip.frames.forEach((f, i) => {
+        parts.push(clipFrame(ref, i, f.time, f.id, { previewUrl: f.previewUrl, width: f.width, height: f.height }));
+      });
     }
   }
   return joinMedia(parts);

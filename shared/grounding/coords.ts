@@ -6,7 +6,7 @@
 /** The model's scale: coordinates are fractions of the image times this. */
 export const MODEL_SCALE = 1000;
 
-const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+const clamp01 = (v: number) => Math.min(Math.max(v, 0), 1);
 
 /**
  * True when the numbers are already fractions (all within 0..1 and at least one not whole), which some

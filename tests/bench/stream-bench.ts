@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { startShell } from '../e2e/harness.ts';
 import { startFakeProvider } from '../fixtures/fake-provider.ts';

@@ -65,7 +65,7 @@ test('thinking vs fast: lanes stream together, fast finishes first, verdict and 
   await expect(verdict.getByTitle('only in Fast')).toHaveText(/^fast\s*$/);
 
   // Both rows in the ledger, one compare group; the mark is stored on the group.
-  let rows = ledger(app.shell.dataDir);
+  const rows = ledger(app.shell.dataDir);
   expect(rows).toHaveLength(2);
   expect(rows.map((r) => r.mode).sort()).toEqual(['fast', 'thinking']);
   expect(rows[0].compare_group).toBeTruthy();

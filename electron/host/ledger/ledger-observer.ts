@@ -45,7 +45,8 @@ export class LedgerObserver implements ChatObserver {
   onEvent(meta: RequestMeta, event: ChatEvent): void {
     switch (event.type) {
       case 'start':
-        return this.onStart(meta, event);
+        this.onStart(meta, event);
+        return;
       case 'delta': {
         const l = this.live.get(meta.requestId);
         if (!l) return;
@@ -60,7 +61,8 @@ export class LedgerObserver implements ChatObserver {
         return;
       }
       case 'retry':
-        return this.onRetry(meta, event);
+        this.onRetry(meta, event);
+        return;
       case 'end': {
         const l = this.live.get(meta.requestId);
         if (!l) return;

@@ -39,7 +39,6 @@ function canvasLib(): NapiCanvas {
 
 /** The canvas factory given to pdf.js's getDocument (its `CanvasFactory` option: a class it instantiates). */
 export class CappedCanvasFactory {
-  constructor(_opts?: unknown) {}
 
   create(width: number, height: number): CanvasAndContext {
     if (width <= 0 || height <= 0) throw new Error('Invalid canvas size');
@@ -77,7 +76,6 @@ export class CappedCanvasFactory {
  */
 function reducingContext(ctx: Context, width: number, height: number, k: number): Context {
   const outW = Math.ceil(width / k);
-  const outH = Math.ceil(height / k);
   const pending = new Map<number, { sums: Float64Array; rows: number }>();
   const rowsIn = (outRow: number) => Math.min(k, height - outRow * k);
   const { ImageData } = canvasLib();

@@ -28,7 +28,9 @@ export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): stri
   const out: string[] = [`# ${d.session.title}`, '', `_Exported from Glimpse on ${new Date(exportedAt).toISOString().slice(0, 10)}._`, ''];
   d.turns.forEach((t, n) => {
     out.push(`## ${n + 1}. Question`, '');
-    t.attachments.forEach((a, i) => out.push(`![${a.label ?? a.name}](${imageFile(n, i, a)})`, ''));
+    t.attachments.forEach((a, i) => {
+      out.push(`![${a.label ?? a.name}](${imageFile(n, i, a)})`, '');
+    });
     if (t.prompt) out.push(t.prompt, '');
     out.push(`### Answer — ${t.providerName} · ${t.model} · ${t.thinking ? 'thinking' : 'fast'}`, '');
     if (t.reasoning) out.push('<details><summary>Reasoning</summary>', '', t.reasoning, '', '</details>', '');
@@ -90,15 +92,15 @@ export function exportSession(d: SessionDetail, format: SessionExportFormat, att
     return { fileName: `${base}.json`, mime: 'application/json', bytes: new TextEncoder().encode(sessionJson(d, exportedAt)) };
   }
   const files: Record<string, Uint8Array> = { [`${base}/${base}.md`]: new TextEncoder().encode(sessionMarkdown(d, exportedAt)) };
-  d.turns.forEach((t, n) =>
+  d.turns.forEach((t, n) => {
     t.attachments.forEach((a, i) => {
       try {
         files[`${base}/${imageFile(n, i, a)}`] = attachments.read(a.id).bytes;
       } catch {
         // A file missing on disk: the Markdown still links it; the export does not fail for one image.
       }
-    }),
-  );
+    });
+  });
   // Images are already compressed: store them, deflate only the text.
   const zip = zipSync(
     Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.md') ? 6 : 0 }]])) as Parameters<typeof zipSync>[0],

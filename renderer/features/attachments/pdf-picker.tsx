@@ -43,7 +43,11 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
               placeholder="e.g. 2-5, 8"
               value={range}
               onChange={(e) => setRange(e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyRange())}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                applyRange();
+              }}
               aria-invalid={rangeError ? true : undefined}
             />
           </label>

@@ -33,7 +33,11 @@ export function BudgetControl() {
           if (n >= MIN_BUDGET && n <= MAX_BUDGET) setBudget(n);
         }}
         onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), commit())}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          commit();
+        }}
       />
     </label>
   );

@@ -2,7 +2,6 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
 import { historyOf } from '../../model/history.ts';
 import { formatUsd } from '../../../shared/format/figures.ts';
-import { catalogModel } from '../../../shared/providers/catalog.ts';
 import { composerEstimate } from '../../model/composer-estimate.ts';
 import { contextFit, modelContext } from '../../model/context-warning.ts';
 import { usePrice } from './use-price.ts';

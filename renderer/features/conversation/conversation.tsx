@@ -10,7 +10,13 @@ export function Conversation() {
   const turnIds = useStore((s) => {
     const seen = new Set<string>();
     return s.turns
-      .flatMap((t) => (!t.compareGroup ? [t.id] : seen.has(t.compareGroup) ? [] : (seen.add(t.compareGroup), [`compare:${t.compareGroup}`])))
+      .flatMap((t) => {
+        // A compare's lanes are one entry, at the first lane's place.
+        if (!t.compareGroup) return [t.id];
+        if (seen.has(t.compareGroup)) return [];
+        seen.add(t.compareGroup);
+        return [`compare:${t.compareGroup}`];
+      })
       .join(',');
   });
   const ref = useRef<HTMLElement>(null);

@@ -47,7 +47,7 @@ export function usePanZoom(viewport: RefObject<HTMLDivElement | null>, natural: 
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const r = el.getBoundingClientRect();
-      zoomAt(Math.pow(1.0015, -e.deltaY * (e.deltaMode === 1 ? 33 : 1)), e.clientX - r.left, e.clientY - r.top);
+      zoomAt(1.0015 ** (-e.deltaY * (e.deltaMode === 1 ? 33 : 1)), e.clientX - r.left, e.clientY - r.top);
     };
     let drag: { id: number; x: number; y: number } | null = null;
     const onDown = (e: PointerEvent) => {

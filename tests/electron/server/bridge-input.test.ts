@@ -58,7 +58,6 @@ function post(method: string, body: string): Promise<{ status: number; json: any
 }
 
 const HUGE = 'x'.repeat(300_000);
-const SHA = 'a'.repeat(64);
 const chat = { providerId: 'zai', thinking: true, prompt: 'hi', attachments: [], history: [] };
 const scope = { catalogId: 'zai', providerId: null };
 

@@ -37,7 +37,9 @@ export function fakeBridge(overrides: Partial<BridgeMethods> = {}): FakeBridge {
     ...overrides,
     started,
     cancelled,
-    emit: (e) => listeners.forEach((l) => l(e)),
+    emit: (e) => {
+      for (const l of listeners) l(e);
+    },
     onEvent(l) {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -22,7 +22,9 @@ function ftyp(major: string, ...compatible: string[]): Uint8Array {
   b.writeUInt32BE(size, 0);
   b.write('ftyp', 4, 'latin1');
   b.write(major, 8, 'latin1');
-  compatible.forEach((c, i) => b.write(c, 16 + 4 * i, 'latin1'));
+  compatible.forEach((c, i) => {
+    b.write(c, 16 + 4 * i, 'latin1');
+  });
   return b;
 }
 
