@@ -57,7 +57,13 @@ export function Conversation() {
   const ids = turnIds ? turnIds.split(',') : [];
   return (
     <main className="conversation" aria-label="Conversation" ref={ref}>
-      {ids.length === 0 ? <EmptyState /> : ids.map((id) => (id.startsWith('compare:') ? <CompareView key={id} group={id.slice(8)} /> : <TurnView key={id} id={id} />))}
+      {ids.length === 0 ? (
+        <EmptyState />
+      ) : (
+        ids.map((id) =>
+          id.startsWith('compare:') ? <CompareView key={id} group={id.slice(8)} /> : <TurnView key={id} id={id} />,
+        )
+      )}
       <div className="scroll-end" ref={end} aria-hidden="true" />
     </main>
   );

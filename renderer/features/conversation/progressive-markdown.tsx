@@ -14,7 +14,6 @@ const LIVE_TAIL_LIMIT = 4_000;
  */
 const PLAIN_GROUP = 64;
 
-
 export type BlockProps = Omit<StreamdownProps, 'children' | 'mode' | 'isAnimating'>;
 
 const MarkdownBlock = memo(function MarkdownBlock({ text, blockProps }: { text: string; blockProps: BlockProps }) {
@@ -134,7 +133,11 @@ export function ProgressiveMarkdown({ text, streaming, blockProps, children }: P
   const liveTail = backlog === 0 && tail.length <= LIVE_TAIL_LIMIT;
   return (
     <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
-      {blocks.slice(0, shown).map((b, i) => (formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />))}
+      {blocks
+        .slice(0, shown)
+        .map((b, i) =>
+          formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />,
+        )}
       {plainGroups(blocks, shown).map(([start, text]) => (
         <PlainBlock key={`p${start}`} text={text} />
       ))}

@@ -20,7 +20,10 @@ export function ReasoningBlock({ text, live }: { text: string; live: boolean }) 
       }}
     >
       <summary>
-        Reasoning <span className="muted">({text.length.toLocaleString()} chars{live ? ', thinking…' : ''})</span>
+        Reasoning{' '}
+        <span className="muted">
+          ({text.length.toLocaleString()} chars{live ? ', thinking…' : ''})
+        </span>
       </summary>
       <div className="reasoning-text">{text}</div>
     </details>

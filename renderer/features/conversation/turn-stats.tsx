@@ -6,19 +6,52 @@ export function TurnStats({ turn }: { turn: Turn }) {
   const r = turn.result;
   if (!r) {
     return turn.estimate ? (
-      <div className="turn-stats muted">Estimate: {tok(turn.estimate.prompt_tokens)} prompt tokens · {usd(turn.estimate.usd)}</div>
+      <div className="turn-stats muted">
+        Estimate: {tok(turn.estimate.prompt_tokens)} prompt tokens · {usd(turn.estimate.usd)}
+      </div>
     ) : null;
   }
   const u = r.usage;
   return (
     <dl className="turn-stats" aria-label="Message usage">
-      <div><dt>Prompt</dt><dd>{tok(u.prompt_tokens)}{u.cached_tokens ? ` (${tok(u.cached_tokens)} cached)` : ''}</dd></div>
-      {u.reasoning_tokens > 0 && <div><dt>Reasoning</dt><dd>{tok(u.reasoning_tokens)}</dd></div>}
-      <div><dt>Answer</dt><dd>{tok(u.completion_tokens - u.reasoning_tokens)}</dd></div>
-      <div><dt>Cost</dt><dd title={`source: ${r.cost.source}`}>{usd(r.cost.usd)}{r.cost.usd !== null && <span className="muted"> ({r.cost.source})</span>}</dd></div>
-      <div><dt>First token</dt><dd>{secs(r.timings.ttft_ms)}</dd></div>
-      <div><dt>Total</dt><dd>{secs(r.timings.total_ms)}</dd></div>
-      <div><dt>Estimated</dt><dd>{tok(r.estimate.prompt_tokens)} tok · {usd(r.estimate.usd)}</dd></div>
+      <div>
+        <dt>Prompt</dt>
+        <dd>
+          {tok(u.prompt_tokens)}
+          {u.cached_tokens ? ` (${tok(u.cached_tokens)} cached)` : ''}
+        </dd>
+      </div>
+      {u.reasoning_tokens > 0 && (
+        <div>
+          <dt>Reasoning</dt>
+          <dd>{tok(u.reasoning_tokens)}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Answer</dt>
+        <dd>{tok(u.completion_tokens - u.reasoning_tokens)}</dd>
+      </div>
+      <div>
+        <dt>Cost</dt>
+        <dd title={`source: ${r.cost.source}`}>
+          {usd(r.cost.usd)}
+          {r.cost.usd !== null && <span className="muted"> ({r.cost.source})</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>First token</dt>
+        <dd>{secs(r.timings.ttft_ms)}</dd>
+      </div>
+      <div>
+        <dt>Total</dt>
+        <dd>{secs(r.timings.total_ms)}</dd>
+      </div>
+      <div>
+        <dt>Estimated</dt>
+        <dd>
+          {tok(r.estimate.prompt_tokens)} tok · {usd(r.estimate.usd)}
+        </dd>
+      </div>
     </dl>
   );
 }

@@ -38,9 +38,13 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
           streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
         )}
         {turn.retryNote && turn.answer && <p className="muted">{turn.retryNote}</p>}
-        {turn.error && turn.error.kind !== 'cancelled' && <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />}
+        {turn.error && turn.error.kind !== 'cancelled' && (
+          <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />
+        )}
         {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
-        {turn.status === 'incomplete' && <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>}
+        {turn.status === 'incomplete' && (
+          <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>
+        )}
         <TurnStats turn={turn} />
       </section>
     </article>

@@ -37,10 +37,15 @@ describe('startHost: the one start-up of every shell', () => {
     fileStarted.host.close();
     const mine: KeyStore = { get: () => null, set: () => {}, backend: () => 'file', ids: () => [] };
     const seen: string[] = [];
-    const own = startHost({ shell: 'electron', door: guarded, env: { GLIMPSE_DATA_DIR: dir }, keys: (d) => {
-      seen.push(d);
-      return mine;
-    } });
+    const own = startHost({
+      shell: 'electron',
+      door: guarded,
+      env: { GLIMPSE_DATA_DIR: dir },
+      keys: (d) => {
+        seen.push(d);
+        return mine;
+      },
+    });
     expect(own.keys).toBe(mine);
     expect(seen).toEqual([dir]);
     own.host.close();
