@@ -3,6 +3,7 @@
  * `kill(pid, 0)`, yet it streams nothing. Its rows must become `incomplete` at the next start.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestMeta } from '../../../../electron/host/chat-service.ts';
 import { isOwnerAlive, OWN_START, processState } from '../../../../electron/host/ledger/owner.ts';
@@ -35,6 +36,9 @@ async function makeZombie(): Promise<{ pid: number; started: string }> {
     });
   });
   const started = processState(pid)!.started;
+  // Kill the child only once `sh` has become `sleep`: until then `sh` itself may reap it, and no zombie is left
+  // (on a loaded machine the exec can come well after the echo).
+  await until(() => readFileSync(`/proc/${parent.pid}/comm`, 'utf8').trim() === 'sleep');
   process.kill(pid, 'SIGKILL');
   await until(() => processState(pid)?.state === 'Z');
   return { pid, started };
