@@ -1,12 +1,12 @@
 import { formatSeconds as secs, formatTokens as tok, formatUsd as usd } from '../../../shared/format/figures.ts';
-import type { Turn } from '../../model/turn.ts';
+import { memo } from 'react';
+import type { ChatResult, Estimate } from '../../../shared/engine/types.ts';
 
 /** This message's own figures: tokens, cost with its source, timings, and the estimate made before sending. */
-export function TurnStats({ turn }: { turn: Turn }) {
-  const r = turn.result;
+export const TurnStats = memo(function TurnStats({ result: r, estimate }: { result: ChatResult | null; estimate: Estimate | null }) {
   if (!r) {
-    return turn.estimate ? (
-      <div className="turn-stats muted">Estimate: {tok(turn.estimate.prompt_tokens)} prompt tokens · {usd(turn.estimate.usd)}</div>
+    return estimate ? (
+      <div className="turn-stats muted">Estimate: {tok(estimate.prompt_tokens)} prompt tokens · {usd(estimate.usd)}</div>
     ) : null;
   }
   const u = r.usage;
@@ -21,4 +21,4 @@ export function TurnStats({ turn }: { turn: Turn }) {
       <div><dt>Estimated</dt><dd>{tok(r.estimate.prompt_tokens)} tok · {usd(r.estimate.usd)}</dd></div>
     </dl>
   );
-}
+});
