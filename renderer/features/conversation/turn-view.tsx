@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { turnOutline } from '../../model/turn-outline.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerBoundary } from './answer-boundary.tsx';
 import { GroundedAnswer } from './grounded-answer.tsx';
@@ -12,26 +13,7 @@ import { TurnStats } from './turn-stats.tsx';
  * there is any): a delta re-renders just the part that shows the text that grew, never the meta, stats or images.
  */
 export const TurnView = memo(function TurnView({ id }: { id: string }) {
-  const turn = useStore(
-    useShallow((s) => {
-      const t = s.turns.find((x) => x.id === id)!;
-      return {
-        id: t.id,
-        images: t.images,
-        prompt: t.prompt,
-        providerName: t.providerName,
-        model: t.model,
-        thinking: t.thinking,
-        status: t.status,
-        retryNote: t.retryNote,
-        error: t.error,
-        result: t.result,
-        estimate: t.estimate,
-        hasAnswer: t.answer.length > 0,
-        hasReasoning: t.reasoning.length > 0,
-      };
-    }),
-  );
+  const turn = useStore(useShallow((s) => turnOutline(s.turns.find((x) => x.id === id)!)));
   const streaming = turn.status === 'sending' || turn.status === 'streaming';
   return (
     <article className="turn" aria-label="Exchange">
