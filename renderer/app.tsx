@@ -26,11 +26,14 @@ export function App() {
   // The whole window is the drop and paste target; clicks and keys are left to the controls inside it.
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, noClick: true, noKeyboard: true });
 
-
   return (
     <div {...getRootProps({ className: 'app app-with-sidebar' })}>
       <input {...getInputProps()} />
-      <TopBar onOpenSettings={() => setSettingsOpen(true)} onToggleSessions={() => setSessionsOpen((o) => !o)} sessionsOpen={sessionsOpen} />
+      <TopBar
+        onOpenSettings={() => setSettingsOpen(true)}
+        onToggleSessions={() => setSessionsOpen((o) => !o)}
+        sessionsOpen={sessionsOpen}
+      />
       <SessionsSidebar open={sessionsOpen} onClose={closeSessions} />
       <UsageTally onOpenDetails={() => setUsageOpen(true)} />
       <Conversation />

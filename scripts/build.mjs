@@ -21,11 +21,30 @@ if (!only || only === 'host') {
     esbuild({ ...common, entryPoints: ['electron/cli/glimpse.ts'], outfile: 'dist/cli/glimpse.mjs', format: 'esm' }),
     // Images are decoded in a child process that every shell forks from beside its own bundle (decode-pool.ts).
     ...['cli', 'server', 'electron'].map((dir) =>
-      esbuild({ ...common, entryPoints: ['electron/host/media/decode-child.ts'], outfile: `dist/${dir}/decode-child.mjs`, format: 'esm' }),
+      esbuild({
+        ...common,
+        entryPoints: ['electron/host/media/decode-child.ts'],
+        outfile: `dist/${dir}/decode-child.mjs`,
+        format: 'esm',
+      }),
     ),
     // Electron loads main and preload as CommonJS; the sandboxed preload may only require 'electron'.
     // CommonJS has __dirname; import.meta.url, read only where __dirname is missing, becomes undefined here.
-    esbuild({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'], define: { 'import.meta.url': 'undefined' } }),
-    esbuild({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'], packages: undefined }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: 'dist/electron/main.cjs',
+      format: 'cjs',
+      external: ['electron'],
+      define: { 'import.meta.url': 'undefined' },
+    }),
+    esbuild({
+      ...common,
+      entryPoints: ['electron/preload/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      format: 'cjs',
+      external: ['electron'],
+      packages: undefined,
+    }),
   ]);
 }

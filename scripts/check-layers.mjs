@@ -33,7 +33,12 @@ const RULES = [
   { name: 'host', files: /^electron\/host\//, may: ['electron/host/', 'shared/'], packages: packages.node },
   { name: 'main', files: /^electron\/main\//, may: ['electron/main/', 'electron/host/', 'shared/'], packages: packages.electron },
   { name: 'preload', files: /^electron\/preload\//, may: ['electron/preload/', 'shared/'], packages: packages.electron },
-  { name: 'server', files: /^electron\/server\//, may: ['electron/server/', 'electron/host/', 'shared/'], packages: packages.node },
+  {
+    name: 'server',
+    files: /^electron\/server\//,
+    may: ['electron/server/', 'electron/host/', 'shared/'],
+    packages: packages.node,
+  },
   { name: 'cli', files: /^electron\/cli\//, may: ['electron/cli/', 'electron/host/', 'shared/'], packages: packages.node },
   { name: 'renderer model', files: /^renderer\/model\//, may: ['renderer/model/', 'shared/'], packages: packages.pure },
   { name: 'renderer bridge', files: /^renderer\/bridge\//, may: ['renderer/bridge/', 'shared/'], packages: packages.browser },
@@ -87,7 +92,9 @@ function importsOf(abs) {
     if (spec.startsWith('.')) {
       const base = resolve(dirname(abs), spec.replace(/\?.*$/, ''));
       const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => existsSync(p) && statSync(p).isFile());
-      target = relative(root, hit ?? base).split('\\').join('/');
+      target = relative(root, hit ?? base)
+        .split('\\')
+        .join('/');
     }
     out.push({ spec, typeOnly, target });
   }

@@ -106,7 +106,8 @@ export function parseAsk(argv: string[]): AskArgs {
     return n;
   };
   const baseUrl = v['base-url']?.trim().replace(/\/+$/, '') ?? null;
-  if (baseUrl !== null && !/^https?:\/\/\S+$/i.test(baseUrl)) throw new UsageError('--base-url must start with http:// or https://.');
+  if (baseUrl !== null && !/^https?:\/\/\S+$/i.test(baseUrl))
+    throw new UsageError('--base-url must start with http:// or https://.');
   const prompt = parsed.positionals.join(' ').trim();
   if (!prompt) throw new UsageError('A prompt is required.');
   const budget = num('budget', v.budget);
@@ -114,7 +115,8 @@ export function parseAsk(argv: string[]): AskArgs {
     throw new UsageError(`--budget takes ${MIN_BUDGET} to ${MAX_BUDGET} visual tokens per image.`);
   }
   const pdfs = v.pdf as string[];
-  if (pdfs.length === 0 && (v.pages !== undefined || v['pdf-password'] !== undefined)) throw new UsageError('--pages and --pdf-password go with --pdf FILE.');
+  if (pdfs.length === 0 && (v.pages !== undefined || v['pdf-password'] !== undefined))
+    throw new UsageError('--pages and --pdf-password go with --pdf FILE.');
   return {
     provider: v.provider ?? null,
     baseUrl,

@@ -42,7 +42,15 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     try {
       const attachments = await collectAttachments(host, args, contextOf(provider));
       result = await host.chat.run(
-        { providerId, model, thinking: args.thinking, prompt: args.prompt, attachments, history: [], budget: args.budget ?? undefined },
+        {
+          providerId,
+          model,
+          thinking: args.thinking,
+          prompt: args.prompt,
+          attachments,
+          history: [],
+          budget: args.budget ?? undefined,
+        },
         ctrl,
         stream,
       );
@@ -50,7 +58,11 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
         const images = attachments.map((a) => host.attachments.read(a.id).bytes);
         try {
           const written = result.boxes.length ? await writeBoxesOut(args.boxesOut, result.boxes, images) : [];
-          io.err(written.length ? `boxes drawn: ${written.join(', ')}\n` : `no boxes in the answer; nothing written to ${args.boxesOut}\n`);
+          io.err(
+            written.length
+              ? `boxes drawn: ${written.join(', ')}\n`
+              : `no boxes in the answer; nothing written to ${args.boxesOut}\n`,
+          );
         } catch (e) {
           // The answer is still printed; only the drawing failed (a folder that does not exist, a full disk).
           io.err(`could not write ${args.boxesOut}: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -23,11 +23,12 @@ export function overlaySvg(boxes: { box: Box; n: number }[], width: number, heig
     const tx = Math.min(Math.max(0, point ? p.x1 + stroke * 6 : p.x1), Math.max(0, width - tagW));
     const ty = point
       ? Math.min(Math.max(0, p.y1 - (font + 4) / 2), height - font - 4)
-      : p.y1 >= font + 4 ? p.y1 - font - 4 : Math.min(p.y1 + stroke, height - font - 4);
-    const shape =
-      point
-        ? `<circle cx="${p.x1}" cy="${p.y1}" r="${stroke * 4}" fill="none" stroke="${c}" stroke-width="${stroke}"/><circle cx="${p.x1}" cy="${p.y1}" r="${stroke}" fill="${c}"/>`
-        : `<rect x="${p.x1 + stroke / 2}" y="${p.y1 + stroke / 2}" width="${Math.max(1, p.x2 - p.x1 - stroke)}" height="${Math.max(1, p.y2 - p.y1 - stroke)}" fill="none" stroke="${c}" stroke-width="${stroke}"/>`;
+      : p.y1 >= font + 4
+        ? p.y1 - font - 4
+        : Math.min(p.y1 + stroke, height - font - 4);
+    const shape = point
+      ? `<circle cx="${p.x1}" cy="${p.y1}" r="${stroke * 4}" fill="none" stroke="${c}" stroke-width="${stroke}"/><circle cx="${p.x1}" cy="${p.y1}" r="${stroke}" fill="${c}"/>`
+      : `<rect x="${p.x1 + stroke / 2}" y="${p.y1 + stroke / 2}" width="${Math.max(1, p.x2 - p.x1 - stroke)}" height="${Math.max(1, p.y2 - p.y1 - stroke)}" fill="none" stroke="${c}" stroke-width="${stroke}"/>`;
     return `${shape}<rect x="${tx}" y="${ty}" width="${tagW}" height="${font + 4}" fill="${c}"/><text x="${tx + font * 0.3}" y="${ty + font}" font-family="sans-serif" font-size="${font}" fill="#fff">${tag}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${shapes.join('')}</svg>`;
@@ -55,7 +56,9 @@ export async function writeBoxesOut(file: string, boxes: readonly Box[], images:
   const written: string[] = [];
   for (const [index, list] of [...byImage].sort((a, b) => a[0] - b[0])) {
     // Upright first: the model saw the EXIF-rotated image, so its coordinates are in that frame.
-    const { data, info } = await sharp(images[index], { pages: 1, limitInputPixels: 1e9 }).rotate().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(images[index], { pages: 1, limitInputPixels: 1e9 })
+      .rotate()
+      .toBuffer({ resolveWithObject: true });
     const path = outputPath(file, index, written.length === 0);
     await sharp(data)
       .composite([{ input: Buffer.from(overlaySvg(list, info.width, info.height)), top: 0, left: 0 }])

@@ -27,7 +27,8 @@ export interface CliProvider {
 /** Checks a provider id from the command line; throws a usage error naming the valid ones. */
 export function catalogIdOf(choice: Pick<ProviderChoice, 'provider' | 'baseUrl'>): string {
   const id = choice.provider ?? (choice.baseUrl ? 'custom' : 'zai');
-  if (!CATALOG.some((e) => e.id === id)) throw new UsageError(`Unknown provider “${id}”. Use one of: ${CATALOG.map((e) => e.id).join(', ')}.`);
+  if (!CATALOG.some((e) => e.id === id))
+    throw new UsageError(`Unknown provider “${id}”. Use one of: ${CATALOG.map((e) => e.id).join(', ')}.`);
   return id;
 }
 
@@ -75,7 +76,11 @@ export function contextOf(p: Pick<CliProvider, 'catalogId' | 'model'>): number |
  * Stores --image and --pdf files (PDF pages rendered host-side at the budget, each labelled "page N"). With
  * `contextTokens`, a PDF sent without --pages whose pages would not fit that window is refused up front.
  */
-export async function collectAttachments(host: Host, args: FileArgs, contextTokens: number | null = null): Promise<AttachmentRef[]> {
+export async function collectAttachments(
+  host: Host,
+  args: FileArgs,
+  contextTokens: number | null = null,
+): Promise<AttachmentRef[]> {
   const attachments: AttachmentRef[] = [];
   for (const file of args.images) {
     const info = await host.attachments.put({ name: basename(file), mime: '', bytes: readInput(file) });
@@ -85,7 +90,14 @@ export async function collectAttachments(host: Host, args: FileArgs, contextToke
     attachments.push({ id: info.id });
   }
   for (const file of args.pdfs) {
-    const opts = { name: basename(file), pages: args.pages, password: args.pdfPassword, budget: args.budget ?? DEFAULT_BUDGET, withText: args.pdfText, contextTokens };
+    const opts = {
+      name: basename(file),
+      pages: args.pages,
+      password: args.pdfPassword,
+      budget: args.budget ?? DEFAULT_BUDGET,
+      withText: args.pdfText,
+      contextTokens,
+    };
     attachments.push(...(await attachPdfPages(host.attachments, readInput(file), opts)));
   }
   return attachments;

@@ -41,7 +41,10 @@ const LANE_KEYS = ['provider', 'model', 'thinking', 'budget', 'base-url'];
 /** Parses one `--lane` value: comma-separated key=value pairs. */
 export function parseLane(spec: string): LaneArg {
   const lane: LaneArg = { thinking: true };
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
@@ -58,7 +61,8 @@ export function parseLane(spec: string): LaneArg {
       lane.thinking = value === 'on';
     } else {
       const n = Number(value);
-      if (!Number.isFinite(n) || n < MIN_BUDGET || n > MAX_BUDGET) throw new UsageError(`--lane: budget takes ${MIN_BUDGET} to ${MAX_BUDGET} visual tokens per image.`);
+      if (!Number.isFinite(n) || n < MIN_BUDGET || n > MAX_BUDGET)
+        throw new UsageError(`--lane: budget takes ${MIN_BUDGET} to ${MAX_BUDGET} visual tokens per image.`);
       lane.budget = n;
     }
   }
@@ -74,8 +78,10 @@ export function parseCompare(argv: string[]): CompareArgs {
       if (i + 1 >= argv.length) throw new UsageError('--lane needs a value, e.g. --lane "provider=openrouter,thinking=off".');
       lanes.push(parseLane(argv[++i]));
     } else if (a.startsWith('--lane=')) lanes.push(parseLane(a.slice(7)));
-    else if (a === '--thinking' || a.startsWith('--thinking=')) throw new UsageError('compare sets thinking per lane: use --lane "thinking=off" (default: one lane on, one off).');
-    else if (a === '--boxes-out' || a.startsWith('--boxes-out=')) throw new UsageError('--boxes-out belongs to ask; compare reports box overlap in its verdict.');
+    else if (a === '--thinking' || a.startsWith('--thinking='))
+      throw new UsageError('compare sets thinking per lane: use --lane "thinking=off" (default: one lane on, one off).');
+    else if (a === '--boxes-out' || a.startsWith('--boxes-out='))
+      throw new UsageError('--boxes-out belongs to ask; compare reports box overlap in its verdict.');
     else if (a === '--') {
       rest.push(...argv.slice(i));
       break;

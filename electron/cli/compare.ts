@@ -29,7 +29,12 @@ function choiceFor(args: CompareArgs, lane: LaneArg) {
   };
 }
 
-export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<number> {
+export async function compare(
+  args: CompareArgs,
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal,
+): Promise<number> {
   const laneArgs: LaneArg[] = args.lanes.length ? args.lanes : [{ thinking: true }, { thinking: false }];
   for (const l of laneArgs) catalogIdOf(choiceFor(args, l));
   const { host, keys } = startHost({ shell: 'cli', door: null, dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
@@ -53,7 +58,16 @@ export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv 
           const ctrl = new AbortController();
           signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
           return host.chat.run(
-            { providerId: providers[i].providerId, model: providers[i].model, thinking: l.thinking, prompt: args.prompt, attachments, history: [], budget: specs[i].budget, compareGroup },
+            {
+              providerId: providers[i].providerId,
+              model: providers[i].model,
+              thinking: l.thinking,
+              prompt: args.prompt,
+              attachments,
+              history: [],
+              budget: specs[i].budget,
+              compareGroup,
+            },
             ctrl,
             () => {},
           );
@@ -65,17 +79,27 @@ export async function compare(args: CompareArgs, io: Io, env: NodeJS.ProcessEnv 
     }
     const verdict = computeVerdict(results.map((result, i) => ({ label: labels[i], result })));
     if (args.json) {
-      const lanes = results.map((r, i) => ({ ...cliJson(r), thinking: laneArgs[i].thinking, provider: providers[i].catalogId, model: providers[i].model, label: labels[i] }));
+      const lanes = results.map((r, i) => ({
+        ...cliJson(r),
+        thinking: laneArgs[i].thinking,
+        provider: providers[i].catalogId,
+        model: providers[i].model,
+        label: labels[i],
+      }));
       io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`, 'json');
     } else {
       results.forEach((r, i) => {
-        io.out(`== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}) ==\n`);
+        io.out(
+          `== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}) ==\n`,
+        );
         if (r.answer) io.out(`${cliJson(r).answer.trim()}\n`);
         if (r.error) io.err(`lane ${i + 1} error (${r.error.kind}): ${r.error.message}\n`);
         io.err(`lane ${i + 1}: ${summaryLine(r)}\n`);
         io.out('\n');
       });
-      io.out(`== Verdict ==\n${verdict.summary.length ? verdict.summary.map((s) => `- ${s}`).join('\n') : '- Fewer than two lanes answered: nothing to compare.'}\n`);
+      io.out(
+        `== Verdict ==\n${verdict.summary.length ? verdict.summary.map((s) => `- ${s}`).join('\n') : '- Fewer than two lanes answered: nothing to compare.'}\n`,
+      );
     }
     if (results.some((r) => r.error?.kind === 'cancelled')) return 130;
     return results.some((r) => r.error) ? 1 : 0;

@@ -11,7 +11,15 @@ export function cliJson(r: ChatResult) {
     // The text a person reads: GLM's box tokens dropped, the coordinates left in place (see shared/grounding).
     answer: answerText(r.answer),
     reasoning: r.reasoning,
-    boxes: r.boxes.map((b) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, label: b.label, image: b.image, kind: b.kind ?? 'box' })),
+    boxes: r.boxes.map((b) => ({
+      x1: b.x1,
+      y1: b.y1,
+      x2: b.x2,
+      y2: b.y2,
+      label: b.label,
+      image: b.image,
+      kind: b.kind ?? 'box',
+    })),
     usage: {
       prompt_tokens: r.usage.prompt_tokens,
       completion_tokens: r.usage.completion_tokens,
@@ -23,7 +31,13 @@ export function cliJson(r: ChatResult) {
     finish_reason: r.finish_reason,
     timings: { ttft_ms: r.timings.ttft_ms, total_ms: r.timings.total_ms },
     error: r.error
-      ? { kind: r.error.kind, status: r.error.status, code: r.error.code, message: r.error.message, retry_after_s: r.error.retry_after_s }
+      ? {
+          kind: r.error.kind,
+          status: r.error.status,
+          code: r.error.code,
+          message: r.error.message,
+          retry_after_s: r.error.retry_after_s,
+        }
       : null,
   };
 }

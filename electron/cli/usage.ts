@@ -64,7 +64,8 @@ function text(t: SplitTotals, range: UsageRange): string {
   const out = [`Usage, ${span}:`, line('total', t)];
   if (Object.keys(t.by_mode).length) out.push('By mode:', ...Object.entries(t.by_mode).map(([k, v]) => line(k, v)));
   if (Object.keys(t.by_provider).length) out.push('By provider:', ...Object.entries(t.by_provider).map(([k, v]) => line(k, v)));
-  if (t.unknown_cost_requests) out.push(`${t.unknown_cost_requests} request(s) with unknown cost (no price known) are not in the dollar figures.`);
+  if (t.unknown_cost_requests)
+    out.push(`${t.unknown_cost_requests} request(s) with unknown cost (no price known) are not in the dollar figures.`);
   return `${out.join('\n')}\n`;
 }
 

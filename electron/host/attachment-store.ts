@@ -56,7 +56,9 @@ export class AttachmentStore {
       if (size === 0) throw new BadInputError(`“${meta.name}” is empty.`);
       const kind = sniff(head);
       if (!kind) {
-        throw new BadInputError(`“${meta.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, HEIC, AVIF, PDF, MP4, WebM, MOV).`);
+        throw new BadInputError(
+          `“${meta.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, HEIC, AVIF, PDF, MP4, WebM, MOV).`,
+        );
       }
       const dims = kind.kind === 'image' ? await imageSize({ path: tmp }, meta.name) : null;
       const path = this.pathOf(id);
@@ -71,7 +73,9 @@ export class AttachmentStore {
         )
         .run(id, meta.name, kind.mime, kind.kind, size, dims?.width ?? null, dims?.height ?? null, Date.now());
       const info = this.info(id)!;
-      return dims?.damaged ? { ...info, notice: `“${meta.name}” is damaged (${dims.damaged}); what could be read is sent.` } : info;
+      return dims?.damaged
+        ? { ...info, notice: `“${meta.name}” is damaged (${dims.damaged}); what could be read is sent.` }
+        : info;
     } finally {
       rmSync(tmp, { force: true });
     }

@@ -5,7 +5,14 @@
  * Errors are values: the runner always resolves with a ChatResult, and the text that arrived is kept.
  */
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
-import { classifyHttpError, errorFromFinishReason, KeyMasker, makeError, redactKey, redactSecrets } from '../../shared/engine/errors.ts';
+import {
+  classifyHttpError,
+  errorFromFinishReason,
+  KeyMasker,
+  makeError,
+  redactKey,
+  redactSecrets,
+} from '../../shared/engine/errors.ts';
 import { StreamNormalizer } from '../../shared/engine/normalize.ts';
 import { costOf, estimateTextTokens } from '../../shared/engine/pricing.ts';
 import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-body.ts';
@@ -111,7 +118,14 @@ function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
 }
 
 async function runAttempt(spec: RunSpec): Promise<Attempt> {
-  const a: Attempt = { answer: '', reasoning: '', firstByteAt: null, firstAnswerAt: null, error: null, normalizer: new StreamNormalizer() };
+  const a: Attempt = {
+    answer: '',
+    reasoning: '',
+    firstByteAt: null,
+    firstAnswerAt: null,
+    error: null,
+    normalizer: new StreamNormalizer(),
+  };
   const idleMs = spec.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const ctrl = new AbortController();
   let timedOut = false;
@@ -146,7 +160,8 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   // A model that repeats the key it was sent with (a key pasted into the prompt) must not put it in the answer, which
   // is stored, exported and printed: it is masked as it streams, even when split across chunks.
   const masks = { reasoning: new KeyMasker(spec.apiKey), content: new KeyMasker(spec.apiKey) };
-  const push = (d: { reasoning: string; content: string }) => append({ reasoning: masks.reasoning.push(d.reasoning), content: masks.content.push(d.content) });
+  const push = (d: { reasoning: string; content: string }) =>
+    append({ reasoning: masks.reasoning.push(d.reasoning), content: masks.content.push(d.content) });
   /** The stream is over (whole, failed or stopped): what the normalizer and the maskers still hold is text too. */
   const endText = () => {
     push(a.normalizer.end());
@@ -159,7 +174,10 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
       // Keep the text up to the cap, then stop reading: the connection is dropped, what arrived stays.
       const reasoning = d.reasoning.slice(0, room);
       d = { reasoning, content: d.content.slice(0, room - reasoning.length) };
-      a.error = makeError('too-long', `The answer passed ${formatSize(maxChars)} of text, far more than a model writes; Glimpse stopped reading it there. What arrived is kept.`);
+      a.error = makeError(
+        'too-long',
+        `The answer passed ${formatSize(maxChars)} of text, far more than a model writes; Glimpse stopped reading it there. What arrived is kept.`,
+      );
       ctrl.abort();
     }
     if (!d.reasoning && !d.content) return;
@@ -168,7 +186,11 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     if (d.content) a.firstAnswerAt ??= now;
     a.reasoning += d.reasoning;
     a.answer += d.content;
-    spec.onEvent({ type: 'delta', ...(d.reasoning ? { reasoning: d.reasoning } : {}), ...(d.content ? { content: d.content } : {}) });
+    spec.onEvent({
+      type: 'delta',
+      ...(d.reasoning ? { reasoning: d.reasoning } : {}),
+      ...(d.content ? { content: d.content } : {}),
+    });
   };
 
   /** One parsed chunk: an in-stream error event ends the attempt (OpenRouter sends them with HTTP 200). */
@@ -214,7 +236,8 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   return a;
 }
 
-const formatSize = (chars: number) => (chars >= 1024 * 1024 ? `${Math.round((chars / 1024 / 1024) * 10) / 10} MB` : `${Math.round(chars / 1024)} KB`);
+const formatSize = (chars: number) =>
+  chars >= 1024 * 1024 ? `${Math.round((chars / 1024 / 1024) * 10) / 10} MB` : `${Math.round(chars / 1024)} KB`;
 
 function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean; idleMs: number }): ChatError {
   if (ctx.userAborted) return makeError('cancelled');
@@ -225,13 +248,17 @@ function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean;
   if (e instanceof APIConnectionError) {
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const detail = cause?.code ?? cause?.message ?? '';
-    return makeError('network', `Could not reach the provider${detail ? ` (${detail})` : ''}. Check the base URL and your connection.`);
+    return makeError(
+      'network',
+      `Could not reach the provider${detail ? ` (${detail})` : ''}. Check the base URL and your connection.`,
+    );
   }
   if (e instanceof APIError) {
     const retryAfter = e.headers?.get?.('retry-after') ?? null;
     return classifyHttpError({ status: e.status ?? null, body: e.error, retryAfter });
   }
-  if (e instanceof SyntaxError) return makeError('protocol', 'The provider sent a malformed stream (a chunk was not valid JSON).');
+  if (e instanceof SyntaxError)
+    return makeError('protocol', 'The provider sent a malformed stream (a chunk was not valid JSON).');
   const msg = e instanceof Error ? e.message : String(e);
   // A socket that dies mid-body surfaces as a bare TypeError ("terminated") from fetch.
   if (/terminated|socket|ECONNRESET|other side closed/i.test(msg)) {

@@ -67,7 +67,10 @@ export class ChatService {
     if (!provider) throw new BadInputError('Pick a provider first.');
     const model = req.model ?? provider.model;
     const modelTakesVideo = catalogModel(provider.catalogId, model)?.video ?? false;
-    const built = await buildAttachmentParts(req.attachments, this.deps.attachments, { budget: req.budget ?? DEFAULT_BUDGET, modelTakesVideo });
+    const built = await buildAttachmentParts(req.attachments, this.deps.attachments, {
+      budget: req.budget ?? DEFAULT_BUDGET,
+      modelTakesVideo,
+    });
     const parts: ContentPart[] = built.parts;
     if (!req.prompt.trim() && parts.length === 0) throw new BadInputError('Type a question or attach a file.');
     parts.push({ type: 'text', text: req.prompt });
@@ -102,15 +105,32 @@ export class ChatService {
   }
 
   /** Runs a request to completion; used by `start` and directly by the CLI. */
-  async run(req: ChatRequest, ctrl: AbortController, emit: (e: ChatEvent) => void, requestId: string = randomUUID()): Promise<ChatResult> {
+  async run(
+    req: ChatRequest,
+    ctrl: AbortController,
+    emit: (e: ChatEvent) => void,
+    requestId: string = randomUUID(),
+  ): Promise<ChatResult> {
     let provider: ProviderView | null;
     try {
       provider = this.deps.providers.get(req.providerId);
     } catch (e) {
       // The data folder could not be read (a locked or broken database): the request ends, the process lives on.
       provider = null;
-      const result = failedResult(makeError('internal', `Glimpse could not read its providers: ${redactSecrets(e instanceof Error ? e.message : String(e))}`));
-      emit({ type: 'start', provider: 'custom', model: req.model ?? '', thinking: req.thinking, startedAt: Date.now(), estimate: result.estimate });
+      const result = failedResult(
+        makeError(
+          'internal',
+          `Glimpse could not read its providers: ${redactSecrets(e instanceof Error ? e.message : String(e))}`,
+        ),
+      );
+      emit({
+        type: 'start',
+        provider: 'custom',
+        model: req.model ?? '',
+        thinking: req.thinking,
+        startedAt: Date.now(),
+        estimate: result.estimate,
+      });
       emit({ type: 'end', result });
       return result;
     }
@@ -130,7 +150,14 @@ export class ChatService {
     };
     const refuse = (error: ReturnType<typeof makeError>, estimate?: Estimate): ChatResult => {
       const result = { ...failedResult(error), ...(estimate ? { estimate } : {}) };
-      onEvent({ type: 'start', provider: entry.id, model, thinking: req.thinking, startedAt: Date.now(), estimate: result.estimate });
+      onEvent({
+        type: 'start',
+        provider: entry.id,
+        model,
+        thinking: req.thinking,
+        startedAt: Date.now(),
+        estimate: result.estimate,
+      });
       onEvent({ type: 'end', result });
       return result;
     };
@@ -138,11 +165,16 @@ export class ChatService {
     try {
       input = await this.prepare(req);
     } catch (e) {
-      return refuse(e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('internal', redactSecrets(e instanceof Error ? e.message : String(e))));
+      return refuse(
+        e instanceof BadInputError
+          ? makeError('bad-input', e.message)
+          : makeError('internal', redactSecrets(e instanceof Error ? e.message : String(e))),
+      );
     }
     // Over the model's window the provider can only refuse, after the whole upload: refuse here, before any byte.
     const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
-    if (fit.kind === 'over') return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
+    if (fit.kind === 'over')
+      return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
     return runChat({
       entry,
       baseUrl: provider!.baseUrl,
@@ -159,7 +191,9 @@ export class ChatService {
       fetch: this.deps.fetch,
       onEvent,
       // Boxes are assigned among the images sent (a clip sent as video is not one), by label ("page 3").
-      images: req.attachments.filter((r) => this.deps.attachments.info(r.id)?.kind === 'image').map((r) => ({ label: r.label ?? null })),
+      images: req.attachments
+        .filter((r) => this.deps.attachments.info(r.id)?.kind === 'image')
+        .map((r) => ({ label: r.label ?? null })),
     });
   }
 

@@ -18,10 +18,24 @@ type KeyStatus = ConnectionReport['keyStatus'];
 
 export async function testConnection(providers: ProviderStore, id: string, fetchImpl?: typeof fetch): Promise<ConnectionReport> {
   const p = providers.get(id);
-  if (!p) return { ok: false, models: [], modelAvailable: null, keyStatus: 'missing', error: makeError('bad-input', 'No such provider.') };
+  if (!p)
+    return {
+      ok: false,
+      models: [],
+      modelAvailable: null,
+      keyStatus: 'missing',
+      error: makeError('bad-input', 'No such provider.'),
+    };
   const key = providers.keyFor(id);
   const entry = catalogEntry(p.catalogId);
-  const client = new OpenAI({ apiKey: key || 'not-set', baseURL: p.baseUrl, maxRetries: 0, timeout: TIMEOUT_MS, fetch: fetchImpl, logLevel: 'off' });
+  const client = new OpenAI({
+    apiKey: key || 'not-set',
+    baseURL: p.baseUrl,
+    maxRetries: 0,
+    timeout: TIMEOUT_MS,
+    fetch: fetchImpl,
+    logLevel: 'off',
+  });
   const clean = (e: ChatError): ChatError => ({ ...e, message: redactKey(e.message, key) });
   // A server that answers without a key needs none (local servers); a hosted one without a key only lists models.
   const keyless: KeyStatus = entry.userUrl ? 'not-needed' : 'missing';
@@ -45,7 +59,15 @@ export async function testConnection(providers: ProviderStore, id: string, fetch
         keyStatus = 'valid';
       } catch (e) {
         const error = clean(toError(e, p.baseUrl));
-        if (error.kind === 'auth') return { ok: false, models, modelAvailable: availability(models, p.model), keyStatus: 'invalid', checkedBy: 'models', error };
+        if (error.kind === 'auth')
+          return {
+            ok: false,
+            models,
+            modelAvailable: availability(models, p.model),
+            keyStatus: 'invalid',
+            checkedBy: 'models',
+            error,
+          };
       }
     }
   }
@@ -99,10 +121,17 @@ function toError(e: unknown, baseUrl: string): ChatError {
   if (e instanceof APIError && e.status) {
     return classifyHttpError({ status: e.status, body: e.error, retryAfter: e.headers?.get?.('retry-after') ?? null });
   }
-  if (e instanceof OpenAI.APIConnectionTimeoutError) return makeError('timeout', `${baseUrl} did not answer within ${TIMEOUT_MS / 1000} s.`);
+  if (e instanceof OpenAI.APIConnectionTimeoutError)
+    return makeError('timeout', `${baseUrl} did not answer within ${TIMEOUT_MS / 1000} s.`);
   if (e instanceof APIConnectionError) {
     const cause = (e as { cause?: { code?: string } }).cause;
-    return makeError('network', `Could not reach ${baseUrl}${cause?.code ? ` (${cause.code})` : ''}. Check the base URL and that the server is running.`);
+    return makeError(
+      'network',
+      `Could not reach ${baseUrl}${cause?.code ? ` (${cause.code})` : ''}. Check the base URL and that the server is running.`,
+    );
   }
-  return makeError('protocol', 'The server’s answer could not be read; is the base URL an OpenAI-compatible API (it usually ends in /v1)?');
+  return makeError(
+    'protocol',
+    'The server’s answer could not be read; is the base URL an OpenAI-compatible API (it usually ends in /v1)?',
+  );
 }

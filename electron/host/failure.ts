@@ -7,6 +7,7 @@ import { BadProviderInput } from './provider-store.ts';
 export function toFailure(e: unknown): BridgeFailure {
   if (e instanceof BadInputError || e instanceof BadProviderInput) return { kind: 'bad-input', message: e.message };
   const err = e as { code?: string; message?: string };
-  if (err?.code === 'ENOSPC') return { kind: 'disk-full', message: 'The disk is full: nothing new could be saved. Free some space and try again.' };
+  if (err?.code === 'ENOSPC')
+    return { kind: 'disk-full', message: 'The disk is full: nothing new could be saved. Free some space and try again.' };
   return { kind: 'internal', message: redactSecrets(err?.message ?? String(e)) };
 }

@@ -45,7 +45,10 @@ function readSetting(db: Db, key: string): string | null {
 }
 
 function writeSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  );
 }
 
 /**
@@ -76,7 +79,15 @@ export function createHostServices(opts: HostOptions): Host {
   });
   const attachments = new AttachmentStore(db, opts.dataDir);
   const records = createRecords(db, providers, attachments);
-  const chat = new ChatService({ providers, attachments, publish, observers: records.observers, fetch: opts.fetch, idleTimeoutMs: opts.idleTimeoutMs, maxAnswerChars: opts.maxAnswerChars });
+  const chat = new ChatService({
+    providers,
+    attachments,
+    publish,
+    observers: records.observers,
+    fetch: opts.fetch,
+    idleTimeoutMs: opts.idleTimeoutMs,
+    maxAnswerChars: opts.maxAnswerChars,
+  });
 
   const inner: BridgeMethods = {
     getInfo: async () => info(),

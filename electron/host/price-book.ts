@@ -32,7 +32,12 @@ export function scopeKey(s: ModelScope): string | null {
   return s.providerId ? `custom:${s.providerId}` : null;
 }
 
-const toPrice = (r: PriceRow): Price => ({ prompt: r.prompt, completion: r.completion, cachedRead: r.cached_read, recorded: r.recorded });
+const toPrice = (r: PriceRow): Price => ({
+  prompt: r.prompt,
+  completion: r.completion,
+  cachedRead: r.cached_read,
+  recorded: r.recorded,
+});
 
 export class PriceBook {
   private readonly db: Db;
@@ -50,7 +55,11 @@ export class PriceBook {
       for (const r of this.db.prepare('SELECT * FROM model_prices WHERE scope = ?').all(key) as unknown as PriceRow[]) {
         prices.set(r.model, toPrice(r));
       }
-      added.push(...(this.db.prepare('SELECT model, label FROM user_models WHERE scope = ? ORDER BY created_at, model').all(key) as unknown as ModelRow[]));
+      added.push(
+        ...(this.db
+          .prepare('SELECT model, label FROM user_models WHERE scope = ? ORDER BY created_at, model')
+          .all(key) as unknown as ModelRow[]),
+      );
     }
     const out: ModelInfo[] = entry.models.map((m) => ({
       id: m.id,
@@ -80,7 +89,9 @@ export class PriceBook {
   resolve(scope: ModelScope, model: string): PriceSnapshot | null {
     const key = scopeKey(scope);
     if (key) {
-      const r = this.db.prepare('SELECT * FROM model_prices WHERE scope = ? AND model = ?').get(key, model) as unknown as PriceRow | undefined;
+      const r = this.db.prepare('SELECT * FROM model_prices WHERE scope = ? AND model = ?').get(key, model) as unknown as
+        | PriceRow
+        | undefined;
       if (r) return { ...toPrice(r), catalogId: scope.catalogId, model, origin: 'user' };
     }
     const m = catalogModel(scope.catalogId, model);
@@ -92,7 +103,8 @@ export class PriceBook {
     const model = input.model.trim();
     const bad = checkModelId(model);
     if (bad) throw new BadPriceInput(bad);
-    if (!this.list(input).some((m) => m.id === model)) throw new BadPriceInput(`“${model}” is not a model of this provider; add it first.`);
+    if (!this.list(input).some((m) => m.id === model))
+      throw new BadPriceInput(`“${model}” is not a model of this provider; add it first.`);
     if (input.price === null) {
       this.db.prepare('DELETE FROM model_prices WHERE scope = ? AND model = ?').run(key, model);
       return this.list(input);

@@ -91,7 +91,9 @@ export class ProviderStore {
     const upstream = JSON.stringify(checkUpstream(input));
     const exists = this.get(id);
     // A key was given for one server: when the address moves to another origin it stays behind unless entered again.
-    const dropKey = Boolean(exists && input.apiKey === undefined && originOf(exists.baseUrl) !== originOf(baseUrl) && this.keys.get(id));
+    const dropKey = Boolean(
+      exists && input.apiKey === undefined && originOf(exists.baseUrl) !== originOf(baseUrl) && this.keys.get(id),
+    );
     if (exists) {
       this.db
         .prepare('UPDATE providers SET catalog_id = ?, name = ?, base_url = ?, model = ?, upstream = ? WHERE id = ?')
@@ -151,8 +153,12 @@ function checkUpstream(input: ProviderInput): string[] {
   const entry = catalogEntry(input.catalogId);
   const wanted = [...new Set(input.upstream ?? [])];
   if (wanted.length === 0) return [];
-  if (entry.upstreams.length === 0) throw new BadProviderInput(`${entry.name} does not route to upstream providers; pinning is for OpenRouter.`);
+  if (entry.upstreams.length === 0)
+    throw new BadProviderInput(`${entry.name} does not route to upstream providers; pinning is for OpenRouter.`);
   const unknown = wanted.filter((u) => !entry.upstreams.some((x) => x.id === u));
-  if (unknown.length) throw new BadProviderInput(`Unknown upstream “${unknown[0]}”. Choose from: ${entry.upstreams.map((x) => x.label).join(', ')}.`);
+  if (unknown.length)
+    throw new BadProviderInput(
+      `Unknown upstream “${unknown[0]}”. Choose from: ${entry.upstreams.map((x) => x.label).join(', ')}.`,
+    );
   return wanted;
 }

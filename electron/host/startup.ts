@@ -42,7 +42,14 @@ export function startHost(opts: StartupOptions): Started {
   const env = opts.env ?? process.env;
   const dataDir = resolveDataDir(opts.dataDir, env);
   const keys = (opts.keys ?? ((dir) => new FileKeyStore(dir)))(dataDir);
-  const services = createHostServices({ dataDir, keys, shell: opts.shell, env, fetch: opts.fetch, idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env) });
+  const services = createHostServices({
+    dataDir,
+    keys,
+    shell: opts.shell,
+    env,
+    fetch: opts.fetch,
+    idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env),
+  });
   const host = opts.door ? { ...services, methods: opts.door(services.methods) } : services;
   return { host, dataDir, keys };
 }

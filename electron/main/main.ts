@@ -16,7 +16,9 @@ import { SafeKeyStore } from './safe-key-store.ts';
 import { utilityDecodeLauncher } from './utility-decoder.ts';
 import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isAllowedNavigation, windowOpenDecision } from './window-options.ts';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 const rendererDir = join(__dirname, '..', 'renderer');
 let win: BrowserWindow | null = null;
@@ -44,7 +46,8 @@ function createWindow() {
     if (!isAllowedNavigation(url)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (windowOpenDecision(url) === 'open-external') shell.openExternal(url).catch((e: unknown) => console.error('glimpse: could not open a link:', e));
+    if (windowOpenDecision(url) === 'open-external')
+      shell.openExternal(url).catch((e: unknown) => console.error('glimpse: could not open a link:', e));
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win?.show());

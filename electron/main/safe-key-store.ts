@@ -36,7 +36,9 @@ export class SafeKeyStore implements KeyStore {
 
   set(providerId: string, key: string | null): void {
     if (key && !this.safe.isEncryptionAvailable()) {
-      throw new Error('This system offers no secure storage for keys (no keychain). Keep keys for this session only (Settings), or set the key in the environment.');
+      throw new Error(
+        'This system offers no secure storage for keys (no keychain). Keep keys for this session only (Settings), or set the key in the environment.',
+      );
     }
     const all = readJsonMap(this.file);
     if (key) all[providerId] = this.safe.encryptString(key).toString('base64');

@@ -21,7 +21,9 @@ const staticDir = values['static-dir'] ?? join(here, '..', 'renderer');
 try {
   const { host, dataDir } = startHost({ shell: 'browser', door: guarded, dataDir: values['data-dir'] });
   const shell = await startBrowserShell({ host, staticDir, port: Number(values.port ?? process.env.PORT ?? 5178) });
-  console.log(`Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`);
+  console.log(
+    `Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`,
+  );
   const stop = async () => {
     await shell.close();
     host.close();

@@ -72,7 +72,8 @@ function parseCallBody(text: string, method: string): { arg?: unknown } {
   } catch {
     throw new BadInputError(`${method}: the request body is not JSON.`);
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadInputError(`${method}: the request body must be a JSON object {"arg": ...}.`);
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new BadInputError(`${method}: the request body must be a JSON object {"arg": ...}.`);
   return body as { arg?: unknown };
 }
 
@@ -100,8 +101,14 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     // The printed launch URL: trade the token for a cookie, then drop it from the address bar.
-    if (url.pathname === '/' && url.searchParams.has('token') && allowedHost(req.headers.host, port) && allowedFetchSite(req.headers['sec-fetch-site'])) {
-      if (!sameSecret(url.searchParams.get('token'), token)) return sendJson(res, 403, { failure: { kind: 'forbidden', message: 'Wrong token.' } });
+    if (
+      url.pathname === '/' &&
+      url.searchParams.has('token') &&
+      allowedHost(req.headers.host, port) &&
+      allowedFetchSite(req.headers['sec-fetch-site'])
+    ) {
+      if (!sameSecret(url.searchParams.get('token'), token))
+        return sendJson(res, 403, { failure: { kind: 'forbidden', message: 'Wrong token.' } });
       res.writeHead(302, {
         'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
         location: '/',
@@ -109,7 +116,9 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       return res.end();
     }
     if (!authorised(req, token, port)) {
-      return sendJson(res, 403, { failure: { kind: 'forbidden', message: 'Open Glimpse with the URL it printed (it carries this launch’s token).' } });
+      return sendJson(res, 403, {
+        failure: { kind: 'forbidden', message: 'Open Glimpse with the URL it printed (it carries this launch’s token).' },
+      });
     }
     try {
       if (url.pathname === '/api/events' && req.method === 'GET') return openEvents(res);
@@ -117,7 +126,10 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
         // Streamed to disk as it arrives (never held whole: four 250 MB clips once took 1.8 GB); a declared
         // size over the limit is refused before a byte is read.
         if (Number(req.headers['content-length']) > maxUpload) throw Object.assign(new Error('too large'), { status: 413 });
-        const info = await opts.host.attachments.putStream({ name: url.searchParams.get('name') ?? 'file' }, capped(req, maxUpload));
+        const info = await opts.host.attachments.putStream(
+          { name: url.searchParams.get('name') ?? 'file' },
+          capped(req, maxUpload),
+        );
         return sendJson(res, 200, { result: info });
       }
       const attachment = /^\/api\/attachments\/([0-9a-f]{64})$/.exec(url.pathname);
@@ -161,7 +173,8 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
       sendJson(res, 404, { failure: { kind: 'internal', message: 'Not found.' } });
     } catch (e) {
       const status = (e as { status?: number }).status;
-      if (status === 413) return sendJson(res, 413, { failure: { kind: 'bad-input', message: 'That file is too large to attach.' } });
+      if (status === 413)
+        return sendJson(res, 413, { failure: { kind: 'bad-input', message: 'That file is too large to attach.' } });
       sendJson(res, 400, { failure: toFailure(e) });
     }
   }

@@ -4,7 +4,13 @@
  */
 import type { AttachmentInfo, AttachmentUpload } from '../../shared/bridge/attachments.ts';
 import type { SessionExportFile, SessionExportFormat } from '../../shared/bridge/sessions.ts';
-import { bridgeMethodNames, type BridgeFailure, type BridgeMethods, type GlimpseBridge, type HostEvent } from '../../shared/bridge/contract.ts';
+import {
+  bridgeMethodNames,
+  type BridgeFailure,
+  type BridgeMethods,
+  type GlimpseBridge,
+  type HostEvent,
+} from '../../shared/bridge/contract.ts';
 import { BridgeError } from './bridge-error.ts';
 
 async function parse<T>(res: Response): Promise<T> {
@@ -14,7 +20,8 @@ async function parse<T>(res: Response): Promise<T> {
   } catch {
     throw new BridgeError('internal', `The Glimpse server answered ${res.status} without a readable body.`);
   }
-  if (!res.ok || body.failure) throw new BridgeError(body.failure?.kind ?? 'internal', body.failure?.message ?? `HTTP ${res.status}`);
+  if (!res.ok || body.failure)
+    throw new BridgeError(body.failure?.kind ?? 'internal', body.failure?.message ?? `HTTP ${res.status}`);
   return body.result as T;
 }
 
@@ -33,7 +40,9 @@ async function call(method: string, arg: unknown): Promise<unknown> {
 }
 
 export function createHttpBridge(): GlimpseBridge {
-  const generic = Object.fromEntries(bridgeMethodNames.map((name) => [name, (arg: unknown) => call(name, arg)])) as unknown as BridgeMethods;
+  const generic = Object.fromEntries(
+    bridgeMethodNames.map((name) => [name, (arg: unknown) => call(name, arg)]),
+  ) as unknown as BridgeMethods;
   const listeners = new Set<(e: HostEvent) => void>();
   let source: EventSource | null = null;
   const ensureSource = () => {
@@ -60,7 +69,9 @@ export function createHttpBridge(): GlimpseBridge {
     async exportSession(input: { id: string; format: SessionExportFormat }): Promise<SessionExportFile> {
       const res = await fetch(`/api/sessions/${encodeURIComponent(input.id)}/export?format=${input.format}`);
       if (!res.ok) return parse<SessionExportFile>(res);
-      const fileName = decodeURIComponent(res.headers.get('x-file-name') ?? `session.${input.format === 'json' ? 'json' : 'zip'}`);
+      const fileName = decodeURIComponent(
+        res.headers.get('x-file-name') ?? `session.${input.format === 'json' ? 'json' : 'zip'}`,
+      );
       return { fileName, mime: res.headers.get('content-type') ?? '', bytes: new Uint8Array(await res.arrayBuffer()) };
     },
     onEvent(listener) {

@@ -10,9 +10,17 @@ export function applyChatEvent(t: Turn, event: ChatEvent): Turn {
     case 'start':
       return { ...t, status: 'streaming', estimate: event.estimate };
     case 'delta':
-      return { ...t, reasoning: t.reasoning + (event.reasoning ?? ''), answer: t.answer + (event.content ?? ''), retryNote: null };
+      return {
+        ...t,
+        reasoning: t.reasoning + (event.reasoning ?? ''),
+        answer: t.answer + (event.content ?? ''),
+        retryNote: null,
+      };
     case 'retry':
-      return { ...t, retryNote: `${event.reason} Retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.attempt + 1}).` };
+      return {
+        ...t,
+        retryNote: `${event.reason} Retrying in ${Math.ceil(event.delayMs / 1000)} s (attempt ${event.attempt + 1}).`,
+      };
     case 'usage':
       return t;
     case 'end':

@@ -20,10 +20,14 @@ export interface ComposerEstimate extends Estimate {
 }
 
 /** Sizes and labels of what one attachment sends, mirroring renderer/features/attachments/prepare-send.ts. */
-export function sentParts(a: PendingAttachment, budget: number): { images: { width: number; height: number }[]; refs: Pick<AttachmentRef, 'label' | 'text'>[] } {
+export function sentParts(
+  a: PendingAttachment,
+  budget: number,
+): { images: { width: number; height: number }[]; refs: Pick<AttachmentRef, 'label' | 'text'>[] } {
   const info = a.info;
   if (a.status !== 'ready' || !info) return { images: [], refs: [] };
-  if (info.kind === 'image' && info.width && info.height) return { images: [fitToBudget(info.width, info.height, budget)], refs: [{}] };
+  if (info.kind === 'image' && info.width && info.height)
+    return { images: [fitToBudget(info.width, info.height, budget)], refs: [{}] };
   if (info.kind === 'pdf' && a.pdf && !a.pdf.locked) {
     const pdf = a.pdf;
     return {

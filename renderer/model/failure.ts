@@ -3,8 +3,22 @@ import type { ErrorKind } from '../../shared/engine/types.ts';
 import type { HostFailureKind, TurnError } from './turn.ts';
 
 const KINDS: ReadonlySet<string> = new Set<ErrorKind | HostFailureKind>([
-  'auth', 'rate-limit', 'quota', 'context-length', 'content-filter', 'bad-request', 'server', 'network', 'timeout',
-  'protocol', 'cancelled', 'bad-input', 'host-unreachable', 'forbidden', 'internal', 'disk-full',
+  'auth',
+  'rate-limit',
+  'quota',
+  'context-length',
+  'content-filter',
+  'bad-request',
+  'server',
+  'network',
+  'timeout',
+  'protocol',
+  'cancelled',
+  'bad-input',
+  'host-unreachable',
+  'forbidden',
+  'internal',
+  'disk-full',
 ]);
 
 /** The person-readable message of anything a bridge call threw: Electron's wrapping of a rejected invoke dropped. */

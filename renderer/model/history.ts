@@ -16,7 +16,8 @@ export function historyOf(turns: readonly Turn[], preferred: Readonly<Record<str
       if (seen.has(t.compareGroup)) continue;
       seen.add(t.compareGroup);
       const lanes = turns.filter((x) => x.compareGroup === t.compareGroup);
-      const pick = lanes.find((x) => x.requestId === preferred[t.compareGroup!] && x.answer) ?? lanes.find((x) => x.answer && !x.error);
+      const pick =
+        lanes.find((x) => x.requestId === preferred[t.compareGroup!] && x.answer) ?? lanes.find((x) => x.answer && !x.error);
       answer = pick?.answer ?? '';
     }
     if (t.prompt) out.push({ role: 'user', text: t.prompt });

@@ -14,11 +14,20 @@ export interface LaneConfig {
 }
 
 /** The lanes a compare runs: the person's setup, else the default pair for the chosen provider. */
-export function lanesFor(custom: LaneConfig[] | null, providers: readonly ProviderView[], providerId: string | null): LaneConfig[] {
+export function lanesFor(
+  custom: LaneConfig[] | null,
+  providers: readonly ProviderView[],
+  providerId: string | null,
+): LaneConfig[] {
   if (custom) return custom;
   const p = providers.find((x) => x.id === providerId);
   if (!p) return [];
-  return defaultLanes({ providerId: p.id, providerName: p.name, model: p.model }).map((l) => ({ providerId: l.providerId, model: l.model, thinking: l.thinking, budget: null }));
+  return defaultLanes({ providerId: p.id, providerName: p.name, model: p.model }).map((l) => ({
+    providerId: l.providerId,
+    model: l.model,
+    thinking: l.thinking,
+    budget: null,
+  }));
 }
 
 /**
@@ -27,11 +36,20 @@ export function lanesFor(custom: LaneConfig[] | null, providers: readonly Provid
  * worked out again from what the stored lanes were.
  */
 export function regroupCompares(turns: readonly Turn[], info: CompareInfo): Turn[] {
-  const out = turns.map((t) => (t.requestId && info.groupOf[t.requestId] ? { ...t, compareGroup: info.groupOf[t.requestId] } : t));
+  const out = turns.map((t) =>
+    t.requestId && info.groupOf[t.requestId] ? { ...t, compareGroup: info.groupOf[t.requestId] } : t,
+  );
   for (const g of new Set(Object.values(info.groupOf))) {
     const idx = out.flatMap((t, i) => (t.compareGroup === g ? [i] : []));
     if (idx.length === 0) continue;
-    const labels = laneLabels(idx.map((i) => ({ providerId: out[i].providerName, providerName: out[i].providerName, model: out[i].model, thinking: out[i].thinking })));
+    const labels = laneLabels(
+      idx.map((i) => ({
+        providerId: out[i].providerName,
+        providerName: out[i].providerName,
+        model: out[i].model,
+        thinking: out[i].thinking,
+      })),
+    );
     idx.forEach((i, k) => (out[i] = { ...out[i], laneLabel: labels[k] }));
   }
   return linkInOrder(out);

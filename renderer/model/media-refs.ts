@@ -29,13 +29,25 @@ export function plainImage(id: string, name: string, px: Pixels): SentMedia {
 /** One rendered page of a stored PDF. */
 export function pdfPage(pdf: { id: string; name: string }, page: number, imageId: string, px: Pixels, text = ''): SentMedia {
   const ref = pageRef(page, imageId, pdf.id, text);
-  return { refs: [ref], images: [{ name: `${pdf.name} · ${ref.label}`, ...px, attachmentId: imageId, label: ref.label!, kind: 'page' }] };
+  return {
+    refs: [ref],
+    images: [{ name: `${pdf.name} · ${ref.label}`, ...px, attachmentId: imageId, label: ref.label!, kind: 'page' }],
+  };
 }
 
 /** One sampled frame of a stored clip (`index` 0-based, `seconds` into the clip). */
-export function clipFrame(clip: { id: string; name: string }, index: number, seconds: number, imageId: string, px: Pixels): SentMedia {
+export function clipFrame(
+  clip: { id: string; name: string },
+  index: number,
+  seconds: number,
+  imageId: string,
+  px: Pixels,
+): SentMedia {
   const ref = frameRef(index, seconds, imageId, clip.id);
-  return { refs: [ref], images: [{ name: `${clip.name} · ${ref.label}`, ...px, attachmentId: imageId, label: ref.label!, kind: 'frame' }] };
+  return {
+    refs: [ref],
+    images: [{ name: `${clip.name} · ${ref.label}`, ...px, attachmentId: imageId, label: ref.label!, kind: 'frame' }],
+  };
 }
 
 /** A clip sent whole as video; its poster frame (when there is one) shows in the turn but is no image to the model. */

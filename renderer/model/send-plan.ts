@@ -52,7 +52,10 @@ export type SendDecision = { ok: true; plan: SendPlan } | { ok: false; refusal: 
 
 /** The guards of every send, in order, then the plan. Attachments are prepared only once this says yes. */
 export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { compare: boolean }): SendDecision {
-  const refuse = (reason: SendRefusal['reason'], notice: string | null = null): SendDecision => ({ ok: false, refusal: { reason, notice } });
+  const refuse = (reason: SendRefusal['reason'], notice: string | null = null): SendDecision => ({
+    ok: false,
+    refusal: { reason, notice },
+  });
   const providers = lanes.map((l) => s.providers.find((p) => p.id === l.providerId));
   const missing = providers.findIndex((p) => !p);
   if (lanes.length === 0) return refuse('no-provider');
@@ -64,7 +67,13 @@ export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { com
   if (s.attachments.some((a) => a.status === 'uploading')) return refuse('uploading');
   if (!s.prompt.trim() && !s.attachments.some((a) => a.status === 'ready' && a.info)) return refuse('empty');
   if (s.turns.some(isRunning)) return refuse('running');
-  const specs = lanes.map((l, i) => ({ providerId: l.providerId, providerName: providers[i]!.name, model: l.model, thinking: l.thinking, budget: l.budget ?? undefined }));
+  const specs = lanes.map((l, i) => ({
+    providerId: l.providerId,
+    providerName: providers[i]!.name,
+    model: l.model,
+    thinking: l.thinking,
+    budget: l.budget ?? undefined,
+  }));
   const labels = opts.compare ? laneLabels(specs) : [];
   return {
     ok: true,

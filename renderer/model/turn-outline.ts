@@ -1,7 +1,11 @@
 /** What a turn's view shows apart from its text: the same (shallowly) after a delta, so a delta does not re-render it. */
 import type { Turn } from './turn.ts';
 
-export interface TurnOutline extends Pick<Turn, 'id' | 'images' | 'prompt' | 'providerName' | 'model' | 'thinking' | 'status' | 'retryNote' | 'error' | 'result' | 'estimate'> {
+export interface TurnOutline
+  extends Pick<
+    Turn,
+    'id' | 'images' | 'prompt' | 'providerName' | 'model' | 'thinking' | 'status' | 'retryNote' | 'error' | 'result' | 'estimate'
+  > {
   hasAnswer: boolean;
   hasReasoning: boolean;
 }

@@ -66,7 +66,11 @@ export async function sampleClip(
       signal,
       onFrame: (f, i) => {
         uploads = uploads.then(async () => {
-          const info = await store.putAttachment({ name: `${name} frame ${i + 1}.jpg`, mime: 'image/jpeg', bytes: new Uint8Array(await f.blob.arrayBuffer()) });
+          const info = await store.putAttachment({
+            name: `${name} frame ${i + 1}.jpg`,
+            mime: 'image/jpeg',
+            bytes: new Uint8Array(await f.blob.arrayBuffer()),
+          });
           frames.push({ time: f.time, id: info.id, previewUrl: URL.createObjectURL(f.blob), width: f.width, height: f.height });
           if (!signal.aborted) update({ frames: [...frames], sampling: { done: frames.length, total: times.length } });
         });

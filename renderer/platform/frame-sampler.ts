@@ -26,7 +26,8 @@ function loadVideo(url: string): HTMLVideoElement {
 
 function codecMessage(v: HTMLVideoElement, name: string): string {
   const code = v.error?.code;
-  const what = code === MediaError.MEDIA_ERR_DECODE ? 'its video could not be decoded' : 'its codec or container is not supported here';
+  const what =
+    code === MediaError.MEDIA_ERR_DECODE ? 'its video could not be decoded' : 'its codec or container is not supported here';
   return `“${name}” cannot be played in this window: ${what}. Convert it to H.264 MP4 or VP9 WebM (e.g. ffmpeg -i in.mov -c:v libx264 out.mp4).`;
 }
 
@@ -40,7 +41,8 @@ function ready(v: HTMLVideoElement, name: string): Promise<void> {
     const onData = () => {
       done();
       // Audio-only files "load" too: a clip needs a picture.
-      if (!v.videoWidth || !v.videoHeight) reject(new CodecError(`“${name}” has no picture this window can decode (audio only, or an unsupported video codec).`));
+      if (!v.videoWidth || !v.videoHeight)
+        reject(new CodecError(`“${name}” has no picture this window can decode (audio only, or an unsupported video codec).`));
       else resolve();
     };
     const onError = () => {
@@ -124,7 +126,11 @@ export async function sampleFrames(
       await presented;
       ctx.drawImage(v, 0, 0, size.width, size.height);
       const blob = await new Promise<Blob>((resolve, reject) =>
-        canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('A frame could not be encoded.'))), 'image/jpeg', opts.quality ?? 0.9),
+        canvas.toBlob(
+          (b) => (b ? resolve(b) : reject(new Error('A frame could not be encoded.'))),
+          'image/jpeg',
+          opts.quality ?? 0.9,
+        ),
       );
       const frame = { time: times[i], blob, width: size.width, height: size.height };
       out.push(frame);

@@ -22,7 +22,14 @@ async function open(localId: string, name: string, bytes: Uint8Array, password?:
     const doc = await openPdfDoc(localId, name, bytes, password);
     locked.delete(localId);
     const n = Math.min(doc.pageCount, DEFAULT_PAGE_PICK);
-    return { pageCount: doc.pageCount, sizes: doc.sizes, pages: Array.from({ length: n }, (_, i) => i + 1), withText: false, texts: {}, locked: null };
+    return {
+      pageCount: doc.pageCount,
+      sizes: doc.sizes,
+      pages: Array.from({ length: n }, (_, i) => i + 1),
+      withText: false,
+      texts: {},
+      locked: null,
+    };
   } catch (e) {
     if (e instanceof PdfOpenError && e.reason !== 'damaged') {
       locked.set(localId, bytes);

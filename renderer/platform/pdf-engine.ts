@@ -55,7 +55,10 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
         ? new PdfOpenError('wrong-password', 'That password is wrong; try again.')
         : new PdfOpenError('password', `“${name}” is protected by a password.`);
     }
-    throw new PdfOpenError('damaged', `“${name}” is damaged or not a PDF, so it cannot be opened${err?.message ? ` (${err.message.replace(/\.$/, '')})` : ''}.`);
+    throw new PdfOpenError(
+      'damaged',
+      `“${name}” is damaged or not a PDF, so it cannot be opened${err?.message ? ` (${err.message.replace(/\.$/, '')})` : ''}.`,
+    );
   }
   void docs.get(key)?.loadingTask.destroy();
   docs.set(key, doc);
@@ -80,7 +83,13 @@ function docOf(key: string): PDFDocumentProxy {
 }
 
 /** Draws page `n` into `canvas` at `cssWidth` px wide (device pixels for a sharp thumbnail). */
-export async function drawThumbnail(key: string, n: number, canvas: HTMLCanvasElement, cssWidth: number, signal: AbortSignal): Promise<void> {
+export async function drawThumbnail(
+  key: string,
+  n: number,
+  canvas: HTMLCanvasElement,
+  cssWidth: number,
+  signal: AbortSignal,
+): Promise<void> {
   const page = await docOf(key).getPage(n);
   const base = page.getViewport({ scale: 1 });
   const scale = (cssWidth * Math.min(2, window.devicePixelRatio || 1)) / base.width;
@@ -98,7 +107,11 @@ export async function drawThumbnail(key: string, n: number, canvas: HTMLCanvasEl
 }
 
 /** A page drawn at exactly the budget's size (see shared/media/pages.ts), as PNG so small print survives. */
-export async function renderPageForSending(key: string, n: number, budget: number): Promise<{ blob: Blob; width: number; height: number }> {
+export async function renderPageForSending(
+  key: string,
+  n: number,
+  budget: number,
+): Promise<{ blob: Blob; width: number; height: number }> {
   const page = await docOf(key).getPage(n);
   const base = page.getViewport({ scale: 1 });
   const fit = pageFit(base.width, base.height, budget);
@@ -111,9 +124,16 @@ export async function renderPageForSending(key: string, n: number, budget: numbe
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, fit.width, fit.height);
   // Each side is rounded to a multiple of 28 on its own, so the vertical scale may differ a hair.
-  await page.render({ canvas, canvasContext: ctx, viewport: page.getViewport({ scale: sx }), transform: sx === sy ? undefined : [1, 0, 0, sy / sx, 0, 0] }).promise;
+  await page.render({
+    canvas,
+    canvasContext: ctx,
+    viewport: page.getViewport({ scale: sx }),
+    transform: sx === sy ? undefined : [1, 0, 0, sy / sx, 0, 0],
+  }).promise;
   page.cleanup();
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be encoded.'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be encoded.'))), 'image/png'),
+  );
   canvas.width = canvas.height = 0; // frees the bitmap now rather than at the next GC
   return { blob, width: fit.width, height: fit.height };
 }
@@ -125,5 +145,8 @@ export async function pageText(key: string, n: number): Promise<string> {
   for (const it of content.items as { str?: string; hasEOL?: boolean }[]) {
     if (typeof it.str === 'string') out += it.str + (it.hasEOL ? '\n' : '');
   }
-  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

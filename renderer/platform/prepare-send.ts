@@ -5,7 +5,16 @@
  * and the turn's images are made by the model (renderer/model/media-refs.ts); this does the rendering and storing.
  */
 import type { AttachmentApi } from '../../shared/bridge/attachments.ts';
-import { clipFrame, clipRefusal, joinMedia, pdfPage, pdfRefusal, plainImage, wholeClip, type SentMedia } from '../model/media-refs.ts';
+import {
+  clipFrame,
+  clipRefusal,
+  joinMedia,
+  pdfPage,
+  pdfRefusal,
+  plainImage,
+  wholeClip,
+  type SentMedia,
+} from '../model/media-refs.ts';
 import type { PendingAttachment } from '../model/attachments.ts';
 import { pageText, renderPageForSending } from './pdf-engine.ts';
 
@@ -29,9 +38,21 @@ export async function prepareSend(
       for (const [i, n] of a.pdf.pages.entries()) {
         progress(`Rendering page ${n} of “${a.name}” (${i + 1} of ${a.pdf.pages.length})…`);
         const page = await renderPageForSending(a.localId, n, opts.budget);
-        const stored = await opts.store.putAttachment({ name: `${stem} p${n}.png`, mime: 'image/png', bytes: new Uint8Array(await page.blob.arrayBuffer()) });
+        const stored = await opts.store.putAttachment({
+          name: `${stem} p${n}.png`,
+          mime: 'image/png',
+          bytes: new Uint8Array(await page.blob.arrayBuffer()),
+        });
         const text = a.pdf.withText ? (a.pdf.texts[n] ?? (await pageText(a.localId, n))) : '';
-        parts.push(pdfPage({ id: info.id, name: a.name }, n, stored.id, { previewUrl: URL.createObjectURL(page.blob), width: page.width, height: page.height }, text));
+        parts.push(
+          pdfPage(
+            { id: info.id, name: a.name },
+            n,
+            stored.id,
+            { previewUrl: URL.createObjectURL(page.blob), width: page.width, height: page.height },
+            text,
+          ),
+        );
       }
     } else if (info.kind === 'video' && a.clip) {
       const clip = a.clip;
@@ -43,7 +64,9 @@ export async function prepareSend(
         parts.push(wholeClip(ref, poster ? { previewUrl: poster.previewUrl, width: clip.width, height: clip.height } : null));
         continue;
       }
-      clip.frames.forEach((f, i) => parts.push(clipFrame(ref, i, f.time, f.id, { previewUrl: f.previewUrl, width: f.width, height: f.height })));
+      clip.frames.forEach((f, i) =>
+        parts.push(clipFrame(ref, i, f.time, f.id, { previewUrl: f.previewUrl, width: f.width, height: f.height })),
+      );
     }
   }
   return joinMedia(parts);

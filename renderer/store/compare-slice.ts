@@ -1,14 +1,13 @@
 import type { StateCreator } from 'zustand';
 import { MAX_LANES, MIN_LANES } from '../../shared/compare/lanes.ts';
 import { failureMessage } from '../model/failure.ts';
-import { lanesFor, regroupCompares, } from '../model/lanes.ts';
+import { lanesFor, regroupCompares } from '../model/lanes.ts';
 import { isRunning } from '../model/turn.ts';
 import type { StoreDeps } from './deps.ts';
 import type { CompareSlice, State } from './state.ts';
 
 export type { LaneConfig } from '../model/lanes.ts';
 export { lanesFor } from '../model/lanes.ts';
-
 
 export const createCompareSlice =
   ({ bridge }: StoreDeps): StateCreator<State, [], [], CompareSlice> =>
@@ -67,7 +66,10 @@ export const createCompareSlice =
       try {
         const info = await bridge.getCompareInfo(ids);
         if (Object.keys(info.groupOf).length === 0) return;
-        set((st) => ({ turns: regroupCompares(st.turns, info), comparePreferred: { ...st.comparePreferred, ...info.preferred } }));
+        set((st) => ({
+          turns: regroupCompares(st.turns, info),
+          comparePreferred: { ...st.comparePreferred, ...info.preferred },
+        }));
       } catch {
         // Without the ledger's groups the lanes still show, one after another, as plain exchanges.
       }

@@ -1,18 +1,17 @@
 import type { StateCreator } from 'zustand';
 import { clampBudget, DEFAULT_BUDGET } from '../../shared/media/budget.ts';
 import { failureMessage } from '../model/failure.ts';
-import type { PendingAttachment, } from '../model/attachments.ts';
+import type { PendingAttachment } from '../model/attachments.ts';
 import { closeClip, sampleClip, startClip } from '../platform/clip-actions.ts';
 import { closePdfDoc } from '../platform/pdf-engine.ts';
 import { extractTexts, startPdf, unlockPdf } from '../platform/pdf-actions.ts';
-import { prepareSend, } from '../platform/prepare-send.ts';
+import { prepareSend } from '../platform/prepare-send.ts';
 import { providerTakesVideo } from '../model/provider-media.ts';
 import { contextRefusal } from '../model/context-warning.ts';
 import type { KeyValueStorage, StoreDeps } from './deps.ts';
 import type { ComposerSlice, State } from './state.ts';
 
 export type { PendingAttachment } from '../model/attachments.ts';
-
 
 const BUDGET_KEY = 'glimpse.budget';
 const savedBudget = (storage: KeyValueStorage) => {
@@ -63,9 +62,13 @@ export const createComposerSlice =
           files.map(async (file) => {
             const localId = `a${++seq}`;
             // HEIC/HEIF: the host reads them, but no browser engine except Safari's can show them: a named placeholder.
-            const isImage = file.type.startsWith('image/') && !/^image\/hei[cf]/.test(file.type) && !/\.hei[cf]$/i.test(file.name);
+            const isImage =
+              file.type.startsWith('image/') && !/^image\/hei[cf]/.test(file.type) && !/\.hei[cf]$/i.test(file.name);
             const previewUrl = isImage ? URL.createObjectURL(file) : '';
-            set((s) => ({ attachments: [...s.attachments, { localId, name: file.name, previewUrl, status: 'uploading', info: null }], notice: null }));
+            set((s) => ({
+              attachments: [...s.attachments, { localId, name: file.name, previewUrl, status: 'uploading', info: null }],
+              notice: null,
+            }));
             try {
               const bytes = new Uint8Array(await file.arrayBuffer());
               const info = await bridge.putAttachment({ name: file.name, mime: file.type, bytes });
@@ -79,7 +82,12 @@ export const createComposerSlice =
               } else {
                 // The host decoded it; HEIC it can read but the window cannot show: no preview, a named placeholder.
                 const displayable = !/^image\/hei[cf]$/.test(info.mime);
-                patch(localId, (a) => ({ ...a, status: 'ready', info, previewUrl: a.previewUrl || (displayable ? URL.createObjectURL(file) : '') }));
+                patch(localId, (a) => ({
+                  ...a,
+                  status: 'ready',
+                  info,
+                  previewUrl: a.previewUrl || (displayable ? URL.createObjectURL(file) : ''),
+                }));
                 // Read despite damage (a truncated download): say so, since what is sent may be cut short.
                 if (info.notice) refused.push(info.notice);
               }
@@ -123,9 +131,16 @@ export const createComposerSlice =
         clipAborts.set(localId, ctrl);
         for (const f of a.clip.frames) URL.revokeObjectURL(f.previewUrl);
         patch(localId, (x) => ({ ...x, clip: { ...x.clip!, frames: [], error: null } }));
-        await sampleClip(localId, a.name, a.clip, ctrl.signal, (clip) => {
-          if (!ctrl.signal.aborted) patch(localId, (x) => (x.clip ? { ...x, clip: { ...x.clip, ...clip } } : x));
-        }, bridge);
+        await sampleClip(
+          localId,
+          a.name,
+          a.clip,
+          ctrl.signal,
+          (clip) => {
+            if (!ctrl.signal.aborted) patch(localId, (x) => (x.clip ? { ...x, clip: { ...x.clip, ...clip } } : x));
+          },
+          bridge,
+        );
         if (clipAborts.get(localId) === ctrl) clipAborts.delete(localId);
       },
       async prepareAttachments() {
@@ -138,7 +153,11 @@ export const createComposerSlice =
           return null;
         }
         try {
-          return await prepareSend(s.attachments, { budget: s.budget, modelTakesVideo: providerTakesVideo(s), store: bridge }, (what) => set({ preparing: what }));
+          return await prepareSend(
+            s.attachments,
+            { budget: s.budget, modelTakesVideo: providerTakesVideo(s), store: bridge },
+            (what) => set({ preparing: what }),
+          );
         } catch (e) {
           set({ notice: failureMessage(e) });
           return null;

@@ -7,7 +7,6 @@ import { createSender } from './send-action.ts';
 
 export type { Turn, TurnImage, TurnStatus } from '../model/turn.ts';
 
-
 export const createConversationSlice =
   (deps: StoreDeps): StateCreator<State, [], [], ConversationSlice> =>
   (set, get) => {
@@ -17,7 +16,10 @@ export const createConversationSlice =
       async send() {
         const s = get();
         const provider = s.providers.find((p) => p.id === s.providerId);
-        await get().sendLanes(provider ? [{ providerId: provider.id, model: provider.model, thinking: s.thinking, budget: null }] : [], false);
+        await get().sendLanes(
+          provider ? [{ providerId: provider.id, model: provider.model, thinking: s.thinking, budget: null }] : [],
+          false,
+        );
       },
       async stop(turnId) {
         const t = get().turns.find((x) => x.id === turnId);

@@ -3,7 +3,6 @@ import type { BoxKey, GroundingSlice, State } from './state.ts';
 
 export const boxKey = (turnId: string, n: number): BoxKey => `${turnId}:${n}`;
 
-
 export const createGroundingSlice: StateCreator<State, [], [], GroundingSlice> = (set) => ({
   hoveredBox: null,
   hiddenBoxes: {},

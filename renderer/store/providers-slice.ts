@@ -2,7 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { KeyValueStorage, StoreDeps } from './deps.ts';
 import type { ProvidersSlice, State } from './state.ts';
 
-
 const PREFS = 'glimpse.prefs';
 const prefs = (storage: KeyValueStorage): { providerId?: string; thinking?: boolean } => {
   try {

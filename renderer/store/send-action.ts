@@ -33,7 +33,8 @@ export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) 
         try {
           const { requestId } = await bridge.startChat(requests[i]);
           // The host picks another id only when ours was taken; follow it.
-          if (requestId !== turn.requestId) set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, requestId } : t)) }));
+          if (requestId !== turn.requestId)
+            set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, requestId } : t)) }));
         } catch (e) {
           const error = turnErrorOf(e);
           set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, status: 'error', error } : t)) }));

@@ -10,7 +10,6 @@ import { linkInOrder } from '../model/thread.ts';
 import type { StoreDeps } from './deps.ts';
 import type { SessionsSlice, State } from './state.ts';
 
-
 const LAST = 'glimpse.session';
 const newId = () => crypto.randomUUID();
 
@@ -63,7 +62,9 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
                 const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
                 loadedUrls.push(url);
                 set((st) => ({
-                  turns: st.turns.map((x) => (x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x)),
+                  turns: st.turns.map((x) =>
+                    x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x,
+                  ),
                 }));
               })
               .catch(() => {

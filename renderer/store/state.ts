@@ -140,6 +140,12 @@ export interface CompareSlice {
   restoreCompares(): Promise<void>;
 }
 
-export type State = ProvidersSlice & ComposerSlice & ConversationSlice & SessionsSlice & UsageSlice & GroundingSlice & CompareSlice;
+export type State = ProvidersSlice &
+  ComposerSlice &
+  ConversationSlice &
+  SessionsSlice &
+  UsageSlice &
+  GroundingSlice &
+  CompareSlice;
 
 export type AppStore = StoreApi<State>;

@@ -5,7 +5,6 @@ import { downloadFile } from '../platform/download.ts';
 import type { StoreDeps } from './deps.ts';
 import type { UsageSlice, State } from './state.ts';
 
-
 export const createUsageSlice = ({ bridge }: StoreDeps): StateCreator<State, [], [], UsageSlice> => {
   let tallySeq = 0;
   return (set, get) => ({

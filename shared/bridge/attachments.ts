@@ -1,4 +1,3 @@
-
 /** Kinds of file a person can attach. */
 export type AttachmentKind = 'image' | 'pdf' | 'video';
 

@@ -10,7 +10,9 @@ export const historyTurnSchema = z.object({ role: z.enum(['user', 'assistant']),
 export const attachmentRefSchema = z.object({
   id: attachmentIdSchema,
   label: z.string().max(MAX_NAME).optional(),
-  source: z.object({ attachmentId: attachmentIdSchema, page: z.number().int().min(1).optional(), timeMs: z.number().min(0).optional() }).optional(),
+  source: z
+    .object({ attachmentId: attachmentIdSchema, page: z.number().int().min(1).optional(), timeMs: z.number().min(0).optional() })
+    .optional(),
   text: z.string().max(MAX_TEXT).optional(),
 });
 

@@ -17,10 +17,16 @@ export const priceInputFieldsSchema = z.object({
 });
 
 /** `setModelPrice`'s argument. */
-export const modelPriceInputSchema = modelScopeSchema.extend({ model: z.string().max(MAX_NAME), price: priceInputFieldsSchema.nullable() });
+export const modelPriceInputSchema = modelScopeSchema.extend({
+  model: z.string().max(MAX_NAME),
+  price: priceInputFieldsSchema.nullable(),
+});
 
 /** `addModel`'s and `removeModel`'s argument. */
-export const modelRefSchema = modelScopeSchema.extend({ model: z.string().max(MAX_NAME), label: z.string().max(MAX_NAME).optional() });
+export const modelRefSchema = modelScopeSchema.extend({
+  model: z.string().max(MAX_NAME),
+  label: z.string().max(MAX_NAME).optional(),
+});
 
 export type ModelSchemasAgree = [
   Check<Agree<z.output<typeof modelScopeSchema>, ModelScope>>,

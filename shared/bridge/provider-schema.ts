@@ -15,7 +15,12 @@ export const providerInputSchema = z.object({
     .regex(/^https?:\/\/\S+$/i, 'The base URL must start with http:// or https://.'),
   model: z.string().max(MAX_NAME).trim().min(1, 'A provider needs a model id.'),
   // A pasted key may carry a newline; a key is never this long, but a pasted page of text might be.
-  apiKey: z.string().max(MAX_TEXT).trim().max(16 * 1024, 'That key is too long to be an API key.').optional(),
+  apiKey: z
+    .string()
+    .max(MAX_TEXT)
+    .trim()
+    .max(16 * 1024, 'That key is too long to be an API key.')
+    .optional(),
   upstream: z.array(z.string().max(MAX_ID)).max(50).optional(),
 });
 

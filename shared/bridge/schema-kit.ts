@@ -34,7 +34,13 @@ export const optionalArg = <T extends z.ZodType>(schema: T) => schema.nullish().
 export type Agree<A, B> = (<T>() => T extends Same<A> ? 1 : 2) extends <T>() => T extends Same<B> ? 1 : 2 ? true : false;
 
 /** Flattens interfaces and intersections to plain object types, recursively, so equal shapes compare equal. */
-type Same<T> = T extends (infer U)[] ? Same<U>[] : T extends Uint8Array ? Uint8Array : T extends object ? { [K in keyof T]: Same<T[K]> } : T;
+type Same<T> = T extends (infer U)[]
+  ? Same<U>[]
+  : T extends Uint8Array
+    ? Uint8Array
+    : T extends object
+      ? { [K in keyof T]: Same<T[K]> }
+      : T;
 
 /** Fails to compile unless `T` is `true`; use as `const _x: Check<Agree<z.output<typeof s>, Iface>> = true`. */
 export type Check<T extends true> = T;

@@ -15,7 +15,10 @@ export const sessionIdSchema = idSchema;
 export const renameSessionSchema = z.object({ id: idSchema, title: z.string().max(10 * MAX_NAME) });
 
 /** `exportSession`'s argument. */
-export const exportSessionSchema = z.object({ id: idSchema, format: z.enum(['markdown', 'json'], { error: 'Export as markdown or json.' }) });
+export const exportSessionSchema = z.object({
+  id: idSchema,
+  format: z.enum(['markdown', 'json'], { error: 'Export as markdown or json.' }),
+});
 
 export type SessionSchemasAgree = [
   Check<Agree<z.output<typeof sessionQuerySchema>, Parameters<SessionApi['listSessions']>[0]>>,

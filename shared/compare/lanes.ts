@@ -42,5 +42,7 @@ export function laneLabels(lanes: readonly LaneSpec[]): string[] {
     return parts.join(' · ');
   });
   // Two lanes with the same provider name but different ids (two keys on one service) still need telling apart.
-  return labels.map((s, i) => (!s || labels.indexOf(s) !== i || labels.lastIndexOf(s) !== i ? `Lane ${i + 1}${s ? ` · ${s}` : ''}` : s));
+  return labels.map((s, i) =>
+    !s || labels.indexOf(s) !== i || labels.lastIndexOf(s) !== i ? `Lane ${i + 1}${s ? ` · ${s}` : ''}` : s,
+  );
 }

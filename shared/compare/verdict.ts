@@ -123,6 +123,8 @@ export function computeVerdict(lanes: readonly LaneOutcome[]): Verdict {
       });
     }
   }
-  const summary = pairs.flatMap((p) => [timeCostSentence(p, m), answerSentence(p, m), boxSentence(p, m)].filter((s): s is string => s !== null));
+  const summary = pairs.flatMap((p) =>
+    [timeCostSentence(p, m), answerSentence(p, m), boxSentence(p, m)].filter((s): s is string => s !== null),
+  );
   return { lanes: m, pairs, summary };
 }

@@ -25,7 +25,10 @@ const ZAI_CODES: Record<string, ErrorKind> = {
 const FINISH_ERRORS: Record<string, { kind: ErrorKind; message: string }> = {
   sensitive: { kind: 'content-filter', message: 'The provider stopped the answer: its content filter flagged it.' },
   content_filter: { kind: 'content-filter', message: 'The provider stopped the answer: its content filter flagged it.' },
-  model_context_window_exceeded: { kind: 'context-length', message: 'The conversation no longer fits the model’s context window.' },
+  model_context_window_exceeded: {
+    kind: 'context-length',
+    message: 'The conversation no longer fits the model’s context window.',
+  },
   network_error: { kind: 'server', message: 'The provider reported a network error inside its own service.' },
 };
 
@@ -71,7 +74,7 @@ function kindFromStatus(status: number, code: string | null, message: string): E
   if (code && ZAI_CODES[code]) return ZAI_CODES[code];
   const m = message.toLowerCase();
   if (/context|too long|maximum.*tokens|prompt is too/.test(m) && status === 400) return 'context-length';
-  if (status === 401 || status === 403 && /key|auth|token/.test(m)) return 'auth';
+  if (status === 401 || (status === 403 && /key|auth|token/.test(m))) return 'auth';
   if (status === 402) return 'quota';
   if (status === 403) return 'content-filter';
   if (status === 408) return 'timeout';

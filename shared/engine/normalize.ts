@@ -30,9 +30,7 @@ function reasoningOf(delta: Json): string {
   if (direct) return direct;
   const details = delta.reasoning_details;
   if (Array.isArray(details)) {
-    return details
-      .map((d) => (d && typeof d === 'object' ? str((d as Json).text) || str((d as Json).summary) : ''))
-      .join('');
+    return details.map((d) => (d && typeof d === 'object' ? str((d as Json).text) || str((d as Json).summary) : '')).join('');
   }
   return '';
 }

@@ -11,9 +11,7 @@ const PER = 1_000_000;
 export function priceUsage(usage: Usage, price: Price): number {
   const cached = Math.min(usage.cached_tokens, usage.prompt_tokens);
   const cacheRate = price.cachedRead ?? price.prompt;
-  return (
-    ((usage.prompt_tokens - cached) * price.prompt + cached * cacheRate + usage.completion_tokens * price.completion) / PER
-  );
+  return ((usage.prompt_tokens - cached) * price.prompt + cached * cacheRate + usage.completion_tokens * price.completion) / PER;
 }
 
 export interface CostInputs {

@@ -33,7 +33,12 @@ function usdDigits(v: number): number {
 export function formatUsd(usd: number | null, opts: { locale?: string; unknown?: string } = {}): string {
   if (usd === null) return opts.unknown ?? 'unknown';
   const d = usdDigits(usd);
-  return numberFormat(opts.locale ?? DEFAULT_LOCALE, { style: 'currency', currency: 'USD', minimumFractionDigits: d, maximumFractionDigits: d }).format(usd);
+  return numberFormat(opts.locale ?? DEFAULT_LOCALE, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: d,
+    maximumFractionDigits: d,
+  }).format(usd);
 }
 
 /**
@@ -44,7 +49,8 @@ export function formatTokens(n: number, opts: { locale?: string; compact?: boole
   const locale = opts.locale ?? DEFAULT_LOCALE;
   const whole = (v: number) => numberFormat(locale, { maximumFractionDigits: 0 }).format(v);
   if (!opts.compact || n < 10_000) return whole(Math.round(n));
-  const fixed = (v: number, d: number) => numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false }).format(v);
+  const fixed = (v: number, d: number) =>
+    numberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false }).format(v);
   if (n < 1_000_000) return `${fixed(n / 1000, n < 100_000 ? 1 : 0)}k`;
   return `${fixed(n / 1_000_000, 2)}M`;
 }

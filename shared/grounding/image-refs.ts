@@ -6,17 +6,40 @@
 import type { ImageInfo, ImageRef } from './types.ts';
 
 const KIND_WORDS: Record<string, ImageRef['kind']> = {
-  image: 'image', images: 'image', picture: 'image', photo: 'image', img: 'image', screenshot: 'image',
-  page: 'page', slide: 'page',
+  image: 'image',
+  images: 'image',
+  picture: 'image',
+  photo: 'image',
+  img: 'image',
+  screenshot: 'image',
+  page: 'page',
+  slide: 'page',
   frame: 'frame',
 };
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
 };
-const CJK_KINDS: Record<string, ImageRef['kind']> = { 张图: 'image', 张图片: 'image', 幅图: 'image', 图: 'image', 页: 'page', 帧: 'frame' };
+const CJK_KINDS: Record<string, ImageRef['kind']> = {
+  张图: 'image',
+  张图片: 'image',
+  幅图: 'image',
+  图: 'image',
+  页: 'page',
+  帧: 'frame',
+};
 
 const NUMBERED = /\b(image|picture|photo|img|screenshot|page|slide|frame)\s*(?:#|no\.\s*)?(\d{1,4})\b/gi;
-const ORDINAL = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(image|picture|photo|screenshot|page|slide|frame)\b/gi;
+const ORDINAL =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+(image|picture|photo|screenshot|page|slide|frame)\b/gi;
 const CJK = /第\s*(\d{1,4})\s*(张图片|张图|幅图|页|帧)|图\s*(\d{1,4})/g;
 
 /** The kind a matched word names; the patterns only match listed words, so the fallback is never reached. */
@@ -27,7 +50,12 @@ const kindOf = (word: string | undefined, table: Record<string, ImageRef['kind']
 export function findImageRefs(text: string, offset = 0): ImageRef[] {
   const refs: ImageRef[] = [];
   for (const m of text.matchAll(NUMBERED)) {
-    refs.push({ kind: kindOf(m[1], KIND_WORDS), number: Number(m[2]), start: m.index + offset, end: m.index + m[0].length + offset });
+    refs.push({
+      kind: kindOf(m[1], KIND_WORDS),
+      number: Number(m[2]),
+      start: m.index + offset,
+      end: m.index + m[0].length + offset,
+    });
   }
   for (const m of text.matchAll(ORDINAL)) {
     const w = (m[1] ?? '').toLowerCase();
@@ -86,7 +114,10 @@ export function assignImages(
   images: readonly ImageInfo[],
   before: number | null = null,
 ): number | null {
-  const resolved = refs.map((r) => ({ r, index: resolveRef(r, images) })).filter((x) => x.index !== null) as { r: ImageRef; index: number }[];
+  const resolved = refs.map((r) => ({ r, index: resolveRef(r, images) })).filter((x) => x.index !== null) as {
+    r: ImageRef;
+    index: number;
+  }[];
   const fallback = images.length > 0 ? images.length - 1 : null;
   const ends = resolved.length && boxes.length ? [...text.matchAll(SENTENCE_END)].map((m) => m.index) : [];
   for (const b of boxes) {

@@ -55,7 +55,15 @@ export function answerText(raw: string): string {
 
 /** The engine's {@link Box} list of an answer, as `glimpse ask --json` prints it. */
 export function groundBoxes(raw: string, images: readonly ImageInfo[] = []): Box[] {
-  return parseAnswer(raw, images).boxes.map((b) => ({ x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, label: b.label, image: b.image, kind: b.kind }));
+  return parseAnswer(raw, images).boxes.map((b) => ({
+    x1: b.x1,
+    y1: b.y1,
+    x2: b.x2,
+    y2: b.y2,
+    label: b.label,
+    image: b.image,
+    kind: b.kind,
+  }));
 }
 
 /**

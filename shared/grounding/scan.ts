@@ -22,7 +22,10 @@ const GROUP_ANY_RE = new RegExp(String.raw`[\[(<]\s*${NUMS}\s*[\])>]`, 'g');
 /** A square-bracket group, the only style trusted bare in prose. */
 const GROUP_SQUARE_RE = new RegExp(String.raw`\[\s*${NUMS}\s*\]`, 'g');
 /** A JSON detection's coordinates: `"bbox_2d": [..]` (also `[[..]]`), `"point_2d": [x, y]`. */
-const JSON_RE = new RegExp(String.raw`"(bbox_2d|bbox|box_2d|box|point_2d|point)"\s*:\s*\[\s*(?:\[\s*)?${NUMS}\s*(?:\]\s*)?\]`, 'g');
+const JSON_RE = new RegExp(
+  String.raw`"(bbox_2d|bbox|box_2d|box|point_2d|point)"\s*:\s*\[\s*(?:\[\s*)?${NUMS}\s*(?:\]\s*)?\]`,
+  'g',
+);
 const JSON_LABEL_RE = /"(label|name|text|category|class|object)"\s*:\s*"((?:[^"\\\n]|\\.)*)"/;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 const INLINE_CODE_RE = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
@@ -95,7 +98,13 @@ function codeRanges(text: string): { code: Range[]; fences: Range[] } {
     const m = FENCE_RE.exec(text.slice(pos, lineEnd));
     const marker = m?.[1] ?? '';
     if (!fence && m) fence = { char: marker.charAt(0), len: marker.length, start: pos };
-    else if (fence && m && marker.charAt(0) === fence.char && marker.length >= fence.len && text.slice(pos + m[0].length, lineEnd).trim() === '') {
+    else if (
+      fence &&
+      m &&
+      marker.charAt(0) === fence.char &&
+      marker.length >= fence.len &&
+      text.slice(pos + m[0].length, lineEnd).trim() === ''
+    ) {
       fences.push({ start: fence.start, end: lineEnd });
       fence = null;
     }
@@ -135,7 +144,8 @@ function overlapsSorted(ranges: readonly Range[], start: number, end: number): b
   const r = ranges[regionAt(ranges, end - 1)];
   return Boolean(r && start < r.end && end > r.start);
 }
-const nums = (m: RegExpMatchArray, from: number) => [m[from], m[from + 1], m[from + 2], m[from + 3]].filter((v) => v !== undefined).map(Number);
+const nums = (m: RegExpMatchArray, from: number) =>
+  [m[from], m[from + 1], m[from + 2], m[from + 3]].filter((v) => v !== undefined).map(Number);
 
 /** The label of a JSON detection: from the object around it, looking no further than a blank line. */
 function jsonLabel(text: string, start: number, end: number): string | null {
@@ -237,7 +247,14 @@ function cutCandidates(text: string): number[] {
 export function scanStretch(raw: string, firstN: number): Scan {
   const { text, regions, toRaw } = stripTokens(raw);
   const { code, fences } = codeRanges(text);
-  type Found = { start: number; end: number; nums: number[]; source: GroundedBox['source']; label: string | null; region: number };
+  type Found = {
+    start: number;
+    end: number;
+    nums: number[];
+    source: GroundedBox['source'];
+    label: string | null;
+    region: number;
+  };
   const found: Found[] = [];
 
   for (const m of text.matchAll(JSON_RE)) {

@@ -15,8 +15,7 @@ export interface Fitted {
 }
 
 /** Visual tokens the model spends on an image of these (already multiple-of-28) dimensions. */
-export const imageTokens = (width: number, height: number): number =>
-  Math.ceil(width / PATCH) * Math.ceil(height / PATCH);
+export const imageTokens = (width: number, height: number): number => Math.ceil(width / PATCH) * Math.ceil(height / PATCH);
 
 export const clampBudget = (budget: number): number =>
   Math.min(MAX_BUDGET, Math.max(MIN_BUDGET, Math.round(budget) || DEFAULT_BUDGET));

@@ -32,7 +32,8 @@ export function parsePageRange(spec: string, pageCount: number): PageSelection {
     const from = m[1] ? Number(m[1]) : 1;
     const to = m[2] ? (m[3] ? Number(m[3]) : pageCount) : from;
     if (from < 1 || to < from) return { ok: false, message: `“${part}” is not a valid range.` };
-    if (to > pageCount) return { ok: false, message: `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; “${part}” goes past it.` };
+    if (to > pageCount)
+      return { ok: false, message: `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; “${part}” goes past it.` };
     for (let p = from; p <= to; p++) pages.add(p);
   }
   return { ok: true, pages: [...pages].sort((a, b) => a - b) };

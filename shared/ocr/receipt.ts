@@ -34,7 +34,11 @@ export type ReceiptCheck =
   | { kind: 'none' }
   | { kind: 'invalid-json'; message: string }
   | { kind: 'invalid'; issues: string[] }
-  | { kind: 'ok'; receipt: Receipt; /** Sum of the items' totals vs the stated total, when they disagree. */ mismatch: string | null };
+  | {
+      kind: 'ok';
+      receipt: Receipt /** Sum of the items' totals vs the stated total, when they disagree. */;
+      mismatch: string | null;
+    };
 
 /** The JSON in an answer: the first ```json fence, else the outermost {...} object. */
 export function extractJson(text: string): string | null {
@@ -57,10 +61,16 @@ export function checkReceipt(text: string): ReceiptCheck {
   }
   const parsed = Receipt.safeParse(data);
   if (!parsed.success) {
-    return { kind: 'invalid', issues: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`) };
+    return {
+      kind: 'invalid',
+      issues: parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`),
+    };
   }
   const r = parsed.data;
   const sum = r.items.reduce((n, i) => n + i.total, 0) + (r.tax ?? 0);
-  const mismatch = Math.abs(sum - r.total) > 0.005 ? `The items${r.tax ? ' and tax' : ''} add up to ${sum.toFixed(2)}, not the stated total ${r.total.toFixed(2)}.` : null;
+  const mismatch =
+    Math.abs(sum - r.total) > 0.005
+      ? `The items${r.tax ? ' and tax' : ''} add up to ${sum.toFixed(2)}, not the stated total ${r.total.toFixed(2)}.`
+      : null;
   return { kind: 'ok', receipt: r, mismatch };
 }

@@ -10,11 +10,24 @@ import { computeVerdict } from '../../shared/compare/verdict.ts';
 const words = (n: number, seed: number, edit = 0) =>
   Array.from({ length: n }, (_, i) => (edit && i % edit === 0 ? `changed${i}` : `w${(i * 7919 + seed) % 5000}`)).join(' ');
 const boxes = (shift: number): Box[] =>
-  Array.from({ length: 40 }, (_, i) => ({ x1: (i % 8) / 8 + shift, y1: Math.floor(i / 8) / 5, x2: (i % 8) / 8 + 0.1 + shift, y2: Math.floor(i / 8) / 5 + 0.15, label: null, image: 0 }));
+  Array.from({ length: 40 }, (_, i) => ({
+    x1: (i % 8) / 8 + shift,
+    y1: Math.floor(i / 8) / 5,
+    x2: (i % 8) / 8 + 0.1 + shift,
+    y2: Math.floor(i / 8) / 5 + 0.15,
+    label: null,
+    image: 0,
+  }));
 const result = (answer: string, b: Box[], ms: number): ChatResult => ({
-  answer, reasoning: '', boxes: b, usage: { prompt_tokens: 1000, completion_tokens: 900, reasoning_tokens: 400, cached_tokens: 0 },
-  cost: { usd: 0.002, source: 'price-table' }, estimate: { prompt_tokens: 1000, usd: 0.0006 }, finish_reason: 'stop',
-  timings: { ttft_ms: 300, ttfa_ms: 2000, total_ms: ms }, error: null,
+  answer,
+  reasoning: '',
+  boxes: b,
+  usage: { prompt_tokens: 1000, completion_tokens: 900, reasoning_tokens: 400, cached_tokens: 0 },
+  cost: { usd: 0.002, source: 'price-table' },
+  estimate: { prompt_tokens: 1000, usd: 0.0006 },
+  finish_reason: 'stop',
+  timings: { ttft_ms: 300, ttfa_ms: 2000, total_ms: ms },
+  error: null,
 });
 
 function time(label: string, a: string, b: string) {
@@ -23,7 +36,10 @@ function time(label: string, a: string, b: string) {
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) {
     const s = performance.now();
-    computeVerdict([{ label: 'Thinking', result: result(a, boxes(0), 4100) }, { label: 'Fast', result: result(b, boxes(0.01), 1000) }]);
+    computeVerdict([
+      { label: 'Thinking', result: result(a, boxes(0), 4100) },
+      { label: 'Fast', result: result(b, boxes(0.01), 1000) },
+    ]);
     worst = Math.max(worst, performance.now() - s);
   }
   console.log(`${label}: mean ${((performance.now() - t0) / runs).toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);

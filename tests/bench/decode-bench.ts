@@ -14,9 +14,15 @@ import { prepare, probe } from '../../electron/host/media/image-decode.ts';
 // libvips caches operations on the same buffer; the child gets a fresh copy each time, so neither side may cache.
 sharp.cache(false);
 const RUNS = 20;
-const small = new Uint8Array(await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3b6fd8' } }).png().toBuffer());
+const small = new Uint8Array(
+  await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3b6fd8' } })
+    .png()
+    .toBuffer(),
+);
 const photo = new Uint8Array(
-  await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } } })
+  await sharp({
+    create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 30 } },
+  })
     .jpeg({ quality: 90 })
     .toBuffer(),
 );
@@ -42,10 +48,17 @@ const rows: [string, number, number][] = [
   ['probe 12 MP JPEG', await time(() => probe(photo), 5), await time(() => pool.probe(photo), 5)],
   ['prepare 12 MP JPEG', await time(() => prepare(photo, 2560), 5), await time(() => pool.prepare(photo, 2560), 5)],
   // As the host does at send time: the child reads the stored file.
-  ['prepare 12 MP JPEG by path', await time(() => prepare(photo, 2560), 5), await time(() => pool.prepare({ path: photoFile }, 2560), 5)],
+  [
+    'prepare 12 MP JPEG by path',
+    await time(() => prepare(photo, 2560), 5),
+    await time(() => pool.prepare({ path: photoFile }, 2560), 5),
+  ],
 ];
 pool.close();
 console.log(`first request (fork + load sharp in the child): ${first.toFixed(0)} ms`);
-for (const [what, inProc, child] of rows) console.log(`${what}: in process ${inProc.toFixed(1)} ms, in the child ${child.toFixed(1)} ms (${(child / inProc).toFixed(2)}x)`);
+for (const [what, inProc, child] of rows)
+  console.log(
+    `${what}: in process ${inProc.toFixed(1)} ms, in the child ${child.toFixed(1)} ms (${(child / inProc).toFixed(2)}x)`,
+  );
 const [, a, b] = rows[4];
 console.log(`${b < a * 1.2 ? 'PASS' : 'MISS'} the child adds < 20% to a photo's prepare`);

@@ -48,12 +48,17 @@ function recordedStream(): { bytes: Uint8Array; chunks: number } {
   const base = { id: '2025111512000012345678', object: 'chat.completion.chunk', created: 1763208000, model: 'glm-4.5v' };
   while (size < TARGET_BYTES) {
     const text = `${words[i % words.length]} `;
-    const delta = size < TARGET_BYTES * 0.4 ? { role: 'assistant', reasoning_content: text } : { role: 'assistant', content: text };
+    const delta =
+      size < TARGET_BYTES * 0.4 ? { role: 'assistant', reasoning_content: text } : { role: 'assistant', content: text };
     push({ ...base, choices: [{ index: 0, delta }] });
     i++;
   }
   push({ ...base, choices: [{ index: 0, finish_reason: 'stop', delta: { role: 'assistant', content: '' } }] });
-  push({ ...base, choices: [], usage: { prompt_tokens: 1290, completion_tokens: i, total_tokens: 1290 + i, prompt_tokens_details: { cached_tokens: 0 } } });
+  push({
+    ...base,
+    choices: [],
+    usage: { prompt_tokens: 1290, completion_tokens: i, total_tokens: 1290 + i, prompt_tokens_details: { cached_tokens: 0 } },
+  });
   lines.push('data: [DONE]\n\n');
   return { bytes: new TextEncoder().encode(lines.join('')), chunks: i + 2 };
 }
@@ -108,7 +113,9 @@ async function engineRun(bytes: Uint8Array): Promise<number> {
 
 async function normalising() {
   const { bytes, chunks } = recordedStream();
-  console.log(`\n1. Normalising a ${(bytes.length / 1e6).toFixed(2)} MB stream of ${fmt(chunks)} chunks (${REPS} reps each, alternated, medians)`);
+  console.log(
+    `\n1. Normalising a ${(bytes.length / 1e6).toFixed(2)} MB stream of ${fmt(chunks)} chunks (${REPS} reps each, alternated, medians)`,
+  );
   // Warm both paths up so the JIT has compiled them before anything is timed.
   for (let k = 0; k < 3; k++) {
     bareParse(bytes);
@@ -128,7 +135,9 @@ async function normalising() {
   const e = median(engine);
   const ratio = e / b;
   console.log(`   bare JSON.parse per line: ${b.toFixed(1)} ms  -> ${fmt((chunks / b) * 1000)} events/s`);
-  console.log(`   engine (runChat: SDK request + SSE parse + normalizer + events): ${e.toFixed(1)} ms  -> ${fmt((chunks / e) * 1000)} events/s`);
+  console.log(
+    `   engine (runChat: SDK request + SSE parse + normalizer + events): ${e.toFixed(1)} ms  -> ${fmt((chunks / e) * 1000)} events/s`,
+  );
   console.log(`   engine / bare: ${ratio.toFixed(2)}x   (goal <= 2x: ${ratio <= 2 ? 'PASS' : 'MISS'})`);
 }
 
@@ -155,7 +164,10 @@ async function cliStartup() {
   const launch = async (entry: string): Promise<number> => {
     arrival = 0;
     const t0 = performance.now();
-    const child = spawn(process.execPath, [entry, ...ask], { env: { PATH: process.env.PATH, GLIMPSE_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [entry, ...ask], {
+      env: { PATH: process.env.PATH, GLIMPSE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((r) => child.on('close', r));
@@ -167,10 +179,14 @@ async function cliStartup() {
   for (let k = 0; k < CLI_RUNS; k++) for (const e of entries) times[e].push(await launch(e));
   server.close();
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`\n2. CLI start-up to first request byte (node ${process.version}, ${CLI_RUNS} runs each, alternated, existing data dir)`);
+  console.log(
+    `\n2. CLI start-up to first request byte (node ${process.version}, ${CLI_RUNS} runs each, alternated, existing data dir)`,
+  );
   for (const [entry, xs] of Object.entries(times)) {
     const m = median(xs);
-    console.log(`   ${entry}: median ${m.toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})  goal <= 300 ms: ${m <= 300 ? 'PASS' : 'MISS'}`);
+    console.log(
+      `   ${entry}: median ${m.toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})  goal <= 300 ms: ${m <= 300 ? 'PASS' : 'MISS'}`,
+    );
   }
   console.log(`   first run with a new data dir: ${first.toFixed(0)} ms`);
 }

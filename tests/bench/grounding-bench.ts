@@ -22,7 +22,9 @@ function run(label: string, update: (prefix: string) => unknown) {
   }
   const total = performance.now() - t0;
   const n = Math.ceil(answer.length / CHUNK);
-  console.log(`${label}: ${n} updates, total ${total.toFixed(0)} ms, mean ${(total / n).toFixed(3)} ms, worst ${worst.toFixed(2)} ms`);
+  console.log(
+    `${label}: ${n} updates, total ${total.toFixed(0)} ms, mean ${(total / n).toFixed(3)} ms, worst ${worst.toFixed(2)} ms`,
+  );
 }
 
 console.log(`answer: ${answer.length.toLocaleString('en')} chars, ${parseAnswer(answer, images).boxes.length} boxes`);

@@ -58,16 +58,45 @@ function fillLedger(db: Db): number {
       const priced = provider !== 'My vLLM';
       const id = `r${i}`;
       store.start({
-        id, requestId: id, attempt: 1, startedAt, sessionId: `s${i % SESSIONS}`, providerId: provider, catalogId: 'zai', provider,
-        upstream: null, model: models[i % 3], mode: thinking ? 'thinking' : 'fast', compareGroup: null, price: priced ? PRICE : null,
+        id,
+        requestId: id,
+        attempt: 1,
+        startedAt,
+        sessionId: `s${i % SESSIONS}`,
+        providerId: provider,
+        catalogId: 'zai',
+        provider,
+        upstream: null,
+        model: models[i % 3],
+        mode: thinking ? 'thinking' : 'fast',
+        compareGroup: null,
+        price: priced ? PRICE : null,
         estimate: { prompt_tokens: 1200, usd: priced ? 0.00072 : null },
       });
-      const usage = { prompt_tokens: 1000 + (i % 500), completion_tokens: 300 + (i % 900), reasoning_tokens: thinking ? 200 : 0, cached_tokens: i % 7 === 0 ? 512 : 0 };
-      store.finish(id, {
-        answer: '', reasoning: '', boxes: [], usage,
-        cost: priced ? { usd: (usage.prompt_tokens * 0.6 + usage.completion_tokens * 1.8) / 1e6, source: 'price-table' } : { usd: null, source: 'unknown' },
-        estimate: { prompt_tokens: 1200, usd: null }, finish_reason: 'stop', timings: { ttft_ms: 300 + (i % 400), total_ms: 2000 + (i % 5000) }, error: null,
-      }, true, startedAt + 2000);
+      const usage = {
+        prompt_tokens: 1000 + (i % 500),
+        completion_tokens: 300 + (i % 900),
+        reasoning_tokens: thinking ? 200 : 0,
+        cached_tokens: i % 7 === 0 ? 512 : 0,
+      };
+      store.finish(
+        id,
+        {
+          answer: '',
+          reasoning: '',
+          boxes: [],
+          usage,
+          cost: priced
+            ? { usd: (usage.prompt_tokens * 0.6 + usage.completion_tokens * 1.8) / 1e6, source: 'price-table' }
+            : { usd: null, source: 'unknown' },
+          estimate: { prompt_tokens: 1200, usd: null },
+          finish_reason: 'stop',
+          timings: { ttft_ms: 300 + (i % 400), total_ms: 2000 + (i % 5000) },
+          error: null,
+        },
+        true,
+        startedAt + 2000,
+      );
     }
   });
   return performance.now() - t0;
@@ -91,7 +120,10 @@ function fillSessions(db: Db): void {
 }
 
 async function openShellBench(dataDir: string, sessions: number): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const runs: number[] = [];
   try {
     for (let i = 0; i < 5; i++) {
@@ -101,7 +133,10 @@ async function openShellBench(dataDir: string, sessions: number): Promise<number
         const t = performance.now();
         await page.goto(shell.launchUrl);
         // Waited on in the page (a DOM count), not through role queries, so the probe does not slow what it measures.
-        if (sessions > 0) await page.waitForFunction(() => document.querySelectorAll('.session-list > li').length > 1, undefined, { polling: 'raf' });
+        if (sessions > 0)
+          await page.waitForFunction(() => document.querySelectorAll('.session-list > li').length > 1, undefined, {
+            polling: 'raf',
+          });
         await page.getByRole('textbox', { name: 'Prompt' }).fill('ready?');
         runs.push(performance.now() - t);
       } finally {
@@ -122,7 +157,9 @@ try {
   const db = openDb(dataDir);
   const fillMs = fillLedger(db);
   fillSessions(db);
-  console.log(`\nWrote ${ROWS.toLocaleString()} ledger rows (insert + complete each, triggers on) in ${(fillMs / 1000).toFixed(2)} s; ${SESSIONS} sessions.`);
+  console.log(
+    `\nWrote ${ROWS.toLocaleString()} ledger rows (insert + complete each, triggers on) in ${(fillMs / 1000).toFixed(2)} s; ${SESSIONS} sessions.`,
+  );
 
   const q = new LedgerQueries(db);
   const tally = stats(time(() => q.tally('s123'), 200));
@@ -131,9 +168,15 @@ try {
   const month = `${from.getFullYear()}-${String(from.getMonth() + 1).padStart(2, '0')}-${String(from.getDate()).padStart(2, '0')}`;
   const last30 = stats(time(() => q.report({ from: month }), 200));
   const r = q.report({});
-  console.log(`\nTally, four scopes (100k rows):          median ${ms(tally.median)}, p95 ${ms(tally.p95)}   goal <= 20 ms  ${verdict(tally.p95, 20)}`);
-  console.log(`Usage view per-day report, all time:     median ${ms(allTime.median)}, p95 ${ms(allTime.p95)}   goal <= 20 ms  ${verdict(allTime.p95, 20)}  (${r.days.length} days)`);
-  console.log(`Usage view per-day report, last 30 days: median ${ms(last30.median)}, p95 ${ms(last30.p95)}   goal <= 20 ms  ${verdict(last30.p95, 20)}`);
+  console.log(
+    `\nTally, four scopes (100k rows):          median ${ms(tally.median)}, p95 ${ms(tally.p95)}   goal <= 20 ms  ${verdict(tally.p95, 20)}`,
+  );
+  console.log(
+    `Usage view per-day report, all time:     median ${ms(allTime.median)}, p95 ${ms(allTime.p95)}   goal <= 20 ms  ${verdict(allTime.p95, 20)}  (${r.days.length} days)`,
+  );
+  console.log(
+    `Usage view per-day report, last 30 days: median ${ms(last30.median)}, p95 ${ms(last30.p95)}   goal <= 20 ms  ${verdict(last30.p95, 20)}`,
+  );
   const sessions = new SessionStore(db, new AttachmentStore(db, dataDir));
   const list = stats(time(() => sessions.list({}), 50));
   console.log(`Sessions list, ${SESSIONS} sessions (host side):    median ${ms(list.median)}, p95 ${ms(list.p95)}`);
@@ -146,7 +189,9 @@ try {
   const open = stats(await openShellBench(dataDir, SESSIONS));
   console.log(`\nBrowser shell, navigation -> interactive (session list rendered, prompt accepts input), 5 runs each:`);
   console.log(`  empty data dir (baseline):            median ${ms(baseline.median)}, worst ${ms(baseline.p95)}`);
-  console.log(`  ${SESSIONS} sessions:                       median ${ms(open.median)}, worst ${ms(open.p95)}   goal <= 1500 ms  ${verdict(open.median, 1500)}`);
+  console.log(
+    `  ${SESSIONS} sessions:                       median ${ms(open.median)}, worst ${ms(open.p95)}   goal <= 1500 ms  ${verdict(open.median, 1500)}`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -63,9 +63,15 @@ async function benchPdf() {
     const appRun = JSON.parse(app.stdout.trim().split('\n').at(-1)!);
     const appPps = PAGES / (appRun.ms / 1000);
     const popPps = PAGES / (poppler.ms / 1000);
-    console.log(`   pdftoppm           ${ms(poppler.ms).padStart(9)}  ${popPps.toFixed(1).padStart(6)} pages/s  peak ${poppler.maxRssMb.toFixed(0)} MB`);
-    console.log(`   app (pdf.js+Skia)  ${ms(appRun.ms).padStart(9)}  ${appPps.toFixed(1).padStart(6)} pages/s  peak ${app.maxRssMb.toFixed(0)} MB (whole process, incl. Node)`);
-    console.log(`   ratio ${(appPps / popPps).toFixed(2)}x poppler's pages/s (goal >= 0.5): ${verdict(appPps / popPps >= 0.5)};  peak < 600 MB: ${verdict(app.maxRssMb < 600)}`);
+    console.log(
+      `   pdftoppm           ${ms(poppler.ms).padStart(9)}  ${popPps.toFixed(1).padStart(6)} pages/s  peak ${poppler.maxRssMb.toFixed(0)} MB`,
+    );
+    console.log(
+      `   app (pdf.js+Skia)  ${ms(appRun.ms).padStart(9)}  ${appPps.toFixed(1).padStart(6)} pages/s  peak ${app.maxRssMb.toFixed(0)} MB (whole process, incl. Node)`,
+    );
+    console.log(
+      `   ratio ${(appPps / popPps).toFixed(2)}x poppler's pages/s (goal >= 0.5): ${verdict(appPps / popPps >= 0.5)};  peak < 600 MB: ${verdict(app.maxRssMb < 600)}`,
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -78,7 +84,28 @@ function makeBenchClip(): string {
   console.log('   (generating the 60 s 1080p H.264 clip once, ~20 s)');
   const tmp = `${file}.${process.pid}.mp4`;
   // A camera-like GOP (a keyframe every 2 s at 30 fps), so seeking costs what it does on real clips.
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=60', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-g', '60', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', tmp]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1920x1080:rate=30:duration=60',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '23',
+    '-g',
+    '60',
+    '-pix_fmt',
+    'yuv420p',
+    '-movflags',
+    '+faststart',
+    tmp,
+  ]);
   execFileSync('mv', [tmp, file]);
   return file;
 }
@@ -93,12 +120,34 @@ async function benchFrames() {
     // ffmpeg, input-seeking to each timestamp (keyframe + decode forward), scaled and encoded as the app does.
     const f0 = performance.now();
     times.forEach((t, i) => {
-      execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', String(t), '-i', clip, '-frames:v', '1', '-vf', `scale=${size.width}:${size.height}`, '-q:v', '3', join(out, `f${i}.jpg`)]);
+      execFileSync('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-ss',
+        String(t),
+        '-i',
+        clip,
+        '-frames:v',
+        '1',
+        '-vf',
+        `scale=${size.width}:${size.height}`,
+        '-q:v',
+        '3',
+        join(out, `f${i}.jpg`),
+      ]);
     });
     const ffmpegMs = performance.now() - f0;
 
     // The app's own sampler, bundled as is, in headless chromium, reading the clip from a blob as the app does.
-    const bundle = await build({ entryPoints: ['renderer/features/attachments/frame-sampler.ts'], bundle: true, write: false, format: 'iife', globalName: 'sampler', logLevel: 'warning' });
+    const bundle = await build({
+      entryPoints: ['renderer/features/attachments/frame-sampler.ts'],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'sampler',
+      logLevel: 'warning',
+    });
     const js = bundle.outputFiles[0].text;
     const video = readFileSync(clip);
     const server = createServer((req, res) => {
@@ -114,7 +163,10 @@ async function benchFrames() {
       res.end('<!doctype html><script src="/sampler.js"></script>');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
     try {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
@@ -134,7 +186,9 @@ async function benchFrames() {
       await run(); // warm-up: the first run pays for loading the decoder
       const app = await run();
       console.log(`   ffmpeg (16 seeks)     ${ms(ffmpegMs).padStart(8)}`);
-      console.log(`   app (<video>+canvas)  ${ms(app.ms).padStart(8)}  (${app.count} frames, ${size.width}x${size.height} JPEG, ${(app.bytes / 1024).toFixed(0)} KB, headless chromium, software decode)`);
+      console.log(
+        `   app (<video>+canvas)  ${ms(app.ms).padStart(8)}  (${app.count} frames, ${size.width}x${size.height} JPEG, ${(app.bytes / 1024).toFixed(0)} KB, headless chromium, software decode)`,
+      );
       console.log(`   ratio ${(app.ms / ffmpegMs).toFixed(2)}x ffmpeg's time (goal <= 2): ${verdict(app.ms / ffmpegMs <= 2)}`);
     } finally {
       await browser.close();
@@ -154,8 +208,12 @@ async function benchPhoto() {
   const t = performance.now() - t0;
   const ratio = original.length / sent.bytes;
   console.log(`   original  6000x4000  ${(original.length / 1024 / 1024).toFixed(2)} MB`);
-  console.log(`   sent      ${sent.width}x${sent.height}  ${(sent.bytes / 1024).toFixed(0)} KB JPEG (${sent.tokens.toLocaleString()} tokens; prepared in ${ms(t)})`);
-  console.log(`   ${ratio.toFixed(1)}x smaller (goal >= 10; both travel base64, so the ratio is the same on the wire): ${verdict(ratio >= 10)}`);
+  console.log(
+    `   sent      ${sent.width}x${sent.height}  ${(sent.bytes / 1024).toFixed(0)} KB JPEG (${sent.tokens.toLocaleString()} tokens; prepared in ${ms(t)})`,
+  );
+  console.log(
+    `   ${ratio.toFixed(1)}x smaller (goal >= 10; both travel base64, so the ratio is the same on the wire): ${verdict(ratio >= 10)}`,
+  );
 }
 
 if (process.argv[2] === '--pdf-child') {

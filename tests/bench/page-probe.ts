@@ -132,7 +132,9 @@ export function pageProbe(): void {
     // The tail: the last two blocks of the rendered Markdown (a block is a paragraph of 12 fake tokens).
     const root = a.el.lastElementChild ?? a.el;
     const lastBlock = root.lastElementChild;
-    const tail = lastBlock ? `${lastBlock.previousElementSibling?.textContent ?? ''} ${lastBlock.textContent ?? ''}` : (root.textContent ?? '');
+    const tail = lastBlock
+      ? `${lastBlock.previousElementSibling?.textContent ?? ''} ${lastBlock.textContent ?? ''}`
+      : (root.textContent ?? '');
     if (!tail.trim()) return;
     a.paintedFrames++;
     if (a.firstPaint === null) {
@@ -271,8 +273,34 @@ export function pageProbe(): void {
       a.settled = now();
       await new Promise((r) => setTimeout(r, 150));
       arm = null;
-      const { firstPaint, firstPaintFrameStart, lastPaint, settled, work, frames, sse, paintedFrames, maxFrameGap, frameCount, longtasks, loafs } = a;
-      return { firstPaint, firstPaintFrameStart, lastPaint, settled, work, frames, sse, paintedFrames, maxFrameGap, frameCount, longtasks, loafs };
+      const {
+        firstPaint,
+        firstPaintFrameStart,
+        lastPaint,
+        settled,
+        work,
+        frames,
+        sse,
+        paintedFrames,
+        maxFrameGap,
+        frameCount,
+        longtasks,
+        loafs,
+      } = a;
+      return {
+        firstPaint,
+        firstPaintFrameStart,
+        lastPaint,
+        settled,
+        work,
+        frames,
+        sse,
+        paintedFrames,
+        maxFrameGap,
+        frameCount,
+        longtasks,
+        loafs,
+      };
     },
   };
 }

@@ -20,9 +20,17 @@ const dataDir = mkdtempSync(join(tmpdir(), 'glimpse-pdf-memory-'));
 const host = createHost({ dataDir, keys: new FileKeyStore(dataDir), shell: 'browser', env: {} });
 try {
   const started = Date.now();
-  const refs = await attachPdfPages(host.attachments, bytes, { name: 'bench.pdf', pages: 'all', password: null, budget: DEFAULT_BUDGET, withText: false });
+  const refs = await attachPdfPages(host.attachments, bytes, {
+    name: 'bench.pdf',
+    pages: 'all',
+    password: null,
+    budget: DEFAULT_BUDGET,
+    withText: false,
+  });
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(`${refs.length} pages rendered and stored in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${peakMb} MB (goal < ${GOAL_MB} MB): ${peakMb < GOAL_MB ? 'PASS' : 'MISS'}`);
+  console.log(
+    `${refs.length} pages rendered and stored in ${((Date.now() - started) / 1000).toFixed(1)} s; peak RSS ${peakMb} MB (goal < ${GOAL_MB} MB): ${peakMb < GOAL_MB ? 'PASS' : 'MISS'}`,
+  );
 } finally {
   host.close();
   rmSync(dataDir, { recursive: true, force: true });

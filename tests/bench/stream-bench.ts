@@ -144,7 +144,10 @@ try {
     rich: await addProvider('Bench 50k rich', `zai/tokens-${BIG}/rich`),
     reasoning: await addProvider('Bench 50k reasoning', `zai/tokens-${BIG}/reasoning`),
   };
-  await page.evaluate((id) => localStorage.setItem('glimpse.prefs', JSON.stringify({ providerId: id, thinking: false })), ids.short);
+  await page.evaluate(
+    (id) => localStorage.setItem('glimpse.prefs', JSON.stringify({ providerId: id, thinking: false })),
+    ids.short,
+  );
 
   let pageOff = 0;
   /** A fresh page (no earlier turns in the DOM), its event stream connected, its clock calibrated. */
@@ -221,7 +224,11 @@ try {
 
   const log = (s: string) => console.log(s);
   log(`Glimpse stream benchmark — chromium ${browser.version()}, node ${process.version}, ${REPS} rep(s) of the big streams`);
-  log(`machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (others' work skews the figures)`);
+  log(
+    `machine: ${cpus().length} CPU(s), load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (others' work skews the figures)`,
+  );
   log(`clocks: page perf-epoch offset ${f2(pageOff)} ms, node ${f2(nodeOff)} ms (aligned to the system clock)\n`);
 
   // ---------- 1. first byte -> first character painted ----------
@@ -261,7 +268,9 @@ try {
   }
 
   // ---------- 2-4. 50k (and 10k) as fast as possible: app vs raw reader ----------
-  log(`[2/5] ${BIG.toLocaleString('en')}- and ${MID.toLocaleString('en')}-token streams, app and raw reader alternating, ${REPS}x…`);
+  log(
+    `[2/5] ${BIG.toLocaleString('en')}- and ${MID.toLocaleString('en')}-token streams, app and raw reader alternating, ${REPS}x…`,
+  );
   const app50: AppRun[] = [];
   const app10: AppRun[] = [];
   const raw50: { cap: Capture; r: RawReadResult }[] = [];
@@ -283,12 +292,19 @@ try {
   }
 
   // ---------- 2b. the same 50k with Markdown that holds tables, code and math; and after 50k reasoning tokens ----------
-  log(`      ${BIG.toLocaleString('en')} tokens of Markdown with tables, code and math, and ${BIG.toLocaleString('en')} after as many reasoning tokens, app and raw alternating, ${REPS}x…`);
-  const variants = { rich: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[] }, reasoning: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[] } };
+  log(
+    `      ${BIG.toLocaleString('en')} tokens of Markdown with tables, code and math, and ${BIG.toLocaleString('en')} after as many reasoning tokens, app and raw alternating, ${REPS}x…`,
+  );
+  const variants = {
+    rich: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[] },
+    reasoning: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[] },
+  };
   for (let rep = 0; rep < REPS; rep++) {
     for (const v of ['rich', 'reasoning'] as const) {
       await freshPage(ids[v]);
-      variants[v].app.push(await runApp(`Variant ${v} ${rep}`, { target: BIG - 1, keepFrames: false, keepSse: false }, 2 * BIG_TIMEOUT_MS));
+      variants[v].app.push(
+        await runApp(`Variant ${v} ${rep}`, { target: BIG - 1, keepFrames: false, keepSse: false }, 2 * BIG_TIMEOUT_MS),
+      );
       variants[v].raw.push(await runRaw(BIG, `/${v}`));
     }
   }
@@ -297,7 +313,9 @@ try {
   log(`[3/5] ${PACED_TOKENS} tokens paced at ${PACED_TPS} tokens/s (~${Math.round(PACED_TOKENS / PACED_TPS)} s)…`);
   await freshPage(ids.paced);
   const paced = await runApp('Paced answer', { target: PACED_TOKENS - 1, keepFrames: true, keepSse: true }, 60_000);
-  log(`      and ${STEADY_TOKENS.toLocaleString('en')} tokens at up to ${STEADY_TPS} tokens/s (renderer work per frame as the answer grows)…`);
+  log(
+    `      and ${STEADY_TOKENS.toLocaleString('en')} tokens at up to ${STEADY_TPS} tokens/s (renderer work per frame as the answer grows)…`,
+  );
   await freshPage(ids.steady);
   const steady = await runApp('Steady answer', { target: STEADY_TOKENS - 1, keepFrames: true, keepSse: false }, 60_000);
 
@@ -362,36 +380,66 @@ try {
     const s0 = steady.cap.pieces[0] ?? NaN;
     const span = (steady.probe.lastPaint ?? NaN) - s0;
     const painted = new Set(steady.probe.frames.map((f) => f.start));
-    return steady.probe.work.filter((w) => painted.has(w.start) && w.start >= s0 + from * span && w.start < s0 + to * span).map((w) => w.ms);
+    return steady.probe.work
+      .filter((w) => painted.has(w.start) && w.start >= s0 + from * span && w.start < s0 + to * span)
+      .map((w) => w.ms);
   };
   const rows: [string, string, string, string][] = [];
   const row = (what: string, value: string, goal = '', v = '') => rows.push([what, value, goal, v]);
   row('1. First byte -> first char painted, p50', fms(median(firstLat)), '<= 10 ms', verdict(median(firstLat) <= 10));
   row('   … p95', fms(pct(firstLat, 0.95)), '<= 10 ms', verdict(pct(firstLat, 0.95) <= 10));
   row('   … min / max; samples', `${fms(Math.min(...firstLat))} / ${fms(Math.max(...firstLat))}; ${firstLat.length}`);
-  row('   short requests that never finished (see NOTE)', `${stuck} (${stuckWithEnd} with their end event received)`, '0', verdict(stuck === 0));
+  row(
+    '   short requests that never finished (see NOTE)',
+    `${stuck} (${stuckWithEnd} with their end event received)`,
+    '0',
+    verdict(stuck === 0),
+  );
   row('   … of which provider -> page (host), p50/p95', `${fms(median(hostHop))} / ${fms(pct(hostHop, 0.95))}`);
   row('   … of which page receipt -> painted, p50/p95', `${fms(median(rendererHop))} / ${fms(pct(rendererHop, 0.95))}`);
   row('       = wait for the next frame, p50/p95', `${fms(median(frameWait))} / ${fms(pct(frameWait, 0.95))}`);
-  row('       + that frame: rAF, render, style, layout, paint, p50/p95', `${fms(median(frameWork))} / ${fms(pct(frameWork, 0.95))}`);
+  row(
+    '       + that frame: rAF, render, style, layout, paint, p50/p95',
+    `${fms(median(frameWork))} / ${fms(pct(frameWork, 0.95))}`,
+  );
   row(`2. ${BIG / 1000}k tokens, request -> last char painted (app), median`, fms(median(app50T)));
   row(`   ${BIG / 1000}k tokens, request -> last delta parsed (raw Node), median`, fms(median(raw50T)));
   row('   app / raw ratio', `${f2(ratio50)}x`, '<= 1.15', verdict(ratio50 <= 1.15));
   row('   app runs', app50T.map((x) => f1(x)).join(', ') + ' ms');
   row('   raw runs', raw50T.map((x) => f1(x)).join(', ') + ' ms');
   row('   app / raw ratio of the fastest runs', `${f2(Math.min(...app50T) / Math.min(...raw50T))}x`);
-  row('   provider write span (first->last piece), app / raw runs, median', `${fms(median(app50.map((a) => provSpan(a.cap))))} / ${fms(median(raw50.map((a) => provSpan(a.cap))))}`);
+  row(
+    '   provider write span (first->last piece), app / raw runs, median',
+    `${fms(median(app50.map((a) => provSpan(a.cap))))} / ${fms(median(raw50.map((a) => provSpan(a.cap))))}`,
+  );
   row('   app: frames that painted new text, median', String(median(app50.map((a) => a.probe.paintedFrames))));
-  row('   app: last char painted -> turn settled (final render), median', fms(median(app50.map((a) => (a.probe.settled ?? NaN) - (a.probe.lastPaint ?? NaN)))));
+  row(
+    '   app: last char painted -> turn settled (final render), median',
+    fms(median(app50.map((a) => (a.probe.settled ?? NaN) - (a.probe.lastPaint ?? NaN)))),
+  );
   row(`3. Longest main-thread task during ${BIG / 1000}k streams`, fms(longestTask), '< 50 ms', verdict(longestTask < 50));
   row('   longest long-animation-frame / longest rAF gap', `${fms(longestLoaf(app50))} / ${fms(gap50)}`);
-  row('   long tasks >= 50 ms per 50k run (count, sum)', app50.map((r) => `${r.probe.longtasks.length}, ${f1(r.probe.longtasks.reduce((s, l) => s + l.duration, 0))} ms`).join(' | '));
-  for (const [v, what] of [['rich', 'with tables, code and math'], ['reasoning', 'after 50k reasoning tokens (shown while they stream)']] as const) {
+  row(
+    '   long tasks >= 50 ms per 50k run (count, sum)',
+    app50.map((r) => `${r.probe.longtasks.length}, ${f1(r.probe.longtasks.reduce((s, l) => s + l.duration, 0))} ms`).join(' | '),
+  );
+  for (const [v, what] of [
+    ['rich', 'with tables, code and math'],
+    ['reasoning', 'after 50k reasoning tokens (shown while they stream)'],
+  ] as const) {
     const appT = variants[v].app.map(appTotal);
     const rawT = variants[v].raw.map(rawTotal);
     const r = median(appT) / median(rawT);
-    row(`   ${BIG / 1000}k ${what}: app / raw, median`, `${fms(median(appT))} / ${fms(median(rawT))} = ${f2(r)}x`, '<= 1.3', verdict(r <= 1.3));
-    const lt = Math.max(longest(variants[v].app), variants[v].app.some((x) => x.probe.longtasks.length) ? 0 : maxGap(variants[v].app));
+    row(
+      `   ${BIG / 1000}k ${what}: app / raw, median`,
+      `${fms(median(appT))} / ${fms(median(rawT))} = ${f2(r)}x`,
+      '<= 1.3',
+      verdict(r <= 1.3),
+    );
+    const lt = Math.max(
+      longest(variants[v].app),
+      variants[v].app.some((x) => x.probe.longtasks.length) ? 0 : maxGap(variants[v].app),
+    );
     row(`   … longest main-thread task`, fms(lt), '< 50 ms', verdict(lt < 50));
   }
   row(`4. ${MID / 1000}k tokens, request -> last char painted (app), median`, fms(median(app10T)));
@@ -406,32 +454,61 @@ try {
     `   ${STEADY_TOKENS / 1000}k at ${STEADY_TPS} tok/s: frame work, first / last tenth of the stream (median)`,
     `${fms(median(workIn(0, 0.1)))} / ${fms(median(workIn(0.9, 1)))}`,
   );
-  row(`   … p95 first / last tenth; longest task`, `${fms(pct(workIn(0, 0.1), 0.95))} / ${fms(pct(workIn(0.9, 1), 0.95))}; ${fms(longest([steady]))}`);
+  row(
+    `   … p95 first / last tenth; longest task`,
+    `${fms(pct(workIn(0, 0.1), 0.95))} / ${fms(pct(workIn(0.9, 1), 0.95))}; ${fms(longest([steady]))}`,
+  );
   {
     const lt = [...steady.probe.longtasks].sort((x, y) => y.duration - x.duration)[0];
-    if (lt) row('   … longest task ends, relative to the last char painted', `${f1(lt.start + lt.duration - (steady.probe.lastPaint ?? NaN))} ms`);
+    if (lt)
+      row(
+        '   … longest task ends, relative to the last char painted',
+        `${f1(lt.start + lt.duration - (steady.probe.lastPaint ?? NaN))} ms`,
+      );
   }
-  row(`   … stream: provider span / last char painted after first byte`, `${fms(provSpan(steady.cap))} / ${fms((steady.probe.lastPaint ?? NaN) - (steady.cap.pieces[0] ?? NaN))}`);
-  row(`5. ${PACED_TPS} tok/s: per-delta write -> painted, p50`, fms(median(perDelta)), '<= 10 ms', verdict(median(perDelta) <= 10));
+  row(
+    `   … stream: provider span / last char painted after first byte`,
+    `${fms(provSpan(steady.cap))} / ${fms((steady.probe.lastPaint ?? NaN) - (steady.cap.pieces[0] ?? NaN))}`,
+  );
+  row(
+    `5. ${PACED_TPS} tok/s: per-delta write -> painted, p50`,
+    fms(median(perDelta)),
+    '<= 10 ms',
+    verdict(median(perDelta) <= 10),
+  );
   row('   … p95', fms(pct(perDelta, 0.95)), '<= 10 ms', verdict(pct(perDelta, 0.95) <= 10));
   row('   … of which provider -> page (host), p50/p95', `${fms(median(perDeltaHost))} / ${fms(pct(perDeltaHost, 0.95))}`);
   row('   … of which page receipt -> painted, p50/p95', `${fms(median(perDeltaRenderer))} / ${fms(pct(perDeltaRenderer, 0.95))}`);
   row('       = wait for the next frame, p50/p95', `${fms(median(perDeltaWait))} / ${fms(pct(perDeltaWait, 0.95))}`);
-  row('       + that frame: rAF, render, style, layout, paint, p50/p95', `${fms(median(perDeltaWork))} / ${fms(pct(perDeltaWork, 0.95))}`);
+  row(
+    '       + that frame: rAF, render, style, layout, paint, p50/p95',
+    `${fms(median(perDeltaWork))} / ${fms(pct(perDeltaWork, 0.95))}`,
+  );
   row('   deltas measured / longest task', `${perDelta.length} of ${paced.cap.pieces.length} / ${fms(longest([paced]))}`);
 
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Value', 'Goal', ''][c].length));
-  const line = (r: string[]) => r.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((x, i) => x.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   log(line(['Measure', 'Value', 'Goal', '']));
   log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) log(line(r));
 
   const incomplete = allBig.filter((a) => !complete(a)).length + (complete(paced) ? 0 : 1) + (complete(steady) ? 0 : 1);
-  if (incomplete) log(`\nWARNING: ${incomplete} app run(s) did not paint their last token within the timeout; their figures are n/a.`);
+  if (incomplete)
+    log(`\nWARNING: ${incomplete} app run(s) did not paint their last token within the timeout; their figures are n/a.`);
 
   // The longest frames, for whoever has to find out why.
   const loafs = app50
-    .flatMap((r) => r.probe.loafs.map((l) => ({ ...l, fromReq: l.start - (r.cap.reqAt ?? NaN), beforeEnd: (r.probe.lastPaint ?? NaN) - l.start })))
+    .flatMap((r) =>
+      r.probe.loafs.map((l) => ({
+        ...l,
+        fromReq: l.start - (r.cap.reqAt ?? NaN),
+        beforeEnd: (r.probe.lastPaint ?? NaN) - l.start,
+      })),
+    )
     .sort((a, b) => b.duration - a.duration)
     .slice(0, 6);
   if (loafs.length) {
@@ -465,7 +542,9 @@ try {
   const misses = rows.filter((r) => r[3] === 'MISS').length;
   log(
     `\n${misses ? `${misses} goal line(s) MISSED` : 'All goals met'} — total bench time ${f1((Date.now() - t0) / 1000)} s, ` +
-      `load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+      `load average now ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
   );
 } catch (e) {
   // A failure to measure (not a missed goal): say so plainly and fail the command.
@@ -477,7 +556,11 @@ try {
 
 // ---------- CPU profile (BENCH_PROFILE=1) ----------
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -493,10 +576,14 @@ async function profileBigRun(): Promise<string[]> {
   const profDataDir = mkdtempSync(join(tmpdir(), 'glimpse-bench-prof-'));
   const { build } = await import('vite');
   await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { minify: false, outDir: staticDir, emptyOutDir: true } });
-  const child = spawn(process.execPath, ['dist/server/serve.mjs', '--port', '0', '--data-dir', profDataDir, '--static-dir', staticDir], {
-    env: { ...process.env, ZAI_API_KEY: '', OPENROUTER_API_KEY: '', NOVITA_API_KEY: '', GLIMPSE_API_KEY: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['dist/server/serve.mjs', '--port', '0', '--data-dir', profDataDir, '--static-dir', staticDir],
+    {
+      env: { ...process.env, ZAI_API_KEY: '', OPENROUTER_API_KEY: '', NOVITA_API_KEY: '', GLIMPSE_API_KEY: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
   try {
     const launchUrl = await new Promise<string>((resolve, reject) => {

@@ -39,15 +39,23 @@ const shell = await startBrowserShell({ host, staticDir: dir });
 const before = vmHwm();
 const t0 = performance.now();
 const statuses = await Promise.all(
-  Array.from({ length: COUNT }, (_, i) =>
-    new Promise<number>((resolve, reject) => {
-      const req = request(
-        { host: '127.0.0.1', port: shell.port, method: 'POST', path: `/api/attachments?name=clip${i}.mp4`, headers: { host: `127.0.0.1:${shell.port}`, cookie: `glimpse_token=${encodeURIComponent(shell.token)}` } },
-        (res) => res.resume().on('end', () => resolve(res.statusCode!)),
-      );
-      req.on('error', reject);
-      body(i).pipe(req);
-    }),
+  Array.from(
+    { length: COUNT },
+    (_, i) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: shell.port,
+            method: 'POST',
+            path: `/api/attachments?name=clip${i}.mp4`,
+            headers: { host: `127.0.0.1:${shell.port}`, cookie: `glimpse_token=${encodeURIComponent(shell.token)}` },
+          },
+          (res) => res.resume().on('end', () => resolve(res.statusCode!)),
+        );
+        req.on('error', reject);
+        body(i).pipe(req);
+      }),
   ),
 );
 const secs = (performance.now() - t0) / 1000;

@@ -22,8 +22,15 @@ const lane = (page: Page, n: number) => page.getByRole('region', { name: new Reg
 function ledger(dataDir: string) {
   const db = new DatabaseSync(join(dataDir, 'glimpse.db'), { readOnly: true });
   try {
-    return db.prepare('SELECT request_id, mode, compare_group, preferred, status, reasoning_tokens FROM ledger ORDER BY started_at').all() as {
-      request_id: string; mode: string; compare_group: string | null; preferred: number | null; status: string; reasoning_tokens: number;
+    return db
+      .prepare('SELECT request_id, mode, compare_group, preferred, status, reasoning_tokens FROM ledger ORDER BY started_at')
+      .all() as {
+      request_id: string;
+      mode: string;
+      compare_group: string | null;
+      preferred: number | null;
+      status: string;
+      reasoning_tokens: number;
     }[];
   } finally {
     db.close();
@@ -72,7 +79,13 @@ test('thinking vs fast: lanes stream together, fast finishes first, verdict and 
   expect(rows[1].compare_group).toBe(rows[0].compare_group);
   await fast.getByRole('button', { name: 'Mark lane 2 better' }).click();
   await expect(fast.getByRole('button', { name: 'Mark lane 2 better' })).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(() => ledger(app.shell.dataDir).map((r) => `${r.mode}:${r.preferred}`).sort()).toEqual(['fast:1', 'thinking:0']);
+  await expect
+    .poll(() =>
+      ledger(app.shell.dataDir)
+        .map((r) => `${r.mode}:${r.preferred}`)
+        .sort(),
+    )
+    .toEqual(['fast:1', 'thinking:0']);
   await page.screenshot({ path: `${shots}/compare-done.png`, fullPage: true });
   await readmeShot(page, 'compare.png'); // the README's second picture
 

@@ -14,7 +14,7 @@ test('the estimate warns before sending when the pages will not fit the model’
     const budget = page.getByRole('spinbutton', { name: 'Tokens per image' });
     await budget.fill('4096');
     await budget.press('Tab');
-    await expect(estimate.getByRole('status')).toContainText('over the model\'s 65,536-token context');
+    await expect(estimate.getByRole('status')).toContainText("over the model's 65,536-token context");
   } finally {
     await app.close();
   }
@@ -33,7 +33,9 @@ test('Send refuses a request over the model’s context and says what to do; the
     await budget.fill('4096');
     await budget.press('Tab');
     await app.ask('Summarise the report');
-    await expect(page.getByRole('alert')).toContainText(/This request is about [\d,]+ tokens, past the model's 65,536-token context, so it was not sent\. Pick fewer pages or frames, or lower the tokens per image\./);
+    await expect(page.getByRole('alert')).toContainText(
+      /This request is about [\d,]+ tokens, past the model's 65,536-token context, so it was not sent\. Pick fewer pages or frames, or lower the tokens per image\./,
+    );
     // Nothing rendered, nothing sent, the composer keeps the PDF and the prompt.
     expect(app.fake.requests).toHaveLength(0);
     await expect(card).toBeVisible();

@@ -26,11 +26,16 @@ const imageOutcome = (src: string) => `new Promise((resolve) => {
 
 test('a page on another loopback port cannot load an attachment image; the app itself can', async ({ page }) => {
   app = await GlimpseApp.launch(page);
-  const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#cc3366' } }).png().toBuffer();
-  const id = await page.evaluate(async (bytes) => {
-    const r = await fetch('/api/attachments?name=pink.png&mime=image/png', { method: 'POST', body: new Uint8Array(bytes) });
-    return ((await r.json()) as { result: { id: string } }).result.id;
-  }, [...png]);
+  const png = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#cc3366' } })
+    .png()
+    .toBuffer();
+  const id = await page.evaluate(
+    async (bytes) => {
+      const r = await fetch('/api/attachments?name=pink.png&mime=image/png', { method: 'POST', body: new Uint8Array(bytes) });
+      return ((await r.json()) as { result: { id: string } }).result.id;
+    },
+    [...png],
+  );
   const src = `${app.shell.url}/api/attachments/${id}`;
   expect(await page.evaluate(imageOutcome(src))).toBe('loaded');
 

@@ -32,7 +32,11 @@ test.describe('Electron shell', () => {
   test('opens a sandboxed window whose bridge completes a round trip', async () => {
     const fake = await startFakeProvider();
     const dataDir = mkdtempSync(join(tmpdir(), 'glimpse-electron-'));
-    const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, GLIMPSE_DATA_DIR: dataDir } });
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: ['.'],
+      env: { ...process.env, GLIMPSE_DATA_DIR: dataDir },
+    });
     try {
       const page = await app.firstWindow();
       await expect(page).toHaveTitle('Glimpse');

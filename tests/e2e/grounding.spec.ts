@@ -27,8 +27,13 @@ const SQUARE = '#202020';
 /** 800x600 white with a dark square exactly where the fake model's box 1 says: [250,250,750,750] of 1000. */
 async function squareImage(name: string, background = '#ffffff'): Promise<string> {
   mkdirSync(fixtureDir, { recursive: true });
-  const square = await sharp({ create: { width: 400, height: 300, channels: 3, background: SQUARE } }).png().toBuffer();
-  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background } }).composite([{ input: square, left: 200, top: 150 }]).png().toBuffer();
+  const square = await sharp({ create: { width: 400, height: 300, channels: 3, background: SQUARE } })
+    .png()
+    .toBuffer();
+  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background } })
+    .composite([{ input: square, left: 200, top: 150 }])
+    .png()
+    .toBuffer();
   const file = join(fixtureDir, name);
   writeFileSync(file, png);
   return file;
@@ -38,7 +43,9 @@ const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i
 
 /** Colours at page points (CSS pixels) of one screenshot. */
 async function coloursAt(page: Page, points: [number, number][]): Promise<number[][]> {
-  const { data, info } = await sharp(await page.screenshot()).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(await page.screenshot())
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return points.map(([x, y]) => {
     const i = (Math.round(y) * info.width + Math.round(x)) * info.channels;
     return [data[i], data[i + 1], data[i + 2]];
@@ -185,7 +192,9 @@ test('zoom and pan keep boxes on their pixels; a box moves to another image', as
   await answer.getByRole('combobox', { name: 'Image of box 1' }).selectOption({ label: 'Image 1' });
   const first = answer.getByRole('figure', { name: 'Image 1 with boxes' });
   await expect(first.getByRole('img', { name: 'Box 1', exact: true })).toBeVisible();
-  await expect(answer.getByRole('figure', { name: 'Image 2 with boxes' }).getByRole('img', { name: 'Box 1', exact: true })).toHaveCount(0);
+  await expect(
+    answer.getByRole('figure', { name: 'Image 2 with boxes' }).getByRole('img', { name: 'Box 1', exact: true }),
+  ).toHaveCount(0);
   await page.setViewportSize({ width: 420, height: 820 });
   await page.screenshot({ path: `${shots}/boxes-narrow.png`, fullPage: true });
 });
@@ -198,7 +207,9 @@ test('a PDF page and a video frame: the box goes to the page or frame the answer
   await app.waitForAnswerDone();
   // The pages went as images labelled "page 1".."page 3"; the answer says "On page 2".
   await expect(app.answer().getByTestId('answer')).toContainText('On page 2 the red square');
-  await expect(app.answer().getByRole('figure', { name: 'page 2 with boxes' }).getByRole('img', { name: 'Box 1', exact: true })).toBeVisible();
+  await expect(
+    app.answer().getByRole('figure', { name: 'page 2 with boxes' }).getByRole('img', { name: 'Box 1', exact: true }),
+  ).toBeVisible();
 
   const clip = makeClip('grounding.mp4', 'h264', { seconds: 3 });
   await app.attachViaDialog(clip);
@@ -216,7 +227,11 @@ test('a PDF page and a video frame: the box goes to the page or frame the answer
 
 test('OCR output: tables copy as Markdown, CSV and TSV; code copies; math renders with local fonts', async ({ page }) => {
   const remote: string[] = [];
-  page.on('request', (r) => !r.url().startsWith(app.shell.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && remote.push(r.url()));
+  page.on(
+    'request',
+    (r) =>
+      !r.url().startsWith(app.shell.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && remote.push(r.url()),
+  );
   await app.addProvider({ name: 'OCR', path: 'zai/ocr', kind: 'Custom server' });
   await app.ask('Extract the text');
   await app.waitForAnswerDone();
@@ -257,7 +272,9 @@ test('presets: Locate writes a grounding prompt for the current image; the recei
   await page.getByRole('menu', { name: 'Presets' }).getByRole('menuitem', { name: 'Locate…' }).click();
   await expect(prompt).toHaveValue(/^Locate the object in the image and give its bounding box as \[\[x1,y1,x2,y2\]\]/);
   // The thing to look for is selected, so typing replaces it.
-  expect(await prompt.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('the object');
+  expect(await prompt.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(
+    'the object',
+  );
 
   await page.getByRole('button', { name: 'Presets' }).click();
   await page.getByRole('menuitem', { name: 'Receipt/invoice to JSON' }).click();
@@ -285,7 +302,11 @@ test('presets: Locate writes a grounding prompt for the current image; the recei
 test('hostile answers are inert: no script, no handler, no javascript: link, no remote request', async ({ page }) => {
   const remote: string[] = [];
   const cspViolations: string[] = [];
-  page.on('request', (r) => !r.url().startsWith(app.shell.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && remote.push(r.url()));
+  page.on(
+    'request',
+    (r) =>
+      !r.url().startsWith(app.shell.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && remote.push(r.url()),
+  );
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && cspViolations.push(m.text()));
   await app.addProvider({ name: 'Hostile', path: 'zai/hostile', kind: 'Custom server' });
   await app.ask('Say something nasty');

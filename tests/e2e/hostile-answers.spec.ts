@@ -15,7 +15,9 @@ test.afterEach(async () => app.close());
 
 const sessions = (page: Page) => page.getByRole('navigation', { name: 'Sessions' });
 
-test('2,000 nested divs: the answer renders with its nesting capped, the app stays, and the session reopens', async ({ page }) => {
+test('2,000 nested divs: the answer renders with its nesting capped, the app stays, and the session reopens', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await app.addProvider({ name: 'Nested', path: 'zai/nested-2000', kind: 'Custom server' });
@@ -47,14 +49,18 @@ test('2,000 nested divs: the answer renders with its nesting capped, the app sta
   // Reopening the session renders the deep answer again, capped, and the window stays.
   await sessions(page).getByRole('button', { name: 'New session' }).click();
   await expect(page.getByRole('heading', { name: 'See what the model sees' })).toBeVisible();
-  await sessions(page).getByRole('button', { name: /^Nest deeply/ }).click();
+  await sessions(page)
+    .getByRole('button', { name: /^Nest deeply/ })
+    .click();
   await expect(app.answer(0).getByTestId('answer')).toContainText('at the bottom');
   await expect(app.answer(1).getByTestId('answer')).toContainText('“Still there?”');
   await expect(page.getByRole('textbox', { name: 'Prompt' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 
-test('an answer that still cannot be rendered shows its raw text to copy; the rest of the app keeps working', async ({ page }) => {
+test('an answer that still cannot be rendered shows its raw text to copy; the rest of the app keeps working', async ({
+  page,
+}) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.shell.url });
   await app.addProvider({ name: 'Fine', path: 'zai', kind: 'Custom server' });
   await app.ask('First question');
@@ -96,13 +102,20 @@ async function longestTaskWhileAnswering(page: Page, path: string): Promise<numb
   });
   await app.ask('Say it');
   // Done: the turn has ended and every block of its answer is rendered (blocks convert over frames after the end).
-  await page.waitForFunction(() => {
-    const section = [...document.querySelectorAll('section[aria-label="Answer"]')].at(-1);
-    return section?.getAttribute('aria-busy') === 'false' && section.querySelector('.progressive-markdown')?.getAttribute('data-state') === 'done';
-  }, null, {
-    timeout: 120_000,
-    polling: 250,
-  });
+  await page.waitForFunction(
+    () => {
+      const section = [...document.querySelectorAll('section[aria-label="Answer"]')].at(-1);
+      return (
+        section?.getAttribute('aria-busy') === 'false' &&
+        section.querySelector('.progressive-markdown')?.getAttribute('data-state') === 'done'
+      );
+    },
+    null,
+    {
+      timeout: 120_000,
+      polling: 250,
+    },
+  );
   // Two frames and a task later every long task of the final render has been reported.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
   return page.evaluate(() => (window as unknown as { __longest: number }).__longest);
@@ -110,12 +123,15 @@ async function longestTaskWhileAnswering(page: Page, path: string): Promise<numb
 
 /** The longest text node under `root`, in characters: what the browser must break into lines as one run. */
 const longestTextRun = (page: Page) =>
-  page.getByTestId('answer').last().evaluate((root) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    let max = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) max = Math.max(max, n.nodeValue?.length ?? 0);
-    return max;
-  });
+  page
+    .getByTestId('answer')
+    .last()
+    .evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let max = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) max = Math.max(max, n.nodeValue?.length ?? 0);
+      return max;
+    });
 
 // The stall is asserted on what the page measured, below 200 ms, when the machine has a core to spare for the
 // page. On a machine loaded past its cores (CI neighbours, parallel workers) a task's wall time measures the
@@ -127,7 +143,9 @@ const stallBound = () => STALL_MS * Math.max(1, loadavg()[0] / cpus().length);
 test('a 512 KiB token without a space streams without freezing the window', async ({ page }) => {
   test.setTimeout(180_000);
   const longest = await longestTaskWhileAnswering(page, 'zai/longword-512');
-  test.info().annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  test
+    .info()
+    .annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
   const md = app.answer().getByTestId('answer');
   await expect(md).toContainText('End of the long token.');
   expect(await md.evaluate((el) => el.textContent!.replace(/\s/g, '').length)).toBeGreaterThan(512 * 1024);
@@ -138,7 +156,9 @@ test('a 512 KiB token without a space streams without freezing the window', asyn
 test('20,000 boxes in one answer: every chip there, the list drawn in bounded steps, the parse linear', async ({ page }) => {
   test.setTimeout(240_000);
   const longest = await longestTaskWhileAnswering(page, 'zai/boxes-20000');
-  test.info().annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  test
+    .info()
+    .annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
   const answer = app.answer();
   await expect(answer.getByTestId('answer')).toContainText('That is 20000 items.');
   expect(await answer.getByTestId('answer').evaluate((el) => el.querySelectorAll('.box-chip').length)).toBe(20_000);

@@ -45,7 +45,9 @@ async function restart(page: Page, dataDir: string): Promise<ShellProcess> {
   return shell;
 }
 
-test('the tally follows each request; unknown cost is said, not zeroed; the usage view and CSV export show the day', async ({ page }) => {
+test('the tally follows each request; unknown cost is said, not zeroed; the usage view and CSV export show the day', async ({
+  page,
+}) => {
   app = await GlimpseApp.launch(page);
   await expect(tally(page)).toBeVisible();
   await expect(tally(page).getByRole('button', { name: /All time/ })).toContainText('–');
@@ -71,7 +73,9 @@ test('the tally follows each request; unknown cost is said, not zeroed; the usag
   await app.waitForAnswerDone();
   await expect(message).toContainText('unknown');
   await expect(tally(page).getByRole('button', { name: /All time/ })).toContainText('+1 unknown');
-  await tally(page).getByRole('button', { name: /All time/ }).focus();
+  await tally(page)
+    .getByRole('button', { name: /All time/ })
+    .focus();
   await expect(page.getByRole('tooltip')).toContainText('1 request with unknown cost');
   await expect(page.getByRole('tooltip')).toContainText('fast');
 
@@ -98,7 +102,9 @@ test('the tally follows each request; unknown cost is said, not zeroed; the usag
   await view.getByRole('button', { name: 'Export CSV' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`glimpse-ledger-${today()}-to-${today()}.csv`);
-  const lines = readFileSync(await file.path(), 'utf8').trim().split('\r\n');
+  const lines = readFileSync(await file.path(), 'utf8')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toMatch(/^id,request_id,attempt,started_at,/);
   expect(lines).toHaveLength(3);
   expect(lines.some((l) => l.includes('Fake Router') && l.includes(',provider,'))).toBe(true);
@@ -132,7 +138,9 @@ test('sessions: kept across a restart; search, rename, export and delete', async
   app.shell.child.kill('SIGTERM');
   await new Promise((r) => app.shell.child.once('exit', r));
   await restart(page, dataDir);
-  await sessions(page).getByRole('button', { name: /^Remember the blue square/ }).click();
+  await sessions(page)
+    .getByRole('button', { name: /^Remember the blue square/ })
+    .click();
   await expect(app.answer(0).getByTestId('answer')).toContainText('Answer in thinking mode');
   await expect(app.answer(1).getByTestId('answer')).toContainText('“And the green one?”');
   await expect(page.getByRole('article', { name: 'Exchange' })).toHaveCount(2);
@@ -171,12 +179,16 @@ test('sessions: kept across a restart; search, rename, export and delete', async
   await page.getByRole('button', { name: 'Sessions' }).click();
   await expect(sessions(page)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/ledger-narrow-drawer.png' });
-  await sessions(page).getByRole('button', { name: /^Count the red circles/ }).click();
+  await sessions(page)
+    .getByRole('button', { name: /^Count the red circles/ })
+    .click();
   await expect(sessions(page)).toBeHidden();
   await expect(app.answer(0).getByTestId('answer')).toContainText('Count the red circles');
 });
 
-test('a host killed mid-stream: the partial answer and an incomplete ledger row survive, the database is intact', async ({ page }) => {
+test('a host killed mid-stream: the partial answer and an incomplete ledger row survive, the database is intact', async ({
+  page,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'glimpse-e2e-'));
   app = await GlimpseApp.launch(page, { dataDir });
   await app.addProvider({ name: 'Slow', path: 'zai/slow', kind: 'Custom server' });
@@ -184,18 +196,25 @@ test('a host killed mid-stream: the partial answer and an incomplete ledger row 
   await app.ask('Tell me slowly');
   await expect(app.answer().getByTestId('answer')).toContainText('Answer in');
   // Wait until the host has saved part of the answer (it does at most every 500 ms), then kill it hard.
-  await expect.poll(() => query<{ text: string }>(dataDir, "SELECT text FROM messages WHERE role = 'assistant'")[0]?.text.length ?? 0).toBeGreaterThan(0);
+  await expect
+    .poll(() => query<{ text: string }>(dataDir, "SELECT text FROM messages WHERE role = 'assistant'")[0]?.text.length ?? 0)
+    .toBeGreaterThan(0);
   app.shell.child.kill('SIGKILL');
   await new Promise((r) => app.shell.child.once('exit', r));
 
   await restart(page, dataDir);
-  await sessions(page).getByRole('button', { name: /^Tell me slowly/ }).click();
+  await sessions(page)
+    .getByRole('button', { name: /^Tell me slowly/ })
+    .click();
   const answer = app.answer(0);
   await expect(answer.getByTestId('answer')).toContainText('Answer in');
   await expect(answer).toContainText('Interrupted: Glimpse stopped before this answer finished.');
   expect(await answer.getByTestId('answer').innerText()).not.toContain('your question “Tell me slowly”.');
 
-  const [row] = query<{ status: string; tokens_estimated: number; completion_tokens: number; prompt_tokens: number }>(dataDir, 'SELECT * FROM ledger');
+  const [row] = query<{ status: string; tokens_estimated: number; completion_tokens: number; prompt_tokens: number }>(
+    dataDir,
+    'SELECT * FROM ledger',
+  );
   expect(row).toMatchObject({ status: 'incomplete', tokens_estimated: 1 });
   expect(row.completion_tokens).toBeGreaterThan(0);
   expect(row.prompt_tokens).toBeGreaterThan(0);

@@ -9,7 +9,15 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { fitToBudget } from '../../shared/media/budget.ts';
 import { pageFit } from '../../shared/media/pages.ts';
-import { fixtureDir, makeClip, makeCorruptPdf, makeEncryptedPdf, makeImageAs, makePdf, makePhoto } from '../fixtures/media/make-media.ts';
+import {
+  fixtureDir,
+  makeClip,
+  makeCorruptPdf,
+  makeEncryptedPdf,
+  makeImageAs,
+  makePdf,
+  makePhoto,
+} from '../fixtures/media/make-media.ts';
 import type { RecordedRequest } from '../fixtures/fake-provider.ts';
 import { GlimpseApp } from './harness.ts';
 
@@ -29,12 +37,19 @@ async function meanColours(rec: RecordedRequest): Promise<string[]> {
   for (const p of parts.filter((x) => x.type === 'image_url')) {
     const buf = Buffer.from(p.image_url!.url.split(',')[1], 'base64');
     const { channels } = await sharp(buf).stats();
-    out.push(channels.slice(0, 3).map((c) => Math.round(c.mean / 8)).join(','));
+    out.push(
+      channels
+        .slice(0, 3)
+        .map((c) => Math.round(c.mean / 8))
+        .join(','),
+    );
   }
   return out;
 }
 
-test('images in every format: sized to the budget, the budget control and the estimate follow, the provider gets those sizes', async ({ page }) => {
+test('images in every format: sized to the budget, the budget control and the estimate follow, the provider gets those sizes', async ({
+  page,
+}) => {
   await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server' });
   const files = [
     await makeImageAs('fmt.png', 'png'),
@@ -66,7 +81,10 @@ test('images in every format: sized to the budget, the budget control and the es
   await app.waitForAnswerDone();
   const sent = app.fake.requests.at(-1)!;
   const small1k = fitToBudget(640, 480, 1024);
-  expect(sent.images.map((i) => `${i.width}x${i.height}`)).toEqual([...Array(5).fill(`${small1k.width}x${small1k.height}`), `${photo1k.width}x${photo1k.height}`]);
+  expect(sent.images.map((i) => `${i.width}x${i.height}`)).toEqual([
+    ...Array(5).fill(`${small1k.width}x${small1k.height}`),
+    `${photo1k.width}x${photo1k.height}`,
+  ]);
   // The estimate beside the provider's figure after the answer.
   await expect(app.answer().getByRole('definition').filter({ hasText: 'tok' })).toBeVisible();
   await page.screenshot({ path: 'test-results/media-screens/media-images.png' });
@@ -85,7 +103,9 @@ test('a PDF: pick pages by range and by clicking, text layer on, pages rendered 
   await expect(picker.getByRole('button', { name: 'Page 2' })).toHaveAttribute('aria-pressed', 'true');
   await expect(picker.getByRole('button', { name: 'Page 5' })).toHaveAttribute('aria-pressed', 'false');
   await picker.getByRole('button', { name: 'Page 5' }).click();
-  await expect(picker.getByLabel('Picked pages')).toContainText(`3 of 6 pages picked · ${(3 * A4.tokens).toLocaleString()} visual tokens`);
+  await expect(picker.getByLabel('Picked pages')).toContainText(
+    `3 of 6 pages picked · ${(3 * A4.tokens).toLocaleString()} visual tokens`,
+  );
   await picker.getByRole('checkbox', { name: 'Send the text layer too' }).check();
   await picker.getByRole('textbox', { name: 'Pages' }).fill('9');
   await picker.getByRole('button', { name: 'Apply' }).click();
@@ -102,12 +122,18 @@ test('a PDF: pick pages by range and by clicking, text layer on, pages rendered 
   const sent = app.fake.requests.at(-1)!;
   expect(sent.images).toHaveLength(3);
   for (const im of sent.images) expect(im).toMatchObject({ width: A4.width, height: A4.height });
-  expect(sent.sequence.slice(0, 3)).toEqual(['page 2', `[image ${A4.width}x${A4.height}]`, expect.stringContaining('Text layer of page 2:')]);
+  expect(sent.sequence.slice(0, 3)).toEqual([
+    'page 2',
+    `[image ${A4.width}x${A4.height}]`,
+    expect.stringContaining('Text layer of page 2:'),
+  ]);
   expect(sent.text).toContain('North 120 135 150');
   expect(sent.text).toMatch(/page 5\n/);
 });
 
-test('an encrypted PDF asks for its password; a damaged one is refused with a clear message; nothing is sent', async ({ page }) => {
+test('an encrypted PDF asks for its password; a damaged one is refused with a clear message; nothing is sent', async ({
+  page,
+}) => {
   await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server' });
   await app.attachViaDialog(await makeCorruptPdf());
   await expect(page.getByRole('alert')).toContainText('“corrupt.pdf” is damaged or not a PDF');
@@ -131,7 +157,9 @@ for (const [file, codec] of [
   ['clip.webm', 'vp9'],
   ['clip.mp4', 'h264'],
 ] as const) {
-  test(`a ${codec} clip: frames sampled evenly over a trimmed range, each its own moment, sent with timestamps`, async ({ page }) => {
+  test(`a ${codec} clip: frames sampled evenly over a trimmed range, each its own moment, sent with timestamps`, async ({
+    page,
+  }) => {
     await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server' });
     await app.attachViaDialog(makeClip(file, codec, { seconds: 8 }));
     const card = page.getByRole('listitem', { name: file });
@@ -167,7 +195,18 @@ test('a clip the window cannot decode gets a clear message; on Z.AI an MP4 can g
   await app.addProvider({ name: 'Fake Z.AI', path: 'zai', kind: 'Z.AI', apiKey: 'k', model: 'glm-4.5v' });
   // MPEG-4 Part 2 in an MP4: a real codec browsers do not decode.
   const odd = join(fixtureDir, 'mpeg4.mp4');
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10:duration=2', '-c:v', 'mpeg4', odd]);
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=160x120:rate=10:duration=2',
+    '-c:v',
+    'mpeg4',
+    odd,
+  ]);
   await app.attachViaDialog(odd);
   const card = page.getByRole('listitem', { name: 'mpeg4.mp4' });
   await expect(card.getByRole('alert')).toContainText('cannot be played in this window');

@@ -29,11 +29,36 @@ async function addKind(page: Page, kind: string, name: string, path: string, mod
 }
 
 const KINDS = [
-  { kind: 'Z.AI', path: 'zai', model: 'glm-4.5v', field: (b: any, on: boolean) => expect(b.thinking).toEqual({ type: on ? 'enabled' : 'disabled' }) },
-  { kind: 'BigModel', path: 'zai', model: 'glm-4.5v', field: (b: any, on: boolean) => expect(b.thinking).toEqual({ type: on ? 'enabled' : 'disabled' }) },
-  { kind: 'OpenRouter', path: 'openrouter', model: 'z-ai/glm-4.5v', field: (b: any, on: boolean) => expect(b.reasoning).toEqual({ enabled: on }) },
-  { kind: 'Novita', path: 'vllm', model: 'zai-org/glm-4.5v', field: (b: any, on: boolean) => expect(b.chat_template_kwargs).toEqual({ enable_thinking: on }) },
-  { kind: 'Custom server', path: 'think', model: 'glm-4.5v', field: (b: any, on: boolean) => expect(b.chat_template_kwargs).toEqual({ enable_thinking: on }) },
+  {
+    kind: 'Z.AI',
+    path: 'zai',
+    model: 'glm-4.5v',
+    field: (b: any, on: boolean) => expect(b.thinking).toEqual({ type: on ? 'enabled' : 'disabled' }),
+  },
+  {
+    kind: 'BigModel',
+    path: 'zai',
+    model: 'glm-4.5v',
+    field: (b: any, on: boolean) => expect(b.thinking).toEqual({ type: on ? 'enabled' : 'disabled' }),
+  },
+  {
+    kind: 'OpenRouter',
+    path: 'openrouter',
+    model: 'z-ai/glm-4.5v',
+    field: (b: any, on: boolean) => expect(b.reasoning).toEqual({ enabled: on }),
+  },
+  {
+    kind: 'Novita',
+    path: 'vllm',
+    model: 'zai-org/glm-4.5v',
+    field: (b: any, on: boolean) => expect(b.chat_template_kwargs).toEqual({ enable_thinking: on }),
+  },
+  {
+    kind: 'Custom server',
+    path: 'think',
+    model: 'glm-4.5v',
+    field: (b: any, on: boolean) => expect(b.chat_template_kwargs).toEqual({ enable_thinking: on }),
+  },
 ];
 
 for (const k of KINDS) {
@@ -177,7 +202,9 @@ test('Test connection reports the key and the model; a refused key says so', asy
   await expect(report).toContainText('Key refused');
   await dialog.getByLabel('API key').fill('good-key-0123456789');
   await dialog.getByRole('button', { name: 'Test connection' }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toContainText('Key accepted. z-ai/glm-4.5v is available.');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toContainText(
+    'Key accepted. z-ai/glm-4.5v is available.',
+  );
   await dialog.getByRole('combobox', { name: 'Model' }).fill('z-ai/glm-9');
   await dialog.getByRole('button', { name: 'Test connection' }).click();
   await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toContainText('z-ai/glm-9 is not among the 3 models');
@@ -215,7 +242,9 @@ test('moving a provider to another address removes its stored key and says so; t
     await dialog.getByRole('button', { name: 'Edit Moving box' }).click();
     await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${other.url}/zai`);
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await expect(dialog.getByRole('status')).toHaveText('The key was removed because the address changed. Enter it again to use it with the new address.');
+    await expect(dialog.getByRole('status')).toHaveText(
+      'The key was removed because the address changed. Enter it again to use it with the new address.',
+    );
     await expect(dialog.getByLabel('API key')).toHaveAttribute('placeholder', 'Optional for local servers');
     await dialog.getByRole('button', { name: 'Close settings' }).click();
     await app.ask('Where does this go?');

@@ -18,14 +18,20 @@ test.afterEach(async () => app.close());
 
 async function squareImage(name: string): Promise<string> {
   mkdirSync(fixtureDir, { recursive: true });
-  const square = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#202020' } }).png().toBuffer();
-  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } }).composite([{ input: square, left: 200, top: 150 }]).png().toBuffer();
+  const square = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#202020' } })
+    .png()
+    .toBuffer();
+  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } })
+    .composite([{ input: square, left: 200, top: 150 }])
+    .png()
+    .toBuffer();
   const file = join(fixtureDir, name);
   writeFileSync(file, png);
   return file;
 }
 
-const figureNames = (answer: Locator) => answer.getByRole('figure', { name: /with boxes$/ }).evaluateAll((fs) => fs.map((f) => f.getAttribute('aria-label')));
+const figureNames = (answer: Locator) =>
+  answer.getByRole('figure', { name: /with boxes$/ }).evaluateAll((fs) => fs.map((f) => f.getAttribute('aria-label')));
 
 /** Each image with boxes under an answer: its name, and each box's name and place in fractions of the image. */
 async function boxesUnder(answer: Locator): Promise<{ figure: string; boxes: string[] }[]> {
@@ -41,7 +47,9 @@ async function boxesUnder(answer: Locator): Promise<{ figure: string; boxes: str
     for (const box of await figure.getByRole('img', { name: /^Box \d+/ }).all()) {
       const r = (await box.boundingBox())!;
       const f = (v: number) => v.toFixed(2);
-      boxes.push(`${await box.getAttribute('aria-label')} @ ${f((r.x - img.x) / img.width)},${f((r.y - img.y) / img.height)} ${f(r.width / img.width)}x${f(r.height / img.height)}`);
+      boxes.push(
+        `${await box.getAttribute('aria-label')} @ ${f((r.x - img.x) / img.width)},${f((r.y - img.y) / img.height)} ${f(r.width / img.width)}x${f(r.height / img.height)}`,
+      );
     }
     out.push({ figure: (await figure.getAttribute('aria-label'))!, boxes });
   }

@@ -16,7 +16,9 @@ test('first open shows the empty state and the built-in providers', async ({ pag
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
 });
 
-test('attach an image, ask in thinking mode: reasoning apart from the answer, the image sized to the budget', async ({ page }) => {
+test('attach an image, ask in thinking mode: reasoning apart from the answer, the image sized to the budget', async ({
+  page,
+}) => {
   await app.addProvider({ name: 'Fake Z.AI', path: 'zai', kind: 'Custom server', apiKey: 'test-key' });
   const photo = await makePng('photo.png', 3000, 2000);
   await app.attachViaDialog(photo);
@@ -73,14 +75,17 @@ test('Stop cancels a running answer and keeps what arrived', async ({ page }) =>
 test('a dropped non-image file gets an inline message and nothing is sent', async ({ page }) => {
   await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server' });
   const text = readFileSync(makeTextFile('notes.png'));
-  await page.evaluate(async (bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'notes.png', { type: 'image/png' }));
-    const target = document.querySelector('.app')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }
-  }, [...text]);
+  await page.evaluate(
+    async (bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'notes.png', { type: 'image/png' }));
+      const target = document.querySelector('.app')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }
+    },
+    [...text],
+  );
   await expect(page.getByRole('alert')).toContainText('“notes.png” is not an image');
   await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0);
   expect(app.fake.requests).toHaveLength(0);
@@ -89,11 +94,14 @@ test('a dropped non-image file gets an inline message and nothing is sent', asyn
 test('a pasted image is attached', async ({ page }) => {
   const png = readFileSync(await makePng('pasted.png', 400, 300));
   await page.getByRole('textbox', { name: 'Prompt' }).focus();
-  await page.evaluate(async (bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, [...png]);
+  await page.evaluate(
+    async (bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'pasted.png', { type: 'image/png' }));
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    [...png],
+  );
   await expect(page.getByRole('list', { name: 'Attachments' }).getByRole('img', { name: 'pasted.png' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Attachments' })).toContainText('392×280');
 });

@@ -27,7 +27,9 @@ test('a hostile BMP is refused by name while HEIC, AVIF and a damaged JPEG attac
   const heic = join(dir, 'IMG_0001.heic');
   writeFileSync(heic, readFileSync(join(import.meta.dirname, '../fixtures/media/photo-96x64.heic')));
   const avif = join(dir, 'photo.avif');
-  await sharp({ create: { width: 120, height: 80, channels: 3, background: '#2a6f97' } }).avif().toFile(avif);
+  await sharp({ create: { width: 120, height: 80, channels: 3, background: '#2a6f97' } })
+    .avif()
+    .toFile(avif);
   const whole = readFileSync(await makePhoto('untrusted-whole.jpg', 800, 600));
   const cut = join(dir, 'cut.jpg');
   writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
@@ -47,5 +49,7 @@ test('a hostile BMP is refused by name while HEIC, AVIF and a damaged JPEG attac
   await app.ask('What are these?');
   await app.waitForAnswerDone();
   const sent = app.fake.requests.at(-1)!;
-  expect(sent.images.map((i) => `${i.width}x${i.height}`).sort()).toEqual([`${h.width}x${h.height}`, `${a.width}x${a.height}`, `${c.width}x${c.height}`].sort());
+  expect(sent.images.map((i) => `${i.width}x${i.height}`).sort()).toEqual(
+    [`${h.width}x${h.height}`, `${a.width}x${a.height}`, `${c.width}x${c.height}`].sort(),
+  );
 });

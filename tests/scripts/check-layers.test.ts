@@ -27,7 +27,11 @@ it.each([
   ['shared/a.ts', "import { readFileSync } from 'node:fs';", 'shared may not use'],
   ['shared/b.ts', "import { x } from '../electron/host/host.ts';", 'shared may import only shared/'],
   ['shared/react.ts', "import { useState } from 'react';", 'the package react, which shared may not use'],
-  ['renderer/c.tsx', "import { createHost } from '../electron/host/host.ts';", 'renderer root may import only renderer/, shared/'],
+  [
+    'renderer/c.tsx',
+    "import { createHost } from '../electron/host/host.ts';",
+    'renderer root may import only renderer/, shared/',
+  ],
   ['renderer/d.ts', "import { ipcRenderer } from 'electron';", 'the package electron'],
   ['renderer/features/x/f.ts', "import { readFileSync } from 'fs';", 'the package fs'],
   ['electron/host/e.ts', "import { app } from 'electron';", 'the package electron, which host may not use'],
@@ -53,7 +57,8 @@ it('allows each layer what its rule lists', () => {
     'electron/main/m.ts': "import { app } from 'electron';\nimport { h } from '../host/h.ts';\n",
     'electron/host/h.ts': "import type { App } from 'electron';\nimport { p } from '../../shared/p.ts';\nexport const h = p;\n",
     'renderer/model/m.ts': "import { p } from '../../shared/p.ts';\nexport const m = p;\n",
-    'renderer/store/s.ts': "import { create } from 'zustand';\nimport { m } from '../model/m.ts';\nimport { b } from '../bridge/b.ts';\nexport const s = m;\n",
+    'renderer/store/s.ts':
+      "import { create } from 'zustand';\nimport { m } from '../model/m.ts';\nimport { b } from '../bridge/b.ts';\nexport const s = m;\n",
     'renderer/bridge/b.ts': 'export const b = 1;\n',
     'renderer/features/f/f.tsx': "import { useState } from 'react';\nimport { s } from '../../store/s.ts';\nimport './f.css';\n",
     'renderer/features/f/f.css': '',

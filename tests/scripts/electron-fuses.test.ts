@@ -9,9 +9,14 @@ import { describe, expect, it } from 'vitest';
 const require = createRequire(import.meta.url);
 // electron-builder's own YAML reader and option schema, so the test reads the file exactly as packaging does.
 const yaml = require('js-yaml') as { load(text: string): unknown };
-const schema = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+const schema = require('app-builder-lib/scheme.json') as {
+  definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+};
 
-const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as { electronFuses?: Record<string, unknown>; asar?: boolean };
+const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as {
+  electronFuses?: Record<string, unknown>;
+  asar?: boolean;
+};
 
 describe('electron-builder.yml fuses', () => {
   it.each([

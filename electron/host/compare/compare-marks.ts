@@ -8,7 +8,9 @@ import type { Db } from '../db.ts';
 
 export function markPreferred(db: Db, input: PreferenceMark): void {
   const group = input.compareGroup;
-  const rows = db.prepare('SELECT DISTINCT request_id FROM ledger WHERE compare_group = ?').all(group) as { request_id: string }[];
+  const rows = db.prepare('SELECT DISTINCT request_id FROM ledger WHERE compare_group = ?').all(group) as {
+    request_id: string;
+  }[];
   if (rows.length === 0) throw new BadInputError('This compare is not in the ledger (yet): wait for its lanes to start.');
   if (input.requestId === null) {
     db.prepare('UPDATE ledger SET preferred = NULL WHERE compare_group = ?').run(group);

@@ -89,7 +89,12 @@ export class LedgerObserver implements ChatObserver {
     this.insertRow(meta, live, event.thinking, event.estimate);
   }
 
-  private insertRow(meta: RequestMeta, l: Live, thinking: boolean, estimate: { prompt_tokens: number; usd: number | null }): void {
+  private insertRow(
+    meta: RequestMeta,
+    l: Live,
+    thinking: boolean,
+    estimate: { prompt_tokens: number; usd: number | null },
+  ): void {
     const provider = this.deps.provider(meta.providerId);
     this.write(meta.requestId, () =>
       this.deps.store.start({

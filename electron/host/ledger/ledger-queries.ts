@@ -3,7 +3,16 @@
  * the trigger-kept rollup `ledger_daily` (a few rows per day) rather than every request, which keeps them within
  * milliseconds at 100,000 requests (see tests/bench/ledger-bench.ts).
  */
-import type { DayTotals, LedgerRow, ModeAverages, SplitTotals, Tally, UsageRange, UsageReport, UsageTotals } from '../../../shared/bridge/usage.ts';
+import type {
+  DayTotals,
+  LedgerRow,
+  ModeAverages,
+  SplitTotals,
+  Tally,
+  UsageRange,
+  UsageReport,
+  UsageTotals,
+} from '../../../shared/bridge/usage.ts';
 import type { Db } from '../db.ts';
 import { LEDGER_COLUMNS } from './ledger-csv.ts';
 import { localDay } from './local-day.ts';
@@ -114,7 +123,9 @@ export class LedgerQueries {
   /** The four scopes of the tally. `now` fixes "today" in tests. */
   tally(sessionId: string | null, now = Date.now()): Tally {
     const byProviderMode = (where: string, ...args: string[]) =>
-      this.db.prepare(`SELECT provider AS key1, mode AS key2, ${SUMS} FROM ledger_daily ${where} GROUP BY provider, mode`).all(...args) as unknown as GroupRow[];
+      this.db
+        .prepare(`SELECT provider AS key1, mode AS key2, ${SUMS} FROM ledger_daily ${where} GROUP BY provider, mode`)
+        .all(...args) as unknown as GroupRow[];
     const session = sessionId
       ? split(
           this.db
@@ -128,11 +139,13 @@ export class LedgerQueries {
             .all(sessionId) as unknown as GroupRow[],
         )
       : null;
-    const last = (
-      sessionId
-        ? this.db.prepare(`SELECT ${COLS} FROM ledger WHERE session_id = ? ORDER BY started_at DESC, attempt DESC LIMIT 1`).get(sessionId)
-        : this.db.prepare(`SELECT ${COLS} FROM ledger ORDER BY started_at DESC, attempt DESC LIMIT 1`).get()
-    ) as unknown as LedgerRow | undefined;
+    const last = (sessionId
+      ? this.db
+          .prepare(`SELECT ${COLS} FROM ledger WHERE session_id = ? ORDER BY started_at DESC, attempt DESC LIMIT 1`)
+          .get(sessionId)
+      : this.db.prepare(`SELECT ${COLS} FROM ledger ORDER BY started_at DESC, attempt DESC LIMIT 1`).get()) as unknown as
+      | LedgerRow
+      | undefined;
     return {
       last: last ?? null,
       session,
@@ -145,7 +158,9 @@ export class LedgerQueries {
   /** Totals with provider and mode splits over a range (what `glimpse usage` prints). */
   totals(range: UsageRange = {}): SplitTotals {
     const w = rangeWhere(range);
-    const rows = this.db.prepare(`SELECT provider AS key1, mode AS key2, ${SUMS} FROM ledger_daily ${w.sql} GROUP BY provider, mode`).all(...w.args);
+    const rows = this.db
+      .prepare(`SELECT provider AS key1, mode AS key2, ${SUMS} FROM ledger_daily ${w.sql} GROUP BY provider, mode`)
+      .all(...w.args);
     return split(rows as unknown as GroupRow[]);
   }
 
@@ -156,7 +171,9 @@ export class LedgerQueries {
     // than turning every rollup row into a JavaScript object (see tests/bench/ledger-bench.ts).
     const by = (col: 'day' | 'provider' | 'model' | 'mode') =>
       groupBy(
-        this.db.prepare(`SELECT ${col} AS key1, '' AS key2, ${SUMS} FROM ledger_daily ${w.sql} GROUP BY ${col} ORDER BY ${col}`).all(...w.args) as unknown as GroupRow[],
+        this.db
+          .prepare(`SELECT ${col} AS key1, '' AS key2, ${SUMS} FROM ledger_daily ${w.sql} GROUP BY ${col} ORDER BY ${col}`)
+          .all(...w.args) as unknown as GroupRow[],
         (r) => r.key1,
       );
     const byMode = by('mode');
@@ -211,6 +228,8 @@ export class LedgerQueries {
   /** Ledger rows in a range, oldest first. */
   *rows(range: UsageRange = {}): Generator<LedgerRow> {
     const w = rangeWhere(range);
-    yield* this.db.prepare(`SELECT ${COLS} FROM ledger ${w.sql} ORDER BY started_at, attempt`).iterate(...w.args) as unknown as Iterable<LedgerRow>;
+    yield* this.db
+      .prepare(`SELECT ${COLS} FROM ledger ${w.sql} ORDER BY started_at, attempt`)
+      .iterate(...w.args) as unknown as Iterable<LedgerRow>;
   }
 }

@@ -46,44 +46,65 @@ export class LedgerStore {
   }
 
   start(r: LedgerStart): void {
-    this
-      .stmt(
-        `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
+    this.stmt(
+      `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
            upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?)`,
-      )
-      .run(
-        r.id, r.requestId, r.attempt, process.pid, OWN_START, r.startedAt, localDay(r.startedAt), r.sessionId, r.providerId, r.catalogId,
-        r.provider, r.upstream, r.model, r.mode, r.compareGroup, r.price ? JSON.stringify(r.price) : null,
-        r.estimate.prompt_tokens, r.estimate.usd,
-      );
+    ).run(
+      r.id,
+      r.requestId,
+      r.attempt,
+      process.pid,
+      OWN_START,
+      r.startedAt,
+      localDay(r.startedAt),
+      r.sessionId,
+      r.providerId,
+      r.catalogId,
+      r.provider,
+      r.upstream,
+      r.model,
+      r.mode,
+      r.compareGroup,
+      r.price ? JSON.stringify(r.price) : null,
+      r.estimate.prompt_tokens,
+      r.estimate.usd,
+    );
   }
 
   /** Estimated tokens so far, so a row cut off by a kill still says roughly what was used. */
   progress(id: string, usage: Usage): void {
-    this
-      .stmt(
-        `UPDATE ledger SET prompt_tokens = ?, completion_tokens = ?, reasoning_tokens = ?, tokens_estimated = 1
+    this.stmt(
+      `UPDATE ledger SET prompt_tokens = ?, completion_tokens = ?, reasoning_tokens = ?, tokens_estimated = 1
          WHERE id = ? AND status = 'streaming'`,
-      )
-      .run(usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens, id);
+    ).run(usage.prompt_tokens, usage.completion_tokens, usage.reasoning_tokens, id);
   }
 
   finish(id: string, result: ChatResult, usageReported: boolean, endedAt: number): void {
     const status: LedgerStatus = resultStatus(result);
     const u = result.usage;
-    this
-      .stmt(
-        `UPDATE ledger SET status = ?, ended_at = ?, prompt_tokens = ?, completion_tokens = ?, reasoning_tokens = ?,
+    this.stmt(
+      `UPDATE ledger SET status = ?, ended_at = ?, prompt_tokens = ?, completion_tokens = ?, reasoning_tokens = ?,
            cached_tokens = ?, tokens_estimated = ?, cost_usd = ?, cost_source = ?, ttft_ms = ?, total_ms = ?,
            finish_reason = ?, error_kind = ?, error_message = ?
          WHERE id = ?`,
-      )
-      .run(
-        status, endedAt, u.prompt_tokens, u.completion_tokens, u.reasoning_tokens, u.cached_tokens, usageReported ? 0 : 1,
-        result.cost.usd, result.cost.source, result.timings.ttft_ms, result.timings.total_ms, result.finish_reason,
-        result.error?.kind ?? null, result.error?.message ?? null, id,
-      );
+    ).run(
+      status,
+      endedAt,
+      u.prompt_tokens,
+      u.completion_tokens,
+      u.reasoning_tokens,
+      u.cached_tokens,
+      usageReported ? 0 : 1,
+      result.cost.usd,
+      result.cost.source,
+      result.timings.ttft_ms,
+      result.timings.total_ms,
+      result.finish_reason,
+      result.error?.kind ?? null,
+      result.error?.message ?? null,
+      id,
+    );
   }
 
   /**
@@ -91,13 +112,11 @@ export class LedgerStore {
    * retry. Nothing was produced, so nothing is billed: 0 when a price is known (as the engine does), else unknown.
    */
   retried(id: string, error: ChatError, startedAt: number, endedAt: number, price: Price | null): void {
-    this
-      .stmt(
-        `UPDATE ledger SET status = 'retried', ended_at = ?, total_ms = ?, cost_usd = ?, cost_source = ?,
+    this.stmt(
+      `UPDATE ledger SET status = 'retried', ended_at = ?, total_ms = ?, cost_usd = ?, cost_source = ?,
            prompt_tokens = 0, completion_tokens = 0, reasoning_tokens = 0, tokens_estimated = 0, error_kind = ?, error_message = ?
          WHERE id = ?`,
-      )
-      .run(endedAt, endedAt - startedAt, price ? 0 : null, price ? 'estimate' : 'unknown', error.kind, error.message, id);
+    ).run(endedAt, endedAt - startedAt, price ? 0 : null, price ? 'estimate' : 'unknown', error.kind, error.message, id);
   }
 }
 
@@ -118,8 +137,10 @@ interface StreamingRow {
  * Returns the ids it marked.
  */
 export function recoverInterruptedLedger(db: Db, now = Date.now()): string[] {
-  const rows = db.prepare(`SELECT id, owner_pid, owner_started, prompt_tokens, completion_tokens, reasoning_tokens, estimate_prompt_tokens,
-      price_snapshot FROM ledger WHERE status = 'streaming'`).all() as unknown as StreamingRow[];
+  const rows = db
+    .prepare(`SELECT id, owner_pid, owner_started, prompt_tokens, completion_tokens, reasoning_tokens, estimate_prompt_tokens,
+      price_snapshot FROM ledger WHERE status = 'streaming'`)
+    .all() as unknown as StreamingRow[];
   const dead = rows.filter((r) => r.owner_pid !== process.pid && !isOwnerAlive(r.owner_pid, r.owner_started));
   if (dead.length === 0) return [];
   const update = db.prepare(
@@ -131,7 +152,12 @@ export function recoverInterruptedLedger(db: Db, now = Date.now()): string[] {
     for (const r of dead) {
       const prompt = r.prompt_tokens || r.estimate_prompt_tokens || 0;
       const price = r.price_snapshot ? (JSON.parse(r.price_snapshot) as Price) : null;
-      const usage: Usage = { prompt_tokens: prompt, completion_tokens: r.completion_tokens, reasoning_tokens: r.reasoning_tokens, cached_tokens: 0 };
+      const usage: Usage = {
+        prompt_tokens: prompt,
+        completion_tokens: r.completion_tokens,
+        reasoning_tokens: r.reasoning_tokens,
+        cached_tokens: 0,
+      };
       update.run(now, prompt, price ? priceUsage(usage, price) : null, price ? 'estimate' : 'unknown', r.id);
     }
   });

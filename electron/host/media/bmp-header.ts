@@ -29,7 +29,8 @@ export function checkBmpHeader(b: Uint8Array): BmpHeader | { problem: string } {
   if (b.length < 14 + dibSize) return { problem: 'it ends inside its header' };
   // The file-size field is often 0 or a little off in files other programs read without complaint; only a value
   // smaller than the headers themselves is nonsense.
-  if (fileSize !== 0 && fileSize < 14 + dibSize) return { problem: `its file size field (${fileSize}) is smaller than its header` };
+  if (fileSize !== 0 && fileSize < 14 + dibSize)
+    return { problem: `its file size field (${fileSize}) is smaller than its header` };
   const core = dibSize === 12;
   const width = core ? v.getUint16(18, true) : v.getInt32(18, true);
   const rawHeight = core ? v.getUint16(20, true) : v.getInt32(22, true);
@@ -42,7 +43,9 @@ export function checkBmpHeader(b: Uint8Array): BmpHeader | { problem: string } {
   }
   if (!BIT_DEPTHS.has(bitsPerPixel)) return { problem: `its bit depth (${bitsPerPixel}) is not one BMP uses` };
   if (!COMPRESSIONS.has(compression)) return { problem: `its compression (${compression}) is not supported` };
-  if (rawHeight < 0 && (compression === 1 || compression === 2)) return { problem: 'it is a top-down RLE bitmap, which BMP forbids' };
-  if (dataOffset < 14 + dibSize || dataOffset >= b.length) return { problem: `its pixel data offset (${dataOffset}) is outside the file` };
+  if (rawHeight < 0 && (compression === 1 || compression === 2))
+    return { problem: 'it is a top-down RLE bitmap, which BMP forbids' };
+  if (dataOffset < 14 + dibSize || dataOffset >= b.length)
+    return { problem: `its pixel data offset (${dataOffset}) is outside the file` };
   return { width, height, bitsPerPixel };
 }

@@ -57,7 +57,11 @@ export type DecodeLauncher = (entry: { file: string; execArgv: string[] }) => De
  * which the RunAsNode fuse of a packaged build forbids; main passes a utilityProcess launcher instead.
  */
 export const forkLauncher: DecodeLauncher = (entry) => {
-  const child = fork(entry.file, [], { execArgv: entry.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(entry.file, [], {
+    execArgv: entry.execArgv,
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return {
     get pid() {
       return child.pid;
@@ -167,7 +171,8 @@ export class DecodePool {
       child.kill('SIGKILL');
     }, this.timeoutMs);
     child.send({ ...job.req, id } as DecodeRequest, (err) => {
-      if (err && this.current?.id === id) this.finish(new DecodeFailure('crashed', `could not be handed to the decoder (${err.message})`));
+      if (err && this.current?.id === id)
+        this.finish(new DecodeFailure('crashed', `could not be handed to the decoder (${err.message})`));
     });
   }
 

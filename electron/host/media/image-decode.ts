@@ -62,7 +62,13 @@ async function decodeHeic(bytes: Uint8Array): Promise<Source> {
   const { default: decode } = await import('heic-decode');
   try {
     const out = await decode({ buffer: bytes });
-    return { raw: { data: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength), width: out.width, height: out.height } };
+    return {
+      raw: {
+        data: new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength),
+        width: out.width,
+        height: out.height,
+      },
+    };
   } catch (e) {
     throw new DecodeRefusal(`could not be read: the HEIC file is damaged (${(e as Error).message})`);
   }
@@ -121,11 +127,17 @@ async function refuseImplausible(img: Sharp, length: number): Promise<void> {
   }
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if (pixels > length * MAX_PIXELS_PER_BYTE) {
-    throw new DecodeRefusal(`could not be read: its header claims ${meta.width}x${meta.height} pixels, far more than its ${length} bytes can hold`);
+    throw new DecodeRefusal(
+      `could not be read: its header claims ${meta.width}x${meta.height} pixels, far more than its ${length} bytes can hold`,
+    );
   }
 }
 
-const firstLine = (s: string) => s.split('\n')[0].replace(/^Vips\w*:\s*|^vips\w*:\s*/, '').trim() || 'the data is damaged';
+const firstLine = (s: string) =>
+  s
+    .split('\n')[0]
+    .replace(/^Vips\w*:\s*|^vips\w*:\s*/, '')
+    .trim() || 'the data is damaged';
 
 /**
  * Whether a JPEG or PNG ends as a whole file does (EOI marker, IEND chunk, give or take trailing bytes). Most
@@ -169,5 +181,11 @@ export async function prepare(bytes: Uint8Array, budget: number): Promise<Prepar
     return { out, fit };
   });
   const { out, fit } = value;
-  return { jpeg: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), width: fit.width, height: fit.height, tokens: fit.tokens, damaged };
+  return {
+    jpeg: new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
+    width: fit.width,
+    height: fit.height,
+    tokens: fit.tokens,
+    damaged,
+  };
 }

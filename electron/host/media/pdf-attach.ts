@@ -21,7 +21,11 @@ export interface PdfAttachOptions {
   contextTokens?: number | null;
 }
 
-export async function attachPdfPages(store: AttachmentStore, bytes: Uint8Array, opts: PdfAttachOptions): Promise<AttachmentRef[]> {
+export async function attachPdfPages(
+  store: AttachmentStore,
+  bytes: Uint8Array,
+  opts: PdfAttachOptions,
+): Promise<AttachmentRef[]> {
   const original = await store.put({ name: opts.name, mime: 'application/pdf', bytes });
   if (original.kind !== 'pdf') throw new BadInputError(`${opts.name} is a ${original.kind}, not a PDF.`);
   const pdf = await openPdf(bytes, { name: opts.name, password: opts.password ?? undefined });
@@ -47,7 +51,12 @@ export async function attachPdfPages(store: AttachmentStore, bytes: Uint8Array, 
  * Every page of a long PDF, unasked for, would go out as one request far past the model's window (500 pages
  * are ~1.25M tokens against 65,536): refuse before rendering anything, saying how many pages fit.
  */
-async function refuseOverContext(pdf: Awaited<ReturnType<typeof openPdf>>, name: string, budget: number, context: number): Promise<void> {
+async function refuseOverContext(
+  pdf: Awaited<ReturnType<typeof openPdf>>,
+  name: string,
+  budget: number,
+  context: number,
+): Promise<void> {
   const tokens: number[] = [];
   for (let n = 1; n <= pdf.pageCount; n++) {
     const size = await pdf.pageSize(n);
@@ -58,6 +67,8 @@ async function refuseOverContext(pdf: Awaited<ReturnType<typeof openPdf>>, name:
   const total = tokens.reduce((a, b) => a + b, 0);
   throw new BadInputError(
     `${name}: its ${pdf.pageCount} pages come to about ${total.toLocaleString('en-US')} tokens, past the model's ${context.toLocaleString('en-US')}-token context. ` +
-      (fit > 0 ? `Pick pages with --pages: ${fit} fit at this budget (e.g. --pages 1-${fit}), or lower --budget.` : 'Not one page fits at this budget: lower --budget.'),
+      (fit > 0
+        ? `Pick pages with --pages: ${fit} fit at this budget (e.g. --pages 1-${fit}), or lower --budget.`
+        : 'Not one page fits at this budget: lower --budget.'),
   );
 }

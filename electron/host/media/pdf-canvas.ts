@@ -18,7 +18,11 @@ export const MAX_CANVAS_SIDE = 16_384;
 
 /** The whole-number reduction that brings `width` x `height` within the ceiling (1 when it already fits). */
 export function reductionFor(width: number, height: number): number {
-  let k = Math.max(1, Math.ceil(Math.max(width, height) / MAX_CANVAS_SIDE), Math.ceil(Math.sqrt((width * height) / MAX_CANVAS_AREA)));
+  let k = Math.max(
+    1,
+    Math.ceil(Math.max(width, height) / MAX_CANVAS_SIDE),
+    Math.ceil(Math.sqrt((width * height) / MAX_CANVAS_AREA)),
+  );
   while (Math.ceil(width / k) * Math.ceil(height / k) > MAX_CANVAS_AREA) k++;
   return k;
 }

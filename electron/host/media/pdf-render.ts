@@ -83,7 +83,10 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
         scaleY = height / base.height;
       } else {
         const wanted = size.dpi / 72;
-        const cap = Math.min(MAX_CANVAS_SIDE / Math.max(base.width, base.height), Math.sqrt(MAX_CANVAS_AREA / (base.width * base.height)));
+        const cap = Math.min(
+          MAX_CANVAS_SIDE / Math.max(base.width, base.height),
+          Math.sqrt(MAX_CANVAS_AREA / (base.width * base.height)),
+        );
         scaleX = scaleY = Math.min(wanted, cap);
         width = Math.max(1, Math.floor(base.width * scaleX));
         height = Math.max(1, Math.floor(base.height * scaleY));
@@ -130,7 +133,10 @@ export function textOf(items: readonly { str?: string; hasEOL?: boolean }[]): st
     if (typeof it.str !== 'string') continue;
     out += it.str + (it.hasEOL ? '\n' : '');
   }
-  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function pdfError(e: unknown, name: string, hadPassword: boolean): BadInputError {
@@ -142,6 +148,7 @@ function pdfError(e: unknown, name: string, hadPassword: boolean): BadInputError
         : `${name} is encrypted: give its password (--pdf-password).`,
     );
   }
-  if (err?.name === 'InvalidPDFException') return new BadInputError(`${name} is damaged or not a PDF: ${(err.message ?? 'it cannot be read').replace(/\.$/, '')}.`);
+  if (err?.name === 'InvalidPDFException')
+    return new BadInputError(`${name} is damaged or not a PDF: ${(err.message ?? 'it cannot be read').replace(/\.$/, '')}.`);
   return new BadInputError(`${name} could not be opened: ${(err?.message ?? String(e)).replace(/\.$/, '')}.`);
 }

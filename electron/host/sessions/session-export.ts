@@ -25,7 +25,12 @@ const imageFile = (turn: number, i: number, a: StoredTurn['attachments'][number]
 
 /** Markdown for a whole session; image links point at `images/...` beside the .md file. */
 export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): string {
-  const out: string[] = [`# ${d.session.title}`, '', `_Exported from Glimpse on ${new Date(exportedAt).toISOString().slice(0, 10)}._`, ''];
+  const out: string[] = [
+    `# ${d.session.title}`,
+    '',
+    `_Exported from Glimpse on ${new Date(exportedAt).toISOString().slice(0, 10)}._`,
+    '',
+  ];
   d.turns.forEach((t, n) => {
     out.push(`## ${n + 1}. Question`, '');
     t.attachments.forEach((a, i) => out.push(`![${a.label ?? a.name}](${imageFile(n, i, a)})`, ''));
@@ -35,12 +40,16 @@ export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): stri
     out.push(t.answer || '_(no answer)_', '');
     if (t.boxes.length) {
       out.push('Boxes (fractions of the image, x1, y1, x2, y2):', '');
-      for (const b of t.boxes) out.push(`- ${b.label ?? 'box'}: ${[b.x1, b.y1, b.x2, b.y2].map((v) => v.toFixed(3)).join(', ')}${b.image !== null ? ` (image ${b.image + 1})` : ''}`);
+      for (const b of t.boxes)
+        out.push(
+          `- ${b.label ?? 'box'}: ${[b.x1, b.y1, b.x2, b.y2].map((v) => v.toFixed(3)).join(', ')}${b.image !== null ? ` (image ${b.image + 1})` : ''}`,
+        );
       out.push('');
     }
     if (t.status === 'incomplete') out.push('_Interrupted: Glimpse stopped before this answer finished._', '');
     if (t.status === 'cancelled') out.push('_Stopped before the end._', '');
-    if (t.result?.error && t.result.error.kind !== 'cancelled') out.push(`_Error (${t.result.error.kind}): ${t.result.error.message}_`, '');
+    if (t.result?.error && t.result.error.kind !== 'cancelled')
+      out.push(`_Error (${t.result.error.kind}): ${t.result.error.message}_`, '');
     const r = t.result;
     if (r) {
       const u = r.usage;
@@ -63,7 +72,15 @@ export function sessionJson(d: SessionDetail, exportedAt = Date.now()): string {
       session: { id: d.session.id, title: d.session.title, createdAt: new Date(d.session.createdAt).toISOString() },
       turns: d.turns.map((t) => ({
         prompt: t.prompt,
-        attachments: t.attachments.map((a) => ({ name: a.name, label: a.label, mime: a.mime, size: a.size, width: a.width, height: a.height, sha256: a.id })),
+        attachments: t.attachments.map((a) => ({
+          name: a.name,
+          label: a.label,
+          mime: a.mime,
+          size: a.size,
+          width: a.width,
+          height: a.height,
+          sha256: a.id,
+        })),
         provider: t.providerName,
         model: t.model,
         mode: t.thinking ? 'thinking' : 'fast',
@@ -84,7 +101,12 @@ export function sessionJson(d: SessionDetail, exportedAt = Date.now()): string {
   );
 }
 
-export function exportSession(d: SessionDetail, format: SessionExportFormat, attachments: AttachmentStore, exportedAt = Date.now()): SessionExportFile {
+export function exportSession(
+  d: SessionDetail,
+  format: SessionExportFormat,
+  attachments: AttachmentStore,
+  exportedAt = Date.now(),
+): SessionExportFile {
   const base = safeName(d.session.title);
   if (format === 'json') {
     return { fileName: `${base}.json`, mime: 'application/json', bytes: new TextEncoder().encode(sessionJson(d, exportedAt)) };
@@ -101,7 +123,9 @@ export function exportSession(d: SessionDetail, format: SessionExportFormat, att
   );
   // Images are already compressed: store them, deflate only the text.
   const zip = zipSync(
-    Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.md') ? 6 : 0 }]])) as Parameters<typeof zipSync>[0],
+    Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.md') ? 6 : 0 }]])) as Parameters<
+      typeof zipSync
+    >[0],
   );
   return { fileName: `${base}.zip`, mime: 'application/zip', bytes: zip };
 }

@@ -35,7 +35,11 @@ export class SessionObserver implements ChatObserver {
     const id = meta.requestId;
     switch (event.type) {
       case 'start': {
-        this.live.set(id, { answer: '', reasoning: '', saves: new Throttle(this.deps.flushMs ?? FLUSH_MS, () => this.flush(id)) });
+        this.live.set(id, {
+          answer: '',
+          reasoning: '',
+          saves: new Throttle(this.deps.flushMs ?? FLUSH_MS, () => this.flush(id)),
+        });
         const r = meta.request;
         this.write(id, () =>
           this.deps.store.beginTurn({

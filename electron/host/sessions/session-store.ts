@@ -88,9 +88,13 @@ export class SessionStore {
   beginTurn(t: TurnStart): void {
     transaction(this.db, () => {
       this.db
-        .prepare('INSERT INTO sessions (id, title, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at')
+        .prepare(
+          'INSERT INTO sessions (id, title, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at',
+        )
         .run(t.sessionId, titleFrom(t.prompt, t.attachments.length), t.at, t.at);
-      const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM messages WHERE session_id = ?').get(t.sessionId) as { n: number }).n;
+      const seq = (
+        this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM messages WHERE session_id = ?').get(t.sessionId) as { n: number }
+      ).n;
       const insert = this.db.prepare(
         `INSERT INTO messages (id, session_id, seq, role, request_id, text, status, provider, model, thinking, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -99,18 +103,34 @@ export class SessionStore {
       insert.run(user, t.sessionId, seq + 1, 'user', t.requestId, t.prompt, 'done', null, null, null, t.at);
       // Only attachments the store knows: a request refused for a vanished attachment is still recorded.
       const fileKind = this.db.prepare('SELECT kind FROM attachments WHERE id = ?');
-      const link = this.db.prepare('INSERT INTO message_attachments (message_id, position, attachment_id, label, sent_as) VALUES (?, ?, ?, ?, ?)');
+      const link = this.db.prepare(
+        'INSERT INTO message_attachments (message_id, position, attachment_id, label, sent_as) VALUES (?, ?, ?, ?, ?)',
+      );
       t.attachments.forEach((a, i) => {
         const file = fileKind.get(a.id) as { kind: AttachmentKind } | undefined;
         if (file) link.run(user, i, a.id, a.label, sentKindOf(a, file.kind));
       });
-      insert.run(assistantMessageId(t.requestId), t.sessionId, seq + 2, 'assistant', t.requestId, '', 'streaming', t.providerName, t.model, t.thinking ? 1 : 0, t.at);
+      insert.run(
+        assistantMessageId(t.requestId),
+        t.sessionId,
+        seq + 2,
+        'assistant',
+        t.requestId,
+        '',
+        'streaming',
+        t.providerName,
+        t.model,
+        t.thinking ? 1 : 0,
+        t.at,
+      );
     });
   }
 
   /** The partial answer while it streams, so a kill leaves what had arrived. */
   saveProgress(requestId: string, answer: string, reasoning: string): void {
-    this.db.prepare("UPDATE messages SET text = ?, reasoning = ? WHERE id = ? AND status = 'streaming'").run(answer, reasoning, assistantMessageId(requestId));
+    this.db
+      .prepare("UPDATE messages SET text = ?, reasoning = ? WHERE id = ? AND status = 'streaming'")
+      .run(answer, reasoning, assistantMessageId(requestId));
   }
 
   finishTurn(requestId: string, result: ChatResult, at: number): void {
@@ -118,8 +138,17 @@ export class SessionStore {
     transaction(this.db, () => {
       this.db
         .prepare('UPDATE messages SET text = ?, reasoning = ?, boxes = ?, status = ?, result = ? WHERE id = ?')
-        .run(result.answer, result.reasoning, JSON.stringify(result.boxes ?? []), status, JSON.stringify(result), assistantMessageId(requestId));
-      this.db.prepare('UPDATE sessions SET updated_at = ? WHERE id = (SELECT session_id FROM messages WHERE id = ?)').run(at, assistantMessageId(requestId));
+        .run(
+          result.answer,
+          result.reasoning,
+          JSON.stringify(result.boxes ?? []),
+          status,
+          JSON.stringify(result),
+          assistantMessageId(requestId),
+        );
+      this.db
+        .prepare('UPDATE sessions SET updated_at = ? WHERE id = (SELECT session_id FROM messages WHERE id = ?)')
+        .run(at, assistantMessageId(requestId));
     });
   }
 
@@ -128,7 +157,9 @@ export class SessionStore {
     const limit = Math.min(Math.max(Math.floor(query.limit ?? 5000), 1), 5000);
     const search = query.search?.trim();
     if (!search) {
-      return (this.db.prepare(`${SUMMARY_SQL} ORDER BY s.updated_at DESC LIMIT ?`).all(limit) as unknown as SummaryRow[]).map((r) => summary(r));
+      return (this.db.prepare(`${SUMMARY_SQL} ORDER BY s.updated_at DESC LIMIT ?`).all(limit) as unknown as SummaryRow[]).map(
+        (r) => summary(r),
+      );
     }
     const like = likePattern(search);
     const rows = this.db
@@ -155,14 +186,19 @@ export class SessionStore {
 
   get(id: string): SessionDetail {
     const session = this.summary(id);
-    const messages = this.db.prepare('SELECT * FROM messages WHERE session_id = ? ORDER BY seq').all(id) as unknown as MessageRow[];
+    const messages = this.db
+      .prepare('SELECT * FROM messages WHERE session_id = ? ORDER BY seq')
+      .all(id) as unknown as MessageRow[];
     const atts = this.db
       .prepare(
         `SELECT ma.message_id, ma.label, ma.sent_as, a.id, a.name, a.mime, a.kind, a.size, a.width, a.height FROM message_attachments ma
          JOIN messages m ON m.id = ma.message_id JOIN attachments a ON a.id = ma.attachment_id
          WHERE m.session_id = ? ORDER BY ma.message_id, ma.position`,
       )
-      .all(id) as unknown as (Omit<StoredTurn['attachments'][number], 'sentAs'> & { message_id: string; sent_as: SentMediaKind | null })[];
+      .all(id) as unknown as (Omit<StoredTurn['attachments'][number], 'sentAs'> & {
+      message_id: string;
+      sent_as: SentMediaKind | null;
+    })[];
     const turns: StoredTurn[] = [];
     const byRequest = new Map<string, StoredTurn>();
     for (const m of messages) {
@@ -171,7 +207,9 @@ export class SessionStore {
           id: m.id,
           requestId: m.request_id,
           prompt: m.text,
-          attachments: atts.filter((a) => a.message_id === m.id).map(({ message_id: _, sent_as, ...a }) => ({ ...a, sentAs: sent_as })),
+          attachments: atts
+            .filter((a) => a.message_id === m.id)
+            .map(({ message_id: _, sent_as, ...a }) => ({ ...a, sentAs: sent_as })),
           providerName: '',
           model: '',
           thinking: false,
@@ -214,7 +252,9 @@ export class SessionStore {
     const orphans = transaction(this.db, () => {
       const used = (
         this.db
-          .prepare('SELECT DISTINCT ma.attachment_id AS id FROM message_attachments ma JOIN messages m ON m.id = ma.message_id WHERE m.session_id = ?')
+          .prepare(
+            'SELECT DISTINCT ma.attachment_id AS id FROM message_attachments ma JOIN messages m ON m.id = ma.message_id WHERE m.session_id = ?',
+          )
           .all(id) as { id: string }[]
       ).map((r) => r.id);
       const r = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
@@ -271,7 +311,9 @@ export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null,
        WHERE m.status = 'streaming'`,
     )
     .all() as unknown as StreamingMessage[];
-  const dead = rows.filter((r) => r.ledger_status !== 'streaming' || (r.owner_pid !== process.pid && !isAlive(r.owner_pid, r.owner_started)));
+  const dead = rows.filter(
+    (r) => r.ledger_status !== 'streaming' || (r.owner_pid !== process.pid && !isAlive(r.owner_pid, r.owner_started)),
+  );
   if (dead.length === 0) return [];
   const ledgerRow = db.prepare(
     `SELECT prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, cost_usd, cost_source, estimate_prompt_tokens, estimate_usd
@@ -291,7 +333,10 @@ export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null,
           reasoning_tokens: Number(l?.reasoning_tokens ?? 0),
           cached_tokens: Number(l?.cached_tokens ?? 0),
         },
-        cost: { usd: (l?.cost_usd as number | null) ?? null, source: ((l?.cost_source as ChatResult['cost']['source']) ?? 'unknown') },
+        cost: {
+          usd: (l?.cost_usd as number | null) ?? null,
+          source: (l?.cost_source as ChatResult['cost']['source']) ?? 'unknown',
+        },
         estimate: { prompt_tokens: Number(l?.estimate_prompt_tokens ?? 0), usd: (l?.estimate_usd as number | null) ?? null },
         finish_reason: null,
         timings: { ttft_ms: null, total_ms: null },

@@ -38,7 +38,9 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
     <li className="media-card clip-card" aria-label={a.name}>
       <div className="media-card-head">
         <span className="media-kind">Video</span>
-        <span className="media-name" title={a.name}>{a.name}</span>
+        <span className="media-name" title={a.name}>
+          {a.name}
+        </span>
         <span className="muted small">
           {clip.duration ? `${formatTimestamp(clip.duration)} · ${clip.width}×${clip.height} · ` : ''}
           {mb(info.size)}
@@ -50,16 +52,29 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
       <fieldset className="clip-send">
         <legend className="sr-only">How to send {a.name}</legend>
         <label className="check">
-          <input type="radio" name={`send-${a.localId}`} checked={!native} onChange={() => setClip(a.localId, { send: 'frames' })} />
+          <input
+            type="radio"
+            name={`send-${a.localId}`}
+            checked={!native}
+            onChange={() => setClip(a.localId, { send: 'frames' })}
+          />
           Sampled frames
         </label>
         <label className="check" title={refusal ?? 'The provider samples the clip itself (about 2 frames a second).'}>
-          <input type="radio" name={`send-${a.localId}`} checked={native} disabled={Boolean(refusal)} onChange={() => setClip(a.localId, { send: 'native' })} />
+          <input
+            type="radio"
+            name={`send-${a.localId}`}
+            checked={native}
+            disabled={Boolean(refusal)}
+            onChange={() => setClip(a.localId, { send: 'native' })}
+          />
           The clip itself
         </label>
       </fieldset>
       {native ? (
-        <p className="muted small">The whole clip ({mb(info.size)}) goes to the provider, which samples it about twice a second.</p>
+        <p className="muted small">
+          The whole clip ({mb(info.size)}) goes to the provider, which samples it about twice a second.
+        </p>
       ) : clip.error ? (
         <p className="error-text" role="alert">
           {clip.error}
@@ -70,7 +85,9 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
             <select
               aria-label="Sampling"
               value={plan.mode}
-              onChange={(e) => setClip(a.localId, { plan: e.target.value === 'fps' ? { mode: 'fps', fps: 1 } : { mode: 'count', count: 16 } })}
+              onChange={(e) =>
+                setClip(a.localId, { plan: e.target.value === 'fps' ? { mode: 'fps', fps: 1 } : { mode: 'count', count: 16 } })
+              }
             >
               <option value="count">Frames, evenly</option>
               <option value="fps">Frames per second</option>
@@ -82,7 +99,11 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
                 min={1}
                 max={MAX_FRAME_COUNT}
                 value={plan.count}
-                onChange={(e) => setClip(a.localId, { plan: { mode: 'count', count: Math.max(1, Math.min(MAX_FRAME_COUNT, Number(e.target.value) || 1)) } })}
+                onChange={(e) =>
+                  setClip(a.localId, {
+                    plan: { mode: 'count', count: Math.max(1, Math.min(MAX_FRAME_COUNT, Number(e.target.value) || 1)) },
+                  })
+                }
               />
             ) : (
               <input
@@ -104,7 +125,11 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
                 max={clip.duration}
                 step={0.1}
                 value={clip.range.start}
-                onChange={(e) => setClip(a.localId, { range: { ...clip.range, start: Math.max(0, Math.min(Number(e.target.value) || 0, clip.range.end)) } })}
+                onChange={(e) =>
+                  setClip(a.localId, {
+                    range: { ...clip.range, start: Math.max(0, Math.min(Number(e.target.value) || 0, clip.range.end)) },
+                  })
+                }
               />
             </label>
             <label className="time-field">
@@ -116,7 +141,14 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
                 max={clip.duration}
                 step={0.1}
                 value={clip.range.end}
-                onChange={(e) => setClip(a.localId, { range: { ...clip.range, end: Math.min(clip.duration, Math.max(Number(e.target.value) || 0, clip.range.start)) } })}
+                onChange={(e) =>
+                  setClip(a.localId, {
+                    range: {
+                      ...clip.range,
+                      end: Math.min(clip.duration, Math.max(Number(e.target.value) || 0, clip.range.start)),
+                    },
+                  })
+                }
               />
             </label>
             <button type="button" onClick={() => void sample(a.localId)} disabled={Boolean(clip.sampling)}>

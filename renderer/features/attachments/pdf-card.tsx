@@ -18,7 +18,9 @@ export function PdfCard({ attachment: a }: { attachment: PendingAttachment }) {
     <li className="media-card" aria-label={a.name}>
       <div className="media-card-head">
         <span className="media-kind">PDF</span>
-        <span className="media-name" title={a.name}>{a.name}</span>
+        <span className="media-name" title={a.name}>
+          {a.name}
+        </span>
         <button type="button" className="thumb-remove inline" aria-label={`Remove ${a.name}`} onClick={() => remove(a.localId)}>
           ×
         </button>
@@ -29,10 +31,17 @@ export function PdfCard({ attachment: a }: { attachment: PendingAttachment }) {
         <PdfPassword localId={a.localId} name={a.name} wrong={pdf.locked === 'wrong-password'} />
       ) : (
         <div className="pdf-card-body">
-          <PdfThumb docKey={a.localId} page={pdf.pages[0] ?? 1} width={56} aspect={pdf.sizes[(pdf.pages[0] ?? 1) - 1].height / pdf.sizes[(pdf.pages[0] ?? 1) - 1].width} />
+          <PdfThumb
+            docKey={a.localId}
+            page={pdf.pages[0] ?? 1}
+            width={56}
+            aspect={pdf.sizes[(pdf.pages[0] ?? 1) - 1].height / pdf.sizes[(pdf.pages[0] ?? 1) - 1].width}
+          />
           <div className="pdf-card-meta">
             <span>
-              {pdf.pages.length === pdf.pageCount ? `All ${pdf.pageCount} page${pdf.pageCount === 1 ? '' : 's'}` : `Pages ${formatPageList(pdf.pages) || 'none'} of ${pdf.pageCount}`}
+              {pdf.pages.length === pdf.pageCount
+                ? `All ${pdf.pageCount} page${pdf.pageCount === 1 ? '' : 's'}`
+                : `Pages ${formatPageList(pdf.pages) || 'none'} of ${pdf.pageCount}`}
             </span>
             <span className="muted">
               {tokens.toLocaleString()} tok{pdf.withText ? ' + text layer' : ''}

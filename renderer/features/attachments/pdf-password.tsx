@@ -7,12 +7,10 @@ export function PdfPassword({ localId, name, wrong }: { localId: string; name: s
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   return (
-    <div
-      className="pdf-password"
-      role="group"
-      aria-label={`Password for ${name}`}
-    >
-      <p className={wrong ? 'error-text' : 'muted'}>{wrong ? 'That password is wrong; try again.' : 'This PDF is protected by a password.'}</p>
+    <div className="pdf-password" role="group" aria-label={`Password for ${name}`}>
+      <p className={wrong ? 'error-text' : 'muted'}>
+        {wrong ? 'That password is wrong; try again.' : 'This PDF is protected by a password.'}
+      </p>
       <div className="row">
         <input
           type="password"

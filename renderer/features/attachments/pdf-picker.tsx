@@ -34,68 +34,80 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
   const fit = pdf.sizes[0] ? pageFit(pdf.sizes[0].width, pdf.sizes[0].height, budget) : null;
 
   return (
-    <ModalDialog label={`Pages of ${a.name}`} title={`Pages of ${a.name}`} closeLabel="Close page picker" onClose={onClose} className="pdf-picker" initialFocus="input">
-        <div className="pdf-picker-tools">
-          <label className="range-field">
-            <span className="label-text">Pages</span>
-            <input
-              aria-label="Pages"
-              placeholder="e.g. 2-5, 8"
-              value={range}
-              onChange={(e) => setRange(e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyRange())}
-              aria-invalid={rangeError ? true : undefined}
-            />
-          </label>
-          <button type="button" onClick={applyRange}>
-            Apply
-          </button>
-          <button type="button" onClick={() => setPages(Array.from({ length: pdf.pageCount }, (_, i) => i + 1))}>
-            All
-          </button>
-          <button type="button" onClick={() => setPages([])}>
-            None
-          </button>
-          <label className="check">
-            <input type="checkbox" checked={pdf.withText} onChange={(e) => setPick(a.localId, { withText: e.target.checked })} />
-            Send the text layer too
-          </label>
-        </div>
-        {rangeError && (
-          <p className="error-text" role="alert">
-            {rangeError}
-          </p>
-        )}
-        <p className="pdf-picker-total" aria-live="polite" aria-label="Picked pages">
-          {pdf.pages.length} of {pdf.pageCount} pages picked · {est.imageTokens.toLocaleString()} visual tokens
-          {fit && <span className="muted"> · each page {fit.width}×{fit.height}</span>}
-          {pdf.pages.length > 50 && <span className="error-text"> · providers take at most 50 images per request</span>}
+    <ModalDialog
+      label={`Pages of ${a.name}`}
+      title={`Pages of ${a.name}`}
+      closeLabel="Close page picker"
+      onClose={onClose}
+      className="pdf-picker"
+      initialFocus="input"
+    >
+      <div className="pdf-picker-tools">
+        <label className="range-field">
+          <span className="label-text">Pages</span>
+          <input
+            aria-label="Pages"
+            placeholder="e.g. 2-5, 8"
+            value={range}
+            onChange={(e) => setRange(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), applyRange())}
+            aria-invalid={rangeError ? true : undefined}
+          />
+        </label>
+        <button type="button" onClick={applyRange}>
+          Apply
+        </button>
+        <button type="button" onClick={() => setPages(Array.from({ length: pdf.pageCount }, (_, i) => i + 1))}>
+          All
+        </button>
+        <button type="button" onClick={() => setPages([])}>
+          None
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={pdf.withText} onChange={(e) => setPick(a.localId, { withText: e.target.checked })} />
+          Send the text layer too
+        </label>
+      </div>
+      {rangeError && (
+        <p className="error-text" role="alert">
+          {rangeError}
         </p>
-        <ul className="pdf-grid" aria-label="Pages">
-          {pdf.sizes.map((size, i) => {
-            const n = i + 1;
-            const on = picked.has(n);
-            return (
-              <li key={n}>
-                <button
-                  type="button"
-                  className={`pdf-page ${on ? 'on' : ''}`}
-                  aria-pressed={on}
-                  aria-label={`Page ${n}`}
-                  onClick={() => setPages(on ? pdf.pages.filter((p) => p !== n) : [...pdf.pages, n].sort((x, y) => x - y))}
-                >
-                  <PdfThumb docKey={a.localId} page={n} width={THUMB_WIDTH} aspect={size.height / size.width} />
-                  <span className="pdf-page-number">{n}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <footer className="pdf-picker-footer">
-          <button type="button" className="primary" onClick={onClose}>
-            Done
-          </button>
-        </footer>
+      )}
+      <p className="pdf-picker-total" aria-live="polite" aria-label="Picked pages">
+        {pdf.pages.length} of {pdf.pageCount} pages picked · {est.imageTokens.toLocaleString()} visual tokens
+        {fit && (
+          <span className="muted">
+            {' '}
+            · each page {fit.width}×{fit.height}
+          </span>
+        )}
+        {pdf.pages.length > 50 && <span className="error-text"> · providers take at most 50 images per request</span>}
+      </p>
+      <ul className="pdf-grid" aria-label="Pages">
+        {pdf.sizes.map((size, i) => {
+          const n = i + 1;
+          const on = picked.has(n);
+          return (
+            <li key={n}>
+              <button
+                type="button"
+                className={`pdf-page ${on ? 'on' : ''}`}
+                aria-pressed={on}
+                aria-label={`Page ${n}`}
+                onClick={() => setPages(on ? pdf.pages.filter((p) => p !== n) : [...pdf.pages, n].sort((x, y) => x - y))}
+              >
+                <PdfThumb docKey={a.localId} page={n} width={THUMB_WIDTH} aspect={size.height / size.width} />
+                <span className="pdf-page-number">{n}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <footer className="pdf-picker-footer">
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      </footer>
     </ModalDialog>
   );
 }

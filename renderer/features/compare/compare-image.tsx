@@ -9,24 +9,51 @@ const pct = (v: number) => `${v * 100}%`;
  * One copy of each image with the boxes of every lane on it, one colour per lane, so a person sees at a glance
  * where thinking and fast disagree. Tags read "lane.box" ("2.1" is lane 2's first box).
  */
-export function CompareImage({ image, index, boxes, labels }: { image: GroundImage; index: number; boxes: readonly LaneBox[]; labels: readonly string[] }) {
+export function CompareImage({
+  image,
+  index,
+  boxes,
+  labels,
+}: {
+  image: GroundImage;
+  index: number;
+  boxes: readonly LaneBox[];
+  labels: readonly string[];
+}) {
   const mine = boxes.filter((b) => (b.image ?? 0) === index);
   const title = image.label ?? `Image ${index + 1}`;
   return (
     <figure className="compare-image" aria-label={`${title} with boxes of all lanes`}>
       <div className="compare-stage">
-        {image.previewUrl ? <img src={image.previewUrl} alt={image.name} draggable={false} /> : <div className="compare-missing">{image.name}</div>}
+        {image.previewUrl ? (
+          <img src={image.previewUrl} alt={image.name} draggable={false} />
+        ) : (
+          <div className="compare-missing">{image.name}</div>
+        )}
         <div className="box-layer">
           {mine.map((b) => {
             const name = `${labels[b.lane]} box ${b.n}${b.label ? `: ${b.label}` : ''}`;
             // Lanes that agree draw the same rectangle: a border style per lane and tags side by side keep both visible.
-            const style = { ['--box-colour' as string]: laneColour(b.lane), ['--lane-index' as string]: b.lane, left: pct(b.x1), top: pct(b.y1) };
+            const style = {
+              ['--box-colour' as string]: laneColour(b.lane),
+              ['--lane-index' as string]: b.lane,
+              left: pct(b.x1),
+              top: pct(b.y1),
+            };
             return b.kind === 'point' ? (
               <div key={`${b.lane}:${b.n}`} role="img" aria-label={name} title={name} className="box-point" style={style}>
                 <span className="box-tag">{`${b.lane + 1}.${b.n}`}</span>
               </div>
             ) : (
-              <div key={`${b.lane}:${b.n}`} role="img" aria-label={name} title={name} className="box-rect" data-lane={b.lane} style={{ ...style, width: pct(b.x2 - b.x1), height: pct(b.y2 - b.y1) }}>
+              <div
+                key={`${b.lane}:${b.n}`}
+                role="img"
+                aria-label={name}
+                title={name}
+                className="box-rect"
+                data-lane={b.lane}
+                style={{ ...style, width: pct(b.x2 - b.x1), height: pct(b.y2 - b.y1) }}
+              >
                 <span className="box-tag" data-below={b.y1 < 0.06 || undefined}>{`${b.lane + 1}.${b.n}`}</span>
               </div>
             );

@@ -16,7 +16,16 @@ export const CompareView = memo(function CompareView({ group }: { group: string 
   // The ids only change when lanes are added (never, once a compare runs): keep one array so lanes' boxes stay memoised.
   const idKey = turns.map((t) => t.id).join(',');
   const ids = useMemo(() => (idKey ? idKey.split(',') : []), [idKey]);
-  const lanes = useMemo(() => turns.map((t, i) => ({ label: t.laneLabel ?? `Lane ${i + 1}`, result: t.result, requestId: t.requestId, status: t.status })), [turns]);
+  const lanes = useMemo(
+    () =>
+      turns.map((t, i) => ({
+        label: t.laneLabel ?? `Lane ${i + 1}`,
+        result: t.result,
+        requestId: t.requestId,
+        status: t.status,
+      })),
+    [turns],
+  );
   const first = turns[0];
   const preferred = useStore((s) => s.comparePreferred[group] ?? null);
   const markError = useStore((s) => s.compareMarkError[group] ?? null);

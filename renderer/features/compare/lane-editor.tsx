@@ -24,19 +24,39 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
       <legend>Compare lanes</legend>
       {lanes.length === 0 && <p className="muted small">Add a provider in Settings first.</p>}
       {lanes.map((l, i) => (
-        <div key={i} className="lane-row" role="group" aria-label={`Lane ${i + 1} settings`} style={{ ['--lane-colour' as string]: laneColour(i) }}>
+        <div
+          key={i}
+          className="lane-row"
+          role="group"
+          aria-label={`Lane ${i + 1} settings`}
+          style={{ ['--lane-colour' as string]: laneColour(i) }}
+        >
           <span className="lane-swatch" aria-hidden="true" />
           <span className="lane-number">{i + 1}</span>
-          <select aria-label={`Lane ${i + 1} provider`} value={l.providerId} onChange={(e) => setLane(i, { providerId: e.target.value })}>
+          <select
+            aria-label={`Lane ${i + 1} provider`}
+            value={l.providerId}
+            onChange={(e) => setLane(i, { providerId: e.target.value })}
+          >
             {providers.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
           </select>
-          <input aria-label={`Lane ${i + 1} model`} value={l.model} onChange={(e) => setLane(i, { model: e.target.value })} spellCheck={false} />
+          <input
+            aria-label={`Lane ${i + 1} model`}
+            value={l.model}
+            onChange={(e) => setLane(i, { model: e.target.value })}
+            spellCheck={false}
+          />
           <label className="lane-thinking">
-            <input type="checkbox" checked={l.thinking} onChange={(e) => setLane(i, { thinking: e.target.checked })} aria-label={`Lane ${i + 1} thinking`} />
+            <input
+              type="checkbox"
+              checked={l.thinking}
+              onChange={(e) => setLane(i, { thinking: e.target.checked })}
+              aria-label={`Lane ${i + 1} thinking`}
+            />
             Thinking
           </label>
           <input
@@ -50,10 +70,18 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
             value={l.budget ?? ''}
             onChange={(e) => {
               const n = Number(e.target.value);
-              setLane(i, { budget: e.target.value === '' ? null : Number.isFinite(n) ? Math.min(MAX_BUDGET, Math.max(MIN_BUDGET, n)) : null });
+              setLane(i, {
+                budget: e.target.value === '' ? null : Number.isFinite(n) ? Math.min(MAX_BUDGET, Math.max(MIN_BUDGET, n)) : null,
+              });
             }}
           />
-          <button type="button" className="link" disabled={lanes.length <= MIN_LANES} onClick={() => removeLane(i)} aria-label={`Remove lane ${i + 1}`}>
+          <button
+            type="button"
+            className="link"
+            disabled={lanes.length <= MIN_LANES}
+            onClick={() => removeLane(i)}
+            aria-label={`Remove lane ${i + 1}`}
+          >
             ×
           </button>
         </div>

@@ -26,7 +26,10 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
   const turn = useStore((s) => s.turns.find((t) => t.id === turnId))!;
   const stop = useStore((s) => s.stop);
   const grounding = useTurnGrounding(turnId);
-  const ctx = useMemo(() => ({ turnId, boxes: grounding.boxes, images: grounding.images }), [turnId, grounding.boxes, grounding.images]);
+  const ctx = useMemo(
+    () => ({ turnId, boxes: grounding.boxes, images: grounding.images }),
+    [turnId, grounding.boxes, grounding.images],
+  );
   const streaming = isRunning(turn);
   const label = turn.laneLabel ?? `Lane ${lane + 1}`;
   const text = grounding.parse.text;
@@ -49,12 +52,23 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
         <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>{turn.thinking ? 'Thinking' : 'Fast'}</span>
         {streaming && <span className="live-dot" aria-label="Streaming" />}
         {streaming ? (
-          <button type="button" className="danger small-button" onClick={() => void stop(turnId)} aria-label={`Stop lane ${lane + 1}`}>
+          <button
+            type="button"
+            className="danger small-button"
+            onClick={() => void stop(turnId)}
+            aria-label={`Stop lane ${lane + 1}`}
+          >
             Stop
           </button>
         ) : (
           canMark && (
-            <button type="button" className="small-button mark-button" aria-pressed={preferred} onClick={onMark} aria-label={`Mark lane ${lane + 1} better`}>
+            <button
+              type="button"
+              className="small-button mark-button"
+              aria-pressed={preferred}
+              onClick={onMark}
+              aria-label={`Mark lane ${lane + 1} better`}
+            >
               {preferred ? '★ Better' : '☆ Better'}
             </button>
           )
@@ -78,9 +92,13 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
         streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
       )}
       {turn.retryNote && turn.answer && <p className="muted">{turn.retryNote}</p>}
-      {turn.error && turn.error.kind !== 'cancelled' && <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />}
+      {turn.error && turn.error.kind !== 'cancelled' && (
+        <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />
+      )}
       {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
-      {turn.status === 'incomplete' && <p className="muted stopped">Interrupted before this lane finished. What arrived is kept.</p>}
+      {turn.status === 'incomplete' && (
+        <p className="muted stopped">Interrupted before this lane finished. What arrived is kept.</p>
+      )}
       <LaneMetricsView m={metrics} label={label} />
     </section>
   );

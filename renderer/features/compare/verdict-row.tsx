@@ -11,7 +11,9 @@ export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; 
     <section className="verdict-row" aria-label="Verdict" aria-live="polite">
       <h4>Verdict</h4>
       {verdict.pairs.length === 0 ? (
-        <p className="muted">{running > 0 ? 'Waiting for the lanes to finish…' : 'Fewer than two lanes finished, so there is nothing to compare.'}</p>
+        <p className="muted">
+          {running > 0 ? 'Waiting for the lanes to finish…' : 'Fewer than two lanes finished, so there is nothing to compare.'}
+        </p>
       ) : (
         <ul>
           {verdict.summary.map((s, i) => (
@@ -20,7 +22,11 @@ export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; 
         </ul>
       )}
       {running > 0 && verdict.pairs.length > 0 && <p className="muted small">{running} lane(s) still running.</p>}
-      {failed.length > 0 && <p className="muted small">Left out: {failed.map((l) => `${l.label} (${l.status === 'error' ? 'failed' : 'stopped'})`).join(', ')}.</p>}
+      {failed.length > 0 && (
+        <p className="muted small">
+          Left out: {failed.map((l) => `${l.label} (${l.status === 'error' ? 'failed' : 'stopped'})`).join(', ')}.
+        </p>
+      )}
       {verdict.pairs
         .filter((p) => !p.answers.agree)
         .map((p) =>

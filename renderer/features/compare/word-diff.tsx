@@ -9,7 +9,17 @@ export function WordDiff({ parts, a, b }: { parts: readonly DiffPart[]; a: strin
       </summary>
       <p className="word-diff-text">
         {parts.map((p, i) =>
-          p.op === 'same' ? <span key={i}>{p.text}</span> : p.op === 'removed' ? <del key={i} title={`only in ${a}`}>{p.text}</del> : <ins key={i} title={`only in ${b}`}>{p.text}</ins>,
+          p.op === 'same' ? (
+            <span key={i}>{p.text}</span>
+          ) : p.op === 'removed' ? (
+            <del key={i} title={`only in ${a}`}>
+              {p.text}
+            </del>
+          ) : (
+            <ins key={i} title={`only in ${b}`}>
+              {p.text}
+            </ins>
+          ),
         )}
       </p>
     </details>

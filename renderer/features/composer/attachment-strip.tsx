@@ -19,8 +19,19 @@ export function AttachmentStrip() {
         return (
           <li key={a.localId} className="thumb">
             {a.previewUrl ? <img src={a.previewUrl} alt={a.name} /> : <div className="thumb-placeholder">{a.name}</div>}
-            <div className="thumb-meta" title={fit && a.info ? `${a.name}: ${a.info.width}×${a.info.height} on disk, sent as ${fit.width}×${fit.height}${a.info.notice ? `. ${a.info.notice}` : ''}` : a.name}>
-              {a.status === 'uploading' ? 'Reading…' : fit ? `${a.info?.notice ? 'damaged · ' : ''}${fit.width}×${fit.height} · ${fit.tokens.toLocaleString()} tok` : a.info?.kind}
+            <div
+              className="thumb-meta"
+              title={
+                fit && a.info
+                  ? `${a.name}: ${a.info.width}×${a.info.height} on disk, sent as ${fit.width}×${fit.height}${a.info.notice ? `. ${a.info.notice}` : ''}`
+                  : a.name
+              }
+            >
+              {a.status === 'uploading'
+                ? 'Reading…'
+                : fit
+                  ? `${a.info?.notice ? 'damaged · ' : ''}${fit.width}×${fit.height} · ${fit.tokens.toLocaleString()} tok`
+                  : a.info?.kind}
             </div>
             <button type="button" className="thumb-remove" aria-label={`Remove ${a.name}`} onClick={() => remove(a.localId)}>
               ×

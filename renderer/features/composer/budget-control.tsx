@@ -17,7 +17,10 @@ export function BudgetControl() {
     else setText(String(budget));
   };
   return (
-    <label className="budget-control" title={`Visual tokens per image, ${MIN_BUDGET.toLocaleString()} to ${MAX_BUDGET.toLocaleString()} (default ${DEFAULT_BUDGET.toLocaleString()})`}>
+    <label
+      className="budget-control"
+      title={`Visual tokens per image, ${MIN_BUDGET.toLocaleString()} to ${MAX_BUDGET.toLocaleString()} (default ${DEFAULT_BUDGET.toLocaleString()})`}
+    >
       <span className="label-text">Tokens per image</span>
       <input
         type="number"

@@ -63,9 +63,18 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
         )}
       </div>
       <div className="composer-row">
-        <button type="button" className="icon-button" onClick={openFileDialog} aria-label="Attach files" title="Attach files (or drop, or paste)">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={openFileDialog}
+          aria-label="Attach files"
+          title="Attach files (or drop, or paste)"
+        >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <path fill="currentColor" d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z" />
+            <path
+              fill="currentColor"
+              d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"
+            />
           </svg>
         </button>
         <PresetsMenu
@@ -94,15 +103,31 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
           }}
         />
         {running ? (
-          <button type="button" className="danger" onClick={() => void (running.compareGroup ? stopCompare(running.compareGroup) : stop(running.id))}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => void (running.compareGroup ? stopCompare(running.compareGroup) : stop(running.id))}
+          >
             {running.compareGroup ? 'Stop all' : 'Stop'}
           </button>
         ) : (
           <span className="send-group">
-            <button type="button" className="link" aria-label="Compare lanes" aria-expanded={lanesOpen} title="Set up the compare's lanes" onClick={() => setLanesOpen((o) => !o)}>
+            <button
+              type="button"
+              className="link"
+              aria-label="Compare lanes"
+              aria-expanded={lanesOpen}
+              title="Set up the compare's lanes"
+              onClick={() => setLanesOpen((o) => !o)}
+            >
               Lanes
             </button>
-            <button type="button" disabled={!canSend} title="Run in side-by-side lanes (by default thinking vs fast)" onClick={() => void runCompare()}>
+            <button
+              type="button"
+              disabled={!canSend}
+              title="Run in side-by-side lanes (by default thinking vs fast)"
+              onClick={() => void runCompare()}
+            >
               Compare
             </button>
             <button type="submit" className="primary" disabled={!canSend}>

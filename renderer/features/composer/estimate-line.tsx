@@ -12,10 +12,16 @@ const usd = (v: number | null) => formatUsd(v, { unknown: 'price unknown' });
 
 /** The prompt tokens and cost this request will have, live as the prompt, attachments and budget change. */
 export function EstimateLine() {
-  const { attachments, budget, prompt } = useStore(useShallow((s) => ({ attachments: s.attachments, budget: s.budget, prompt: s.prompt })));
+  const { attachments, budget, prompt } = useStore(
+    useShallow((s) => ({ attachments: s.attachments, budget: s.budget, prompt: s.prompt })),
+  );
   // Exactly the history send() will carry (a compare contributes one lane, not all of them).
   // Only while there is something to estimate: else a streaming answer would re-render this line on every delta.
-  const history = useStore(useShallow((s) => (s.prompt.trim() || s.attachments.length ? historyOf(s.turns, s.comparePreferred).map((h) => h.text) : NO_HISTORY)));
+  const history = useStore(
+    useShallow((s) =>
+      s.prompt.trim() || s.attachments.length ? historyOf(s.turns, s.comparePreferred).map((h) => h.text) : NO_HISTORY,
+    ),
+  );
   const price = usePrice();
   const context = useStore(modelContext);
   if (!prompt.trim() && attachments.length === 0) return null;
@@ -26,7 +32,12 @@ export function EstimateLine() {
     <p className="estimate-line" aria-label="Estimate" title={detail}>
       <span>≈ {e.prompt_tokens.toLocaleString()} prompt tokens</span>
       <span className="muted"> · {usd(e.usd)}</span>
-      {e.images > 0 && <span className="muted"> · {e.images} image{e.images === 1 ? '' : 's'}</span>}
+      {e.images > 0 && (
+        <span className="muted">
+          {' '}
+          · {e.images} image{e.images === 1 ? '' : 's'}
+        </span>
+      )}
       {e.nativeClip && <span className="muted"> · plus the clip, counted by the provider</span>}
       {fit.kind !== 'fits' && (
         <span className={`context-warning ${fit.kind}`} role="status">

@@ -29,7 +29,10 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
     setOpen(false);
     let count = attached;
     if (count === 0) {
-      const last = store.getState().turns.findLast((t) => t.images.length > 0)?.images.at(-1);
+      const last = store
+        .getState()
+        .turns.findLast((t) => t.images.length > 0)
+        ?.images.at(-1);
       if (last) {
         try {
           await addFiles([await imageAsFile(last.previewUrl, last.name)]);
@@ -47,7 +50,15 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
 
   return (
     <div className="presets" ref={root}>
-      <button type="button" className="icon-button" aria-haspopup="menu" aria-expanded={open} aria-label="Presets" title="Prompt presets" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label="Presets"
+        title="Prompt presets"
+        onClick={() => setOpen((o) => !o)}
+      >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
           <path fill="currentColor" d="M4 5h16v2H4zm0 6h10v2H4zm0 6h16v2H4zm14-7 3 2-3 2z" />
         </svg>

@@ -50,8 +50,8 @@ export class AnswerBoundary extends Component<Props, State> {
     return (
       <div className="answer-failed">
         <p className="notice" role="alert">
-          This answer could not be shown formatted ({/call stack/i.test(error.message) ? 'its markup is nested too deeply' : error.message}). Its text as
-          received is below.
+          This answer could not be shown formatted (
+          {/call stack/i.test(error.message) ? 'its markup is nested too deeply' : error.message}). Its text as received is below.
         </p>
         <div className="answer-actions">
           <CopyButton label="Copy raw answer" text={() => text}>

@@ -26,7 +26,17 @@ const rehypePlugins: Pluggable[] = [
   defaultRehypePlugins.raw,
   rehypeCapDepth,
   defaultRehypePlugins.sanitize,
-  [harden, { allowedLinkPrefixes: ['*'], allowedImagePrefixes: [], allowDataImages: true, allowedProtocols: [], blockedImageClass: 'blocked-image', blockedLinkClass: 'blocked-link' }],
+  [
+    harden,
+    {
+      allowedLinkPrefixes: ['*'],
+      allowedImagePrefixes: [],
+      allowDataImages: true,
+      allowedProtocols: [],
+      blockedImageClass: 'blocked-image',
+      blockedLinkClass: 'blocked-link',
+    },
+  ],
   rehypeBoxChips,
 ];
 
@@ -44,7 +54,15 @@ const blockProps: BlockProps = { rehypePlugins, components, plugins };
  * If rendering it fails anyway, this answer alone shows its text plainly (answer-boundary.tsx): `text` when given
  * (the answer as written, boxes and all), else `markdown`.
  */
-export const AnswerMarkdown = memo(function AnswerMarkdown({ markdown, streaming, text }: { markdown: string; streaming: boolean; text?: string }) {
+export const AnswerMarkdown = memo(function AnswerMarkdown({
+  markdown,
+  streaming,
+  text,
+}: {
+  markdown: string;
+  streaming: boolean;
+  text?: string;
+}) {
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>

@@ -10,7 +10,9 @@ export function Conversation() {
   const turnIds = useStore((s) => {
     const seen = new Set<string>();
     return s.turns
-      .flatMap((t) => (!t.compareGroup ? [t.id] : seen.has(t.compareGroup) ? [] : (seen.add(t.compareGroup), [`compare:${t.compareGroup}`])))
+      .flatMap((t) =>
+        !t.compareGroup ? [t.id] : seen.has(t.compareGroup) ? [] : (seen.add(t.compareGroup), [`compare:${t.compareGroup}`]),
+      )
       .join(',');
   });
   const ref = useRef<HTMLElement>(null);
@@ -51,7 +53,13 @@ export function Conversation() {
   const ids = turnIds ? turnIds.split(',') : [];
   return (
     <main className="conversation" aria-label="Conversation" ref={ref}>
-      {ids.length === 0 ? <EmptyState /> : ids.map((id) => (id.startsWith('compare:') ? <CompareView key={id} group={id.slice(8)} /> : <TurnView key={id} id={id} />))}
+      {ids.length === 0 ? (
+        <EmptyState />
+      ) : (
+        ids.map((id) =>
+          id.startsWith('compare:') ? <CompareView key={id} group={id.slice(8)} /> : <TurnView key={id} id={id} />,
+        )
+      )}
       <div className="scroll-end" ref={end} aria-hidden="true" />
     </main>
   );

@@ -4,7 +4,17 @@ import { useEffect, useState, type ReactNode } from 'react';
  * A button that copies text to the clipboard and says so. Its accessible name stays `label` while the visible
  * text briefly turns to "Copied" (announced politely), so it can be found the same way before and after.
  */
-export function CopyButton({ label, text, children, className = 'copy-button' }: { label: string; text: () => string | Promise<string>; children?: ReactNode; className?: string }) {
+export function CopyButton({
+  label,
+  text,
+  children,
+  className = 'copy-button',
+}: {
+  label: string;
+  text: () => string | Promise<string>;
+  children?: ReactNode;
+  className?: string;
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;

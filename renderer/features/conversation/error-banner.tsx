@@ -20,9 +20,15 @@ export function ErrorBanner({ error, kept }: { error: TurnError; kept: boolean }
   return (
     <div className="error-banner" role="alert" data-kind={error.kind}>
       <strong>{TITLES[error.kind] ?? 'Error'}</strong>
-      <span className="error-kind">{error.kind}{error.status ? ` · HTTP ${error.status}` : ''}{error.code ? ` · ${error.code}` : ''}</span>
+      <span className="error-kind">
+        {error.kind}
+        {error.status ? ` · HTTP ${error.status}` : ''}
+        {error.code ? ` · ${error.code}` : ''}
+      </span>
       <p>{error.message}</p>
-      {error.retry_after_s !== null && <p className="muted">The provider asks to wait {error.retry_after_s} s before trying again.</p>}
+      {error.retry_after_s !== null && (
+        <p className="muted">The provider asks to wait {error.retry_after_s} s before trying again.</p>
+      )}
       {kept && <p className="muted">The part of the answer that arrived is kept above.</p>}
     </div>
   );

@@ -14,7 +14,6 @@ const LIVE_TAIL_LIMIT = 4_000;
  */
 const PLAIN_GROUP = 64;
 
-
 export type BlockProps = Omit<StreamdownProps, 'children' | 'mode' | 'isAnimating'>;
 
 const MarkdownBlock = memo(function MarkdownBlock({ text, blockProps }: { text: string; blockProps: BlockProps }) {
@@ -78,7 +77,17 @@ const PlainBlock = memo(function PlainBlock({ text }: { text: string }) {
  * (the settled ones bail out on their props), not one per block: 50k tokens are ~4,000 blocks, and walking all
  * of them every frame made each frame's work grow with the answer.
  */
-const DoneGroup = memo(function DoneGroup({ blocks, start, end, blockProps }: { blocks: string[]; start: number; end: number; blockProps: BlockProps }) {
+const DoneGroup = memo(function DoneGroup({
+  blocks,
+  start,
+  end,
+  blockProps,
+}: {
+  blocks: string[];
+  start: number;
+  end: number;
+  blockProps: BlockProps;
+}) {
   const out: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     const b = blocks[i];

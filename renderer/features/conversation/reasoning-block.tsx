@@ -21,7 +21,10 @@ export function ReasoningBlock({ text, live }: { text: string; live: boolean }) 
       }}
     >
       <summary>
-        Reasoning <span className="muted">({text.length.toLocaleString()} chars{live ? ', thinking…' : ''})</span>
+        Reasoning{' '}
+        <span className="muted">
+          ({text.length.toLocaleString()} chars{live ? ', thinking…' : ''})
+        </span>
       </summary>
       {/* In pieces, like plain answer text: 50k tokens of reasoning as one text node re-lay out whole on every delta. */}
       <div className="reasoning-text">

@@ -16,7 +16,11 @@ export function TableBlock(props: ComponentProps<typeof DefaultTable>) {
     const table = ref.current?.querySelector('table');
     if (!table) return '';
     const data = extractTableDataFromElement(table);
-    return format === 'markdown' ? tableDataToMarkdown(data) : format === 'csv' ? tableDataToCSV(data, ',') : tableDataToTSV(data);
+    return format === 'markdown'
+      ? tableDataToMarkdown(data)
+      : format === 'csv'
+        ? tableDataToCSV(data, ',')
+        : tableDataToTSV(data);
   };
   return (
     <div className="table-block" ref={ref}>

@@ -41,9 +41,13 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
           streaming && !turn.hasReasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
         )}
         {turn.retryNote && turn.hasAnswer && <p className="muted">{turn.retryNote}</p>}
-        {turn.error && turn.error.kind !== 'cancelled' && <ErrorBanner error={turn.error} kept={turn.hasAnswer || turn.hasReasoning} />}
+        {turn.error && turn.error.kind !== 'cancelled' && (
+          <ErrorBanner error={turn.error} kept={turn.hasAnswer || turn.hasReasoning} />
+        )}
         {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
-        {turn.status === 'incomplete' && <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>}
+        {turn.status === 'incomplete' && (
+          <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>
+        )}
         <TurnStats result={turn.result} estimate={turn.estimate} />
       </section>
     </article>

@@ -16,7 +16,15 @@ interface Props {
 }
 
 /** The app's one modal: a backdrop that closes on click, Escape to close, focus moved inside on open. */
-export function ModalDialog({ label, title, closeLabel, onClose, className, initialFocus = 'button, input, select', children }: Props) {
+export function ModalDialog({
+  label,
+  title,
+  closeLabel,
+  onClose,
+  className,
+  initialFocus = 'button, input, select',
+  children,
+}: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();

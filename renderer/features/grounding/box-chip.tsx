@@ -16,7 +16,9 @@ export function BoxChip(props: Record<string, unknown>) {
   const n = Number(props['data-n']);
   const live = ctx?.live;
   // The box itself is the snapshot: its object stays the same until the box changes (see use-grounding.ts).
-  const box = useSyncExternalStore(live?.subscribe ?? noSubscription, () => (live ? live.box(n) : ctx?.boxes.find((b) => b.n === n)));
+  const box = useSyncExternalStore(live?.subscribe ?? noSubscription, () =>
+    live ? live.box(n) : ctx?.boxes.find((b) => b.n === n),
+  );
   const hovered = useSyncExternalStore(live?.subscribe ?? store.subscribe, () =>
     box ? (live ? live.hovered : store.getState().hoveredBox) === box.key : false,
   );

@@ -35,7 +35,12 @@ export function BoxLayer({ boxes }: { boxes: readonly ShownBox[] }) {
               <span className="box-tag">{b.label ? `${b.n} ${b.label}` : b.n}</span>
             </div>
           ) : (
-            <div key={b.key} className="box-rect" style={{ ...style, width: pct(b.x2 - b.x1), height: pct(b.y2 - b.y1) }} {...common}>
+            <div
+              key={b.key}
+              className="box-rect"
+              style={{ ...style, width: pct(b.x2 - b.x1), height: pct(b.y2 - b.y1) }}
+              {...common}
+            >
               <span className="box-tag" data-below={b.y1 < 0.06 || undefined}>
                 {b.label ? `${b.n} ${b.label}` : b.n}
               </span>

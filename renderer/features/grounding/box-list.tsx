@@ -7,13 +7,22 @@ import { cropBox, cropName, download } from './crop.ts';
 import { naturalSize } from './image-size.ts';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
 
-const imageTitle = (images: readonly GroundImage[], i: number | null) => (i === null ? 'no image' : (images[i]?.label ?? `Image ${i + 1}`));
+const imageTitle = (images: readonly GroundImage[], i: number | null) =>
+  i === null ? 'no image' : (images[i]?.label ?? `Image ${i + 1}`);
 
 /** A few words before the box in the answer (after any earlier box), for boxes the model gave no label. */
 export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[]): string {
   const after = boxes.reduce((at, o) => (o.end <= b.start && o.end > at ? o.end : at), 0);
-  const line = text.slice(Math.max(after, b.start - 80), b.start).split('\n').at(-1) ?? '';
-  const words = line.replace(/[*_`#|>[\]()]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^[,.;:]\s*/, '');
+  const line =
+    text
+      .slice(Math.max(after, b.start - 80), b.start)
+      .split('\n')
+      .at(-1) ?? '';
+  const words = line
+    .replace(/[*_`#|>[\]()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[,.;:]\s*/, '');
   return words.length > 48 ? `…${words.slice(-47)}` : words;
 }
 
@@ -21,7 +30,17 @@ export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[]
 export const BOX_ROWS_STEP = 100;
 
 /** One row per box: what it is, which image it is on (movable), and what can be done with it. */
-export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly ShownBox[]; images: readonly GroundImage[]; text: string; onCropError: (message: string) => void }) {
+export function BoxList({
+  boxes,
+  images,
+  text,
+  onCropError,
+}: {
+  boxes: readonly ShownBox[];
+  images: readonly GroundImage[];
+  text: string;
+  onCropError: (message: string) => void;
+}) {
   const hovered = useStore((s) => s.hoveredBox);
   const setHovered = useStore((s) => s.setHoveredBox);
   const toggleHidden = useStore((s) => s.toggleBoxHidden);
@@ -59,7 +78,11 @@ export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly 
               {b.kind === 'point' && b.label ? ' (point)' : ''}
             </span>
             {images.length > 1 ? (
-              <select aria-label={`Image of box ${b.n}`} value={b.image ?? ''} onChange={(e) => moveBox(b.key, Number(e.target.value))}>
+              <select
+                aria-label={`Image of box ${b.n}`}
+                value={b.image ?? ''}
+                onChange={(e) => moveBox(b.key, Number(e.target.value))}
+              >
                 {images.map((_, i) => (
                   <option key={i} value={i}>
                     {imageTitle(images, i)}
@@ -78,13 +101,22 @@ export function BoxList({ boxes, images, text, onCropError }: { boxes: readonly 
                 label={`Copy box ${b.n} as JSON`}
                 text={async () => {
                   const image = b.image === null ? undefined : images[b.image];
-                  const size = image ? (image.width && image.height ? { width: image.width, height: image.height } : await naturalSize(image.previewUrl)) : null;
+                  const size = image
+                    ? image.width && image.height
+                      ? { width: image.width, height: image.height }
+                      : await naturalSize(image.previewUrl)
+                    : null;
                   return JSON.stringify(boxJson(b, image, size), null, 2);
                 }}
               >
                 JSON
               </CopyButton>
-              <button type="button" aria-label={`Save crop of box ${b.n}`} title="Save the region as a PNG" onClick={() => void crop(b, download)}>
+              <button
+                type="button"
+                aria-label={`Save crop of box ${b.n}`}
+                title="Save the region as a PNG"
+                onClick={() => void crop(b, download)}
+              >
                 Save
               </button>
               <button

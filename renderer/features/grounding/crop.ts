@@ -21,12 +21,17 @@ export async function cropBox(src: string, box: ShownBox): Promise<Blob> {
   canvas.width = w;
   canvas.height = h;
   canvas.getContext('2d')!.drawImage(img, x1, y1, w, h, 0, 0, w, h);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The crop could not be encoded.'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The crop could not be encoded.'))), 'image/png'),
+  );
 }
 
 /** A file name for a crop: the image's name, the box's number and label. */
 export function cropName(imageName: string | undefined, box: ShownBox): string {
-  const stem = (imageName ?? 'image').replace(/\.[a-z0-9]+$/i, '').replace(/[^\p{L}\p{N}._ -]+/gu, '-').slice(0, 60);
+  const stem = (imageName ?? 'image')
+    .replace(/\.[a-z0-9]+$/i, '')
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '-')
+    .slice(0, 60);
   const label = box.label ? `-${box.label.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 30)}` : '';
   return `${stem}-box${box.n}${label}.png`;
 }

@@ -3,7 +3,17 @@ import { BoxLayer, MAX_DRAWN_BOXES } from './box-layer.tsx';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
 
 /** One image of the turn with its boxes drawn on it; clicking opens it in the zoomable viewer. */
-export function GroundedImage({ turnId, index, image, boxes }: { turnId: string; index: number; image: GroundImage; boxes: readonly ShownBox[] }) {
+export function GroundedImage({
+  turnId,
+  index,
+  image,
+  boxes,
+}: {
+  turnId: string;
+  index: number;
+  image: GroundImage;
+  boxes: readonly ShownBox[];
+}) {
   const openViewer = useStore((s) => s.openViewer);
   const title = image.label ?? `Image ${index + 1}`;
   return (

@@ -19,7 +19,11 @@ export function GroundingPanel({ turnId, grounding }: { turnId: string; groundin
           ))}
         </div>
       )}
-      {orphans > 0 && <p className="muted">{orphans === 1 ? 'One box has' : `${orphans} boxes have`} no image to go on: this question had none.</p>}
+      {orphans > 0 && (
+        <p className="muted">
+          {orphans === 1 ? 'One box has' : `${orphans} boxes have`} no image to go on: this question had none.
+        </p>
+      )}
       {problem && (
         <p className="notice" role="alert">
           {problem}

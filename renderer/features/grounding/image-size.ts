@@ -28,6 +28,8 @@ export async function imageAsFile(src: string, name: string): Promise<File> {
   canvas.width = img.naturalWidth;
   canvas.height = img.naturalHeight;
   canvas.getContext('2d')!.drawImage(img, 0, 0);
-  const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be encoded.'))), 'image/png'));
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The image could not be encoded.'))), 'image/png'),
+  );
   return new File([blob], name.replace(/\.[a-z0-9]+$/i, '') + '.png', { type: 'image/png' });
 }

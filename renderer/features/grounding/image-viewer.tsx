@@ -33,7 +33,11 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
   useEffect(() => {
     let live = true;
     setNatural(null);
-    if (image) naturalSize(image.previewUrl).then((s) => live && setNatural(s), () => live && setProblem('This image can no longer be shown.'));
+    if (image)
+      naturalSize(image.previewUrl).then(
+        (s) => live && setNatural(s),
+        () => live && setProblem('This image can no longer be shown.'),
+      );
     return () => {
       live = false;
     };
@@ -63,7 +67,12 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
             <span>
               {index + 1} / {grounding.images.length}
             </span>
-            <button type="button" aria-label="Next image" disabled={index >= grounding.images.length - 1} onClick={() => open(turnId, index + 1)}>
+            <button
+              type="button"
+              aria-label="Next image"
+              disabled={index >= grounding.images.length - 1}
+              onClick={() => open(turnId, index + 1)}
+            >
               ›
             </button>
           </span>
@@ -91,7 +100,14 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
           ) : (
             image &&
             natural && (
-              <div className="viewer-stage" style={{ width: natural.width * view.zoom, height: natural.height * view.zoom, transform: `translate(${view.x}px, ${view.y}px)` }}>
+              <div
+                className="viewer-stage"
+                style={{
+                  width: natural.width * view.zoom,
+                  height: natural.height * view.zoom,
+                  transform: `translate(${view.x}px, ${view.y}px)`,
+                }}
+              >
                 <img src={image.previewUrl} alt={image.name} draggable={false} />
                 <BoxLayer boxes={boxes} />
               </div>

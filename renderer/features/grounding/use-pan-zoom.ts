@@ -27,16 +27,19 @@ export function usePanZoom(viewport: RefObject<HTMLDivElement | null>, natural: 
   }, [viewport, natural]);
 
   /** Zooms by `factor` keeping the image point under (cx, cy) (viewport pixels) where it is. */
-  const zoomAt = useCallback((factor: number, cx?: number, cy?: number) => {
-    const el = viewport.current;
-    if (!el) return;
-    const v = viewRef.current;
-    const px = cx ?? el.clientWidth / 2;
-    const py = cy ?? el.clientHeight / 2;
-    const zoom = clampZoom(v.zoom * factor);
-    const k = zoom / v.zoom;
-    setView({ zoom, x: px - (px - v.x) * k, y: py - (py - v.y) * k });
-  }, [viewport]);
+  const zoomAt = useCallback(
+    (factor: number, cx?: number, cy?: number) => {
+      const el = viewport.current;
+      if (!el) return;
+      const v = viewRef.current;
+      const px = cx ?? el.clientWidth / 2;
+      const py = cy ?? el.clientHeight / 2;
+      const zoom = clampZoom(v.zoom * factor);
+      const k = zoom / v.zoom;
+      setView({ zoom, x: px - (px - v.x) * k, y: py - (py - v.y) * k });
+    },
+    [viewport],
+  );
 
   useEffect(fit, [fit]);
 

@@ -17,7 +17,15 @@ const when = (ms: number) => {
  * One session in the sidebar: opens on click; rename, export and delete from its menu. With a thousand of these,
  * each reads the store's actions when clicked instead of subscribing to the store.
  */
-export const SessionItem = memo(function SessionItem({ s, current, onOpened }: { s: SessionSummary; current: boolean; onOpened: () => void }) {
+export const SessionItem = memo(function SessionItem({
+  s,
+  current,
+  onOpened,
+}: {
+  s: SessionSummary;
+  current: boolean;
+  onOpened: () => void;
+}) {
   const { openSession, renameSession, deleteSession, exportSession } = useStoreApi().getState();
   const [mode, setMode] = useState<'idle' | 'menu' | 'rename' | 'confirm'>('idle');
   const [title, setTitle] = useState(s.title);
@@ -35,9 +43,20 @@ export const SessionItem = memo(function SessionItem({ s, current, onOpened }: {
             if (await renameSession(s.id, title)) setMode('idle');
           }}
         >
-          <input aria-label="Session name" value={title} autoFocus maxLength={200} onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setMode('idle')} />
-          <button type="submit" className="primary">Save</button>
-          <button type="button" onClick={() => setMode('idle')}>Cancel</button>
+          <input
+            aria-label="Session name"
+            value={title}
+            autoFocus
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && setMode('idle')}
+          />
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
         </form>
       </li>
     );
@@ -80,17 +99,58 @@ export const SessionItem = memo(function SessionItem({ s, current, onOpened }: {
           onKeyDown={(e) => e.key === 'Escape' && setMode('idle')}
           onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setMode('idle')}
         >
-          <li role="none"><button type="button" role="menuitem" onClick={() => { setTitle(s.title); setMode('rename'); }}>Rename</button></li>
-          <li role="none"><button type="button" role="menuitem" onClick={() => { setMode('idle'); void exportSession(s.id, 'markdown'); }}>Export as Markdown</button></li>
-          <li role="none"><button type="button" role="menuitem" onClick={() => { setMode('idle'); void exportSession(s.id, 'json'); }}>Export as JSON</button></li>
-          <li role="none"><button type="button" role="menuitem" className="danger-text" onClick={() => setMode('confirm')}>Delete</button></li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setTitle(s.title);
+                setMode('rename');
+              }}
+            >
+              Rename
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMode('idle');
+                void exportSession(s.id, 'markdown');
+              }}
+            >
+              Export as Markdown
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setMode('idle');
+                void exportSession(s.id, 'json');
+              }}
+            >
+              Export as JSON
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" className="danger-text" onClick={() => setMode('confirm')}>
+              Delete
+            </button>
+          </li>
         </ul>
       )}
       {mode === 'confirm' && (
         <div className="session-confirm" role="group" aria-label={`Delete ${s.title}?`}>
           <span>Delete this session and its images? Usage figures are kept.</span>
-          <button type="button" className="danger" autoFocus onClick={() => void deleteSession(s.id)}>Delete</button>
-          <button type="button" onClick={() => setMode('idle')}>Cancel</button>
+          <button type="button" className="danger" autoFocus onClick={() => void deleteSession(s.id)}>
+            Delete
+          </button>
+          <button type="button" onClick={() => setMode('idle')}>
+            Cancel
+          </button>
         </div>
       )}
     </li>

@@ -19,7 +19,11 @@ export function SessionsSidebar({ open, onClose }: { open: boolean; onClose: () 
   // The newest sessions first; older ones on request, so a thousand sessions do not slow the app's start.
   const [shown, setShown] = useState(PAGE);
   return (
-    <nav className={`sessions-sidebar ${open ? 'open' : ''}`} aria-label="Sessions" onKeyDown={(e) => e.key === 'Escape' && open && onClose()}>
+    <nav
+      className={`sessions-sidebar ${open ? 'open' : ''}`}
+      aria-label="Sessions"
+      onKeyDown={(e) => e.key === 'Escape' && open && onClose()}
+    >
       <div className="sessions-head">
         <button
           type="button"
@@ -35,14 +39,23 @@ export function SessionsSidebar({ open, onClose }: { open: boolean; onClose: () 
           ×
         </button>
       </div>
-      <input type="search" className="sessions-search" aria-label="Search sessions" placeholder="Search sessions…" value={search} onChange={(e) => setSearch(e.target.value)} />
+      <input
+        type="search"
+        className="sessions-search"
+        aria-label="Search sessions"
+        placeholder="Search sessions…"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
       {error && (
         <p className="sessions-error" role="alert">
           {error}
         </p>
       )}
       {sessions.length === 0 ? (
-        <p className="muted small sessions-empty">{search ? `No session mentions “${search}”.` : 'No sessions yet. Ask something and the conversation is kept here.'}</p>
+        <p className="muted small sessions-empty">
+          {search ? `No session mentions “${search}”.` : 'No sessions yet. Ask something and the conversation is kept here.'}
+        </p>
       ) : (
         <ul className="session-list" aria-label="Session list">
           {sessions.slice(0, shown).map((s) => (

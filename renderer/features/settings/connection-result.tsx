@@ -12,7 +12,9 @@ const KEY_TEXT: Record<ConnectionReport['keyStatus'], string> = {
 export function ConnectionResult({ report, model }: { report: ConnectionReport; model: string }) {
   const modelText =
     report.modelAvailable === null
-      ? report.checkedBy === 'probe' ? '' : 'The server lists no models.'
+      ? report.checkedBy === 'probe'
+        ? ''
+        : 'The server lists no models.'
       : report.modelAvailable
         ? `${model} is available.`
         : report.models.length
@@ -20,11 +22,17 @@ export function ConnectionResult({ report, model }: { report: ConnectionReport; 
           : `${model} is not served here.`;
   return (
     <div className={`connection-report ${report.ok ? 'ok' : 'bad'}`} role="status">
-      <strong>{report.ok ? 'Connected.' : `Connection failed (${report.error?.kind ?? 'error'}).`}</strong> {KEY_TEXT[report.keyStatus]} {modelText}
+      <strong>{report.ok ? 'Connected.' : `Connection failed (${report.error?.kind ?? 'error'}).`}</strong>{' '}
+      {KEY_TEXT[report.keyStatus]} {modelText}
       {report.error && !report.ok && <div className="small">{report.error.message}</div>}
-      {report.checkedBy === 'probe' && <div className="muted small">The server lists no models, so a one-token request was sent to check.</div>}
+      {report.checkedBy === 'probe' && (
+        <div className="muted small">The server lists no models, so a one-token request was sent to check.</div>
+      )}
       {report.modelAvailable === false && report.models.length > 0 && (
-        <div className="muted small">Served: {report.models.slice(0, 8).join(', ')}{report.models.length > 8 ? ', …' : ''}</div>
+        <div className="muted small">
+          Served: {report.models.slice(0, 8).join(', ')}
+          {report.models.length > 8 ? ', …' : ''}
+        </div>
       )}
     </div>
   );

@@ -17,7 +17,12 @@ export function KeyStorage() {
   useEffect(() => {
     void bridge.getInfo().then(setInfo, (e: unknown) => setError(failureMessage(e)));
   }, []);
-  if (!info) return error ? <p className="form-error" role="alert">{error}</p> : null;
+  if (!info)
+    return error ? (
+      <p className="form-error" role="alert">
+        {error}
+      </p>
+    ) : null;
   const weak = info.keyStorage.backend === 'basic-text';
   const toggle = async (on: boolean) => {
     setError(null);
@@ -37,7 +42,11 @@ export function KeyStorage() {
         <input type="checkbox" checked={info.keyStorage.sessionOnly} onChange={(e) => void toggle(e.target.checked)} />
         Keep keys for this session only (held in memory, never written; enter them again after a restart)
       </label>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <p className="muted small">
         Data folder: <code>{info.dataDir}</code>
       </p>

@@ -38,7 +38,12 @@ export function PricesEditor({ state, shared }: { state: ModelsState; shared: st
           if (!bad && (await state.add(newModel.trim()))) setNewModel('');
         }}
       >
-        <input aria-label="New model id" value={newModel} onChange={(e) => setNewModel(e.target.value)} placeholder="e.g. z-ai/glm-4.5v:free" />
+        <input
+          aria-label="New model id"
+          value={newModel}
+          onChange={(e) => setNewModel(e.target.value)}
+          placeholder="e.g. z-ai/glm-4.5v:free"
+        />
         <button type="submit">Add model</button>
       </form>
       {addError && (

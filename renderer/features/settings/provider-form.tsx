@@ -56,7 +56,15 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
     setNotice(null);
     try {
       const key = then === 'remove-key' ? { apiKey: '' } : apiKey ? { apiKey } : {};
-      const view = await save({ id: saved?.id, catalogId, name, baseUrl, model, upstream: entry.upstreams.length ? upstream : [], ...key });
+      const view = await save({
+        id: saved?.id,
+        catalogId,
+        name,
+        baseUrl,
+        model,
+        upstream: entry.upstreams.length ? upstream : [],
+        ...key,
+      });
       setSaved(view);
       setApiKey('');
       if (view.keyDropped) {
@@ -65,7 +73,8 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         if (then === 'close') return;
       }
       if (then === 'test') setReport(await test(view.id));
-      else if (then === 'remove-key') setNotice(view.hasKey ? 'The stored key is removed; a key from the environment still applies.' : 'Key removed.');
+      else if (then === 'remove-key')
+        setNotice(view.hasKey ? 'The stored key is removed; a key from the environment still applies.' : 'Key removed.');
       else {
         select(view.id);
         onSaved();
@@ -103,7 +112,13 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         </label>
         <label>
           Base URL
-          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://127.0.0.1:8000/v1" required inputMode="url" />
+          <input
+            value={baseUrl}
+            onChange={(e) => setBaseUrl(e.target.value)}
+            placeholder="http://127.0.0.1:8000/v1"
+            required
+            inputMode="url"
+          />
         </label>
         <div className="key-field">
           <label>
@@ -113,7 +128,13 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
               autoComplete="off"
               value={apiKey}
               onChange={(e) => setApiKey(e.target.value)}
-              placeholder={saved?.hasKey ? 'Stored — leave empty to keep it' : entry.userUrl ? 'Optional for local servers' : 'Paste your key'}
+              placeholder={
+                saved?.hasKey
+                  ? 'Stored — leave empty to keep it'
+                  : entry.userUrl
+                    ? 'Optional for local servers'
+                    : 'Paste your key'
+              }
             />
           </label>
           {saved?.hasKey && (
@@ -152,7 +173,11 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
           <button type="button" disabled={busy !== null} onClick={() => void submit('test')}>
             Test connection
           </button>
-          {busy === 'test' && <span className="muted small" role="status">Testing…</span>}
+          {busy === 'test' && (
+            <span className="muted small" role="status">
+              Testing…
+            </span>
+          )}
           <button type="button" className="ghost" onClick={onDone}>
             Back
           </button>
@@ -171,12 +196,11 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         </div>
       </form>
       {editable ? (
-        <PricesEditor
-          state={models}
-          shared={entry.userUrl ? null : `Shared by every ${entry.name} provider you configure.`}
-        />
+        <PricesEditor state={models} shared={entry.userUrl ? null : `Shared by every ${entry.name} provider you configure.`} />
       ) : (
-        <p className="muted small">Save this server to list its models and enter prices (without a price, cost shows as unknown).</p>
+        <p className="muted small">
+          Save this server to list its models and enter prices (without a price, cost shows as unknown).
+        </p>
       )}
     </div>
   );

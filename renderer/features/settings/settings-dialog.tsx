@@ -11,36 +11,32 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [editing, setEditing] = useState<ProviderView | 'new' | null>(null);
   return (
     <ModalDialog label="Settings" title="Settings" closeLabel="Close settings" onClose={onClose}>
-        {editing ? (
-          <ProviderForm
-            provider={editing === 'new' ? null : editing}
-            onDone={() => setEditing(null)}
-            onSaved={onClose}
-          />
-        ) : (
-          <>
-            <h3>Providers</h3>
-            <ul className="provider-list" aria-label="Providers">
-              {providers.map((p) => (
-                <li key={p.id}>
-                  <div>
-                    <strong>{p.name}</strong>
-                    <span className="muted"> · {p.model}</span>
-                    <div className="muted small">{p.baseUrl}</div>
-                  </div>
-                  <span className={`key-chip ${p.hasKey ? 'ok' : ''}`}>{p.hasKey ? 'key set' : 'no key'}</span>
-                  <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
-                    Edit
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <button type="button" className="primary" onClick={() => setEditing('new')}>
-              Add provider
-            </button>
-            <KeyStorage />
-          </>
-        )}
+      {editing ? (
+        <ProviderForm provider={editing === 'new' ? null : editing} onDone={() => setEditing(null)} onSaved={onClose} />
+      ) : (
+        <>
+          <h3>Providers</h3>
+          <ul className="provider-list" aria-label="Providers">
+            {providers.map((p) => (
+              <li key={p.id}>
+                <div>
+                  <strong>{p.name}</strong>
+                  <span className="muted"> · {p.model}</span>
+                  <div className="muted small">{p.baseUrl}</div>
+                </div>
+                <span className={`key-chip ${p.hasKey ? 'ok' : ''}`}>{p.hasKey ? 'key set' : 'no key'}</span>
+                <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
+                  Edit
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            Add provider
+          </button>
+          <KeyStorage />
+        </>
+      )}
     </ModalDialog>
   );
 }

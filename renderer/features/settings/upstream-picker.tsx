@@ -4,7 +4,15 @@ import type { Upstream } from '../../../shared/providers/catalog.ts';
  * OpenRouter routes one model to several upstreams; ticking some pins the request to them (`provider.order`,
  * no fallbacks) in the order they were ticked. None ticked: OpenRouter chooses.
  */
-export function UpstreamPicker({ options, value, onChange }: { options: Upstream[]; value: string[]; onChange: (v: string[]) => void }) {
+export function UpstreamPicker({
+  options,
+  value,
+  onChange,
+}: {
+  options: Upstream[];
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
   return (
     <fieldset className="upstream-picker">
       <legend>Upstream (OpenRouter routing)</legend>
@@ -19,7 +27,11 @@ export function UpstreamPicker({ options, value, onChange }: { options: Upstream
                 onChange={(e) => onChange(e.target.checked ? [...value, u.id] : value.filter((x) => x !== u.id))}
               />
               {u.label}
-              {at >= 0 && value.length > 1 && <span className="order-badge" aria-label={`position ${at + 1}`}>{at + 1}</span>}
+              {at >= 0 && value.length > 1 && (
+                <span className="order-badge" aria-label={`position ${at + 1}`}>
+                  {at + 1}
+                </span>
+              )}
             </label>
           );
         })}

@@ -2,7 +2,15 @@ import { ModelPicker } from './model-picker.tsx';
 import { ProviderPicker } from './provider-picker.tsx';
 import { ThinkingSwitch } from './thinking-switch.tsx';
 
-export function TopBar({ onOpenSettings, onToggleSessions, sessionsOpen }: { onOpenSettings: () => void; onToggleSessions?: () => void; sessionsOpen?: boolean }) {
+export function TopBar({
+  onOpenSettings,
+  onToggleSessions,
+  sessionsOpen,
+}: {
+  onOpenSettings: () => void;
+  onToggleSessions?: () => void;
+  sessionsOpen?: boolean;
+}) {
   return (
     <header className="top-bar">
       {onToggleSessions && (
@@ -12,7 +20,10 @@ export function TopBar({ onOpenSettings, onToggleSessions, sessionsOpen }: { onO
         </button>
       )}
       <div className="brand" aria-label="Glimpse">
-        <span className="brand-mark" aria-hidden="true">◐</span> Glimpse
+        <span className="brand-mark" aria-hidden="true">
+          ◐
+        </span>{' '}
+        Glimpse
       </div>
       <div className="top-controls">
         <ProviderPicker onOpenSettings={onOpenSettings} />

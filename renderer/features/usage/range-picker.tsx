@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { UsageRange } from '../../../shared/bridge/usage.ts';
 
-const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const day = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const daysAgo = (n: number) => {
   const d = new Date();
   d.setDate(d.getDate() - n);
@@ -51,11 +52,27 @@ export function RangePicker({ onChange }: { onChange: (r: UsageRange) => void })
         <>
           <label>
             <span className="label-text">From</span>
-            <input type="date" value={from} max={to || undefined} onChange={(e) => { setFrom(e.target.value); onChange({ from: e.target.value || null, to }); }} />
+            <input
+              type="date"
+              value={from}
+              max={to || undefined}
+              onChange={(e) => {
+                setFrom(e.target.value);
+                onChange({ from: e.target.value || null, to });
+              }}
+            />
           </label>
           <label>
             <span className="label-text">To</span>
-            <input type="date" value={to} min={from || undefined} onChange={(e) => { setTo(e.target.value); onChange({ from, to: e.target.value || null }); }} />
+            <input
+              type="date"
+              value={to}
+              min={from || undefined}
+              onChange={(e) => {
+                setTo(e.target.value);
+                onChange({ from, to: e.target.value || null });
+              }}
+            />
           </label>
         </>
       )}

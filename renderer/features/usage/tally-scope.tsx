@@ -47,7 +47,12 @@ export function TallyScope({ label, totals }: { label: string; totals: SplitTota
       >
         <span className="tally-label">{label}</span>
         <span className="tally-value">{summary}</span>
-        {partlyUnknown && <span className="tally-unknown" title={unknownPhrase(t.unknown_cost_requests)}> +{t.unknown_cost_requests} unknown</span>}
+        {partlyUnknown && (
+          <span className="tally-unknown" title={unknownPhrase(t.unknown_cost_requests)}>
+            {' '}
+            +{t.unknown_cost_requests} unknown
+          </span>
+        )}
       </button>
       {open && t && (
         <div role="tooltip" id={id} className="tally-tooltip">

@@ -12,7 +12,16 @@ export function fillDays(days: DayTotals[]): DayTotals[] {
   for (let i = 0; i < 3660; i++) {
     const key = `${cur.getFullYear()}-${String(cur.getMonth() + 1).padStart(2, '0')}-${String(cur.getDate()).padStart(2, '0')}`;
     out.push(
-      byDay.get(key) ?? { day: key, requests: 0, prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, cached_tokens: 0, cost_usd: 0, unknown_cost_requests: 0 },
+      byDay.get(key) ?? {
+        day: key,
+        requests: 0,
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        reasoning_tokens: 0,
+        cached_tokens: 0,
+        cost_usd: 0,
+        unknown_cost_requests: 0,
+      },
     );
     if (key >= last) break;
     cur.setDate(cur.getDate() + 1);
@@ -28,7 +37,17 @@ const PAD_BOTTOM = 18;
  * Bars per day as plain SVG: a few dozen rects need no chart library, and this way every bar has a title and the
  * figure a text summary, with the numbers in a table beside it for screen readers and copying.
  */
-export function UsageChart({ title, days, value, format }: { title: string; days: DayTotals[]; value: (d: DayTotals) => number; format: (v: number) => string }) {
+export function UsageChart({
+  title,
+  days,
+  value,
+  format,
+}: {
+  title: string;
+  days: DayTotals[];
+  value: (d: DayTotals) => number;
+  format: (v: number) => string;
+}) {
   const series = fillDays(days);
   const max = Math.max(0, ...series.map(value));
   const total = series.reduce((n, d) => n + value(d), 0);
@@ -54,8 +73,14 @@ export function UsageChart({ title, days, value, format }: { title: string; days
         })}
         {series.length > 0 && (
           <>
-            <text x="2" y={H - 4} className="tick">{series[0].day}</text>
-            {series.length > 1 && <text x={W - 2} y={H - 4} textAnchor="end" className="tick">{series.at(-1)!.day}</text>}
+            <text x="2" y={H - 4} className="tick">
+              {series[0].day}
+            </text>
+            {series.length > 1 && (
+              <text x={W - 2} y={H - 4} textAnchor="end" className="tick">
+                {series.at(-1)!.day}
+              </text>
+            )}
           </>
         )}
       </svg>
@@ -65,4 +90,7 @@ export function UsageChart({ title, days, value, format }: { title: string; days
 }
 
 export const spendChart = { value: (d: DayTotals) => d.cost_usd, format: (v: number) => usd(v) };
-export const tokenChart = { value: (d: DayTotals) => d.prompt_tokens + d.completion_tokens, format: (v: number) => `${tokens(v)} tok` };
+export const tokenChart = {
+  value: (d: DayTotals) => d.prompt_tokens + d.completion_tokens,
+  format: (v: number) => `${tokens(v)} tok`,
+};

@@ -20,7 +20,9 @@ export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLa
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={7} className="muted">No requests in this range.</td>
+            <td colSpan={7} className="muted">
+              No requests in this range.
+            </td>
           </tr>
         )}
         {rows.map(([k, t]) => (
@@ -33,7 +35,9 @@ export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLa
             <td>{int(t.completion_tokens - t.reasoning_tokens)}</td>
             <td>
               {costOf(t)}
-              {t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests && <span className="muted"> +{t.unknown_cost_requests} unknown</span>}
+              {t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests && (
+                <span className="muted"> +{t.unknown_cost_requests} unknown</span>
+              )}
             </td>
           </tr>
         ))}

@@ -36,7 +36,10 @@ function glimpse(args: string[]): Promise<Run> {
 function ledgerRows(group: string) {
   const db = new DatabaseSync(join(dataDir, 'glimpse.db'), { readOnly: true });
   try {
-    return db.prepare('SELECT mode, status, compare_group FROM ledger WHERE compare_group = ? ORDER BY mode').all(group) as { mode: string; status: string }[];
+    return db.prepare('SELECT mode, status, compare_group FROM ledger WHERE compare_group = ? ORDER BY mode').all(group) as {
+      mode: string;
+      status: string;
+    }[];
   } finally {
     db.close();
   }
@@ -46,7 +49,15 @@ describe('glimpse compare', () => {
   it('runs thinking vs fast concurrently by default and prints lanes and verdict as JSON', async () => {
     const before = fake.requests.length;
     events.length = 0;
-    const r = await glimpse(['compare', '--base-url', `${fake.url}/openrouter/tps-40`, '--model', 'glm-4.5v', '--json', 'How many cats?']);
+    const r = await glimpse([
+      'compare',
+      '--base-url',
+      `${fake.url}/openrouter/tps-40`,
+      '--model',
+      'glm-4.5v',
+      '--json',
+      'How many cats?',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -57,7 +68,8 @@ describe('glimpse compare', () => {
     expect(thinking.answer).toContain('Answer in thinking mode');
     expect(fast.answer).toContain('Answer in fast mode');
     // Same fields as ask's JSON.
-    for (const k of ['answer', 'reasoning', 'boxes', 'usage', 'cost', 'estimate', 'finish_reason', 'timings', 'error']) expect(fast).toHaveProperty(k);
+    for (const k of ['answer', 'reasoning', 'boxes', 'usage', 'cost', 'estimate', 'finish_reason', 'timings', 'error'])
+      expect(fast).toHaveProperty(k);
     expect(thinking.usage.reasoning_tokens).toBeGreaterThan(0);
     expect(fast.usage.reasoning_tokens).toBe(0);
     // Concurrent: both requests reached the provider before either lane finished streaming.
@@ -74,18 +86,29 @@ describe('glimpse compare', () => {
 
   it('runs lanes set per provider; a failing lane leaves the others and sets the exit status', async () => {
     const r = await glimpse([
-      'compare', '--provider', 'custom', '--model', 'glm-4.5v',
-      '--lane', `base-url=${fake.url}/zai,thinking=on`,
-      '--lane', `base-url=${fake.url}/zai/500,thinking=off`,
+      'compare',
+      '--provider',
+      'custom',
+      '--model',
+      'glm-4.5v',
+      '--lane',
+      `base-url=${fake.url}/zai,thinking=on`,
+      '--lane',
+      `base-url=${fake.url}/zai/500,thinking=off`,
       '--lane=base-url=' + `${fake.url}/zai,thinking=off`,
-      '--json', 'Describe it',
+      '--json',
+      'Describe it',
     ]);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.lanes.map((l: { error: { kind: string } | null }) => l.error?.kind ?? null)).toEqual([null, 'server', null]);
     expect(out.lanes[2].answer).toContain('Answer in fast mode');
     expect(out.verdict.pairs.map((p: { a: number; b: number }) => [p.a, p.b])).toEqual([[0, 2]]);
-    expect(ledgerRows(out.compare_group).map((x) => x.status).sort()).toEqual(['done', 'done', 'error']);
+    expect(
+      ledgerRows(out.compare_group)
+        .map((x) => x.status)
+        .sort(),
+    ).toEqual(['done', 'done', 'error']);
   });
 
   it('prints lanes and the verdict for a person without --json', async () => {

@@ -37,7 +37,17 @@ describe('glimpse --help', () => {
     for (const args of [['--help'], ['ask', '--help']]) {
       const r = await glimpse(args);
       expect(r.code).toBe(0);
-      for (const opt of ['--provider', '--base-url', '--model', '--api-key', '--thinking', '--image', '--idle-timeout-s', '--data-dir', '--json']) {
+      for (const opt of [
+        '--provider',
+        '--base-url',
+        '--model',
+        '--api-key',
+        '--thinking',
+        '--image',
+        '--idle-timeout-s',
+        '--data-dir',
+        '--json',
+      ]) {
         expect(r.stdout).toContain(opt);
       }
     }
@@ -45,21 +55,59 @@ describe('glimpse --help', () => {
 
   it('refuses bad usage with exit 2 and says what is wrong', async () => {
     expect(await glimpse(['ask'])).toMatchObject({ code: 2, stderr: expect.stringContaining('A prompt is required') });
-    expect(await glimpse(['ask', '--thinking', 'maybe', 'hi'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--thinking takes on or off') });
-    expect(await glimpse(['ask', '--provider', 'acme', 'hi'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown provider “acme”') });
+    expect(await glimpse(['ask', '--thinking', 'maybe', 'hi'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--thinking takes on or off'),
+    });
+    expect(await glimpse(['ask', '--provider', 'acme', 'hi'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Unknown provider “acme”'),
+    });
     expect(await glimpse(['ask', '--base-url', 'ftp://x', 'hi'])).toMatchObject({ code: 2 });
-    expect(await glimpse(['ask', '--base-url', fake.url, 'hi'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--model is required') });
+    expect(await glimpse(['ask', '--base-url', fake.url, 'hi'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--model is required'),
+    });
   });
 });
 
 describe('glimpse ask --json', () => {
   it('prints exactly the promised object; --base-url keeps the provider’s dialect and prices', async () => {
     const png = join(dataDir, 'blue.png');
-    writeFileSync(png, await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3366cc' } }).png().toBuffer());
-    const r = await glimpse(['ask', '--provider', 'zai', '--base-url', `${fake.url}/zai`, '--api-key', 'cli-key-123456', '--image', png, '--json', 'What', 'is', 'this?']);
+    writeFileSync(
+      png,
+      await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3366cc' } })
+        .png()
+        .toBuffer(),
+    );
+    const r = await glimpse([
+      'ask',
+      '--provider',
+      'zai',
+      '--base-url',
+      `${fake.url}/zai`,
+      '--api-key',
+      'cli-key-123456',
+      '--image',
+      png,
+      '--json',
+      'What',
+      'is',
+      'this?',
+    ]);
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out)).toEqual(['answer', 'reasoning', 'boxes', 'usage', 'cost', 'estimate', 'finish_reason', 'timings', 'error']);
+    expect(Object.keys(out)).toEqual([
+      'answer',
+      'reasoning',
+      'boxes',
+      'usage',
+      'cost',
+      'estimate',
+      'finish_reason',
+      'timings',
+      'error',
+    ]);
     expect(Object.keys(out.usage)).toEqual(['prompt_tokens', 'completion_tokens', 'reasoning_tokens', 'cached_tokens']);
     expect(Object.keys(out.timings)).toEqual(['ttft_ms', 'total_ms']);
     expect(out).toMatchObject({ boxes: [], finish_reason: 'stop', error: null, cost: { source: 'price-table' } });
@@ -74,7 +122,17 @@ describe('glimpse ask --json', () => {
   });
 
   it('a base URL without --provider is a custom server: chat-template switch, cost unknown (null, never 0)', async () => {
-    const r = await glimpse(['ask', '--base-url', `${fake.url}/vllm`, '--model', 'glm-4.5v', '--thinking', 'off', '--json', 'hi']);
+    const r = await glimpse([
+      'ask',
+      '--base-url',
+      `${fake.url}/vllm`,
+      '--model',
+      'glm-4.5v',
+      '--thinking',
+      'off',
+      '--json',
+      'hi',
+    ]);
     expect(r.code).toBe(0);
     const out = json(r);
     expect(fake.requests.at(-1)!.body.chat_template_kwargs).toEqual({ enable_thinking: false });
@@ -84,7 +142,9 @@ describe('glimpse ask --json', () => {
   });
 
   it('OpenRouter: reasoning.enabled, and the provider’s own cost figure', async () => {
-    const r = await glimpse(['ask', '--provider', 'openrouter', '--base-url', `${fake.url}/openrouter`, '--json', 'hi'], { OPENROUTER_API_KEY: 'or-env-key-999' });
+    const r = await glimpse(['ask', '--provider', 'openrouter', '--base-url', `${fake.url}/openrouter`, '--json', 'hi'], {
+      OPENROUTER_API_KEY: 'or-env-key-999',
+    });
     const out = json(r);
     expect(fake.requests.at(-1)!.body).toMatchObject({ model: 'z-ai/glm-4.5v', reasoning: { enabled: true } });
     expect(fake.requests.at(-1)!.authorization).toBe('Bearer or-env-key-999');
@@ -92,7 +152,17 @@ describe('glimpse ask --json', () => {
   });
 
   it('exits 1 with the error set, and never prints the key', async () => {
-    const r = await glimpse(['ask', '--base-url', `${fake.url}/zai/echo-auth`, '--model', 'm', '--api-key', 'very-secret-key-42', '--json', 'hi']);
+    const r = await glimpse([
+      'ask',
+      '--base-url',
+      `${fake.url}/zai/echo-auth`,
+      '--model',
+      'm',
+      '--api-key',
+      'very-secret-key-42',
+      '--json',
+      'hi',
+    ]);
     expect(r.code).toBe(1);
     const out = json(r);
     expect(out.error).toMatchObject({ kind: 'bad-request', status: 400, code: 'invalid_header', retry_after_s: null });
@@ -102,14 +172,34 @@ describe('glimpse ask --json', () => {
   it('reports rate limits with retry-after, and a timeout after --idle-timeout-s', async () => {
     const rl = json(await glimpse(['ask', '--base-url', `${fake.url}/zai/429`, '--model', 'm', '--json', 'hi']));
     expect(rl.error).toMatchObject({ kind: 'rate-limit', retry_after_s: 30 });
-    const t = await glimpse(['ask', '--base-url', `${fake.url}/zai/stall`, '--model', 'm', '--idle-timeout-s', '0.5', '--json', 'hi']);
+    const t = await glimpse([
+      'ask',
+      '--base-url',
+      `${fake.url}/zai/stall`,
+      '--model',
+      'm',
+      '--idle-timeout-s',
+      '0.5',
+      '--json',
+      'hi',
+    ]);
     expect(t.code).toBe(1);
     expect(json(t).error).toMatchObject({ kind: 'timeout' });
   });
 
   it('a missing image is bad-input and nothing is sent', async () => {
     const before = fake.requests.length;
-    const r = await glimpse(['ask', '--base-url', `${fake.url}/zai`, '--model', 'm', '--image', join(dataDir, 'nope.png'), '--json', 'hi']);
+    const r = await glimpse([
+      'ask',
+      '--base-url',
+      `${fake.url}/zai`,
+      '--model',
+      'm',
+      '--image',
+      join(dataDir, 'nope.png'),
+      '--json',
+      'hi',
+    ]);
     expect(r.code).toBe(1);
     expect(json(r).error).toMatchObject({ kind: 'bad-input', message: expect.stringContaining('nope.png') });
     expect(fake.requests.length).toBe(before);
@@ -130,10 +220,14 @@ describe('glimpse ask, interrupted', () => {
     const slow = await startFakeProvider(0, { onPiece: (e) => e.index === 3 && child?.kill('SIGINT') });
     try {
       const r = await new Promise<Run>((resolve) => {
-        child = spawn(process.execPath, [CLI, 'ask', '--base-url', `${slow.url}/zai/slow`, '--model', 'm', '--thinking', 'off', '--json', 'hi'], {
-          env: { PATH: process.env.PATH, GLIMPSE_DATA_DIR: dataDir },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        child = spawn(
+          process.execPath,
+          [CLI, 'ask', '--base-url', `${slow.url}/zai/slow`, '--model', 'm', '--thinking', 'off', '--json', 'hi'],
+          {
+            env: { PATH: process.env.PATH, GLIMPSE_DATA_DIR: dataDir },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
         let stdout = '';
         let stderr = '';
         child.stdout!.on('data', (d) => (stdout += d));

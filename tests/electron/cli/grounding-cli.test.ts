@@ -23,8 +23,18 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'glimpse-grounding-cli-'));
   grey = join(dir, 'grey.png');
   white = join(dir, 'white.png');
-  writeFileSync(grey, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#808080' } }).png().toBuffer());
-  writeFileSync(white, await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } }).png().toBuffer());
+  writeFileSync(
+    grey,
+    await sharp({ create: { width: 400, height: 300, channels: 3, background: '#808080' } })
+      .png()
+      .toBuffer(),
+  );
+  writeFileSync(
+    white,
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer(),
+  );
 });
 afterAll(async () => {
   await fake.close();
@@ -35,7 +45,11 @@ async function run(argv: string[]) {
   let out = '';
   let err = '';
   const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s), isTty: false, errIsTty: false };
-  const code = await ask(parseAsk(['--base-url', `${fake.url}/zai/boxes`, '--model', 'glm-4.5v', '--data-dir', dir, '--thinking', 'off', ...argv]), io, {});
+  const code = await ask(
+    parseAsk(['--base-url', `${fake.url}/zai/boxes`, '--model', 'glm-4.5v', '--data-dir', dir, '--thinking', 'off', ...argv]),
+    io,
+    {},
+  );
   return { code, out, err };
 }
 
@@ -94,7 +108,11 @@ describe('glimpse ask and boxes', () => {
     const file = join(dir, 'none.png');
     let err = '';
     const io = { out: () => {}, err: (s: string) => void (err += s), isTty: false, errIsTty: false };
-    const code = await ask(parseAsk(['--base-url', `${fake.url}/zai`, '--model', 'm', '--data-dir', dir, '--image', grey, '--boxes-out', file, 'hi']), io, {});
+    const code = await ask(
+      parseAsk(['--base-url', `${fake.url}/zai`, '--model', 'm', '--data-dir', dir, '--image', grey, '--boxes-out', file, 'hi']),
+      io,
+      {},
+    );
     expect(code).toBe(0);
     expect(err).toContain('no boxes in the answer');
     expect(existsSync(file)).toBe(false);

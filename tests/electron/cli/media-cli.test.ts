@@ -43,7 +43,10 @@ describe('glimpse ask --pdf', () => {
     expect(fake.requests.length).toBe(before + 1);
     const sent = fake.requests.at(-1)!;
     const fit = pageFit(595, 842, 1024);
-    expect(sent.images.map((i) => [i.width, i.height])).toEqual([[fit.width, fit.height], [fit.width, fit.height]]);
+    expect(sent.images.map((i) => [i.width, i.height])).toEqual([
+      [fit.width, fit.height],
+      [fit.width, fit.height],
+    ]);
     expect(sent.sequence[0]).toBe('page 2');
     expect(sent.sequence[1]).toBe(`[image ${fit.width}x${fit.height}]`);
     expect(sent.sequence[2]).toMatch(/^Text layer of page 2:\nQuarterly report, page 2/);
@@ -56,7 +59,15 @@ describe('glimpse ask --pdf', () => {
   });
 
   it('opens an encrypted PDF with --pdf-password', async () => {
-    const r = await glimpse(['--pdf', await makeEncryptedPdf('cli-locked.pdf', 'pw-123'), '--pdf-password', 'pw-123', '--pages', '1', 'Read it']);
+    const r = await glimpse([
+      '--pdf',
+      await makeEncryptedPdf('cli-locked.pdf', 'pw-123'),
+      '--pdf-password',
+      'pw-123',
+      '--pages',
+      '1',
+      'Read it',
+    ]);
     expect(r.code).toBe(0);
     expect(fake.requests.at(-1)!.images).toHaveLength(1);
   });
@@ -71,7 +82,9 @@ describe('glimpse ask --pdf', () => {
     }
   });
 
-  it('refuses a 500-page PDF without --pages that would not fit the model’s context, saying how many pages fit', { timeout: 120_000 }, async () => {
+  it('refuses a 500-page PDF without --pages that would not fit the model’s context, saying how many pages fit', {
+    timeout: 120_000,
+  }, async () => {
     const pdf = await makePdf('cli-500.pdf', 500);
     const before = fake.requests.length;
     const zai = ['--provider', 'zai', '--api-key', 'k'];
@@ -94,11 +107,22 @@ describe('glimpse ask --pdf', () => {
 
   it('sends images with --budget: a 24-megapixel photo goes at the budget size, upright', async () => {
     const photo = await makePhoto('cli-photo.jpg', 6048, 4024, 6);
-    const r = await glimpse(['--image', photo, '--image', await makeImageAs('cli.bmp', 'bmp'), '--budget', '2560', 'What is it?']);
+    const r = await glimpse([
+      '--image',
+      photo,
+      '--image',
+      await makeImageAs('cli.bmp', 'bmp'),
+      '--budget',
+      '2560',
+      'What is it?',
+    ]);
     expect(r.code).toBe(0);
     const fit = fitToBudget(4024, 6048, 2560);
     const bmp = fitToBudget(640, 480, 2560);
-    expect(fake.requests.at(-1)!.images.map((i) => [i.width, i.height])).toEqual([[fit.width, fit.height], [bmp.width, bmp.height]]);
+    expect(fake.requests.at(-1)!.images.map((i) => [i.width, i.height])).toEqual([
+      [fit.width, fit.height],
+      [bmp.width, bmp.height],
+    ]);
     expect(JSON.parse(r.stdout).estimate.prompt_tokens).toBeGreaterThanOrEqual(fit.tokens + bmp.tokens);
   });
 });
@@ -108,10 +132,22 @@ describe('unreadable input is bad-input, exits non-zero and sends nothing', () =
     ['a missing file', async () => ['--image', '/nonexistent/photo.jpg'], /Cannot read \/nonexistent\/photo\.jpg/],
     ['a text file named .png', async () => ['--image', makeTextFile('cli-notes.png')], /is not an image, PDF or video/],
     ['a damaged PDF', async () => ['--pdf', await makeCorruptPdf('cli-corrupt.pdf')], /damaged or not a PDF/],
-    ['an encrypted PDF without its password', async () => ['--pdf', await makeEncryptedPdf('cli-locked2.pdf', 'x')], /encrypted: give its password/],
-    ['an encrypted PDF with a wrong password', async () => ['--pdf', await makeEncryptedPdf('cli-locked3.pdf', 'x'), '--pdf-password', 'y'], /password is wrong/],
+    [
+      'an encrypted PDF without its password',
+      async () => ['--pdf', await makeEncryptedPdf('cli-locked2.pdf', 'x')],
+      /encrypted: give its password/,
+    ],
+    [
+      'an encrypted PDF with a wrong password',
+      async () => ['--pdf', await makeEncryptedPdf('cli-locked3.pdf', 'x'), '--pdf-password', 'y'],
+      /password is wrong/,
+    ],
     ['pages past the end', async () => ['--pdf', await makePdf('cli-short.pdf', 2), '--pages', '2-5'], /has 2 pages/],
-    ['an image passed as --pdf', async () => ['--pdf', await makeImageAs('cli-img.png', 'png')], /is a image, not a PDF|not a PDF/],
+    [
+      'an image passed as --pdf',
+      async () => ['--pdf', await makeImageAs('cli-img.png', 'png')],
+      /is a image, not a PDF|not a PDF/,
+    ],
   ];
   for (const [what, args, message] of cases) {
     it(what, async () => {
@@ -137,9 +173,20 @@ describe('several --image files', () => {
     const three = join(dataDir, 'three.bmp');
     writeFileSync(three, 'BMx');
     const before = fake.requests.length;
-    const r = await glimpse(['--image', await makeImageAs('cli-a.png', 'png'), '--image', three, '--image', await makeImageAs('cli-b.jpeg', 'jpeg'), 'Compare them']);
+    const r = await glimpse([
+      '--image',
+      await makeImageAs('cli-a.png', 'png'),
+      '--image',
+      three,
+      '--image',
+      await makeImageAs('cli-b.jpeg', 'jpeg'),
+      'Compare them',
+    ]);
     expect([r.code, r.signal]).toEqual([1, null]);
-    expect(JSON.parse(r.stdout).error).toMatchObject({ kind: 'bad-input', message: '“three.bmp” is not a valid BMP: it is 3 bytes, shorter than a BMP header.' });
+    expect(JSON.parse(r.stdout).error).toMatchObject({
+      kind: 'bad-input',
+      message: '“three.bmp” is not a valid BMP: it is 3 bytes, shorter than a BMP header.',
+    });
     expect(fake.requests.length).toBe(before);
   });
 

@@ -16,10 +16,22 @@ export interface Run {
 
 /** Bundles electron/cli/glimpse.ts to `outfile` with the build script's esbuild options, its image decode child beside it. */
 export async function bundleCli(outfile: string, opts: { sourcemap?: boolean } = {}): Promise<void> {
-  const common = { bundle: true, platform: 'node', packages: 'external', format: 'esm', target: 'node22', sourcemap: opts.sourcemap, logLevel: 'warning' } as const;
+  const common = {
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    format: 'esm',
+    target: 'node22',
+    sourcemap: opts.sourcemap,
+    logLevel: 'warning',
+  } as const;
   await Promise.all([
     build({ ...common, entryPoints: ['electron/cli/glimpse.ts'], outfile }),
-    build({ ...common, entryPoints: ['electron/host/media/decode-child.ts'], outfile: join(dirname(outfile), 'decode-child.mjs') }),
+    build({
+      ...common,
+      entryPoints: ['electron/host/media/decode-child.ts'],
+      outfile: join(dirname(outfile), 'decode-child.mjs'),
+    }),
   ]);
 }
 

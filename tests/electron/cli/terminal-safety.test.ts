@@ -29,14 +29,27 @@ afterAll(async () => {
 });
 
 const glimpse = (args: string[]): Promise<Run> => runNode([CLI, ...args], dataDirEnv(dataDir));
-const askArgs = (path: string, ...more: string[]) => ['ask', '--provider', 'zai', '--base-url', `${fake.url}/${path}`, '--api-key', 'sk-cli-terminal-key-9911', ...more, 'Say', 'something'];
+const askArgs = (path: string, ...more: string[]) => [
+  'ask',
+  '--provider',
+  'zai',
+  '--base-url',
+  `${fake.url}/${path}`,
+  '--api-key',
+  'sk-cli-terminal-key-9911',
+  ...more,
+  'Say',
+  'something',
+];
 
 describe('glimpse output and terminal escapes', () => {
   it('shows the escapes of an answer and its reasoning instead of sending them to the terminal', async () => {
     const r = await glimpse(askArgs('zai/ansi'));
     expect(r.code).toBe(0);
     for (const out of [r.stdout, r.stderr]) expect(out).not.toMatch(CONTROLS);
-    expect(r.stdout).toContain('Safe start ␛]52;c;ZXZpbCBjbGlwYm9hcmQ=␇␛[2J␛[Hcleared? ␛]8;;https://evil.example␛\\link␛]8;;␛\\ c1 \\x9b31mred\\x9b0m, done␍FAKE');
+    expect(r.stdout).toContain(
+      'Safe start ␛]52;c;ZXZpbCBjbGlwYm9hcmQ=␇␛[2J␛[Hcleared? ␛]8;;https://evil.example␛\\link␛]8;;␛\\ c1 \\x9b31mred\\x9b0m, done␍FAKE',
+    );
     expect(r.stderr).toContain('Thinking ␛]0;pwned title␇quietly.');
   });
 
@@ -52,7 +65,9 @@ describe('glimpse output and terminal escapes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(CONTROLS);
     const j = JSON.parse(r.stdout);
-    expect(j.answer).toBe('Safe start \x1b]52;c;ZXZpbCBjbGlwYm9hcmQ=\x07\x1b[2J\x1b[Hcleared? \x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ c1 \u009b31mred\u009b0m, done\rFAKE');
+    expect(j.answer).toBe(
+      'Safe start \x1b]52;c;ZXZpbCBjbGlwYm9hcmQ=\x07\x1b[2J\x1b[Hcleared? \x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\ c1 \u009b31mred\u009b0m, done\rFAKE',
+    );
   });
 
   it('never prints a key the model repeats', async () => {

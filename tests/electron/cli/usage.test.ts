@@ -26,7 +26,12 @@ afterAll(async () => {
 });
 
 function glimpse(args: string[]): Promise<Run> {
-  return runNode(['electron/cli/glimpse.ts', ...args], { ...process.env, ZAI_API_KEY: '', GLIMPSE_API_KEY: '', GLIMPSE_DATA_DIR: '' });
+  return runNode(['electron/cli/glimpse.ts', ...args], {
+    ...process.env,
+    ZAI_API_KEY: '',
+    GLIMPSE_API_KEY: '',
+    GLIMPSE_DATA_DIR: '',
+  });
 }
 
 describe('glimpse usage', () => {
@@ -34,12 +39,36 @@ describe('glimpse usage', () => {
   // The test is about what they write together, not how fast they start.
   it('sees the rows that concurrent `glimpse ask` processes and an app host wrote to one data dir', async () => {
     const host = createHost({ dataDir, keys: new FileKeyStore(dataDir), shell: 'browser', env: {} });
-    const p = host.providers.save({ catalogId: 'zai', name: 'App Z', baseUrl: `${fake.url}/zai/tps-400`, model: 'glm-4.5v', apiKey: 'k' });
+    const p = host.providers.save({
+      catalogId: 'zai',
+      name: 'App Z',
+      baseUrl: `${fake.url}/zai/tps-400`,
+      model: 'glm-4.5v',
+      apiKey: 'k',
+    });
     const cli = Array.from({ length: 4 }, (_, i) =>
-      glimpse(['ask', '--provider', 'zai', '--base-url', `${fake.url}/zai/tps-400`, '--api-key', 'k', '--thinking', 'off', '--data-dir', dataDir, '--json', `cli question ${i}`]),
+      glimpse([
+        'ask',
+        '--provider',
+        'zai',
+        '--base-url',
+        `${fake.url}/zai/tps-400`,
+        '--api-key',
+        'k',
+        '--thinking',
+        'off',
+        '--data-dir',
+        dataDir,
+        '--json',
+        `cli question ${i}`,
+      ]),
     );
     const app = Array.from({ length: 4 }, (_, i) =>
-      host.chat.run({ providerId: p.id, thinking: true, prompt: `app question ${i}`, attachments: [], history: [], sessionId: `S${i % 2}` }, new AbortController(), () => {}),
+      host.chat.run(
+        { providerId: p.id, thinking: true, prompt: `app question ${i}`, attachments: [], history: [], sessionId: `S${i % 2}` },
+        new AbortController(),
+        () => {},
+      ),
     );
     const [cliRuns, appRuns] = await Promise.all([Promise.all(cli), Promise.all(app)]);
     for (const r of cliRuns) expect(r.stderr).toBe('');
@@ -58,7 +87,17 @@ describe('glimpse usage', () => {
     const json = await glimpse(['usage', '--json', '--data-dir', dataDir]);
     expect(json.code).toBe(0);
     const t = JSON.parse(json.stdout);
-    expect(Object.keys(t)).toEqual(['requests', 'prompt_tokens', 'completion_tokens', 'reasoning_tokens', 'cached_tokens', 'cost_usd', 'unknown_cost_requests', 'by_provider', 'by_mode']);
+    expect(Object.keys(t)).toEqual([
+      'requests',
+      'prompt_tokens',
+      'completion_tokens',
+      'reasoning_tokens',
+      'cached_tokens',
+      'cost_usd',
+      'unknown_cost_requests',
+      'by_provider',
+      'by_mode',
+    ]);
     expect(t).toMatchObject({ requests: 8, unknown_cost_requests: 0 });
     expect(t.by_mode.fast.requests).toBe(4);
     expect(t.by_mode.thinking.requests).toBe(4);

@@ -12,7 +12,13 @@ const hosts = useTestHosts('glimpse-cap-');
 
 /** Starts a request the way the app does (startChat) and resolves with its end event's result. */
 async function startAndWait(h: Host, path: string, sessionId: string): Promise<{ requestId: string; result: ChatResult }> {
-  const p = h.providers.save({ catalogId: 'zai', name: 'Endless', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'k-endless-123' });
+  const p = h.providers.save({
+    catalogId: 'zai',
+    name: 'Endless',
+    baseUrl: `${hosts.fake.url}/${path}`,
+    model: 'glm-4.5v',
+    apiKey: 'k-endless-123',
+  });
   const ends = new Map<string, ChatResult>();
   let wake: () => void = () => {};
   h.subscribe((e) => {
@@ -21,7 +27,14 @@ async function startAndWait(h: Host, path: string, sessionId: string): Promise<{
       wake();
     }
   });
-  const { requestId } = await h.methods.startChat({ providerId: p.id, thinking: false, prompt: 'Talk', attachments: [], history: [], sessionId });
+  const { requestId } = await h.methods.startChat({
+    providerId: p.id,
+    thinking: false,
+    prompt: 'Talk',
+    attachments: [],
+    history: [],
+    sessionId,
+  });
   while (!ends.has(requestId)) await new Promise<void>((r) => (wake = r));
   return { requestId, result: ends.get(requestId)! };
 }
@@ -31,7 +44,11 @@ describe('an endless answer', () => {
     const cap = 64 * 1024;
     const h = hosts.newHost({ idleTimeoutMs: 5000, maxAnswerChars: cap });
     const { requestId, result } = await startAndWait(h, 'zai/endless', 'S-endless');
-    expect(result.error).toMatchObject({ kind: 'too-long', message: 'The answer passed 64 KB of text, far more than a model writes; Glimpse stopped reading it there. What arrived is kept.' });
+    expect(result.error).toMatchObject({
+      kind: 'too-long',
+      message:
+        'The answer passed 64 KB of text, far more than a model writes; Glimpse stopped reading it there. What arrived is kept.',
+    });
     expect(result.answer.length).toBe(cap);
     expect(result.answer.startsWith('word0 word0 ')).toBe(true);
     expect(result.reasoning).toBe('');

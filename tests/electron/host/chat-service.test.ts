@@ -8,10 +8,18 @@ const newHost = () => hosts.newHost({ idleTimeoutMs: 1500 });
 
 async function ask(path: string, thinking: boolean, opts: { catalogId?: string; attach?: boolean } = {}) {
   const h = newHost();
-  const p = h.providers.save({ catalogId: opts.catalogId ?? 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'test-key' });
+  const p = h.providers.save({
+    catalogId: opts.catalogId ?? 'zai',
+    name: 'Fake',
+    baseUrl: `${hosts.fake.url}/${path}`,
+    model: 'glm-4.5v',
+    apiKey: 'test-key',
+  });
   const attachments = [];
   if (opts.attach) {
-    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer();
     attachments.push({ id: (await h.attachments.put({ name: 'blue.png', mime: 'image/png', bytes: new Uint8Array(png) })).id });
   }
   const events: ChatEvent[] = [];
@@ -90,13 +98,23 @@ describe('chat service against the fake provider over HTTP', () => {
   it('reports network for an unreachable provider', async () => {
     const h = newHost();
     const p = h.providers.save({ catalogId: 'custom', name: 'Gone', baseUrl: 'http://127.0.0.1:9/v1', model: 'x' });
-    const r = await h.chat.run({ providerId: p.id, thinking: false, prompt: 'hi', attachments: [], history: [] }, new AbortController(), () => {});
+    const r = await h.chat.run(
+      { providerId: p.id, thinking: false, prompt: 'hi', attachments: [], history: [] },
+      new AbortController(),
+      () => {},
+    );
     expect(r.error?.kind).toBe('network');
   });
 
   it('cancels and keeps what arrived', async () => {
     const h = newHost();
-    const p = h.providers.save({ catalogId: 'zai', name: 'Slow', baseUrl: `${hosts.fake.url}/zai/slow`, model: 'glm-4.5v', apiKey: 'k' });
+    const p = h.providers.save({
+      catalogId: 'zai',
+      name: 'Slow',
+      baseUrl: `${hosts.fake.url}/zai/slow`,
+      model: 'glm-4.5v',
+      apiKey: 'k',
+    });
     const ctrl = new AbortController();
     const r = await h.chat.run({ providerId: p.id, thinking: true, prompt: 'hi', attachments: [], history: [] }, ctrl, (e) => {
       if (e.type === 'delta') ctrl.abort();
@@ -107,26 +125,53 @@ describe('chat service against the fake provider over HTTP', () => {
 
   it('refuses a file that is not an image with bad-input and sends nothing', async () => {
     const h = newHost();
-    await expect(h.attachments.put({ name: 'notes.png', mime: 'image/png', bytes: new TextEncoder().encode('hello') })).rejects.toThrow(/not an image/);
+    await expect(
+      h.attachments.put({ name: 'notes.png', mime: 'image/png', bytes: new TextEncoder().encode('hello') }),
+    ).rejects.toThrow(/not an image/);
   });
 
   it('refuses a request over the model’s context with context-length before any byte goes out', { timeout: 60_000 }, async () => {
     const h = newHost();
-    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
-    const png = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const p = h.providers.save({
+      catalogId: 'zai',
+      name: 'Fake',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: 'k',
+    });
+    const png = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer();
     const img = await h.attachments.put({ name: 'page.png', mime: 'image/png', bytes: new Uint8Array(png) });
     // 20 pages at 4,096 tokens each: ~82k tokens against GLM-4.5V's 65,536.
     const attachments = Array.from({ length: 20 }, (_, i) => ({ id: img.id, label: `page ${i + 1}` }));
     const before = hosts.fake.requests.length;
     const events: ChatEvent[] = [];
-    const r = await h.chat.run({ providerId: p.id, thinking: false, prompt: 'Read them', attachments, history: [], budget: 4096 }, new AbortController(), (e) => events.push(e));
+    const r = await h.chat.run(
+      { providerId: p.id, thinking: false, prompt: 'Read them', attachments, history: [], budget: 4096 },
+      new AbortController(),
+      (e) => events.push(e),
+    );
     expect(r.error?.kind).toBe('context-length');
-    expect(r.error?.message).toMatch(/^This request is about [\d,]+ tokens, past the model's 65,536-token context, so it was not sent\. Pick fewer pages/);
+    expect(r.error?.message).toMatch(
+      /^This request is about [\d,]+ tokens, past the model's 65,536-token context, so it was not sent\. Pick fewer pages/,
+    );
     expect(r.estimate.prompt_tokens).toBeGreaterThan(20 * 4000);
     expect(events.map((e) => e.type)).toEqual(['start', 'end']);
     expect(hosts.fake.requests.length).toBe(before);
     // The same pages within the window go out.
-    const ok = await h.chat.run({ providerId: p.id, thinking: false, prompt: 'Read them', attachments: attachments.slice(0, 10), history: [], budget: 4096 }, new AbortController(), () => {});
+    const ok = await h.chat.run(
+      {
+        providerId: p.id,
+        thinking: false,
+        prompt: 'Read them',
+        attachments: attachments.slice(0, 10),
+        history: [],
+        budget: 4096,
+      },
+      new AbortController(),
+      () => {},
+    );
     expect(ok.error).toBeNull();
     expect(hosts.fake.requests.length).toBe(before + 1);
   });

@@ -15,11 +15,15 @@ describe('pickDataDir: one data folder for the app, the browser shell and the CL
 
   it("uses the OS's application-data folder, where Electron keeps an app's data", () => {
     expect(pickDataDir({ env: {}, platform: 'linux', home: '/home/a', exists: none })).toBe('/home/a/.config/Glimpse');
-    expect(pickDataDir({ env: { XDG_CONFIG_HOME: '/xdg' }, platform: 'linux', home: '/home/a', exists: none })).toBe('/xdg/Glimpse');
-    expect(pickDataDir({ env: {}, platform: 'darwin', home: '/Users/a', exists: none })).toBe('/Users/a/Library/Application Support/Glimpse');
-    expect(pickDataDir({ env: { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, platform: 'win32', home: 'C:\\Users\\a', exists: none })).toBe(
-      join('C:\\Users\\a\\AppData\\Roaming', 'Glimpse'),
+    expect(pickDataDir({ env: { XDG_CONFIG_HOME: '/xdg' }, platform: 'linux', home: '/home/a', exists: none })).toBe(
+      '/xdg/Glimpse',
     );
+    expect(pickDataDir({ env: {}, platform: 'darwin', home: '/Users/a', exists: none })).toBe(
+      '/Users/a/Library/Application Support/Glimpse',
+    );
+    expect(
+      pickDataDir({ env: { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, platform: 'win32', home: 'C:\\Users\\a', exists: none }),
+    ).toBe(join('C:\\Users\\a\\AppData\\Roaming', 'Glimpse'));
   });
 
   it('keeps using ~/.glimpse when an earlier version already stores data there', () => {

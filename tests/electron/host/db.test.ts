@@ -20,7 +20,9 @@ describe('openDb', () => {
   it('runs the migrations on a new data dir and records the schema version', () => {
     const db = openDb(dir);
     expect(schemaVersion(db)).toBe(LATEST);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['attachments', 'providers', 'settings']));
     db.close();
   });

@@ -13,7 +13,13 @@ const newHost = () => hosts.newHost({ idleTimeoutMs: 800 });
 
 async function ask(path: string, opts: { catalogId?: string; thinking?: boolean; key?: string } = {}) {
   const h = newHost();
-  const p = h.providers.save({ catalogId: opts.catalogId ?? 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: opts.key ?? KEY });
+  const p = h.providers.save({
+    catalogId: opts.catalogId ?? 'zai',
+    name: 'Fake',
+    baseUrl: `${hosts.fake.url}/${path}`,
+    model: 'glm-4.5v',
+    apiKey: opts.key ?? KEY,
+  });
   const events: ChatEvent[] = [];
   const result: ChatResult = await h.chat.run(
     { providerId: p.id, thinking: opts.thinking ?? false, prompt: 'What is this?', attachments: [], history: [] },
@@ -84,7 +90,11 @@ describe('every error kind is reached and mapped', () => {
     const h = newHost();
     const before = hosts.fake.requests.length;
     const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v' });
-    const r = await h.chat.run({ providerId: p.id, thinking: false, prompt: '   ', attachments: [], history: [] }, new AbortController(), () => {});
+    const r = await h.chat.run(
+      { providerId: p.id, thinking: false, prompt: '   ', attachments: [], history: [] },
+      new AbortController(),
+      () => {},
+    );
     expect(r.error?.kind).toBe('bad-input');
     expect(hosts.fake.requests.length).toBe(before);
   });
@@ -131,7 +141,13 @@ describe('keys never leave the host', () => {
 describe('Test connection', () => {
   async function test(path: string, catalogId = 'zai', key: string | undefined = KEY, model = 'glm-4.5v') {
     const h = newHost();
-    const p = h.providers.save({ catalogId, name: 'T', baseUrl: `${hosts.fake.url}/${path}`, model, ...(key === undefined ? {} : { apiKey: key }) });
+    const p = h.providers.save({
+      catalogId,
+      name: 'T',
+      baseUrl: `${hosts.fake.url}/${path}`,
+      model,
+      ...(key === undefined ? {} : { apiKey: key }),
+    });
     return h.methods.testProvider(p.id);
   }
 
@@ -146,8 +162,16 @@ describe('Test connection', () => {
   });
 
   it('checks an OpenRouter key on its key endpoint, because OpenRouter lists models to anyone', async () => {
-    expect(await test('openrouter', 'openrouter', 'bad-key', 'z-ai/glm-4.5v')).toMatchObject({ ok: false, keyStatus: 'invalid', modelAvailable: true });
-    expect(await test('openrouter', 'openrouter', KEY, 'z-ai/glm-4.5v')).toMatchObject({ ok: true, keyStatus: 'valid', modelAvailable: true });
+    expect(await test('openrouter', 'openrouter', 'bad-key', 'z-ai/glm-4.5v')).toMatchObject({
+      ok: false,
+      keyStatus: 'invalid',
+      modelAvailable: true,
+    });
+    expect(await test('openrouter', 'openrouter', KEY, 'z-ai/glm-4.5v')).toMatchObject({
+      ok: true,
+      keyStatus: 'valid',
+      modelAvailable: true,
+    });
     expect(await test('openrouter', 'openrouter', '', 'z-ai/glm-4.5v')).toMatchObject({ keyStatus: 'missing' });
   });
 
@@ -156,12 +180,21 @@ describe('Test connection', () => {
     expect(r).toMatchObject({ ok: true, checkedBy: 'probe', modelAvailable: true, keyStatus: 'not-needed' });
     expect(hosts.fake.requests.at(-1)!.body).toMatchObject({ max_tokens: 1, chat_template_kwargs: { enable_thinking: false } });
     const bad = await test('zai/no-models/1211');
-    expect(bad).toMatchObject({ ok: false, checkedBy: 'probe', modelAvailable: false, keyStatus: 'valid', error: { kind: 'bad-request' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      checkedBy: 'probe',
+      modelAvailable: false,
+      keyStatus: 'valid',
+      error: { kind: 'bad-request' },
+    });
   });
 
   it('says the server cannot be reached', async () => {
     const h = newHost();
     const p = h.providers.save({ catalogId: 'custom', name: 'Gone', baseUrl: 'http://127.0.0.1:9/v1', model: 'x' });
-    expect(await h.methods.testProvider(p.id)).toMatchObject({ ok: false, error: { kind: 'network', message: /Could not reach http:\/\/127\.0\.0\.1:9\/v1/ } });
+    expect(await h.methods.testProvider(p.id)).toMatchObject({
+      ok: false,
+      error: { kind: 'network', message: /Could not reach http:\/\/127\.0\.0\.1:9\/v1/ },
+    });
   });
 });

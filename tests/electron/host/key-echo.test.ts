@@ -10,8 +10,18 @@ import { useTestHosts } from './test-host.ts';
 const hosts = useTestHosts('glimpse-echo-');
 
 async function ask(h: Host, path: string, key: string) {
-  const p = h.providers.save({ catalogId: 'zai', name: 'Echo', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: key });
-  return h.chat.run({ providerId: p.id, thinking: true, prompt: 'What is my key?', attachments: [], history: [], sessionId: 'S-echo' }, new AbortController(), () => {});
+  const p = h.providers.save({
+    catalogId: 'zai',
+    name: 'Echo',
+    baseUrl: `${hosts.fake.url}/${path}`,
+    model: 'glm-4.5v',
+    apiKey: key,
+  });
+  return h.chat.run(
+    { providerId: p.id, thinking: true, prompt: 'What is my key?', attachments: [], history: [], sessionId: 'S-echo' },
+    new AbortController(),
+    () => {},
+  );
 }
 
 describe('a key echoed back by the provider', () => {

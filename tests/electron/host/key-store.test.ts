@@ -17,7 +17,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const newHost = (env: NodeJS.ProcessEnv = {}) => (host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env }));
+const newHost = (env: NodeJS.ProcessEnv = {}) =>
+  (host = createHost({ dataDir: dir, keys: new FileKeyStore(dir), shell: 'browser', env }));
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
 describe('FileKeyStore', () => {
@@ -59,7 +60,9 @@ describe('FileKeyStore', () => {
 
 describe('keyFromEnv', () => {
   it('takes GLIMPSE_API_KEY first, then the provider’s own variables in order', () => {
-    expect(keyFromEnv(['BIGMODEL_API_KEY', 'ZHIPUAI_API_KEY'], { GLIMPSE_API_KEY: 'g', BIGMODEL_API_KEY: 'b', ZHIPUAI_API_KEY: 'z' })).toBe('g');
+    expect(
+      keyFromEnv(['BIGMODEL_API_KEY', 'ZHIPUAI_API_KEY'], { GLIMPSE_API_KEY: 'g', BIGMODEL_API_KEY: 'b', ZHIPUAI_API_KEY: 'z' }),
+    ).toBe('g');
     expect(keyFromEnv(['BIGMODEL_API_KEY', 'ZHIPUAI_API_KEY'], { BIGMODEL_API_KEY: 'b', ZHIPUAI_API_KEY: 'z' })).toBe('b');
     expect(keyFromEnv(['BIGMODEL_API_KEY', 'ZHIPUAI_API_KEY'], { ZHIPUAI_API_KEY: 'z' })).toBe('z');
   });
@@ -76,7 +79,14 @@ describe('keys through the host', () => {
 
   it('never puts a key in listProviders output: only hasKey', async () => {
     const h = newHost();
-    await h.methods.saveProvider({ id: 'openrouter', catalogId: 'openrouter', name: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', model: 'z-ai/glm-4.5v', apiKey: KEY });
+    await h.methods.saveProvider({
+      id: 'openrouter',
+      catalogId: 'openrouter',
+      name: 'OpenRouter',
+      baseUrl: 'https://openrouter.ai/api/v1',
+      model: 'z-ai/glm-4.5v',
+      apiKey: KEY,
+    });
     const list = await h.methods.listProviders();
     expect(JSON.stringify(list)).not.toContain(KEY);
     expect(JSON.stringify(list)).not.toContain('very-secret');
@@ -101,7 +111,14 @@ describe('keys through the host', () => {
 
   it('prefers a stored key over the environment', async () => {
     const h = newHost({ GLIMPSE_API_KEY: 'from-env' });
-    await h.methods.saveProvider({ id: 'zai', catalogId: 'zai', name: 'Z.AI', baseUrl: 'https://api.z.ai/api/paas/v4', model: 'glm-4.5v', apiKey: 'stored' });
+    await h.methods.saveProvider({
+      id: 'zai',
+      catalogId: 'zai',
+      name: 'Z.AI',
+      baseUrl: 'https://api.z.ai/api/paas/v4',
+      model: 'glm-4.5v',
+      apiKey: 'stored',
+    });
     expect(h.providers.keyFor('zai')).toBe('stored');
   });
 
@@ -119,7 +136,13 @@ describe('keys through the host', () => {
 
   it('removes the key of a deleted provider', async () => {
     const h = newHost();
-    const p = await h.methods.saveProvider({ catalogId: 'custom', name: 'Local', baseUrl: 'http://127.0.0.1:8000/v1', model: 'glm-4.5v', apiKey: 'local-key' });
+    const p = await h.methods.saveProvider({
+      catalogId: 'custom',
+      name: 'Local',
+      baseUrl: 'http://127.0.0.1:8000/v1',
+      model: 'glm-4.5v',
+      apiKey: 'local-key',
+    });
     await h.methods.deleteProvider(p.id);
     expect(new FileKeyStore(dir).get(p.id)).toBeNull();
   });

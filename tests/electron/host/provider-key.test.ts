@@ -27,11 +27,23 @@ const storedKeys = () => {
 describe('a stored key and a new base URL', () => {
   it('is removed when the origin changes and no key is entered, and is not sent to the new host', async () => {
     const h = hosts.newHost();
-    const first = await h.methods.saveProvider({ catalogId: 'custom', name: 'Box', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: KEY });
+    const first = await h.methods.saveProvider({
+      catalogId: 'custom',
+      name: 'Box',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: KEY,
+    });
     expect(first.hasKey).toBe(true);
     expect(first.keyDropped).toBeUndefined();
 
-    const moved = await h.methods.saveProvider({ id: first.id, catalogId: 'custom', name: 'Box', baseUrl: `${other.url}/zai`, model: 'glm-4.5v' });
+    const moved = await h.methods.saveProvider({
+      id: first.id,
+      catalogId: 'custom',
+      name: 'Box',
+      baseUrl: `${other.url}/zai`,
+      model: 'glm-4.5v',
+    });
     expect(moved).toMatchObject({ hasKey: false, keyDropped: true, baseUrl: `${other.url}/zai` });
     expect(storedKeys()).not.toContain(KEY);
     expect((await h.methods.listProviders()).find((p) => p.id === first.id)).toMatchObject({ hasKey: false });
@@ -43,8 +55,20 @@ describe('a stored key and a new base URL', () => {
 
   it('is kept when only the path changes on the same origin', async () => {
     const h = hosts.newHost();
-    const first = await h.methods.saveProvider({ catalogId: 'custom', name: 'Box', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: KEY });
-    const moved = await h.methods.saveProvider({ id: first.id, catalogId: 'custom', name: 'Box', baseUrl: `${hosts.fake.url}/vllm/`, model: 'glm-4.5v' });
+    const first = await h.methods.saveProvider({
+      catalogId: 'custom',
+      name: 'Box',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: KEY,
+    });
+    const moved = await h.methods.saveProvider({
+      id: first.id,
+      catalogId: 'custom',
+      name: 'Box',
+      baseUrl: `${hosts.fake.url}/vllm/`,
+      model: 'glm-4.5v',
+    });
     expect(moved).toMatchObject({ hasKey: true });
     expect(moved.keyDropped).toBeUndefined();
     await ask(h, first.id);
@@ -53,8 +77,21 @@ describe('a stored key and a new base URL', () => {
 
   it('goes to the new origin when it is entered again with the new address', async () => {
     const h = hosts.newHost();
-    const first = await h.methods.saveProvider({ catalogId: 'custom', name: 'Box', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: KEY });
-    const moved = await h.methods.saveProvider({ id: first.id, catalogId: 'custom', name: 'Box', baseUrl: `${other.url}/zai`, model: 'glm-4.5v', apiKey: 'sk-key-for-the-second-host' });
+    const first = await h.methods.saveProvider({
+      catalogId: 'custom',
+      name: 'Box',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: KEY,
+    });
+    const moved = await h.methods.saveProvider({
+      id: first.id,
+      catalogId: 'custom',
+      name: 'Box',
+      baseUrl: `${other.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: 'sk-key-for-the-second-host',
+    });
     expect(moved).toMatchObject({ hasKey: true });
     expect(moved.keyDropped).toBeUndefined();
     await ask(h, first.id);

@@ -24,7 +24,9 @@ async function all(stream: ReadableStream<Uint8Array>) {
 
 describe('sseBatches', () => {
   it('skips comments and event fields, stops at [DONE], and ignores anything after it', async () => {
-    const r = await all(body(': OPENROUTER PROCESSING\n\n', 'event: message\nid: 1\ndata: {"a":1}\n\n', 'data: [DONE]\n\ndata: {"late":1}\n\n'));
+    const r = await all(
+      body(': OPENROUTER PROCESSING\n\n', 'event: message\nid: 1\ndata: {"a":1}\n\n', 'data: [DONE]\n\ndata: {"late":1}\n\n'),
+    );
     expect(r).toEqual({ data: ['{"a":1}'], done: true });
   });
 
@@ -60,11 +62,18 @@ describe('runChat on unusual bodies', () => {
       usage: { prompt_tokens: 5, completion_tokens: 3 },
     };
     const r = await run(new Response(JSON.stringify(completion), { headers: { 'content-type': 'application/json' } }));
-    expect(r).toMatchObject({ answer: 'Yes.', reasoning: 'hmm', error: null, finish_reason: 'stop', usage: { prompt_tokens: 5 } });
+    expect(r).toMatchObject({
+      answer: 'Yes.',
+      reasoning: 'hmm',
+      error: null,
+      finish_reason: 'stop',
+      usage: { prompt_tokens: 5 },
+    });
   });
 
   it('an error event first thing in a 200 stream is classified, nothing invented', async () => {
-    const sse = 'data: {"error":{"code":400,"message":"Provider returned error"},"choices":[{"delta":{"content":""},"finish_reason":"error"}]}\n\n';
+    const sse =
+      'data: {"error":{"code":400,"message":"Provider returned error"},"choices":[{"delta":{"content":""},"finish_reason":"error"}]}\n\n';
     const r = await run(new Response(sse, { headers: { 'content-type': 'text/event-stream' } }));
     expect(r.error).toMatchObject({ kind: 'bad-request', status: null, code: '400', message: 'Provider returned error' });
     expect(r.answer).toBe('');

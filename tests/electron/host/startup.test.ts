@@ -37,7 +37,12 @@ describe('startHost: the one start-up of every shell', () => {
     fileStarted.host.close();
     const mine: KeyStore = { get: () => null, set: () => {}, backend: () => 'file', ids: () => [] };
     const seen: string[] = [];
-    const own = startHost({ shell: 'electron', door: guarded, env: { GLIMPSE_DATA_DIR: dir }, keys: (d) => (seen.push(d), mine) });
+    const own = startHost({
+      shell: 'electron',
+      door: guarded,
+      env: { GLIMPSE_DATA_DIR: dir },
+      keys: (d) => (seen.push(d), mine),
+    });
     expect(own.keys).toBe(mine);
     expect(seen).toEqual([dir]);
     own.host.close();

@@ -35,7 +35,8 @@ const tempDir = () => {
   dirs.push(d);
   return d;
 };
-const keyFile = (dir: string) => (existsSync(join(dir, 'keys.enc.json')) ? readFileSync(join(dir, 'keys.enc.json'), 'utf8') : '{}');
+const keyFile = (dir: string) =>
+  existsSync(join(dir, 'keys.enc.json')) ? readFileSync(join(dir, 'keys.enc.json'), 'utf8') : '{}';
 
 describe('SafeKeyStore', () => {
   it('says basic-text when Linux has no secret store, keychain when it has one or on other systems', () => {
@@ -64,23 +65,45 @@ describe('keys on a Linux without a secret store', () => {
     try {
       const dir = tempDir();
       const open = () => {
-        const h = createHost({ dataDir: dir, keys: new SafeKeyStore(dir, standIn('basic_text'), 'linux'), shell: 'electron', env: {} });
+        const h = createHost({
+          dataDir: dir,
+          keys: new SafeKeyStore(dir, standIn('basic_text'), 'linux'),
+          shell: 'electron',
+          env: {},
+        });
         hosts.push(h);
         return h;
       };
       let h = open();
       expect((await h.methods.getInfo()).keyStorage).toEqual({ backend: 'basic-text', sessionOnly: false });
-      const p = await h.methods.saveProvider({ catalogId: 'zai', name: 'Z', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'sk-first-key-on-disk' });
+      const p = await h.methods.saveProvider({
+        catalogId: 'zai',
+        name: 'Z',
+        baseUrl: `${fake.url}/zai`,
+        model: 'glm-4.5v',
+        apiKey: 'sk-first-key-on-disk',
+      });
       expect(JSON.parse(keyFile(dir))).toHaveProperty(p.id);
 
       const info = await h.methods.setSessionOnlyKeys(true);
       expect(info.keyStorage).toEqual({ backend: 'basic-text', sessionOnly: true });
       expect(JSON.parse(keyFile(dir))).toEqual({});
       expect((await h.methods.listProviders()).find((x) => x.id === p.id)?.hasKey).toBe(true);
-      await h.chat.run({ providerId: p.id, thinking: false, prompt: 'hi', attachments: [], history: [] }, new AbortController(), () => {});
+      await h.chat.run(
+        { providerId: p.id, thinking: false, prompt: 'hi', attachments: [], history: [] },
+        new AbortController(),
+        () => {},
+      );
       expect(fake.requests.at(-1)!.authorization).toBe('Bearer sk-first-key-on-disk');
 
-      await h.methods.saveProvider({ id: p.id, catalogId: 'zai', name: 'Z', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'sk-second-key-memory' });
+      await h.methods.saveProvider({
+        id: p.id,
+        catalogId: 'zai',
+        name: 'Z',
+        baseUrl: `${fake.url}/zai`,
+        model: 'glm-4.5v',
+        apiKey: 'sk-second-key-memory',
+      });
       expect(JSON.parse(keyFile(dir))).toEqual({});
 
       // After a restart the choice holds and the session's keys are gone: nothing had been written.
@@ -90,7 +113,14 @@ describe('keys on a Linux without a secret store', () => {
       expect((await h.methods.getInfo()).keyStorage.sessionOnly).toBe(true);
       expect((await h.methods.listProviders()).find((x) => x.id === p.id)?.hasKey).toBe(false);
 
-      await h.methods.saveProvider({ id: p.id, catalogId: 'zai', name: 'Z', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'sk-third-key' });
+      await h.methods.saveProvider({
+        id: p.id,
+        catalogId: 'zai',
+        name: 'Z',
+        baseUrl: `${fake.url}/zai`,
+        model: 'glm-4.5v',
+        apiKey: 'sk-third-key',
+      });
       await h.methods.setSessionOnlyKeys(false);
       expect(JSON.parse(keyFile(dir))).toHaveProperty(p.id);
       expect(keyFile(dir)).not.toContain('sk-third-key');

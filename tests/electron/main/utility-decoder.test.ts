@@ -23,7 +23,9 @@ const fakeUtility: UtilityProcessApi = {
       },
       postMessage: (m: unknown) => void child.send(m as never),
       on: (event: 'message' | 'exit', listener: (x: unknown) => void) =>
-        event === 'message' ? child.on('message', (m) => listener(m)) : child.on('exit', (code, signal) => listener(code ?? (signal ? 1 : 0))),
+        event === 'message'
+          ? child.on('message', (m) => listener(m))
+          : child.on('exit', (code, signal) => listener(code ?? (signal ? 1 : 0))),
       kill: () => child.kill(),
     } as ReturnType<UtilityProcessApi['fork']>;
   },
@@ -32,7 +34,10 @@ const fakeUtility: UtilityProcessApi = {
 let pool: DecodePool;
 afterEach(() => pool?.close());
 
-const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#3b6fd8' } }).png().toBuffer();
+const png = (w: number, h: number) =>
+  sharp({ create: { width: w, height: h, channels: 3, background: '#3b6fd8' } })
+    .png()
+    .toBuffer();
 
 it('decodes in a utility process that speaks through parentPort, and replaces it when it dies', async () => {
   pool = new DecodePool({ launcher: utilityDecodeLauncher(fakeUtility) });

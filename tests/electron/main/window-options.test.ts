@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, buildWindowOptions, isAllowedNavigation, isTrustedSender, windowOpenDecision } from '../../../electron/main/window-options.ts';
+import {
+  APP_ORIGIN,
+  buildWindowOptions,
+  isAllowedNavigation,
+  isTrustedSender,
+  windowOpenDecision,
+} from '../../../electron/main/window-options.ts';
 
 describe('buildWindowOptions', () => {
   const o = buildWindowOptions('/app/preload.cjs');
@@ -49,9 +55,12 @@ describe('isAllowedNavigation', () => {
 });
 
 describe('windowOpenDecision', () => {
-  it.each(['https://docs.z.ai/api-reference', 'http://example.com/x', 'HTTPS://OPENROUTER.AI/'])('opens %s in the system browser', (url) => {
-    expect(windowOpenDecision(url)).toBe('open-external');
-  });
+  it.each(['https://docs.z.ai/api-reference', 'http://example.com/x', 'HTTPS://OPENROUTER.AI/'])(
+    'opens %s in the system browser',
+    (url) => {
+      expect(windowOpenDecision(url)).toBe('open-external');
+    },
+  );
 
   it.each([
     'javascript:alert(1)',

@@ -65,16 +65,51 @@ const scope = { catalogId: 'zai', providerId: null };
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
 const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, string[]> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
-  saveProvider: ['null', '5', '{}', JSON.stringify({ catalogId: 'zai', name: 5, baseUrl: 'http://x', model: 'm' }), JSON.stringify({ catalogId: 'zai', name: HUGE, baseUrl: 'http://x', model: 'm' }), JSON.stringify({ catalogId: 'zai', name: 'n', baseUrl: 'javascript:alert(1)', model: 'm' }), JSON.stringify({ catalogId: 'zai', name: 'n', baseUrl: 'http://x', model: 'm', upstream: 'novita' })],
+  saveProvider: [
+    'null',
+    '5',
+    '{}',
+    JSON.stringify({ catalogId: 'zai', name: 5, baseUrl: 'http://x', model: 'm' }),
+    JSON.stringify({ catalogId: 'zai', name: HUGE, baseUrl: 'http://x', model: 'm' }),
+    JSON.stringify({ catalogId: 'zai', name: 'n', baseUrl: 'javascript:alert(1)', model: 'm' }),
+    JSON.stringify({ catalogId: 'zai', name: 'n', baseUrl: 'http://x', model: 'm', upstream: 'novita' }),
+  ],
   deleteProvider: ['null', '5', '{}', JSON.stringify(HUGE), '["zai"]'],
   testProvider: ['null', '{"id":"zai"}', JSON.stringify(HUGE)],
   listModels: ['null', '{}', JSON.stringify({ catalogId: 5, providerId: null }), JSON.stringify({ catalogId: 'zai' })],
-  setModelPrice: ['{}', JSON.stringify({ ...scope, model: 'glm-4.5v', price: { prompt: {}, completion: 1, cachedRead: null, recorded: '2026-01-01' } }), JSON.stringify({ ...scope, model: 'glm-4.5v' })],
+  setModelPrice: [
+    '{}',
+    JSON.stringify({
+      ...scope,
+      model: 'glm-4.5v',
+      price: { prompt: {}, completion: 1, cachedRead: null, recorded: '2026-01-01' },
+    }),
+    JSON.stringify({ ...scope, model: 'glm-4.5v' }),
+  ],
   addModel: ['"glm"', JSON.stringify(scope), JSON.stringify({ ...scope, model: 5 }), JSON.stringify({ ...scope, model: HUGE })],
   removeModel: ['[]', JSON.stringify({ ...scope, model: null })],
-  putAttachment: ['"x"', JSON.stringify({ name: 'a.png', mime: 'image/png', bytes: [137, 80, 78, 71] }), JSON.stringify({ name: 'a.png', mime: 'image/png', bytes: 'iVBORw0KGgo=' })],
+  putAttachment: [
+    '"x"',
+    JSON.stringify({ name: 'a.png', mime: 'image/png', bytes: [137, 80, 78, 71] }),
+    JSON.stringify({ name: 'a.png', mime: 'image/png', bytes: 'iVBORw0KGgo=' }),
+  ],
   getAttachment: ['5', '"../../etc/passwd"', '{}'],
-  startChat: ['null', '{}', '"hi"', JSON.stringify({ ...chat, providerId: 5 }), JSON.stringify({ ...chat, thinking: 'yes' }), JSON.stringify({ ...chat, prompt: null }), JSON.stringify({ ...chat, attachments: 'a' }), JSON.stringify({ ...chat, attachments: [null] }), JSON.stringify({ ...chat, attachments: [{ id: 'not-a-hash' }] }), JSON.stringify({ ...chat, history: {} }), JSON.stringify({ ...chat, history: [{ role: 'system', text: 'x' }] }), JSON.stringify({ ...chat, budget: 'big' }), JSON.stringify({ ...chat, providerId: HUGE }), JSON.stringify({ ...chat, sessionId: 7 })],
+  startChat: [
+    'null',
+    '{}',
+    '"hi"',
+    JSON.stringify({ ...chat, providerId: 5 }),
+    JSON.stringify({ ...chat, thinking: 'yes' }),
+    JSON.stringify({ ...chat, prompt: null }),
+    JSON.stringify({ ...chat, attachments: 'a' }),
+    JSON.stringify({ ...chat, attachments: [null] }),
+    JSON.stringify({ ...chat, attachments: [{ id: 'not-a-hash' }] }),
+    JSON.stringify({ ...chat, history: {} }),
+    JSON.stringify({ ...chat, history: [{ role: 'system', text: 'x' }] }),
+    JSON.stringify({ ...chat, budget: 'big' }),
+    JSON.stringify({ ...chat, providerId: HUGE }),
+    JSON.stringify({ ...chat, sessionId: 7 }),
+  ],
   cancelChat: ['5', '{}', JSON.stringify(HUGE)],
   listSessions: ['5', '"x"', '{"search":5}', '{"limit":-1}'],
   getSession: ['5', '{}', 'null'],
@@ -91,8 +126,14 @@ const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */
 const POLLUTING: [BridgeMethodName, string][] = [
   ['startChat', `{"providerId":"zai","thinking":true,"prompt":"hi","attachments":[],"history":[],"__proto__":{"polluted":true}}`],
-  ['startChat', `{"providerId":"zai","thinking":true,"prompt":"hi","attachments":[],"history":[{"role":"user","text":"x","__proto__":{"polluted":true}}]}`],
-  ['saveProvider', `{"catalogId":"zai","name":"n","baseUrl":"http://127.0.0.1:9","model":"m","constructor":{"prototype":{"polluted":true}}}`],
+  [
+    'startChat',
+    `{"providerId":"zai","thinking":true,"prompt":"hi","attachments":[],"history":[{"role":"user","text":"x","__proto__":{"polluted":true}}]}`,
+  ],
+  [
+    'saveProvider',
+    `{"catalogId":"zai","name":"n","baseUrl":"http://127.0.0.1:9","model":"m","constructor":{"prototype":{"polluted":true}}}`,
+  ],
   ['listModels', `{"catalogId":"zai","providerId":null,"__proto__":{"polluted":true}}`],
   ['getTally', `{"__proto__":{"polluted":true}}`],
   ['markPreferred', `{"compareGroup":"g","requestId":null,"__proto__":{"polluted":true}}`],
@@ -101,33 +142,41 @@ const POLLUTING: [BridgeMethodName, string][] = [
 
 describe('the host door: malformed bridge arguments', () => {
   it('has a malformed case for every method that takes an argument', () => {
-    expect(Object.keys(MALFORMED).sort()).toEqual(bridgeMethodNames.filter((m) => m !== 'getInfo' && m !== 'listProviders').sort());
+    expect(Object.keys(MALFORMED).sort()).toEqual(
+      bridgeMethodNames.filter((m) => m !== 'getInfo' && m !== 'listProviders').sort(),
+    );
   });
 
-  it.each(Object.entries(MALFORMED).flatMap(([m, args]) => args.map((a) => [m, a.length > 120 ? `${a.slice(0, 60)}…(${a.length} chars)` : a, a] as const)))(
-    '%s(%s) is refused as bad-input naming the method',
-    async (method, _shown, arg) => {
-      const r = await post(method, `{"arg":${arg}}`);
-      expect(r.status).toBe(400);
-      expect(r.json.failure.kind).toBe('bad-input');
-      expect(r.json.failure.message).toMatch(new RegExp(`^${method}: `));
-      // A refused huge string is not echoed back.
-      expect(r.json.failure.message.length).toBeLessThan(500);
-    },
-  );
+  it.each(
+    Object.entries(MALFORMED).flatMap(([m, args]) =>
+      args.map((a) => [m, a.length > 120 ? `${a.slice(0, 60)}…(${a.length} chars)` : a, a] as const),
+    ),
+  )('%s(%s) is refused as bad-input naming the method', async (method, _shown, arg) => {
+    const r = await post(method, `{"arg":${arg}}`);
+    expect(r.status).toBe(400);
+    expect(r.json.failure.kind).toBe('bad-input');
+    expect(r.json.failure.message).toMatch(new RegExp(`^${method}: `));
+    // A refused huge string is not echoed back.
+    expect(r.json.failure.message.length).toBeLessThan(500);
+  });
 
   it.each(POLLUTING)('%s with a prototype-pollution key is refused: %s', async (method, arg) => {
     const r = await post(method, `{"arg":${arg}}`);
     expect(r.status).toBe(400);
     expect(r.json.failure.kind).toBe('bad-input');
-    expect(r.json.failure.message).toMatch(/: (__proto__|constructor|prototype|history\.0\.__proto__): this key is not allowed\.$/);
+    expect(r.json.failure.message).toMatch(
+      /: (__proto__|constructor|prototype|history\.0\.__proto__): this key is not allowed\.$/,
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('names the field that is wrong', async () => {
     const r = await post('startChat', `{"arg":${JSON.stringify({ ...chat, history: [{ role: 'user', text: 5 }] })}}`);
     expect(r.json.failure.message).toMatch(/^startChat: history\.0\.text: /);
-    const s = await post('saveProvider', `{"arg":${JSON.stringify({ catalogId: 'zai', name: '  ', baseUrl: 'http://x', model: 'm' })}}`);
+    const s = await post(
+      'saveProvider',
+      `{"arg":${JSON.stringify({ catalogId: 'zai', name: '  ', baseUrl: 'http://x', model: 'm' })}}`,
+    );
     expect(s.json.failure.message).toBe('saveProvider: name: A provider needs a name.');
   });
 

@@ -51,22 +51,29 @@ interface Reply {
 }
 
 /** A raw HTTP request: node:http sends the path and Host exactly as given (fetch would normalise them). */
-function call(method: string, path: string, opts: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+function call(
+  method: string,
+  path: string,
+  opts: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: shell.port, method, path, headers: { host: `127.0.0.1:${shell.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          /* not JSON */
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-    });
+    const req = request(
+      { host: '127.0.0.1', port: shell.port, method, path, headers: { host: `127.0.0.1:${shell.port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -74,7 +81,10 @@ function call(method: string, path: string, opts: { headers?: Record<string, str
 
 const cookie = () => ({ cookie: `glimpse_token=${encodeURIComponent(shell.token)}` });
 const apiCall = (method: string, arg: unknown, headers: Record<string, string> = cookie()) =>
-  call('POST', `/api/call/${method}`, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ arg }) });
+  call('POST', `/api/call/${method}`, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ arg }),
+  });
 
 describe('browser shell: who may talk to it', () => {
   it('refuses a request without the token', async () => {
@@ -128,7 +138,12 @@ describe('browser shell: who may talk to it', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding), even with the token', async () => {
-    for (const host of [`evil.example:${shell.port}`, 'evil.example', `127.0.0.1:${shell.port + 1}`, `127.0.0.1.evil.example:${shell.port}`]) {
+    for (const host of [
+      `evil.example:${shell.port}`,
+      'evil.example',
+      `127.0.0.1:${shell.port + 1}`,
+      `127.0.0.1.evil.example:${shell.port}`,
+    ]) {
       expect((await apiCall('listProviders', null, { ...cookie(), host })).status).toBe(403);
       expect((await apiCall('listProviders', null, { 'x-glimpse-token': shell.token, host })).status).toBe(403);
     }
@@ -161,20 +176,31 @@ describe('browser shell: Sec-Fetch-Site', () => {
     }
   });
 
-  it.each(routes.filter(([, path]) => path !== '/api/events'))('lets %s %s through from its own origin', async (method, path, body) => {
-    for (const site of ['same-origin', 'none']) {
-      const r = await call(method, path, { headers: { ...cookie(), 'sec-fetch-site': site }, body });
-      expect(r.status).not.toBe(403);
-    }
-  });
+  it.each(routes.filter(([, path]) => path !== '/api/events'))(
+    'lets %s %s through from its own origin',
+    async (method, path, body) => {
+      for (const site of ['same-origin', 'none']) {
+        const r = await call(method, path, { headers: { ...cookie(), 'sec-fetch-site': site }, body });
+        expect(r.status).not.toBe(403);
+      }
+    },
+  );
 
   it('lets the event stream open from its own origin', async () => {
     // The stream never ends: only its status is read, then the connection is dropped.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { host: `127.0.0.1:${shell.port}`, ...cookie(), 'sec-fetch-site': 'same-origin' } }, (res) => {
-        resolve(res.statusCode ?? 0);
-        req.destroy();
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: shell.port,
+          path: '/api/events',
+          headers: { host: `127.0.0.1:${shell.port}`, ...cookie(), 'sec-fetch-site': 'same-origin' },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -182,9 +208,13 @@ describe('browser shell: Sec-Fetch-Site', () => {
   });
 
   it('keys the cached attachment on Sec-Fetch-Site, so another port is not served from the cache', async () => {
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } })
+      .png()
+      .toBuffer();
     const up = await call('POST', '/api/attachments?name=g.png&mime=image/png', { headers: cookie(), body: png });
-    const r = await call('GET', `/api/attachments/${up.json.result.id}`, { headers: { ...cookie(), 'sec-fetch-site': 'same-origin' } });
+    const r = await call('GET', `/api/attachments/${up.json.result.id}`, {
+      headers: { ...cookie(), 'sec-fetch-site': 'same-origin' },
+    });
     expect(r.status).toBe(200);
     expect(r.headers.vary).toBe('Sec-Fetch-Site');
   });
@@ -239,23 +269,36 @@ describe('browser shell: static files', () => {
 
 describe('browser shell: attachments and chat', () => {
   it('refuses a non-image upload with 400 and failure.kind bad-input', async () => {
-    const r = await call('POST', '/api/attachments?name=notes.png&mime=image/png', { headers: cookie(), body: 'just some notes, not an image' });
+    const r = await call('POST', '/api/attachments?name=notes.png&mime=image/png', {
+      headers: cookie(),
+      body: 'just some notes, not an image',
+    });
     expect(r.status).toBe(400);
     expect(r.json.failure.kind).toBe('bad-input');
     expect(r.json.failure.message).toContain('notes.png');
   });
 
   it('stores an image upload and serves its bytes back', async () => {
-    const png = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer();
     const up = await call('POST', '/api/attachments?name=blue.png&mime=image/png', { headers: cookie(), body: png });
     expect(up.status).toBe(200);
     expect(up.json.result).toMatchObject({ kind: 'image', width: 60, height: 40, size: png.length });
     const back = await new Promise<Buffer>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: shell.port, path: `/api/attachments/${up.json.result.id}`, headers: { host: `127.0.0.1:${shell.port}`, ...cookie() } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks)));
-      })
+      request(
+        {
+          host: '127.0.0.1',
+          port: shell.port,
+          path: `/api/attachments/${up.json.result.id}`,
+          headers: { host: `127.0.0.1:${shell.port}`, ...cookie() },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+        },
+      )
         .on('error', reject)
         .end();
     });
@@ -263,7 +306,13 @@ describe('browser shell: attachments and chat', () => {
   });
 
   it('streams chat events over /api/events after startChat against the fake provider', async () => {
-    const saved = await apiCall('saveProvider', { catalogId: 'zai', name: 'Fake Z.AI', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'sk-server-test-key-123' });
+    const saved = await apiCall('saveProvider', {
+      catalogId: 'zai',
+      name: 'Fake Z.AI',
+      baseUrl: `${fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: 'sk-server-test-key-123',
+    });
     expect(saved.status).toBe(200);
     const providerId = saved.json.result.id as string;
     expect(saved.json.result.hasKey).toBe(true);
@@ -273,7 +322,12 @@ describe('browser shell: attachments and chat', () => {
     let requestId: string | null = null;
     let onEnd: () => void = () => {};
     const ended = new Promise<void>((r) => (onEnd = r));
-    const sse = request({ host: '127.0.0.1', port: shell.port, path: '/api/events', headers: { host: `127.0.0.1:${shell.port}`, ...cookie() } });
+    const sse = request({
+      host: '127.0.0.1',
+      port: shell.port,
+      path: '/api/events',
+      headers: { host: `127.0.0.1:${shell.port}`, ...cookie() },
+    });
     const opened = new Promise<void>((resolve, reject) => {
       sse.on('error', reject);
       sse.on('response', (res) => {
@@ -299,7 +353,13 @@ describe('browser shell: attachments and chat', () => {
     sse.end();
     await opened;
 
-    const started = await apiCall('startChat', { providerId, thinking: true, prompt: 'What is this?', attachments: [], history: [] });
+    const started = await apiCall('startChat', {
+      providerId,
+      thinking: true,
+      prompt: 'What is this?',
+      attachments: [],
+      history: [],
+    });
     expect(started.status).toBe(200);
     requestId = started.json.result.requestId;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -320,7 +380,7 @@ describe('browser shell: attachments and chat', () => {
     expect(end.result.reasoning).toMatch(/^Let me look carefully/);
     expect(end.result.answer).toMatch(/^Answer in thinking mode/);
     // The coalesced deltas add up to the final text.
-    const streamed = mine.map((e) => (e.event.type === 'delta' ? e.event.content ?? '' : '')).join('');
+    const streamed = mine.map((e) => (e.event.type === 'delta' ? (e.event.content ?? '') : '')).join('');
     expect(streamed).toBe(end.result.answer);
     expect(fake.requests.at(-1)!.authorization).toBe('Bearer sk-server-test-key-123');
   });
@@ -338,7 +398,16 @@ describe('browser shell: a malformed call does not take the process down', () =>
     mkdirSync(dir);
     // Bundled inside the repository, so its packages (zod, openai...) resolve from node_modules.
     const bundle = join('.glimpse-test', `serve-${process.pid}.mjs`);
-    await build({ entryPoints: ['electron/server/serve.ts'], outfile: bundle, bundle: true, platform: 'node', packages: 'external', format: 'esm', target: 'node22', logLevel: 'warning' });
+    await build({
+      entryPoints: ['electron/server/serve.ts'],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      packages: 'external',
+      format: 'esm',
+      target: 'node22',
+      logLevel: 'warning',
+    });
     const proc = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', join(dir, 'data'), '--static-dir', staticDir], {
       env: { PATH: process.env.PATH, HOME: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -362,7 +431,13 @@ describe('browser shell: a malformed call does not take the process down', () =>
     const post = (method: string, arg: unknown) =>
       new Promise<{ status: number; json: any }>((resolve, reject) => {
         const req = request(
-          { host: '127.0.0.1', port, method: 'POST', path: `/api/call/${method}`, headers: { host: `127.0.0.1:${port}`, 'x-glimpse-token': token, 'content-type': 'application/json' } },
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: `/api/call/${method}`,
+            headers: { host: `127.0.0.1:${port}`, 'x-glimpse-token': token, 'content-type': 'application/json' },
+          },
           (res) => {
             let text = '';
             res.on('data', (c) => (text += c));
@@ -377,7 +452,10 @@ describe('browser shell: a malformed call does not take the process down', () =>
     const info = await post('getInfo', null).catch((e: Error) => ({ status: 0, json: { error: e.message, stderr } }));
     expect(info).toMatchObject({ status: 200, json: { result: { shell: 'browser' } } });
     expect(bad.status).toBe(400);
-    expect(bad.json.failure).toEqual({ kind: 'bad-input', message: 'startChat: providerId: Invalid input: expected string, received undefined' });
+    expect(bad.json.failure).toEqual({
+      kind: 'bad-input',
+      message: 'startChat: providerId: Invalid input: expected string, received undefined',
+    });
     expect(proc.exitCode).toBeNull();
     expect(stderr).not.toMatch(/Unhandled|TypeError/);
   });

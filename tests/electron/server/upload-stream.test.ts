@@ -56,15 +56,23 @@ function videoBody(size: number) {
 /** POSTs a stream to the upload route, chunked (no declared size) unless `length` is given. */
 function upload(name: string, body: Readable, length?: number): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { host: `127.0.0.1:${shell.port}`, cookie: `glimpse_token=${encodeURIComponent(shell.token)}` };
+    const headers: Record<string, string> = {
+      host: `127.0.0.1:${shell.port}`,
+      cookie: `glimpse_token=${encodeURIComponent(shell.token)}`,
+    };
     if (length !== undefined) headers['content-length'] = String(length);
-    const req = request({ host: '127.0.0.1', port: shell.port, method: 'POST', path: `/api/attachments?name=${encodeURIComponent(name)}`, headers }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: shell.port, method: 'POST', path: `/api/attachments?name=${encodeURIComponent(name)}`, headers },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+      },
+    );
     // The server may answer 413 and close before the body is all sent.
-    req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e) =>
+      (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e),
+    );
     body.pipe(req);
   });
 }
@@ -96,7 +104,10 @@ describe('streamed uploads', () => {
   it('refuses an upload over the limit with 413, by its declared size or as it arrives, leaving no file', async () => {
     await open(1024 * 1024);
     const declared = await upload('big.mp4', videoBody(2 * 1024 * 1024).stream, 2 * 1024 * 1024);
-    expect(declared).toEqual({ status: 413, json: { failure: { kind: 'bad-input', message: 'That file is too large to attach.' } } });
+    expect(declared).toEqual({
+      status: 413,
+      json: { failure: { kind: 'bad-input', message: 'That file is too large to attach.' } },
+    });
     const chunked = await upload('big.mp4', videoBody(2 * 1024 * 1024).stream);
     expect(chunked.status).toBe(413);
     expect(leftovers()).toEqual([]);
@@ -106,7 +117,10 @@ describe('streamed uploads', () => {
     await open();
     const r = await upload('notes.png', Readable.from([Buffer.from('just some notes, not an image')]));
     expect(r.status).toBe(400);
-    expect(r.json.failure).toMatchObject({ kind: 'bad-input', message: expect.stringMatching(/^“notes\.png” is not an image, PDF or video/) });
+    expect(r.json.failure).toMatchObject({
+      kind: 'bad-input',
+      message: expect.stringMatching(/^“notes\.png” is not an image, PDF or video/),
+    });
     expect(leftovers()).toEqual([]);
   });
 });

@@ -2,23 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { applyChatEvents, batchMilestones } from '../../../renderer/model/chat-reducer.ts';
 import { env, result, turn } from './turns.ts';
 
-const start = { type: 'start', provider: 'zai', model: 'glm-4.5v', thinking: true, startedAt: 1, estimate: { prompt_tokens: 900, usd: 0.001 } } as const;
+const start = {
+  type: 'start',
+  provider: 'zai',
+  model: 'glm-4.5v',
+  thinking: true,
+  startedAt: 1,
+  estimate: { prompt_tokens: 900, usd: 0.001 },
+} as const;
 
 describe('applyChatEvents', () => {
   it('streams a turn from sent to done: estimate on start, text from deltas, the result replaces the pieces', () => {
     const t = turn('a', { status: 'sending' });
     let turns = applyChatEvents([t], [env('r-a', start)]);
     expect(turns[0]).toMatchObject({ status: 'streaming', estimate: { prompt_tokens: 900, usd: 0.001 } });
-    turns = applyChatEvents(turns, [env('r-a', { type: 'delta', reasoning: 'hm' }), env('r-a', { type: 'delta', content: 'Two ' }), env('r-a', { type: 'delta', content: 'cats' })]);
+    turns = applyChatEvents(turns, [
+      env('r-a', { type: 'delta', reasoning: 'hm' }),
+      env('r-a', { type: 'delta', content: 'Two ' }),
+      env('r-a', { type: 'delta', content: 'cats' }),
+    ]);
     expect(turns[0]).toMatchObject({ reasoning: 'hm', answer: 'Two cats', status: 'streaming' });
     turns = applyChatEvents(turns, [env('r-a', { type: 'end', result: result('Two cats.') })]);
-    expect(turns[0]).toMatchObject({ status: 'done', answer: 'Two cats.', reasoning: 'thought about Two cats.', error: null, retryNote: null });
+    expect(turns[0]).toMatchObject({
+      status: 'done',
+      answer: 'Two cats.',
+      reasoning: 'thought about Two cats.',
+      error: null,
+      retryNote: null,
+    });
     expect(turns[0].result?.answer).toBe('Two cats.');
   });
 
   it('says when it retries, and clears the note once text arrives', () => {
     const error = { kind: 'rate-limit', status: 429, code: null, message: 'slow down', retry_after_s: 2 } as const;
-    let turns = applyChatEvents([turn('a', { status: 'streaming' })], [env('r-a', { type: 'retry', attempt: 1, delayMs: 1500, reason: 'Rate limited.', error })]);
+    let turns = applyChatEvents(
+      [turn('a', { status: 'streaming' })],
+      [env('r-a', { type: 'retry', attempt: 1, delayMs: 1500, reason: 'Rate limited.', error })],
+    );
     expect(turns[0].retryNote).toBe('Rate limited. Retrying in 2 s (attempt 2).');
     turns = applyChatEvents(turns, [env('r-a', { type: 'delta', content: 'ok' })]);
     expect(turns[0].retryNote).toBeNull();
@@ -27,16 +47,25 @@ describe('applyChatEvents', () => {
   it('ends a stopped request as cancelled and a failed one as error, keeping the kind', () => {
     const turns = applyChatEvents(
       [turn('a', { status: 'streaming' }), turn('b', { status: 'streaming' })],
-      [env('r-a', { type: 'end', result: result('partial', 'cancelled') }), env('r-b', { type: 'end', result: result('', 'auth') })],
+      [
+        env('r-a', { type: 'end', result: result('partial', 'cancelled') }),
+        env('r-b', { type: 'end', result: result('', 'auth') }),
+      ],
     );
-    expect(turns.map((t) => [t.status, t.error?.kind])).toEqual([['cancelled', 'cancelled'], ['error', 'auth']]);
+    expect(turns.map((t) => [t.status, t.error?.kind])).toEqual([
+      ['cancelled', 'cancelled'],
+      ['error', 'auth'],
+    ]);
     expect(turns[0].answer).toBe('partial');
   });
 
   it("ignores other requests' events and leaves untouched turns as they were (same object)", () => {
     const a = turn('a', { status: 'streaming' });
     const b = turn('b', { status: 'streaming' });
-    const turns = applyChatEvents([a, b], [env('r-b', { type: 'delta', content: 'x' }), env('elsewhere', { type: 'delta', content: 'y' })]);
+    const turns = applyChatEvents(
+      [a, b],
+      [env('r-b', { type: 'delta', content: 'x' }), env('elsewhere', { type: 'delta', content: 'y' })],
+    );
     expect(turns[0]).toBe(a);
     expect(turns[1].answer).toBe('x');
   });
@@ -44,5 +73,8 @@ describe('applyChatEvents', () => {
 
 it('tells when a batch started or ended a request', () => {
   expect(batchMilestones([env('r', { type: 'delta', content: 'x' })])).toEqual({ started: false, ended: false });
-  expect(batchMilestones([env('r', start), env('r', { type: 'end', result: result('a') })])).toEqual({ started: true, ended: true });
+  expect(batchMilestones([env('r', start), env('r', { type: 'end', result: result('a') })])).toEqual({
+    started: true,
+    ended: true,
+  });
 });

@@ -3,7 +3,10 @@ import { historyOf } from '../../../renderer/model/history.ts';
 import { turn } from './turns.ts';
 
 it('sends earlier turns as user/assistant messages; a failed turn without an answer adds only its question', () => {
-  const h = historyOf([turn('a', { prompt: 'Hi', answer: 'Hello' }), turn('b', { prompt: 'And?', answer: '', status: 'error' })], {});
+  const h = historyOf(
+    [turn('a', { prompt: 'Hi', answer: 'Hello' }), turn('b', { prompt: 'And?', answer: '', status: 'error' })],
+    {},
+  );
   expect(h).toEqual([
     { role: 'user', text: 'Hi' },
     { role: 'assistant', text: 'Hello' },

@@ -7,7 +7,12 @@ const px = { previewUrl: 'blob:x', width: 320, height: 240 };
 it('a frame goes labelled with its number and moment, pointing back at its clip; a clip sent whole is no image', () => {
   const frame = clipFrame({ id: 'clip', name: 'walk.mp4' }, 1, 1.25, 'f2', px);
   expect(frame.refs).toEqual([{ id: 'f2', label: 'frame 2 at 00:01.3', source: { attachmentId: 'clip', timeMs: 1250 } }]);
-  expect(frame.images[0]).toMatchObject({ name: 'walk.mp4 · frame 2 at 00:01.3', kind: 'frame', label: 'frame 2 at 00:01.3', attachmentId: 'f2' });
+  expect(frame.images[0]).toMatchObject({
+    name: 'walk.mp4 · frame 2 at 00:01.3',
+    kind: 'frame',
+    label: 'frame 2 at 00:01.3',
+    attachmentId: 'f2',
+  });
 
   const whole = wholeClip({ id: 'clip', name: 'walk.mp4' }, px);
   expect(whole.refs).toEqual([{ id: 'clip' }]);
@@ -27,6 +32,10 @@ it('says why a PDF or a clip cannot be sent as set up', () => {
   const frames = { send: 'frames' as const, sampling: null, error: null, frames: [{}] };
   expect(clipRefusal(clip, frames, false)).toBeNull();
   expect(clipRefusal(clip, { ...frames, frames: [] }, false)).toBe('“c.webm” has no sampled frames yet: press Sample frames.');
-  expect(clipRefusal(clip, { ...frames, sampling: { done: 1, total: 4 } }, false)).toBe('Frames of “c.webm” are still being sampled; send again in a moment.');
-  expect(clipRefusal(clip, { ...frames, send: 'native' }, true)).toBe('“c.webm”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.');
+  expect(clipRefusal(clip, { ...frames, sampling: { done: 1, total: 4 } }, false)).toBe(
+    'Frames of “c.webm” are still being sampled; send again in a moment.',
+  );
+  expect(clipRefusal(clip, { ...frames, send: 'native' }, true)).toBe(
+    '“c.webm”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.',
+  );
 });

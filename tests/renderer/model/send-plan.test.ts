@@ -4,7 +4,16 @@ import { planSend, startTurns, type SendState } from '../../../renderer/model/se
 import { plainImage, pdfPage } from '../../../renderer/model/media-refs.ts';
 import { turn } from './turns.ts';
 
-const provider = (id: string, name: string): ProviderView => ({ id, catalogId: 'zai', name, baseUrl: 'http://x', model: 'glm-4.5v', models: [], hasKey: true, upstream: [] });
+const provider = (id: string, name: string): ProviderView => ({
+  id,
+  catalogId: 'zai',
+  name,
+  baseUrl: 'http://x',
+  model: 'glm-4.5v',
+  models: [],
+  hasKey: true,
+  upstream: [],
+});
 const state = (patch: Partial<SendState> = {}): SendState => ({
   providers: [provider('p1', 'Z.AI'), provider('p2', 'OpenRouter')],
   prompt: 'What is this?',
@@ -23,11 +32,29 @@ const pair = [
 describe('planSend refuses', () => {
   it.each([
     ['no provider chosen', state(), [], { compare: false }, { reason: 'no-provider', notice: null }],
-    ['a lane whose provider was deleted, naming it', state(), [pair[0], { ...pair[1], providerId: 'gone' }], { compare: true }, { reason: 'no-provider', notice: "Lane 2's provider no longer exists: pick another in Lanes." }],
+    [
+      'a lane whose provider was deleted, naming it',
+      state(),
+      [pair[0], { ...pair[1], providerId: 'gone' }],
+      { compare: true },
+      { reason: 'no-provider', notice: "Lane 2's provider no longer exists: pick another in Lanes." },
+    ],
     ['a compare of one lane', state(), one, { compare: true }, { reason: 'too-few-lanes', notice: null }],
-    ['while a file uploads', state({ attachments: [{ status: 'uploading', info: null }] }), one, { compare: false }, { reason: 'uploading', notice: null }],
+    [
+      'while a file uploads',
+      state({ attachments: [{ status: 'uploading', info: null }] }),
+      one,
+      { compare: false },
+      { reason: 'uploading', notice: null },
+    ],
     ['nothing to send', state({ prompt: '   ' }), one, { compare: false }, { reason: 'empty', notice: null }],
-    ['while a turn runs', state({ turns: [turn('a', { status: 'streaming' })] }), one, { compare: false }, { reason: 'running', notice: null }],
+    [
+      'while a turn runs',
+      state({ turns: [turn('a', { status: 'streaming' })] }),
+      one,
+      { compare: false },
+      { reason: 'running', notice: null },
+    ],
   ] as const)('%s', (_, s, lanes, opts, refusal) => {
     expect(planSend(s, lanes, opts)).toEqual({ ok: false, refusal });
   });
@@ -43,7 +70,10 @@ describe('a send', () => {
     return { turnId: () => `t${++n}`, requestId: () => `req${n}`, compareGroup: () => 'group-1' };
   };
   const earlier = [turn('a', { prompt: 'Hi', answer: 'Hello' })];
-  const media = { refs: [{ id: 'img' }], images: plainImage('img', 'cat.png', { previewUrl: 'blob:1', width: 10, height: 10 }).images };
+  const media = {
+    refs: [{ id: 'img' }],
+    images: plainImage('img', 'cat.png', { previewUrl: 'blob:1', width: 10, height: 10 }).images,
+  };
 
   it('with one lane is a single ask: the composer budget, the history, after the last turn, no compare group', () => {
     const d = planSend(state({ turns: earlier }), one, { compare: false });
@@ -88,5 +118,15 @@ describe('a send', () => {
 it("a PDF page goes as a labelled ref pointing back at its PDF, and the turn's image says it is that page", () => {
   const m = pdfPage({ id: 'pdf', name: 'report.pdf' }, 3, 'p3', { previewUrl: 'blob:p3', width: 100, height: 140 }, 'Total 12');
   expect(m.refs).toEqual([{ id: 'p3', label: 'page 3', source: { attachmentId: 'pdf', page: 3 }, text: 'Total 12' }]);
-  expect(m.images).toEqual([{ name: 'report.pdf · page 3', previewUrl: 'blob:p3', width: 100, height: 140, attachmentId: 'p3', label: 'page 3', kind: 'page' }]);
+  expect(m.images).toEqual([
+    {
+      name: 'report.pdf · page 3',
+      previewUrl: 'blob:p3',
+      width: 100,
+      height: 140,
+      attachmentId: 'p3',
+      label: 'page 3',
+      kind: 'page',
+    },
+  ]);
 });

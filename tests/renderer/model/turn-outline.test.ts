@@ -6,7 +6,10 @@ import { env, result, turn } from './turns.ts';
 
 describe('turnOutline', () => {
   it('is unchanged by a delta once the turn has text, so the turn view does not re-render per delta', () => {
-    let turns = applyChatEvents([turn('a', { status: 'streaming' })], [env('r-a', { type: 'delta', reasoning: 'hm', content: 'Two ' })]);
+    let turns = applyChatEvents(
+      [turn('a', { status: 'streaming' })],
+      [env('r-a', { type: 'delta', reasoning: 'hm', content: 'Two ' })],
+    );
     const before = turnOutline(turns[0]);
     turns = applyChatEvents(turns, [env('r-a', { type: 'delta', reasoning: ' more', content: 'cats' })]);
     expect(turns[0].answer).toBe('Two cats');

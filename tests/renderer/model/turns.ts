@@ -6,7 +6,16 @@ import { sendingTurn, type Turn } from '../../../renderer/model/turn.ts';
 
 export function turn(id: string, patch: Partial<Turn> = {}): Turn {
   return {
-    ...sendingTurn({ id, parentId: null, requestId: `r-${id}`, prompt: `q ${id}`, images: [], providerName: 'Z.AI', model: 'glm-4.5v', thinking: true }),
+    ...sendingTurn({
+      id,
+      parentId: null,
+      requestId: `r-${id}`,
+      prompt: `q ${id}`,
+      images: [],
+      providerName: 'Z.AI',
+      model: 'glm-4.5v',
+      thinking: true,
+    }),
     status: 'done',
     ...patch,
   };

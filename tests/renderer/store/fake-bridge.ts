@@ -12,13 +12,24 @@ export interface FakeBridge extends GlimpseBridge {
   emit(e: HostEvent): void;
 }
 
-export const provider = (id: string, name: string): ProviderView => ({ id, catalogId: 'zai', name, baseUrl: 'http://127.0.0.1:1/v1', model: 'glm-4.5v', models: [], hasKey: true, upstream: [] });
+export const provider = (id: string, name: string): ProviderView => ({
+  id,
+  catalogId: 'zai',
+  name,
+  baseUrl: 'http://127.0.0.1:1/v1',
+  model: 'glm-4.5v',
+  models: [],
+  hasKey: true,
+  upstream: [],
+});
 
 export function fakeBridge(overrides: Partial<BridgeMethods> = {}): FakeBridge {
   const listeners = new Set<(e: HostEvent) => void>();
   const started: ChatRequest[] = [];
   const cancelled: string[] = [];
-  const unfaked = Object.fromEntries(bridgeMethodNames.map((n) => [n, () => Promise.reject(new Error(`${n} is not faked in this test`))]));
+  const unfaked = Object.fromEntries(
+    bridgeMethodNames.map((n) => [n, () => Promise.reject(new Error(`${n} is not faked in this test`))]),
+  );
   const defaults: Partial<BridgeMethods> = {
     listProviders: async () => [provider('p1', 'Z.AI')],
     listSessions: async () => [],

@@ -11,7 +11,8 @@ async function storeWith(bridge: FakeBridge) {
   return store;
 }
 
-const end = (requestId: string, answer: string, kind: 'cancelled' | null = null) => ({ channel: 'chat', requestId, event: { type: 'end', result: result(answer, kind) } }) as const;
+const end = (requestId: string, answer: string, kind: 'cancelled' | null = null) =>
+  ({ channel: 'chat', requestId, event: { type: 'end', result: result(answer, kind) } }) as const;
 
 describe('the store with a fake bridge', () => {
   it('sends a single ask as one lane, clears the composer and streams the answer into its turn', async () => {
@@ -21,7 +22,15 @@ describe('the store with a fake bridge', () => {
     await store.getState().send();
     expect(bridge.started).toHaveLength(1);
     const [req] = bridge.started;
-    expect(req).toMatchObject({ providerId: 'p1', model: 'glm-4.5v', thinking: true, prompt: 'What is this?', attachments: [], history: [], sessionId: store.getState().sessionId });
+    expect(req).toMatchObject({
+      providerId: 'p1',
+      model: 'glm-4.5v',
+      thinking: true,
+      prompt: 'What is this?',
+      attachments: [],
+      history: [],
+      sessionId: store.getState().sessionId,
+    });
     expect(req.compareGroup).toBeUndefined();
     expect(store.getState().prompt).toBe('');
     expect(store.getState().turns.map((t) => [t.status, t.requestId])).toEqual([['sending', req.requestId]]);
@@ -45,7 +54,10 @@ describe('the store with a fake bridge', () => {
     expect(lanes[0].parentId).toBe(lanes[1].parentId);
 
     store.getState().applyChatEvents([end(bridge.started[0].requestId!, 'Three'), end(bridge.started[1].requestId!, 'Four')]);
-    await store.getState().markPreferred(lanes[0].compareGroup!, bridge.started[1].requestId!).catch(() => undefined);
+    await store
+      .getState()
+      .markPreferred(lanes[0].compareGroup!, bridge.started[1].requestId!)
+      .catch(() => undefined);
     store.getState().setPrompt('Which is biggest?');
     await store.getState().send();
     expect(bridge.started[2].history).toEqual([
@@ -56,15 +68,20 @@ describe('the store with a fake bridge', () => {
     expect(store.getState().turns.at(-1)?.parentId).toBe(lanes[0].id);
   });
 
-  it.each(['forbidden', 'host-unreachable', 'internal'])('a bridge failure of kind %s keeps its kind on the turn', async (kind) => {
-    const bridge = fakeBridge({
-      startChat: () => Promise.reject(new BridgeError(kind, `Refused: ${kind}.`)),
-    });
-    const store = await storeWith(bridge);
-    store.getState().setPrompt('Hello');
-    await store.getState().send();
-    expect(store.getState().turns.map((t) => [t.status, t.error?.kind, t.error?.message])).toEqual([['error', kind, `Refused: ${kind}.`]]);
-  });
+  it.each(['forbidden', 'host-unreachable', 'internal'])(
+    'a bridge failure of kind %s keeps its kind on the turn',
+    async (kind) => {
+      const bridge = fakeBridge({
+        startChat: () => Promise.reject(new BridgeError(kind, `Refused: ${kind}.`)),
+      });
+      const store = await storeWith(bridge);
+      store.getState().setPrompt('Hello');
+      await store.getState().send();
+      expect(store.getState().turns.map((t) => [t.status, t.error?.kind, t.error?.message])).toEqual([
+        ['error', kind, `Refused: ${kind}.`],
+      ]);
+    },
+  );
 
   it('a lane refused by the bridge fails alone; the other lane keeps its request', async () => {
     let calls = 0;

@@ -5,17 +5,42 @@ import { createAppStore } from '../../../renderer/store/index.ts';
 import { result } from '../model/turns.ts';
 import { fakeBridge } from './fake-bridge.ts';
 
-const att = (id: string, patch: Partial<MessageAttachment> = {}): MessageAttachment => ({ id, name: `${id}.png`, mime: 'image/png', kind: 'image', size: 1, width: 8, height: 8, label: null, sentAs: 'image', ...patch });
+const att = (id: string, patch: Partial<MessageAttachment> = {}): MessageAttachment => ({
+  id,
+  name: `${id}.png`,
+  mime: 'image/png',
+  kind: 'image',
+  size: 1,
+  width: 8,
+  height: 8,
+  label: null,
+  sentAs: 'image',
+  ...patch,
+});
 const stored = (requestId: string, prompt: string, patch: Partial<StoredTurn> = {}): StoredTurn => ({
-  id: `${requestId}:user`, requestId, prompt, attachments: [], providerName: 'Z.AI', model: 'glm-4.5v', thinking: true,
-  status: 'done', reasoning: '', answer: `answer to ${prompt}`, boxes: [], result: result(`answer to ${prompt}`), createdAt: 1, ...patch,
+  id: `${requestId}:user`,
+  requestId,
+  prompt,
+  attachments: [],
+  providerName: 'Z.AI',
+  model: 'glm-4.5v',
+  thinking: true,
+  status: 'done',
+  reasoning: '',
+  answer: `answer to ${prompt}`,
+  boxes: [],
+  result: result(`answer to ${prompt}`),
+  createdAt: 1,
+  ...patch,
 });
 
 it('opens a stored session: images keep their kinds, the lanes of a compare come back as one, the next ask follows it', async () => {
   const detail: SessionDetail = {
     session: { id: 'S', title: 'Pages', createdAt: 1, updatedAt: 2, turns: 3, snippet: null },
     turns: [
-      stored('r1', 'Read page 3', { attachments: [att('p2', { label: 'page 2', sentAs: 'page' }), att('p3', { label: 'page 3', sentAs: 'page' })] }),
+      stored('r1', 'Read page 3', {
+        attachments: [att('p2', { label: 'page 2', sentAs: 'page' }), att('p3', { label: 'page 3', sentAs: 'page' })],
+      }),
       stored('r2', 'Compare', { thinking: true }),
       stored('r3', 'Compare', { thinking: false, answer: 'The fast lane' }),
     ],
@@ -45,6 +70,11 @@ it('opens a stored session: images keep their kinds, the lanes of a compare come
   await store.getState().send();
   expect(bridge.started[0]).toMatchObject({ sessionId: 'S', prompt: 'And now?' });
   // The compare counts once, answered by the lane marked better.
-  expect(bridge.started[0].history.map((h) => h.text)).toEqual(['Read page 3', 'answer to Read page 3', 'Compare', 'The fast lane']);
+  expect(bridge.started[0].history.map((h) => h.text)).toEqual([
+    'Read page 3',
+    'answer to Read page 3',
+    'Compare',
+    'The fast lane',
+  ]);
   expect(store.getState().turns.at(-1)?.parentId).toBe(turns[1].id);
 });

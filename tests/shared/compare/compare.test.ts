@@ -5,14 +5,27 @@ import { iou, matchBoxes } from '../../../shared/compare/iou.ts';
 import { defaultLanes, laneLabels } from '../../../shared/compare/lanes.ts';
 import { computeVerdict, formatRatio } from '../../../shared/compare/verdict.ts';
 
-const box = (x1: number, y1: number, x2: number, y2: number, image: number | null = 0, kind?: 'box' | 'point'): Box => ({ x1, y1, x2, y2, label: null, image, kind });
+const box = (x1: number, y1: number, x2: number, y2: number, image: number | null = 0, kind?: 'box' | 'point'): Box => ({
+  x1,
+  y1,
+  x2,
+  y2,
+  label: null,
+  image,
+  kind,
+});
 
 function result(over: Partial<ChatResult> & { ms: number; usd: number | null; reasoning_tokens?: number }): ChatResult {
   return {
     answer: over.answer ?? 'A cat.',
     reasoning: '',
     boxes: over.boxes ?? [],
-    usage: { prompt_tokens: 100, completion_tokens: 50 + (over.reasoning_tokens ?? 0), reasoning_tokens: over.reasoning_tokens ?? 0, cached_tokens: 0 },
+    usage: {
+      prompt_tokens: 100,
+      completion_tokens: 50 + (over.reasoning_tokens ?? 0),
+      reasoning_tokens: over.reasoning_tokens ?? 0,
+      cached_tokens: 0,
+    },
     cost: { usd: over.usd, source: over.usd === null ? 'unknown' : 'price-table' },
     estimate: { prompt_tokens: 100, usd: null },
     finish_reason: 'stop',
@@ -51,7 +64,12 @@ describe('iou and box matching', () => {
 describe('answer agreement', () => {
   it('agrees across case, emphasis, spacing, a final full stop and box tokens', () => {
     expect(normaliseAnswer('  **The Cat**  is  here . ')).toBe('the cat is here');
-    expect(compareAnswers('The cat <|begin_of_box|>[[1,2,3,4]]<|end_of_box|>.', 'the CAT [[1,2,3,4]]')).toEqual({ agree: true, similarity: 1, diff: [], too_different: false });
+    expect(compareAnswers('The cat <|begin_of_box|>[[1,2,3,4]]<|end_of_box|>.', 'the CAT [[1,2,3,4]]')).toEqual({
+      agree: true,
+      similarity: 1,
+      diff: [],
+      too_different: false,
+    });
   });
 
   it('gives a word diff with similarity when they differ', () => {
@@ -78,9 +96,24 @@ describe('lanes', () => {
     const lanes = defaultLanes(base);
     expect(lanes.map((l) => l.thinking)).toEqual([true, false]);
     expect(laneLabels(lanes)).toEqual(['Thinking', 'Fast']);
-    expect(laneLabels([{ ...base, thinking: true }, { ...base, providerId: 'or', providerName: 'OpenRouter', thinking: true }])).toEqual(['Z.AI', 'OpenRouter']);
-    expect(laneLabels([{ ...base, thinking: true }, { ...base, model: 'glm-4.6v', thinking: false }])).toEqual(['glm-4.5v · Thinking', 'glm-4.6v · Fast']);
-    expect(laneLabels([{ ...base, thinking: true }, { ...base, thinking: true }])).toEqual(['Lane 1', 'Lane 2']);
+    expect(
+      laneLabels([
+        { ...base, thinking: true },
+        { ...base, providerId: 'or', providerName: 'OpenRouter', thinking: true },
+      ]),
+    ).toEqual(['Z.AI', 'OpenRouter']);
+    expect(
+      laneLabels([
+        { ...base, thinking: true },
+        { ...base, model: 'glm-4.6v', thinking: false },
+      ]),
+    ).toEqual(['glm-4.5v · Thinking', 'glm-4.6v · Fast']);
+    expect(
+      laneLabels([
+        { ...base, thinking: true },
+        { ...base, thinking: true },
+      ]),
+    ).toEqual(['Lane 1', 'Lane 2']);
   });
 });
 
@@ -94,7 +127,13 @@ describe('verdict', () => {
     expect(v.pairs[0].time_ratio).toBeCloseTo(4.1);
     expect(v.pairs[0].cost_ratio).toBeCloseTo(3.2);
     expect(v.summary).toEqual(['Thinking took 4.1x the time and 3.2x the cost of Fast.', 'Thinking and Fast agree.']);
-    expect(v.lanes[0]).toMatchObject({ status: 'done', reasoning_tokens: 400, answer_tokens: 50, ttfa_ms: 4050, cost_source: 'price-table' });
+    expect(v.lanes[0]).toMatchObject({
+      status: 'done',
+      reasoning_tokens: 400,
+      answer_tokens: 50,
+      ttfa_ms: 4050,
+      cost_source: 'price-table',
+    });
 
     const flipped = computeVerdict([
       { label: 'Fast', result: result({ ms: 1000, usd: 0.001 }) },
@@ -114,7 +153,11 @@ describe('verdict', () => {
   });
 
   it('leaves failed, stopped and running lanes out of the pairs but keeps their figures', () => {
-    const failed = result({ ms: 10, usd: 0, error: { kind: 'server', status: 500, code: null, message: 'boom', retry_after_s: null } });
+    const failed = result({
+      ms: 10,
+      usd: 0,
+      error: { kind: 'server', status: 500, code: null, message: 'boom', retry_after_s: null },
+    });
     const v = computeVerdict([
       { label: 'A', result: result({ ms: 1000, usd: 0.001 }) },
       { label: 'B', result: failed },

@@ -62,13 +62,25 @@ describe('DeltaCoalescer', () => {
     c.push({ type: 'delta', content: 'usage' });
     c.push({ type: 'usage', usage });
     c.push({ type: 'delta', content: 'after' });
-    c.push({ type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway', error: makeError('server', 'Bad gateway', { status: 502 }) });
+    c.push({
+      type: 'retry',
+      attempt: 1,
+      delayMs: 500,
+      reason: 'Bad gateway',
+      error: makeError('server', 'Bad gateway', { status: 502 }),
+    });
     expect(emitted).toEqual([
       { type: 'delta', content: 'first ' },
       { type: 'delta', content: 'before usage' },
       { type: 'usage', usage },
       { type: 'delta', content: 'after' },
-      { type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway', error: makeError('server', 'Bad gateway', { status: 502 }) },
+      {
+        type: 'retry',
+        attempt: 1,
+        delayMs: 500,
+        reason: 'Bad gateway',
+        error: makeError('server', 'Bad gateway', { status: 502 }),
+      },
     ]);
     // The timer of the flushed batch must not fire an empty or duplicate delta later.
     vi.advanceTimersByTime(100);
@@ -87,7 +99,10 @@ describe('DeltaCoalescer', () => {
     c.push({ type: 'delta', reasoning: 'q' });
     c.push({ type: 'delta', reasoning: 'r' });
     c.flush();
-    expect(emitted).toEqual([{ type: 'delta', reasoning: 'q' }, { type: 'delta', reasoning: 'r' }]);
+    expect(emitted).toEqual([
+      { type: 'delta', reasoning: 'q' },
+      { type: 'delta', reasoning: 'r' },
+    ]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -99,6 +114,9 @@ describe('DeltaCoalescer', () => {
     vi.advanceTimersByTime(99);
     expect(out).toEqual([{ type: 'delta', content: 'x' }]);
     vi.advanceTimersByTime(1);
-    expect(out).toEqual([{ type: 'delta', content: 'x' }, { type: 'delta', content: 'y' }]);
+    expect(out).toEqual([
+      { type: 'delta', content: 'x' },
+      { type: 'delta', content: 'y' },
+    ]);
   });
 });

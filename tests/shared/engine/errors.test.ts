@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHttpError, errorFromFinishReason, errorPayload, parseRetryAfter, redactSecrets } from '../../../shared/engine/errors.ts';
+import {
+  classifyHttpError,
+  errorFromFinishReason,
+  errorPayload,
+  parseRetryAfter,
+  redactSecrets,
+} from '../../../shared/engine/errors.ts';
 
 const zai = (status: number, code: string, message: string) => classifyHttpError({ status, body: { error: { code, message } } });
 const openrouter = (status: number, message: string, retryAfter: string | null = null) =>
@@ -8,7 +14,12 @@ const openrouter = (status: number, message: string, retryAfter: string | null =
 describe('Z.AI error codes', () => {
   it.each([
     [429, '1113', 'Insufficient balance or no resource package. Please recharge.', 'quota'],
-    [429, '1302', 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits', 'rate-limit'],
+    [
+      429,
+      '1302',
+      'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits',
+      'rate-limit',
+    ],
     [429, '1303', 'High frequency usage of this API, please reduce frequency', 'rate-limit'],
     [429, '1304', 'The daily call limit for this API has been reached', 'quota'],
     [400, '1261', 'Prompt exceeds max length', 'context-length'],
@@ -33,7 +44,7 @@ describe('Z.AI error codes', () => {
 
 describe('OpenRouter statuses', () => {
   it.each([
-    [400, 'This endpoint\'s maximum context length is 65536 tokens. However, you requested about 70000 tokens.', 'context-length'],
+    [400, "This endpoint's maximum context length is 65536 tokens. However, you requested about 70000 tokens.", 'context-length'],
     [400, 'Invalid request: messages must be an array', 'bad-request'],
     [401, 'No auth credentials found', 'auth'],
     [402, 'Insufficient credits. Add more using https://openrouter.ai/credits', 'quota'],

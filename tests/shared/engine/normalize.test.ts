@@ -14,7 +14,14 @@ const chunk = (delta: Chunk, finish: string | null = null): Chunk => ({
   model: 'glm-4.5v',
   choices: [{ index: 0, delta, finish_reason: finish }],
 });
-const usageChunk = (usage: Chunk): Chunk => ({ id: 'chatcmpl-rec', object: 'chat.completion.chunk', created: 1_760_000_000, model: 'glm-4.5v', choices: [], usage });
+const usageChunk = (usage: Chunk): Chunk => ({
+  id: 'chatcmpl-rec',
+  object: 'chat.completion.chunk',
+  created: 1_760_000_000,
+  model: 'glm-4.5v',
+  choices: [],
+  usage,
+});
 
 const USAGE = {
   prompt_tokens: 1290,
@@ -41,7 +48,12 @@ const STREAMS: Record<string, { chunks: Chunk[]; reasoning: string; answer: stri
   },
   openrouter: {
     chunks: [
-      chunk({ role: 'assistant', content: '', reasoning: '思考：', reasoning_details: [{ type: 'reasoning.text', text: '思考：' }] }),
+      chunk({
+        role: 'assistant',
+        content: '',
+        reasoning: '思考：',
+        reasoning_details: [{ type: 'reasoning.text', text: '思考：' }],
+      }),
       chunk({ content: '', reasoning: 'a cat 🐈', reasoning_details: [{ type: 'reasoning.text', text: 'a cat 🐈' }] }),
       chunk({ content: 'It is ', reasoning: '', reasoning_details: [] }),
       chunk({ content: 'a cat 😺.', reasoning: '', reasoning_details: [] }),
@@ -107,7 +119,14 @@ describe('StreamNormalizer on recorded-shape chunks', () => {
   });
 
   it('reads reasoning_details alone (Novita)', () => {
-    const r = feed([chunk({ reasoning_details: [{ type: 'reasoning.text', text: 'a' }, { type: 'reasoning.text', text: 'b' }] })]);
+    const r = feed([
+      chunk({
+        reasoning_details: [
+          { type: 'reasoning.text', text: 'a' },
+          { type: 'reasoning.text', text: 'b' },
+        ],
+      }),
+    ]);
     expect(r.reasoning).toBe('ab');
   });
 
@@ -118,7 +137,12 @@ describe('StreamNormalizer on recorded-shape chunks', () => {
   });
 
   it('fills absent usage details with 0', () => {
-    expect(usageFrom({ prompt_tokens: 5, completion_tokens: 2 })).toEqual({ prompt_tokens: 5, completion_tokens: 2, reasoning_tokens: 0, cached_tokens: 0 });
+    expect(usageFrom({ prompt_tokens: 5, completion_tokens: 2 })).toEqual({
+      prompt_tokens: 5,
+      completion_tokens: 2,
+      reasoning_tokens: 0,
+      cached_tokens: 0,
+    });
     expect(usageFrom(null)).toBeNull();
   });
 
@@ -127,7 +151,11 @@ describe('StreamNormalizer on recorded-shape chunks', () => {
   });
 
   it('ignores the `usage: null` OpenAI-style servers put on every non-final chunk', () => {
-    const r = feed([{ ...chunk({ content: 'x' }), usage: null }, usageChunk({ prompt_tokens: 3, completion_tokens: 1 }), { ...chunk({}), usage: null }]);
+    const r = feed([
+      { ...chunk({ content: 'x' }), usage: null },
+      usageChunk({ prompt_tokens: 3, completion_tokens: 1 }),
+      { ...chunk({}), usage: null },
+    ]);
     expect(r.meta.usage?.prompt_tokens).toBe(3);
   });
 
@@ -144,7 +172,9 @@ describe('StreamNormalizer on recorded-shape chunks', () => {
       {
         id: 'chatcmpl-rec',
         object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', reasoning_content: '想一想', content: 'A cat.' }, finish_reason: 'stop' }],
+        choices: [
+          { index: 0, message: { role: 'assistant', reasoning_content: '想一想', content: 'A cat.' }, finish_reason: 'stop' },
+        ],
         usage: { prompt_tokens: 9, completion_tokens: 4, completion_tokens_details: { reasoning_tokens: 2 } },
       },
     ]);
@@ -206,7 +236,14 @@ async function runOver(catalogId: string, pieces: Uint8Array[]): Promise<ChatRes
 }
 
 const DIALECT_CATALOG: Record<string, string> = { zai: 'zai', openrouter: 'openrouter', vllm: 'custom', think: 'custom' };
-const comparable = (r: ChatResult) => ({ answer: r.answer, reasoning: r.reasoning, usage: r.usage, cost: r.cost, finish_reason: r.finish_reason, error: r.error });
+const comparable = (r: ChatResult) => ({
+  answer: r.answer,
+  reasoning: r.reasoning,
+  usage: r.usage,
+  cost: r.cost,
+  finish_reason: r.finish_reason,
+  error: r.error,
+});
 
 describe('SSE bytes through the openai SDK, cut at arbitrary boundaries', () => {
   it.each(Object.keys(STREAMS))('reads the %s stream whole', async (name) => {
@@ -218,7 +255,8 @@ describe('SSE bytes through the openai SDK, cut at arbitrary boundaries', () => 
 
   it('gives the same ChatResult for every chunking (property)', async () => {
     const expected: Record<string, ReturnType<typeof comparable>> = {};
-    for (const name of Object.keys(STREAMS)) expected[name] = comparable(await runOver(DIALECT_CATALOG[name], [sseBytes(STREAMS[name].chunks)]));
+    for (const name of Object.keys(STREAMS))
+      expected[name] = comparable(await runOver(DIALECT_CATALOG[name], [sseBytes(STREAMS[name].chunks)]));
     expect(expected.openrouter.cost).toEqual({ usd: 0.000877, source: 'provider' });
     expect(expected.zai.usage).toEqual({ prompt_tokens: 1290, completion_tokens: 57, reasoning_tokens: 31, cached_tokens: 1024 });
 

@@ -4,7 +4,13 @@ import type { Usage } from '../../../shared/engine/types.ts';
 import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
 
 const GLM: Price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
-const usage = (u: Partial<Usage>): Usage => ({ prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, cached_tokens: 0, ...u });
+const usage = (u: Partial<Usage>): Usage => ({
+  prompt_tokens: 0,
+  completion_tokens: 0,
+  reasoning_tokens: 0,
+  cached_tokens: 0,
+  ...u,
+});
 
 describe('priceUsage', () => {
   it('prices 1M prompt + 1M completion tokens at the listed rates', () => {
@@ -35,12 +41,18 @@ describe('costOf', () => {
   const est = usage({ prompt_tokens: 500, completion_tokens: 100 });
 
   it('prefers the provider-reported cost', () => {
-    expect(costOf({ usage: usage({ prompt_tokens: 10 }), estimatedUsage: est, providerCostUsd: 0.0042, price: GLM })).toEqual({ usd: 0.0042, source: 'provider' });
+    expect(costOf({ usage: usage({ prompt_tokens: 10 }), estimatedUsage: est, providerCostUsd: 0.0042, price: GLM })).toEqual({
+      usd: 0.0042,
+      source: 'provider',
+    });
   });
 
   it('uses the price table when usage came back', () => {
     const u = usage({ prompt_tokens: 1000, cached_tokens: 200, completion_tokens: 50 });
-    expect(costOf({ usage: u, estimatedUsage: est, providerCostUsd: null, price: GLM })).toEqual({ usd: priceUsage(u, GLM), source: 'price-table' });
+    expect(costOf({ usage: u, estimatedUsage: est, providerCostUsd: null, price: GLM })).toEqual({
+      usd: priceUsage(u, GLM),
+      source: 'price-table',
+    });
   });
 
   it('estimates from the estimated usage when the provider sent none', () => {
@@ -50,14 +62,22 @@ describe('costOf', () => {
   });
 
   it('says unknown with usd null, never 0, when the price is unknown', () => {
-    const c = costOf({ usage: usage({ prompt_tokens: 1000, completion_tokens: 10 }), estimatedUsage: est, providerCostUsd: null, price: null });
+    const c = costOf({
+      usage: usage({ prompt_tokens: 1000, completion_tokens: 10 }),
+      estimatedUsage: est,
+      providerCostUsd: null,
+      price: null,
+    });
     expect(c).toEqual({ usd: null, source: 'unknown' });
   });
 
   it('GLM-4.6V has no price in the catalog, so its cost is unknown', () => {
     const price = catalogEntry('zai').models.find((m) => m.id === 'glm-4.6v')!.price;
     expect(price).toBeNull();
-    expect(costOf({ usage: usage({ prompt_tokens: 5 }), estimatedUsage: est, providerCostUsd: null, price })).toEqual({ usd: null, source: 'unknown' });
+    expect(costOf({ usage: usage({ prompt_tokens: 5 }), estimatedUsage: est, providerCostUsd: null, price })).toEqual({
+      usd: null,
+      source: 'unknown',
+    });
   });
 });
 

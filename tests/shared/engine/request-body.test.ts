@@ -54,7 +54,10 @@ describe('buildRequestBody: the rest of the body', () => {
   });
 
   it('pins OpenRouter upstreams with provider.order and no fallbacks', () => {
-    expect(body('openrouter', true, { upstream: ['z-ai', 'novita'] }).provider).toEqual({ order: ['z-ai', 'novita'], allow_fallbacks: false });
+    expect(body('openrouter', true, { upstream: ['z-ai', 'novita'] }).provider).toEqual({
+      order: ['z-ai', 'novita'],
+      allow_fallbacks: false,
+    });
   });
 
   it('does not pin when no upstream is chosen, nor for other dialects', () => {

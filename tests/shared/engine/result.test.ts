@@ -17,5 +17,12 @@ it('an empty failed result has no text, no tokens and a known cost of $0', () =>
 });
 
 it('a request is running while sent or streaming, and not once it ended', () => {
-  expect(['sending', 'streaming', 'done', 'error', 'cancelled', 'incomplete'].map(isRunningStatus)).toEqual([true, true, false, false, false, false]);
+  expect(['sending', 'streaming', 'done', 'error', 'cancelled', 'incomplete'].map(isRunningStatus)).toEqual([
+    true,
+    true,
+    false,
+    false,
+    false,
+    false,
+  ]);
 });

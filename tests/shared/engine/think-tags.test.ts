@@ -64,11 +64,17 @@ describe('ThinkTagSplitter', () => {
   });
 
   it('treats a second <think> after the answer began as literal', () => {
-    expect(run(['<think>r</think>Answer, then <think>x</think>'])).toEqual({ reasoning: 'r', content: 'Answer, then <think>x</think>' });
+    expect(run(['<think>r</think>Answer, then <think>x</think>'])).toEqual({
+      reasoning: 'r',
+      content: 'Answer, then <think>x</think>',
+    });
   });
 
   it('flushes an unterminated reasoning block as reasoning at the end', () => {
-    expect(run(['<think>still thinking when the stream ended'])).toEqual({ reasoning: 'still thinking when the stream ended', content: '' });
+    expect(run(['<think>still thinking when the stream ended'])).toEqual({
+      reasoning: 'still thinking when the stream ended',
+      content: '',
+    });
     // A half-received closing tag is part of the reasoning, never of the answer.
     expect(run(['<think>thinking</thi'])).toEqual({ reasoning: 'thinking</thi', content: '' });
   });

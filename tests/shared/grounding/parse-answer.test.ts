@@ -4,7 +4,8 @@ import { CHIP_RE } from '../../../shared/grounding/types.ts';
 
 const B = '<|begin_of_box|>';
 const E = '<|end_of_box|>';
-const coords = (b: { x1: number; y1: number; x2: number; y2: number }) => [b.x1, b.y1, b.x2, b.y2].map((v) => Math.round(v * 1000));
+const coords = (b: { x1: number; y1: number; x2: number; y2: number }) =>
+  [b.x1, b.y1, b.x2, b.y2].map((v) => Math.round(v * 1000));
 
 describe('parseAnswer: formats in the wild (docs/providers.md, Boxes in answers)', () => {
   it.each([
@@ -89,7 +90,9 @@ describe('parseAnswer: formats in the wild (docs/providers.md, Boxes in answers)
   });
 
   it('bare numbers that are not boxes are left alone', () => {
-    const r = parseAnswer('In [2023, 5, 1, 3000] and (100,200,300,400) and `[100,200,300,400]` and\n```\nx = [100,200,300,400]\n```\n');
+    const r = parseAnswer(
+      'In [2023, 5, 1, 3000] and (100,200,300,400) and `[100,200,300,400]` and\n```\nx = [100,200,300,400]\n```\n',
+    );
     expect(r.boxes).toEqual([]);
   });
 
@@ -112,8 +115,15 @@ describe('parseAnswer: formats in the wild (docs/providers.md, Boxes in answers)
 describe('image assignment', () => {
   const three = [{}, {}, {}];
   it('goes to the image the answer names, else the last one', () => {
-    const r = parseAnswer(`In image 1 a cat ${B}[1,1,2,2]${E}. A dog ${B}[3,3,4,4]${E} in the second image. A bird ${B}[5,5,6,6]${E}.`, three);
-    expect(r.boxes.map((b) => [b.image, b.imageNamed])).toEqual([[0, true], [1, true], [1, true]]);
+    const r = parseAnswer(
+      `In image 1 a cat ${B}[1,1,2,2]${E}. A dog ${B}[3,3,4,4]${E} in the second image. A bird ${B}[5,5,6,6]${E}.`,
+      three,
+    );
+    expect(r.boxes.map((b) => [b.image, b.imageNamed])).toEqual([
+      [0, true],
+      [1, true],
+      [1, true],
+    ]);
     expect(parseAnswer(`A bird ${B}[5,5,6,6]${E}.`, three).boxes[0]).toMatchObject({ image: 2, imageNamed: false });
   });
 
@@ -131,7 +141,9 @@ describe('image assignment', () => {
   });
 
   it('without images, boxes have no image', () => {
-    expect(groundBoxes(`${B}[1,1,2,2]${E}`)).toEqual([{ x1: 0.001, y1: 0.001, x2: 0.002, y2: 0.002, label: null, image: null, kind: 'box' }]);
+    expect(groundBoxes(`${B}[1,1,2,2]${E}`)).toEqual([
+      { x1: 0.001, y1: 0.001, x2: 0.002, y2: 0.002, label: null, image: null, kind: 'box' },
+    ]);
   });
 });
 

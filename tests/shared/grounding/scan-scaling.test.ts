@@ -22,7 +22,10 @@ describe('streaming an answer with many boxes', () => {
     const whole = new GroundingParser().update(text, IMAGES);
     expect(parser.update(text, IMAGES)).toEqual(whole);
     expect(whole.boxes).toHaveLength(10_000);
-    expect(whole.boxes[9_999]).toMatchObject({ n: 10_000, raw: [9_999 % 900, 9_999 % 800, (9_999 % 900) + 50, (9_999 % 800) + 50] });
+    expect(whole.boxes[9_999]).toMatchObject({
+      n: 10_000,
+      raw: [9_999 % 900, 9_999 % 800, (9_999 % 900) + 50, (9_999 % 800) + 50],
+    });
     // Each update used to re-scan the whole list (one stretch: it has no blank line), quadratically in its boxes:
     // the last updates cost a hundred times the early ones. Medians of ten, so a busy machine's hiccups do not count.
     const early = median(perUpdate.slice(5, 15));

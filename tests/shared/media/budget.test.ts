@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clampBudget, DEFAULT_BUDGET, fitToBudget, imageTokens, MAX_BUDGET, MIN_BUDGET, PATCH } from '../../../shared/media/budget.ts';
+import {
+  clampBudget,
+  DEFAULT_BUDGET,
+  fitToBudget,
+  imageTokens,
+  MAX_BUDGET,
+  MIN_BUDGET,
+  PATCH,
+} from '../../../shared/media/budget.ts';
 
 describe('fitToBudget', () => {
   it('sizes a 4000x3000 photo to multiples of 28 within the default budget, keeping 4:3', () => {
@@ -32,22 +40,27 @@ describe('fitToBudget', () => {
 
   it('keeps the aspect ratio within one 28 px step at every size that fits the budget (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 0, max: 20_000 }), (w, h, budget) => {
-        const b = clampBudget(budget);
-        const f = fitToBudget(w, h, budget);
-        expect(f.tokens).toBeLessThanOrEqual(b);
-        // The scale at which the short side is at least one patch and the area fits the budget.
-        const down = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (w * h)));
-        const s = Math.max(down, PATCH / Math.min(w, h));
-        // Never upscaled beyond what the one-patch minimum needs.
-        expect(f.width).toBeLessThanOrEqual(Math.max(PATCH, w * Math.max(1, PATCH / Math.min(w, h))) + 1e-9);
-        expect(f.height).toBeLessThanOrEqual(Math.max(PATCH, h * Math.max(1, PATCH / Math.min(w, h))) + 1e-9);
-        // Where that size fits the budget, each side is within one patch of the exact scaled size.
-        if (Math.floor((w * s) / PATCH) * Math.floor((h * s) / PATCH) <= b && Math.min(w, h) * s >= PATCH - 1e-9) {
-          expect(Math.abs(f.width - w * s)).toBeLessThan(PATCH);
-          expect(Math.abs(f.height - h * s)).toBeLessThan(PATCH);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        (w, h, budget) => {
+          const b = clampBudget(budget);
+          const f = fitToBudget(w, h, budget);
+          expect(f.tokens).toBeLessThanOrEqual(b);
+          // The scale at which the short side is at least one patch and the area fits the budget.
+          const down = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (w * h)));
+          const s = Math.max(down, PATCH / Math.min(w, h));
+          // Never upscaled beyond what the one-patch minimum needs.
+          expect(f.width).toBeLessThanOrEqual(Math.max(PATCH, w * Math.max(1, PATCH / Math.min(w, h))) + 1e-9);
+          expect(f.height).toBeLessThanOrEqual(Math.max(PATCH, h * Math.max(1, PATCH / Math.min(w, h))) + 1e-9);
+          // Where that size fits the budget, each side is within one patch of the exact scaled size.
+          if (Math.floor((w * s) / PATCH) * Math.floor((h * s) / PATCH) <= b && Math.min(w, h) * s >= PATCH - 1e-9) {
+            expect(Math.abs(f.width - w * s)).toBeLessThan(PATCH);
+            expect(Math.abs(f.height - h * s)).toBeLessThan(PATCH);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -75,28 +88,33 @@ describe('fitToBudget', () => {
 
   it('holds for any size and budget (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 0, max: 40_000 }), (w, h, budget) => {
-        const b = clampBudget(budget);
-        const f = fitToBudget(w, h, budget);
-        // Multiples of 28, at least one patch.
-        expect(f.width % PATCH).toBe(0);
-        expect(f.height % PATCH).toBe(0);
-        expect(f.width).toBeGreaterThanOrEqual(PATCH);
-        expect(f.height).toBeGreaterThanOrEqual(PATCH);
-        // Within budget, and the token count is what the model bills.
-        expect(f.tokens).toBeLessThanOrEqual(b);
-        expect(f.tokens).toBe(imageTokens(f.width, f.height));
-        // Never upscaled past the original, except as far as the short side needs to reach one patch.
-        const up = Math.max(1, PATCH / Math.min(w, h));
-        expect(f.width).toBeLessThanOrEqual(Math.max(w * up, PATCH) + 1e-9);
-        expect(f.height).toBeLessThanOrEqual(Math.max(h * up, PATCH) + 1e-9);
-        // Aspect kept within one patch whenever the ideal size is at least one patch on both sides.
-        const scale = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (w * h)));
-        if (w * scale >= PATCH && h * scale >= PATCH) {
-          expect(Math.abs(f.width - w * scale)).toBeLessThan(PATCH);
-          expect(Math.abs(f.height - h * scale)).toBeLessThan(PATCH);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 0, max: 40_000 }),
+        (w, h, budget) => {
+          const b = clampBudget(budget);
+          const f = fitToBudget(w, h, budget);
+          // Multiples of 28, at least one patch.
+          expect(f.width % PATCH).toBe(0);
+          expect(f.height % PATCH).toBe(0);
+          expect(f.width).toBeGreaterThanOrEqual(PATCH);
+          expect(f.height).toBeGreaterThanOrEqual(PATCH);
+          // Within budget, and the token count is what the model bills.
+          expect(f.tokens).toBeLessThanOrEqual(b);
+          expect(f.tokens).toBe(imageTokens(f.width, f.height));
+          // Never upscaled past the original, except as far as the short side needs to reach one patch.
+          const up = Math.max(1, PATCH / Math.min(w, h));
+          expect(f.width).toBeLessThanOrEqual(Math.max(w * up, PATCH) + 1e-9);
+          expect(f.height).toBeLessThanOrEqual(Math.max(h * up, PATCH) + 1e-9);
+          // Aspect kept within one patch whenever the ideal size is at least one patch on both sides.
+          const scale = Math.min(1, Math.sqrt((b * PATCH * PATCH) / (w * h)));
+          if (w * scale >= PATCH && h * scale >= PATCH) {
+            expect(Math.abs(f.width - w * scale)).toBeLessThan(PATCH);
+            expect(Math.abs(f.height - h * scale)).toBeLessThan(PATCH);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

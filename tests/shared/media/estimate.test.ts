@@ -6,7 +6,16 @@ const price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-
 
 describe('estimatePrompt', () => {
   it('counts one token per 28x28 patch of each sent image plus the text', () => {
-    const e = estimatePrompt({ images: [{ width: 1708, height: 1148 }, { width: 28, height: 28 }], texts: ['abcd'.repeat(10)] }, price);
+    const e = estimatePrompt(
+      {
+        images: [
+          { width: 1708, height: 1148 },
+          { width: 28, height: 28 },
+        ],
+        texts: ['abcd'.repeat(10)],
+      },
+      price,
+    );
     expect(e.prompt_tokens).toBe(61 * 41 + 1 + 10);
     expect(e.usd).toBeCloseTo((e.prompt_tokens * 0.6) / 1e6, 12);
   });
@@ -28,7 +37,9 @@ describe('nativeVideoRefusal', () => {
     expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: 1000 })).toBeNull();
     expect(nativeVideoRefusal({ modelTakesVideo: false, mime: 'video/mp4', size: 1000 })).toContain('images only');
     expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/webm', size: 1000 })).toContain('MP4, MOV or MKV');
-    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: MAX_NATIVE_VIDEO_BYTES + 1 })).toContain('at most 200 MB');
+    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: MAX_NATIVE_VIDEO_BYTES + 1 })).toContain(
+      'at most 200 MB',
+    );
   });
 });
 

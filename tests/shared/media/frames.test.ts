@@ -22,16 +22,21 @@ describe('frameTimes', () => {
   });
   it('always gives ascending times inside the range', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.1, max: 3600, noNaN: true }), fc.integer({ min: 1, max: 80 }), fc.double({ min: 0, max: 1, noNaN: true }), (d, n, f) => {
-        const range = { start: d * f * 0.5, end: d * (0.5 + f * 0.5) };
-        const t = frameTimes(d, { mode: 'count', count: n }, range);
-        expect(t.length).toBe(Math.min(n, MAX_FRAME_COUNT));
-        for (let i = 0; i < t.length; i++) {
-          expect(t[i]).toBeGreaterThanOrEqual(range.start - 0.001);
-          expect(t[i]).toBeLessThanOrEqual(range.end + 0.001);
-          if (i) expect(t[i]).toBeGreaterThanOrEqual(t[i - 1]);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 0.1, max: 3600, noNaN: true }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (d, n, f) => {
+          const range = { start: d * f * 0.5, end: d * (0.5 + f * 0.5) };
+          const t = frameTimes(d, { mode: 'count', count: n }, range);
+          expect(t.length).toBe(Math.min(n, MAX_FRAME_COUNT));
+          for (let i = 0; i < t.length; i++) {
+            expect(t[i]).toBeGreaterThanOrEqual(range.start - 0.001);
+            expect(t[i]).toBeLessThanOrEqual(range.end + 0.001);
+            if (i) expect(t[i]).toBeGreaterThanOrEqual(t[i - 1]);
+          }
+        },
+      ),
     );
   });
 });

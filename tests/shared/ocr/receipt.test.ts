@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkReceipt } from '../../../shared/ocr/receipt.ts';
 
-const good = { merchant: 'Café', date: '2026-11-14', currency: 'EUR', items: [{ description: 'Tea', quantity: 2, unit_price: 1.5, total: 3 }], subtotal: 3, tax: 0, total: 3 };
+const good = {
+  merchant: 'Café',
+  date: '2026-11-14',
+  currency: 'EUR',
+  items: [{ description: 'Tea', quantity: 2, unit_price: 1.5, total: 3 }],
+  subtotal: 3,
+  tax: 0,
+  total: 3,
+};
 
 describe('checkReceipt', () => {
   it('accepts a valid receipt in a json fence', () => {
@@ -16,7 +24,10 @@ describe('checkReceipt', () => {
   });
   it('reports broken JSON and a total that does not add up', () => {
     expect(checkReceipt('```json\n{"items": [\n```').kind).toBe('invalid-json');
-    expect(checkReceipt(JSON.stringify({ ...good, total: 5 }))).toMatchObject({ kind: 'ok', mismatch: expect.stringContaining('add up to 3.00') });
+    expect(checkReceipt(JSON.stringify({ ...good, total: 5 }))).toMatchObject({
+      kind: 'ok',
+      mismatch: expect.stringContaining('add up to 3.00'),
+    });
     expect(checkReceipt('no json here').kind).toBe('none');
   });
 });

@@ -11,7 +11,12 @@ describe('catalog', () => {
   it('serves GLM-4.5V at the reference price on every hosted provider, and never prices GLM-4.6V', () => {
     for (const e of CATALOG.filter((x) => !x.userUrl)) {
       const v45 = e.models.find((m) => m.label === 'GLM-4.5V');
-      expect(v45?.price, e.id).toEqual({ prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(v45?.price, e.id).toEqual({
+        prompt: 0.6,
+        completion: 1.8,
+        cachedRead: 0.11,
+        recorded: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      });
       for (const m of e.models.filter((x) => x.label === 'GLM-4.6V')) expect(m.price, `${e.id} ${m.id}`).toBeNull();
     }
   });
@@ -22,7 +27,11 @@ describe('catalog', () => {
 
   it('sends thinking in each provider’s own dialect', () => {
     expect(Object.fromEntries(CATALOG.map((e) => [e.id, e.thinking]))).toEqual({
-      zai: 'zai', bigmodel: 'zai', openrouter: 'openrouter', novita: 'chat-template', custom: 'chat-template',
+      zai: 'zai',
+      bigmodel: 'zai',
+      openrouter: 'openrouter',
+      novita: 'chat-template',
+      custom: 'chat-template',
     });
   });
 

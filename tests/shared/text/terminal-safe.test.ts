@@ -11,7 +11,9 @@ describe('terminalSafe', () => {
     expect(terminalSafe('\x1b]52;c;ZXZpbA==\x07')).toBe('␛]52;c;ZXZpbA==␇');
     expect(terminalSafe('\x1b]0;pwned\x1b\\')).toBe('␛]0;pwned␛\\');
     expect(terminalSafe('\x1b[2J\x1b[H')).toBe('␛[2J␛[H');
-    expect(terminalSafe('\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\')).toBe('␛]8;;https://evil.example␛\\click␛]8;;␛\\');
+    expect(terminalSafe('\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\')).toBe(
+      '␛]8;;https://evil.example␛\\click␛]8;;␛\\',
+    );
     expect(terminalSafe('a\u009b31mb')).toBe('a\\x9b31mb');
     expect(terminalSafe('done\rfake line')).toBe('done␍fake line');
     expect(terminalSafe('nul\u0000del\u007f')).toBe('nul␀del␡');

@@ -22,8 +22,22 @@ async function runCompare(group: string, lanes: { path: string; thinking: boolea
     });
   });
   for (const l of lanes) {
-    const p = host.providers.save({ catalogId: 'custom', name: `Fake ${l.path}`, baseUrl: `${hosts.fake.url}/${l.path}`, model: 'glm-4.5v', apiKey: 'k' });
-    const { requestId } = await host.methods.startChat({ providerId: p.id, thinking: l.thinking, prompt: 'Which?', attachments: [], history: [], compareGroup: group, sessionId: 'sess-1' });
+    const p = host.providers.save({
+      catalogId: 'custom',
+      name: `Fake ${l.path}`,
+      baseUrl: `${hosts.fake.url}/${l.path}`,
+      model: 'glm-4.5v',
+      apiKey: 'k',
+    });
+    const { requestId } = await host.methods.startChat({
+      providerId: p.id,
+      thinking: l.thinking,
+      prompt: 'Which?',
+      attachments: [],
+      history: [],
+      compareGroup: group,
+      sessionId: 'sess-1',
+    });
     ids.push(requestId);
   }
   await done;
@@ -41,18 +55,32 @@ describe('compare marks', () => {
       { path: 'zai', thinking: true },
       { path: 'zai/500', thinking: false },
     ]);
-    const rows = () => host.db.prepare('SELECT request_id, compare_group, preferred, status FROM ledger ORDER BY started_at').all() as { request_id: string; compare_group: string; preferred: number | null; status: string }[];
+    const rows = () =>
+      host.db.prepare('SELECT request_id, compare_group, preferred, status FROM ledger ORDER BY started_at').all() as {
+        request_id: string;
+        compare_group: string;
+        preferred: number | null;
+        status: string;
+      }[];
     expect(rows().map((r) => r.compare_group)).toEqual(['g1', 'g1', 'g2', 'g2']);
     expect(rows().find((r) => r.request_id === broken)!.status).toBe('error');
 
     await host.methods.markPreferred({ compareGroup: 'g1', requestId: fast });
-    expect(rows().filter((r) => r.compare_group === 'g1').map((r) => [r.request_id, r.preferred])).toEqual(
+    expect(
+      rows()
+        .filter((r) => r.compare_group === 'g1')
+        .map((r) => [r.request_id, r.preferred]),
+    ).toEqual(
       expect.arrayContaining([
         [thinking, 0],
         [fast, 1],
       ]),
     );
-    expect(rows().filter((r) => r.compare_group === 'g2').every((r) => r.preferred === null)).toBe(true);
+    expect(
+      rows()
+        .filter((r) => r.compare_group === 'g2')
+        .every((r) => r.preferred === null),
+    ).toBe(true);
     // The rollup the usage view reads is untouched by a mark (the update trigger subtracts and adds the same row).
     expect((await host.methods.getUsage({})).totals.requests).toBe(4);
 
@@ -70,7 +98,11 @@ describe('compare marks', () => {
     expect(info.preferred).toEqual({ g1: thinking });
 
     await host.methods.markPreferred({ compareGroup: 'g1', requestId: null });
-    expect(rows().filter((r) => r.compare_group === 'g1').every((r) => r.preferred === null)).toBe(true);
+    expect(
+      rows()
+        .filter((r) => r.compare_group === 'g1')
+        .every((r) => r.preferred === null),
+    ).toBe(true);
     expect((await host.methods.getUsage({})).modes.map((m) => m.marked_compares)).toEqual([0, 0]);
   });
 
@@ -81,6 +113,8 @@ describe('compare marks', () => {
       { path: 'zai', thinking: true },
       { path: 'zai', thinking: false },
     ]);
-    await expect(host.methods.markPreferred({ compareGroup: 'g1', requestId: 'someone-else' })).rejects.toThrow('not part of this compare');
+    await expect(host.methods.markPreferred({ compareGroup: 'g1', requestId: 'someone-else' })).rejects.toThrow(
+      'not part of this compare',
+    );
   });
 });

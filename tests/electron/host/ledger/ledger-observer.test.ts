@@ -28,7 +28,15 @@ afterEach(() => {
 const PRICE = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
 
 function meta(requestId: string, over: Partial<ChatRequest> = {}, catalogId = 'zai'): RequestMeta {
-  const request: ChatRequest = { providerId: 'p1', thinking: true, prompt: 'hi', attachments: [], history: [], sessionId: 's1', ...over };
+  const request: ChatRequest = {
+    providerId: 'p1',
+    thinking: true,
+    prompt: 'hi',
+    attachments: [],
+    history: [],
+    sessionId: 's1',
+    ...over,
+  };
   return { requestId, request, providerId: 'p1', catalogId, model: 'glm-4.5v' };
 }
 
@@ -48,13 +56,32 @@ function result(over: Partial<ChatResult> = {}): ChatResult {
 }
 
 const start = (price: typeof PRICE | null = PRICE): ChatEvent => ({
-  type: 'start', provider: 'zai', model: 'glm-4.5v', thinking: true, startedAt: Date.now(), estimate: { prompt_tokens: 90, usd: 0.000054 }, price,
+  type: 'start',
+  provider: 'zai',
+  model: 'glm-4.5v',
+  thinking: true,
+  startedAt: Date.now(),
+  estimate: { prompt_tokens: 90, usd: 0.000054 },
+  price,
 });
 
-function observer(onWriteError: (e: unknown) => void = (e) => { throw e; }) {
+function observer(
+  onWriteError: (e: unknown) => void = (e) => {
+    throw e;
+  },
+) {
   return new LedgerObserver({
     store: new LedgerStore(db),
-    provider: () => ({ id: 'p1', catalogId: 'openrouter', name: 'My Router', baseUrl: 'x', model: 'glm-4.5v', models: [], hasKey: true, upstream: ['z-ai', 'novita'] }),
+    provider: () => ({
+      id: 'p1',
+      catalogId: 'openrouter',
+      name: 'My Router',
+      baseUrl: 'x',
+      model: 'glm-4.5v',
+      models: [],
+      hasKey: true,
+      upstream: ['z-ai', 'novita'],
+    }),
     onWriteError,
     flushMs: 0,
   });
@@ -69,15 +96,35 @@ describe('ledger observer', () => {
     o.onEvent(m, start());
     const open = rows();
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ id: 'r1', status: 'streaming', session_id: 's1', provider: 'My Router', upstream: 'z-ai,novita', mode: 'thinking', compare_group: 'g1', preferred: null, cost_usd: null });
+    expect(open[0]).toMatchObject({
+      id: 'r1',
+      status: 'streaming',
+      session_id: 's1',
+      provider: 'My Router',
+      upstream: 'z-ai,novita',
+      mode: 'thinking',
+      compare_group: 'g1',
+      preferred: null,
+      cost_usd: null,
+    });
     expect(JSON.parse(open[0].price_snapshot!)).toEqual(PRICE);
 
     o.onEvent(m, { type: 'usage', usage: result().usage });
     o.onEvent(m, { type: 'end', result: result() });
     const [done] = rows();
     expect(done).toMatchObject({
-      status: 'done', prompt_tokens: 100, completion_tokens: 50, reasoning_tokens: 20, cached_tokens: 10, tokens_estimated: 0,
-      cost_usd: 0.00015, cost_source: 'price-table', ttft_ms: 120, total_ms: 900, finish_reason: 'stop', error_kind: null,
+      status: 'done',
+      prompt_tokens: 100,
+      completion_tokens: 50,
+      reasoning_tokens: 20,
+      cached_tokens: 10,
+      tokens_estimated: 0,
+      cost_usd: 0.00015,
+      cost_source: 'price-table',
+      ttft_ms: 120,
+      total_ms: 900,
+      finish_reason: 'stop',
+      error_kind: null,
       estimate_prompt_tokens: 90,
     });
     expect(done.ended_at).not.toBeNull();
@@ -93,7 +140,13 @@ describe('ledger observer', () => {
       const check = () => (rows()[0].tokens_estimated ? resolve() : setImmediate(check));
       check();
     });
-    expect(rows()[0]).toMatchObject({ status: 'streaming', prompt_tokens: 90, completion_tokens: 30, reasoning_tokens: 10, tokens_estimated: 1 });
+    expect(rows()[0]).toMatchObject({
+      status: 'streaming',
+      prompt_tokens: 90,
+      completion_tokens: 30,
+      reasoning_tokens: 10,
+      tokens_estimated: 1,
+    });
   });
 
   it('gives a retried attempt its own row carrying the error that caused the retry', () => {
@@ -103,7 +156,15 @@ describe('ledger observer', () => {
     o.onEvent(m, { type: 'retry', attempt: 1, delayMs: 500, reason: 'Bad gateway', error: makeError('server', 'Bad gateway') });
     o.onEvent(m, { type: 'end', result: result() });
     const [first, second] = rows();
-    expect(first).toMatchObject({ id: 'r1', attempt: 1, status: 'retried', error_kind: 'server', cost_usd: 0, cost_source: 'estimate', prompt_tokens: 0 });
+    expect(first).toMatchObject({
+      id: 'r1',
+      attempt: 1,
+      status: 'retried',
+      error_kind: 'server',
+      cost_usd: 0,
+      cost_source: 'estimate',
+      prompt_tokens: 0,
+    });
     expect(second).toMatchObject({ id: 'r1#2', request_id: 'r1', attempt: 2, status: 'done', cost_usd: 0.00015 });
     const t = new LedgerQueries(db).tally('s1');
     expect(t.last?.id).toBe('r1#2');
@@ -116,7 +177,11 @@ describe('ledger observer', () => {
     o.onEvent(meta('known'), { type: 'end', result: result() });
     o.onEvent(meta('unknown'), start(null));
     o.onEvent(meta('unknown'), { type: 'end', result: result({ cost: { usd: null, source: 'unknown' } }) });
-    expect(rows().find((r) => r.id === 'unknown')).toMatchObject({ cost_usd: null, cost_source: 'unknown', price_snapshot: null });
+    expect(rows().find((r) => r.id === 'unknown')).toMatchObject({
+      cost_usd: null,
+      cost_source: 'unknown',
+      price_snapshot: null,
+    });
     const t = new LedgerQueries(db).tally('s1');
     expect(t.all).toMatchObject({ requests: 2, unknown_cost_requests: 1 });
     expect(t.all.cost_usd).toBeCloseTo(0.00015, 12);
@@ -128,7 +193,13 @@ describe('ledger observer', () => {
     o.onEvent(meta('c'), start());
     o.onEvent(meta('c'), { type: 'end', result: result({ error: makeError('cancelled'), finish_reason: null }) });
     o.onEvent(meta('e', { thinking: false }), { ...start(), thinking: false } as ChatEvent);
-    o.onEvent(meta('e'), { type: 'end', result: result({ error: makeError('auth', 'Bad key'), usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, cached_tokens: 0 } }) });
+    o.onEvent(meta('e'), {
+      type: 'end',
+      result: result({
+        error: makeError('auth', 'Bad key'),
+        usage: { prompt_tokens: 0, completion_tokens: 0, reasoning_tokens: 0, cached_tokens: 0 },
+      }),
+    });
     expect(rows().map((r) => [r.id, r.status, r.error_kind, r.mode])).toEqual([
       ['c', 'cancelled', 'cancelled', 'thinking'],
       ['e', 'error', 'auth', 'fast'],
@@ -148,7 +219,20 @@ describe('ledger observer', () => {
 describe('start-up recovery', () => {
   it('marks rows of a dead process incomplete with an estimated cost, and leaves live ones alone', () => {
     const store = new LedgerStore(db);
-    const base = { requestId: '', attempt: 1, startedAt: Date.now(), sessionId: null, providerId: 'p', catalogId: 'zai', provider: 'Z.AI', upstream: null, model: 'glm-4.5v', mode: 'fast' as const, compareGroup: null, estimate: { prompt_tokens: 1000, usd: null } };
+    const base = {
+      requestId: '',
+      attempt: 1,
+      startedAt: Date.now(),
+      sessionId: null,
+      providerId: 'p',
+      catalogId: 'zai',
+      provider: 'Z.AI',
+      upstream: null,
+      model: 'glm-4.5v',
+      mode: 'fast' as const,
+      compareGroup: null,
+      estimate: { prompt_tokens: 1000, usd: null },
+    };
     store.start({ ...base, id: 'dead', requestId: 'dead', price: PRICE });
     store.progress('dead', { prompt_tokens: 1000, completion_tokens: 500, reasoning_tokens: 0, cached_tokens: 0 });
     store.start({ ...base, id: 'dead-unpriced', requestId: 'dead-unpriced', price: null });
@@ -156,13 +240,27 @@ describe('start-up recovery', () => {
     const deadPid = spawnSync(process.execPath, ['-e', '0']).pid;
     db.prepare("UPDATE ledger SET owner_pid = ? WHERE id LIKE 'dead%'").run(deadPid);
     // A live owner is known by its pid and its start time (owner.ts).
-    db.prepare("UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE id = 'live'").run(process.ppid, processState(process.ppid)?.started ?? null);
+    db.prepare("UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE id = 'live'").run(
+      process.ppid,
+      processState(process.ppid)?.started ?? null,
+    );
 
     expect(recoverInterruptedLedger(db).sort()).toEqual(['dead', 'dead-unpriced']);
     const byId = Object.fromEntries(rows().map((r) => [r.id, r]));
-    expect(byId.dead).toMatchObject({ status: 'incomplete', tokens_estimated: 1, prompt_tokens: 1000, completion_tokens: 500, cost_source: 'estimate' });
+    expect(byId.dead).toMatchObject({
+      status: 'incomplete',
+      tokens_estimated: 1,
+      prompt_tokens: 1000,
+      completion_tokens: 500,
+      cost_source: 'estimate',
+    });
     expect(byId.dead.cost_usd).toBeCloseTo((1000 * 0.6 + 500 * 1.8) / 1e6, 12);
-    expect(byId['dead-unpriced']).toMatchObject({ status: 'incomplete', cost_usd: null, cost_source: 'unknown', prompt_tokens: 1000 });
+    expect(byId['dead-unpriced']).toMatchObject({
+      status: 'incomplete',
+      cost_usd: null,
+      cost_source: 'unknown',
+      prompt_tokens: 1000,
+    });
     expect(byId.live.status).toBe('streaming');
     expect(new LedgerQueries(db).tally(null).all.unknown_cost_requests).toBe(1);
   });

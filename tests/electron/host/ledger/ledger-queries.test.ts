@@ -52,7 +52,16 @@ function insert(specs: Spec[]): void {
   specs.forEach((s, i) => {
     const at = NOW - s.dayOffset * DAY;
     ins.run(`r${i}`, `r${i}`, at, localDay(at), s.session, s.provider, s.model, s.mode);
-    done.run(s.prompt, s.completion, s.reasoning, s.cached, s.cost, s.cost === null ? 'unknown' : 'price-table', s.total, `r${i}`);
+    done.run(
+      s.prompt,
+      s.completion,
+      s.reasoning,
+      s.cached,
+      s.cost,
+      s.cost === null ? 'unknown' : 'price-table',
+      s.total,
+      `r${i}`,
+    );
   });
 }
 
@@ -73,7 +82,9 @@ function brute(specs: Spec[]): UsageTotals {
 const expectTotals = (got: UsageTotals, want: UsageTotals) => {
   const { cost_usd: a, requests, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, unknown_cost_requests } = got;
   const { cost_usd: b, ...restWant } = want;
-  expect({ requests, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, unknown_cost_requests }).toEqual(restWant);
+  expect({ requests, prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, unknown_cost_requests }).toEqual(
+    restWant,
+  );
   expect(a).toBeCloseTo(b, 8);
 };
 
@@ -107,7 +118,8 @@ describe('ledger queries', () => {
           if (want.length) expectTotals(t.all.by_mode[mode], brute(want));
           else expect(t.all.by_mode[mode]).toBeUndefined();
         }
-        for (const p of new Set(specs.map((s) => s.provider))) expectTotals(t.all.by_provider[p], brute(specs.filter((s) => s.provider === p)));
+        for (const p of new Set(specs.map((s) => s.provider)))
+          expectTotals(t.all.by_provider[p], brute(specs.filter((s) => s.provider === p)));
 
         const from = localDay(NOW - 3 * DAY);
         const r = q.report({ from, to: localDay(NOW) });
@@ -115,7 +127,8 @@ describe('ledger queries', () => {
         expectTotals(r.totals, brute(inRange));
         expect(r.days.map((d) => d.day)).toEqual([...new Set(inRange.map((s) => localDay(NOW - s.dayOffset * DAY)))].sort());
         for (const d of r.days) expectTotals(d, brute(inRange.filter((s) => localDay(NOW - s.dayOffset * DAY) === d.day)));
-        for (const m of new Set(inRange.map((s) => s.model))) expectTotals(r.by_model[m], brute(inRange.filter((s) => s.model === m)));
+        for (const m of new Set(inRange.map((s) => s.model)))
+          expectTotals(r.by_model[m], brute(inRange.filter((s) => s.model === m)));
         const fast = inRange.filter((s) => s.mode === 'fast');
         const fastAvg = r.modes.find((m) => m.mode === 'fast')!;
         expect(fastAvg.requests).toBe(fast.length);
@@ -132,17 +145,70 @@ describe('ledger queries', () => {
 
   it('keeps the rollup right when rows are deleted', () => {
     insert([
-      { dayOffset: 0, provider: 'A', model: 'm', mode: 'fast', session: null, prompt: 10, completion: 5, reasoning: 0, cached: 0, cost: 0.5, total: 10 },
-      { dayOffset: 0, provider: 'A', model: 'm', mode: 'fast', session: null, prompt: 20, completion: 5, reasoning: 0, cached: 0, cost: null, total: 10 },
+      {
+        dayOffset: 0,
+        provider: 'A',
+        model: 'm',
+        mode: 'fast',
+        session: null,
+        prompt: 10,
+        completion: 5,
+        reasoning: 0,
+        cached: 0,
+        cost: 0.5,
+        total: 10,
+      },
+      {
+        dayOffset: 0,
+        provider: 'A',
+        model: 'm',
+        mode: 'fast',
+        session: null,
+        prompt: 20,
+        completion: 5,
+        reasoning: 0,
+        cached: 0,
+        cost: null,
+        total: 10,
+      },
     ]);
     db.exec("DELETE FROM ledger WHERE id = 'r1'");
-    expect(new LedgerQueries(db).tally(null, NOW).all).toMatchObject({ requests: 1, prompt_tokens: 10, unknown_cost_requests: 0, cost_usd: 0.5 });
+    expect(new LedgerQueries(db).tally(null, NOW).all).toMatchObject({
+      requests: 1,
+      prompt_tokens: 10,
+      unknown_cost_requests: 0,
+      cost_usd: 0.5,
+    });
   });
 
   it('finds the last request of a session, or of all time without one', () => {
     insert([
-      { dayOffset: 2, provider: 'A', model: 'm', mode: 'fast', session: 's1', prompt: 1, completion: 1, reasoning: 0, cached: 0, cost: 0, total: 1 },
-      { dayOffset: 1, provider: 'A', model: 'm', mode: 'fast', session: 's2', prompt: 2, completion: 1, reasoning: 0, cached: 0, cost: 0, total: 1 },
+      {
+        dayOffset: 2,
+        provider: 'A',
+        model: 'm',
+        mode: 'fast',
+        session: 's1',
+        prompt: 1,
+        completion: 1,
+        reasoning: 0,
+        cached: 0,
+        cost: 0,
+        total: 1,
+      },
+      {
+        dayOffset: 1,
+        provider: 'A',
+        model: 'm',
+        mode: 'fast',
+        session: 's2',
+        prompt: 2,
+        completion: 1,
+        reasoning: 0,
+        cached: 0,
+        cost: 0,
+        total: 1,
+      },
     ]);
     const q = new LedgerQueries(db);
     expect(q.tally('s1', NOW).last?.id).toBe('r0');
@@ -164,11 +230,37 @@ describe('date ranges', () => {
 describe('CSV', () => {
   it('writes a header and quotes what needs quoting, and never lets a cell run as a formula', () => {
     const row = {
-      id: 'r1', request_id: 'r1', attempt: 1, started_at: 1, ended_at: 2, day: '2026-11-20', session_id: null, provider_id: 'p',
-      catalog_id: 'custom', provider: 'Mine, "fast"', upstream: null, model: '=HYPERLINK("x")', mode: 'fast', compare_group: null,
-      preferred: null, status: 'error', prompt_tokens: 1, completion_tokens: 2, reasoning_tokens: 0, cached_tokens: 0,
-      tokens_estimated: 0, cost_usd: null, cost_source: 'unknown', price_snapshot: null, estimate_prompt_tokens: 1,
-      estimate_usd: null, ttft_ms: null, total_ms: 5, finish_reason: null, error_kind: 'network', error_message: 'line one\nline two',
+      id: 'r1',
+      request_id: 'r1',
+      attempt: 1,
+      started_at: 1,
+      ended_at: 2,
+      day: '2026-11-20',
+      session_id: null,
+      provider_id: 'p',
+      catalog_id: 'custom',
+      provider: 'Mine, "fast"',
+      upstream: null,
+      model: '=HYPERLINK("x")',
+      mode: 'fast',
+      compare_group: null,
+      preferred: null,
+      status: 'error',
+      prompt_tokens: 1,
+      completion_tokens: 2,
+      reasoning_tokens: 0,
+      cached_tokens: 0,
+      tokens_estimated: 0,
+      cost_usd: null,
+      cost_source: 'unknown',
+      price_snapshot: null,
+      estimate_prompt_tokens: 1,
+      estimate_usd: null,
+      ttft_ms: null,
+      total_ms: 5,
+      finish_reason: null,
+      error_kind: 'network',
+      error_message: 'line one\nline two',
     } satisfies LedgerRow;
     const csv = ledgerCsv([row]);
     const [header] = csv.split('\r\n');

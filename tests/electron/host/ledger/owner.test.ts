@@ -60,11 +60,21 @@ describe.runIf(process.platform === 'linux')('owner liveness', () => {
       model: 'glm-4.5v',
     };
     for (const o of h.records.observers) {
-      o.onEvent(meta, { type: 'start', provider: 'zai', model: 'glm-4.5v', thinking: true, startedAt: Date.now(), estimate: { prompt_tokens: 100, usd: null }, price: null });
+      o.onEvent(meta, {
+        type: 'start',
+        provider: 'zai',
+        model: 'glm-4.5v',
+        thinking: true,
+        startedAt: Date.now(),
+        estimate: { prompt_tokens: 100, usd: null },
+        price: null,
+      });
     }
     const zombie = await makeZombie();
     // As if the zombie had written these rows while it was alive.
-    h.db.prepare('UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE request_id = ?').run(zombie.pid, zombie.started, 'req-zombie');
+    h.db
+      .prepare('UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE request_id = ?')
+      .run(zombie.pid, zombie.started, 'req-zombie');
 
     h = hosts.reopen();
     expect(h.records.recovered.ledgerRows).toHaveLength(1);
@@ -77,11 +87,28 @@ describe.runIf(process.platform === 'linux')('owner liveness', () => {
 
   it('leaves the rows of a live owner streaming', async () => {
     let h = hosts.newHost();
-    const meta: RequestMeta = { requestId: 'req-live', request: { providerId: 'zai', thinking: false, prompt: 'x', attachments: [], history: [], sessionId: 'S-live' }, providerId: 'zai', catalogId: 'zai', model: 'glm-4.5v' };
-    for (const o of h.records.observers) o.onEvent(meta, { type: 'start', provider: 'zai', model: 'glm-4.5v', thinking: false, startedAt: Date.now(), estimate: { prompt_tokens: 1, usd: null }, price: null });
+    const meta: RequestMeta = {
+      requestId: 'req-live',
+      request: { providerId: 'zai', thinking: false, prompt: 'x', attachments: [], history: [], sessionId: 'S-live' },
+      providerId: 'zai',
+      catalogId: 'zai',
+      model: 'glm-4.5v',
+    };
+    for (const o of h.records.observers)
+      o.onEvent(meta, {
+        type: 'start',
+        provider: 'zai',
+        model: 'glm-4.5v',
+        thinking: false,
+        startedAt: Date.now(),
+        estimate: { prompt_tokens: 1, usd: null },
+        price: null,
+      });
     const live = parents[parents.push(spawn('sleep', ['600'], { stdio: 'ignore' })) - 1];
     await until(() => processState(live.pid!) !== null);
-    h.db.prepare('UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE request_id = ?').run(live.pid!, processState(live.pid!)!.started, 'req-live');
+    h.db
+      .prepare('UPDATE ledger SET owner_pid = ?, owner_started = ? WHERE request_id = ?')
+      .run(live.pid!, processState(live.pid!)!.started, 'req-live');
     h = hosts.reopen();
     expect(h.records.recovered.ledgerRows).toEqual([]);
     expect((await h.methods.getTally({ sessionId: 'S-live' })).last?.status).toBe('streaming');

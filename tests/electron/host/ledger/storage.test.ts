@@ -27,8 +27,14 @@ function hostOn(dir: string): Host {
 }
 
 async function ask(h: Host, prompt: string, sessionId = 'S') {
-  const p = h.providers.list().find((x) => x.name === 'Fake') ?? h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
-  return h.chat.run({ providerId: p.id, thinking: false, prompt, attachments: [], history: [], sessionId }, new AbortController(), () => {});
+  const p =
+    h.providers.list().find((x) => x.name === 'Fake') ??
+    h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
+  return h.chat.run(
+    { providerId: p.id, thinking: false, prompt, attachments: [], history: [], sessionId },
+    new AbortController(),
+    () => {},
+  );
 }
 
 describe('an older data dir', () => {
@@ -41,10 +47,16 @@ describe('an older data dir', () => {
 
     const db = openDb(dir);
     expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['ledger', 'ledger_daily', 'sessions', 'messages', 'message_attachments', 'settings']));
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
+    expect(tables).toEqual(
+      expect.arrayContaining(['ledger', 'ledger_daily', 'sessions', 'messages', 'message_attachments', 'settings']),
+    );
     expect(db.prepare("SELECT value FROM settings WHERE key = 'theme'").get()).toEqual({ value: 'dark' });
-    const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name);
+    const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     expect(triggers.sort()).toEqual(['ledger_daily_delete', 'ledger_daily_insert', 'ledger_daily_update']);
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -53,10 +65,14 @@ describe('an older data dir', () => {
 
 describe('a full disk', () => {
   it('recognises SQLite and file-system forms of it', () => {
-    expect(isDiskFull(Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 }))).toBe(true);
+    expect(isDiskFull(Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13 }))).toBe(
+      true,
+    );
     expect(isDiskFull(Object.assign(new Error('write failed'), { code: 'ENOSPC' }))).toBe(true);
     expect(isDiskFull(new Error('no such table'))).toBe(false);
-    expect(storageErrorMessage({ code: 'ENOSPC' }, 'the latest request')).toMatch(/^The disk is full: the latest request could not be saved\. Everything saved before is intact/);
+    expect(storageErrorMessage({ code: 'ENOSPC' }, 'the latest request')).toMatch(
+      /^The disk is full: the latest request could not be saved\. Everything saved before is intact/,
+    );
   });
 
   it('(injected) keeps the answer, says so in the tally, and loses nothing already written', async () => {
@@ -100,20 +116,23 @@ describe('a full disk', () => {
     rmSync(mountPoint, { recursive: true, force: true });
   });
 
-  it.skipIf(!canMount)('(a real 6 MB tmpfs) gives a clear error, keeps what was written, and the database stays intact', async () => {
-    const dir = join(mountPoint, 'data');
-    mkdirSync(dir);
-    const h = hostOn(dir);
-    try {
-      await fillAndCheck(h, dir);
-    } finally {
-      h.close();
-    }
-    const check = new DatabaseSync(join(dir, 'glimpse.db'));
-    expect(check.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
-    expect(check.prepare('SELECT status FROM ledger ORDER BY started_at LIMIT 1').get()).toEqual({ status: 'done' });
-    check.close();
-  });
+  it.skipIf(!canMount)(
+    '(a real 6 MB tmpfs) gives a clear error, keeps what was written, and the database stays intact',
+    async () => {
+      const dir = join(mountPoint, 'data');
+      mkdirSync(dir);
+      const h = hostOn(dir);
+      try {
+        await fillAndCheck(h, dir);
+      } finally {
+        h.close();
+      }
+      const check = new DatabaseSync(join(dir, 'glimpse.db'));
+      expect(check.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+      expect(check.prepare('SELECT status FROM ledger ORDER BY started_at LIMIT 1').get()).toEqual({ status: 'done' });
+      check.close();
+    },
+  );
 
   async function fillAndCheck(h: Host, dir: string) {
     const first = await ask(h, 'before the disk fills');

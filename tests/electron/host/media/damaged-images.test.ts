@@ -21,7 +21,9 @@ async function noisy(format: 'jpeg' | 'png', width = 400, height = 300): Promise
     x = (x * 1103515245 + 12345) & 0x7fffffff;
     px[i] = (x >> 16) & 0xff;
   }
-  return sharp(px, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+  return sharp(px, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 const decodedSize = async (dataUrl: string) => {
@@ -61,7 +63,11 @@ describe('damaged images', () => {
   });
 
   it('reads a GIF whose data happens to hold a JPEG start marker as the GIF it is', async () => {
-    const gif = Buffer.from(await sharp({ create: { width: 30, height: 20, channels: 3, background: '#3b6fd8' } }).gif().toBuffer());
+    const gif = Buffer.from(
+      await sharp({ create: { width: 30, height: 20, channels: 3, background: '#3b6fd8' } })
+        .gif()
+        .toBuffer(),
+    );
     // A comment extension carrying FF D8 FF, inserted after the header and logical screen descriptor.
     const at = 13 + (gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 7) + 1) : 0);
     const comment = Buffer.from([0x21, 0xfe, 0x03, 0xff, 0xd8, 0xff, 0x00]);
@@ -88,7 +94,10 @@ describe('damaged images', () => {
       await host.methods.putAttachment({ name: 'stub.jpg', mime: '', bytes: jpeg.subarray(0, 40) });
       throw new Error('accepted');
     } catch (e) {
-      expect(toFailure(e)).toEqual({ kind: 'bad-input', message: '“stub.jpg” could not be read: the file is damaged or not an image.' });
+      expect(toFailure(e)).toEqual({
+        kind: 'bad-input',
+        message: '“stub.jpg” could not be read: the file is damaged or not an image.',
+      });
     }
   });
 
@@ -99,7 +108,10 @@ describe('damaged images', () => {
       .newHost()
       .methods.putAttachment({ name: 'wide.png', mime: '', bytes: png })
       .then(() => null, toFailure);
-    expect(failure).toEqual({ kind: 'bad-input', message: `“wide.png” could not be read: its header claims 9849368x16 pixels, far more than its ${png.length} bytes can hold.` });
+    expect(failure).toEqual({
+      kind: 'bad-input',
+      message: `“wide.png” could not be read: its header claims 9849368x16 pixels, far more than its ${png.length} bytes can hold.`,
+    });
   });
 });
 
@@ -108,7 +120,9 @@ describe('the decode child', () => {
     const pool = new DecodePool({ timeoutMs: 20 });
     try {
       const png = await noisy('png', 400, 300);
-      await expect(pool.probe(png)).rejects.toThrow(new DecodeFailure('crashed', 'took more than 0.02 s to decode and was stopped; the file is damaged or not a real image'));
+      await expect(pool.probe(png)).rejects.toThrow(
+        new DecodeFailure('crashed', 'took more than 0.02 s to decode and was stopped; the file is damaged or not a real image'),
+      );
       expect(pool.spawned).toBe(1);
       await expect(pool.probe(png)).rejects.toThrow(/took more than/);
       expect(pool.spawned).toBe(2);

@@ -143,28 +143,34 @@ describe('damaged files from the real world', () => {
     const host = hosts.newHost();
     const dir = join(fixtures, 'bmpsuite');
     const results = [];
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.bmp'))) results.push([f, await outcome(host, f, readFileSync(join(dir, f)))]);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.bmp')))
+      results.push([f, await outcome(host, f, readFileSync(join(dir, f)))]);
     expect(results.filter(([, r]) => r !== 'ok' && r !== 'bad-input')).toEqual([]);
     expect(results.filter(([f]) => f.startsWith('g-')).every(([, r]) => r === 'ok')).toBe(true);
   });
 
-  it.skipIf(!existsSync(REALWORLD))('the corpus images (Pillow, PngSuite, libwebp, EXIF): each accepted or refused with bad-input', async () => {
-    const host = hosts.newHost();
-    const files: string[] = [];
-    const walk = (d: string) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(d, e.name));
-        else if (/\.(png|jpe?g|gif|webp|bmp)$/i.test(e.name)) files.push(join(d, e.name));
+  it.skipIf(!existsSync(REALWORLD))(
+    'the corpus images (Pillow, PngSuite, libwebp, EXIF): each accepted or refused with bad-input',
+    async () => {
+      const host = hosts.newHost();
+      const files: string[] = [];
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          if (e.isDirectory()) walk(join(d, e.name));
+          else if (/\.(png|jpe?g|gif|webp|bmp)$/i.test(e.name)) files.push(join(d, e.name));
+        }
+      };
+      for (const sub of ['pillow', 'pngsuite', 'libwebp', 'exif'])
+        if (existsSync(join(REALWORLD, sub))) walk(join(REALWORLD, sub));
+      const odd = [];
+      for (const f of files) {
+        const name = f.slice(REALWORLD.length + 1);
+        const r = await outcome(host, name, readFileSync(f));
+        if (r !== 'ok' && r !== 'bad-input') odd.push(`${name}: ${r}`);
       }
-    };
-    for (const sub of ['pillow', 'pngsuite', 'libwebp', 'exif']) if (existsSync(join(REALWORLD, sub))) walk(join(REALWORLD, sub));
-    const odd = [];
-    for (const f of files) {
-      const name = f.slice(REALWORLD.length + 1);
-      const r = await outcome(host, name, readFileSync(f));
-      if (r !== 'ok' && r !== 'bad-input') odd.push(`${name}: ${r}`);
-    }
-    expect(files.length).toBeGreaterThan(100);
-    expect(odd).toEqual([]);
-  }, 120_000);
+      expect(files.length).toBeGreaterThan(100);
+      expect(odd).toEqual([]);
+    },
+    120_000,
+  );
 });

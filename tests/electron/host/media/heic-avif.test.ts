@@ -28,10 +28,14 @@ function ftyp(major: string, ...compatible: string[]): Uint8Array {
 
 /** Whether the left half of a sent JPEG is red and the right half blue (mean colour of each half). */
 async function halves(dataUrl: string) {
-  const { data, info } = await sharp(Buffer.from(dataUrl.split(',')[1], 'base64')).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(dataUrl.split(',')[1], 'base64'))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const mean = (x0: number, x1: number) => {
     const sum = [0, 0, 0];
-    for (let y = 0; y < info.height; y++) for (let x = x0; x < x1; x++) for (let c = 0; c < 3; c++) sum[c] += data[(y * info.width + x) * 3 + c];
+    for (let y = 0; y < info.height; y++)
+      for (let x = x0; x < x1; x++) for (let c = 0; c < 3; c++) sum[c] += data[(y * info.width + x) * 3 + c];
     return sum.map((v) => v / ((x1 - x0) * info.height));
   };
   const [l, r] = [mean(0, info.width / 2 - 4), mean(info.width / 2 + 4, info.width)];
@@ -65,7 +69,10 @@ describe('HEIC and AVIF photos', () => {
 
   it('stores an AVIF as an image and sends it as a JPEG', async () => {
     const avif = await sharp(Buffer.alloc(96 * 64 * 3), { raw: { width: 96, height: 64, channels: 3 } })
-      .composite([{ input: { create: { width: 48, height: 64, channels: 3, background: '#dc2814' } }, left: 0, top: 0 }, { input: { create: { width: 48, height: 64, channels: 3, background: '#1428dc' } }, left: 48, top: 0 }])
+      .composite([
+        { input: { create: { width: 48, height: 64, channels: 3, background: '#dc2814' } }, left: 0, top: 0 },
+        { input: { create: { width: 48, height: 64, channels: 3, background: '#1428dc' } }, left: 48, top: 0 },
+      ])
       .avif()
       .toBuffer();
     const info = await hosts.newHost().methods.putAttachment({ name: 'photo.avif', mime: '', bytes: avif });

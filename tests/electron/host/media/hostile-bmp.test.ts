@@ -27,10 +27,16 @@ async function refusalOf(p: Promise<unknown>) {
 describe('hostile BMPs', () => {
   it('refuses a 3-byte "BM" file with bad-input naming it, and still reads the next image', async () => {
     const host = hosts.newHost();
-    const failure = await refusalOf(host.methods.putAttachment({ name: 'three.bmp', mime: 'image/bmp', bytes: new Uint8Array([0x42, 0x4d, 0x78]) }));
+    const failure = await refusalOf(
+      host.methods.putAttachment({ name: 'three.bmp', mime: 'image/bmp', bytes: new Uint8Array([0x42, 0x4d, 0x78]) }),
+    );
     expect(failure.kind).toBe('bad-input');
     expect(failure.message).toBe('“three.bmp” is not a valid BMP: it is 3 bytes, shorter than a BMP header.');
-    const good = await host.methods.putAttachment({ name: 'ok.bmp', mime: 'image/bmp', bytes: readFileSync(await makeImageAs('hostile-ok.bmp', 'bmp', 64, 48)) });
+    const good = await host.methods.putAttachment({
+      name: 'ok.bmp',
+      mime: 'image/bmp',
+      bytes: readFileSync(await makeImageAs('hostile-ok.bmp', 'bmp', 64, 48)),
+    });
     expect([good.kind, good.mime, good.width, good.height]).toEqual(['image', 'image/bmp', 64, 48]);
   });
 
@@ -41,7 +47,9 @@ describe('hostile BMPs', () => {
   ] as const) {
     it(`refuses bmpsuite's ${file}: ${problem}`, async () => {
       const host = hosts.newHost();
-      const failure = await refusalOf(host.methods.putAttachment({ name: file, mime: '', bytes: readFileSync(join(suite, file)) }));
+      const failure = await refusalOf(
+        host.methods.putAttachment({ name: file, mime: '', bytes: readFileSync(join(suite, file)) }),
+      );
       expect(failure).toEqual({ kind: 'bad-input', message: `“${file}” ${problem}.` });
     });
   }
@@ -56,7 +64,10 @@ describe('hostile BMPs', () => {
 });
 
 describe('checkBmpHeader', () => {
-  const header = (over: Partial<Record<'fileSize' | 'offset' | 'dib' | 'width' | 'height' | 'bpp' | 'compression', number>> = {}, length = 200) => {
+  const header = (
+    over: Partial<Record<'fileSize' | 'offset' | 'dib' | 'width' | 'height' | 'bpp' | 'compression', number>> = {},
+    length = 200,
+  ) => {
     const b = new Uint8Array(length);
     const v = new DataView(b.buffer);
     b[0] = 0x42;

@@ -10,7 +10,14 @@ import { openPdf } from '../../../../electron/host/media/pdf-render.ts';
 import { fitToBudget, imageTokens } from '../../../../shared/media/budget.ts';
 import { pageFit } from '../../../../shared/media/pages.ts';
 import { useTestHosts } from '../test-host.ts';
-import { makeClip, makeCorruptPdf, makeEncryptedPdf, makeImageAs, makePdf, makePhoto } from '../../../fixtures/media/make-media.ts';
+import {
+  makeClip,
+  makeCorruptPdf,
+  makeEncryptedPdf,
+  makeImageAs,
+  makePdf,
+  makePhoto,
+} from '../../../fixtures/media/make-media.ts';
 
 describe('image preparation', () => {
   for (const format of ['png', 'jpeg', 'webp', 'gif', 'bmp'] as const) {
@@ -27,7 +34,10 @@ describe('image preparation', () => {
 
   it('takes the first frame of a GIF (the second frame has a yellow square top-left)', async () => {
     const out = await prepareImage(readFileSync(await makeImageAs('host-first.gif', 'gif')), 2560);
-    const px = await sharp(Buffer.from(out.dataUrl.split(',')[1], 'base64')).extract({ left: 10, top: 10, width: 1, height: 1 }).raw().toBuffer();
+    const px = await sharp(Buffer.from(out.dataUrl.split(',')[1], 'base64'))
+      .extract({ left: 10, top: 10, width: 1, height: 1 })
+      .raw()
+      .toBuffer();
     expect(px[2]).toBeGreaterThan(px[0]); // blue background, not yellow
   });
 
@@ -55,7 +65,9 @@ describe('PDF pages on Node', () => {
     await pdf.close();
   });
   it('says which is wrong: damaged, password needed, password wrong', async () => {
-    await expect(openPdf(readFileSync(await makeCorruptPdf('host-corrupt.pdf')), { name: 'x.pdf' })).rejects.toThrow('x.pdf is damaged or not a PDF');
+    await expect(openPdf(readFileSync(await makeCorruptPdf('host-corrupt.pdf')), { name: 'x.pdf' })).rejects.toThrow(
+      'x.pdf is damaged or not a PDF',
+    );
     const locked = readFileSync(await makeEncryptedPdf('host-locked.pdf', 'pw'));
     await expect(openPdf(locked, { name: 'l.pdf' })).rejects.toThrow('l.pdf is encrypted: give its password');
     await expect(openPdf(locked, { name: 'l.pdf', password: 'no' })).rejects.toThrow('that password is wrong');
@@ -69,12 +81,29 @@ describe('prepare() through the chat service', () => {
 
   it('puts each label just before its image and the text after it, and estimates exactly what it sends', async () => {
     const h = newHost();
-    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
+    const p = h.providers.save({
+      catalogId: 'zai',
+      name: 'Fake',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: 'k',
+    });
     const a = await h.attachments.put({ name: 'a.png', mime: '', bytes: readFileSync(await makeImageAs('prep-a.png', 'png')) });
-    const b = await h.attachments.put({ name: 'b.webp', mime: '', bytes: readFileSync(await makeImageAs('prep-b.webp', 'webp')) });
+    const b = await h.attachments.put({
+      name: 'b.webp',
+      mime: '',
+      bytes: readFileSync(await makeImageAs('prep-b.webp', 'webp')),
+    });
     const req = {
-      providerId: p.id, thinking: false, prompt: 'Compare', history: [], budget: 1024,
-      attachments: [{ id: a.id, label: 'frame 1 at 00:00.5', source: { attachmentId: a.id, timeMs: 500 } }, { id: b.id, label: 'page 2', text: 'Hello table' }],
+      providerId: p.id,
+      thinking: false,
+      prompt: 'Compare',
+      history: [],
+      budget: 1024,
+      attachments: [
+        { id: a.id, label: 'frame 1 at 00:00.5', source: { attachmentId: a.id, timeMs: 500 } },
+        { id: b.id, label: 'page 2', text: 'Hello table' },
+      ],
     };
     const prepared = await h.chat.prepare(req);
     const fit = fitToBudget(640, 480, 1024);
@@ -90,15 +119,39 @@ describe('prepare() through the chat service', () => {
 
   it('sends an MP4 as video_url where the model takes video, and refuses it (bad-input, nothing sent) where not', async () => {
     const h = newHost();
-    const clip = await h.attachments.put({ name: 'c.mp4', mime: '', bytes: readFileSync(makeClip('prep-clip.mp4', 'h264', { seconds: 2 })) });
-    const zai = h.providers.save({ catalogId: 'zai', name: 'Z', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'k' });
-    const r = await h.chat.run({ providerId: zai.id, thinking: false, prompt: 'What happens?', history: [], attachments: [{ id: clip.id }] }, new AbortController(), () => {});
+    const clip = await h.attachments.put({
+      name: 'c.mp4',
+      mime: '',
+      bytes: readFileSync(makeClip('prep-clip.mp4', 'h264', { seconds: 2 })),
+    });
+    const zai = h.providers.save({
+      catalogId: 'zai',
+      name: 'Z',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: 'k',
+    });
+    const r = await h.chat.run(
+      { providerId: zai.id, thinking: false, prompt: 'What happens?', history: [], attachments: [{ id: clip.id }] },
+      new AbortController(),
+      () => {},
+    );
     expect(r.error).toBeNull();
     expect(hosts.fake.requests.at(-1)!.videos).toEqual([{ mime: 'video/mp4', bytes: clip.size }]);
 
     const count = hosts.fake.requests.length;
-    const or = h.providers.save({ catalogId: 'openrouter', name: 'OR', baseUrl: `${hosts.fake.url}/openrouter`, model: 'z-ai/glm-4.5v', apiKey: 'k' });
-    const refused = await h.chat.run({ providerId: or.id, thinking: false, prompt: 'What happens?', history: [], attachments: [{ id: clip.id }] }, new AbortController(), () => {});
+    const or = h.providers.save({
+      catalogId: 'openrouter',
+      name: 'OR',
+      baseUrl: `${hosts.fake.url}/openrouter`,
+      model: 'z-ai/glm-4.5v',
+      apiKey: 'k',
+    });
+    const refused = await h.chat.run(
+      { providerId: or.id, thinking: false, prompt: 'What happens?', history: [], attachments: [{ id: clip.id }] },
+      new AbortController(),
+      () => {},
+    );
     expect(refused.error).toMatchObject({ kind: 'bad-input', message: expect.stringContaining('images only') });
     expect(hosts.fake.requests.length).toBe(count);
   });

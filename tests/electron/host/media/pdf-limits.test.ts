@@ -12,7 +12,12 @@ import { makeEncryptedPdf, makeHugeScanPdf } from '../../../fixtures/media/make-
 async function brightness(png: Buffer, fx: number, fy: number): Promise<number> {
   const { width, height } = await sharp(png).metadata();
   const side = Math.max(4, Math.round(width! / 40));
-  const region = { left: Math.round(width! * fx - side / 2), top: Math.round(height! * fy - side / 2), width: side, height: side };
+  const region = {
+    left: Math.round(width! * fx - side / 2),
+    top: Math.round(height! * fy - side / 2),
+    width: side,
+    height: side,
+  };
   // stats() reads the input, not the extract: take the region's pixels and average them here.
   const px = await sharp(png).extract(region).removeAlpha().greyscale().raw().toBuffer();
   return px.reduce((sum, v) => sum + v, 0) / px.length;
@@ -37,7 +42,9 @@ describe('AES-256 passwords that are not ASCII', () => {
     const bytes = readFileSync(await makeEncryptedPdf('host-umlaut-r6.pdf', 'pässwört'));
     expect((await openPdf(bytes, { password: 'pässwört' })).pageCount).toBe(3);
     expect((await openPdf(bytes, { password: 'pässwört'.normalize('NFD') })).pageCount).toBe(3);
-    await expect(openPdf(bytes, { name: 'u.pdf', password: 'passwort' })).rejects.toThrow('u.pdf is encrypted and that password is wrong.');
+    await expect(openPdf(bytes, { name: 'u.pdf', password: 'passwort' })).rejects.toThrow(
+      'u.pdf is encrypted and that password is wrong.',
+    );
   });
 
   it('opens revision 5 (the older AES-256) with its UTF-8 password', async () => {

@@ -9,12 +9,28 @@ const hosts = useTestHosts('glimpse-sessions-');
 const IDLE = { idleTimeoutMs: 2000 };
 
 async function png(colour: string): Promise<Uint8Array> {
-  return new Uint8Array(await sharp({ create: { width: 300, height: 200, channels: 3, background: colour } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: colour } })
+      .png()
+      .toBuffer(),
+  );
 }
 
 async function ask(h: Host, sessionId: string, prompt: string, attachments: string[] = [], path = 'zai') {
-  const p = h.providers.list().find((x) => x.name === 'Fake') ?? h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/${path}`, model: 'glm-4.5v', apiKey: 'secret-key-123' });
-  return h.chat.run({ providerId: p.id, thinking: true, prompt, attachments: attachments.map((id) => ({ id })), history: [], sessionId }, new AbortController(), () => {});
+  const p =
+    h.providers.list().find((x) => x.name === 'Fake') ??
+    h.providers.save({
+      catalogId: 'zai',
+      name: 'Fake',
+      baseUrl: `${hosts.fake.url}/${path}`,
+      model: 'glm-4.5v',
+      apiKey: 'secret-key-123',
+    });
+  return h.chat.run(
+    { providerId: p.id, thinking: true, prompt, attachments: attachments.map((id) => ({ id })), history: [], sessionId },
+    new AbortController(),
+    () => {},
+  );
 }
 
 describe('sessions', () => {
@@ -29,7 +45,15 @@ describe('sessions', () => {
     expect(summary).toMatchObject({ id: 'S1', title: 'What colour is this?', turns: 2 });
     const d = await h.methods.getSession('S1');
     expect(d.turns).toHaveLength(2);
-    expect(d.turns[0]).toMatchObject({ prompt: 'What colour is this?\nSecond line', status: 'done', providerName: 'Fake', model: 'glm-4.5v', thinking: true, answer: first.answer, reasoning: first.reasoning });
+    expect(d.turns[0]).toMatchObject({
+      prompt: 'What colour is this?\nSecond line',
+      status: 'done',
+      providerName: 'Fake',
+      model: 'glm-4.5v',
+      thinking: true,
+      answer: first.answer,
+      reasoning: first.reasoning,
+    });
     expect(d.turns[0].attachments).toMatchObject([{ id: img.id, name: 'blue.png', width: 300, height: 200 }]);
     expect(d.turns[0].result?.usage.prompt_tokens).toBe(first.usage.prompt_tokens);
     expect(d.turns[1].prompt).toBe('And now?');
@@ -41,14 +65,28 @@ describe('sessions', () => {
 
   it('stores what each image was to the model (image, page, frame) and reads older rows without it as unknown', async () => {
     let h = hosts.newHost(IDLE);
-    const [photo, page, frame] = await Promise.all(['#112233', '#445566', '#778899'].map(async (c, i) => h.attachments.put({ name: `f${i}.png`, mime: 'image/png', bytes: await png(c) })));
-    const p = h.providers.save({ catalogId: 'zai', name: 'Fake', baseUrl: `${hosts.fake.url}/zai`, model: 'glm-4.5v', apiKey: 'secret-key-123' });
+    const [photo, page, frame] = await Promise.all(
+      ['#112233', '#445566', '#778899'].map(async (c, i) =>
+        h.attachments.put({ name: `f${i}.png`, mime: 'image/png', bytes: await png(c) }),
+      ),
+    );
+    const p = h.providers.save({
+      catalogId: 'zai',
+      name: 'Fake',
+      baseUrl: `${hosts.fake.url}/zai`,
+      model: 'glm-4.5v',
+      apiKey: 'secret-key-123',
+    });
     const attachments = [
       { id: photo.id },
       { id: page.id, label: 'page 3', source: { attachmentId: photo.id, page: 3 } },
       { id: frame.id, label: 'frame 2 at 00:01.0', source: { attachmentId: photo.id, timeMs: 1000 } },
     ];
-    await h.chat.run({ providerId: p.id, thinking: false, prompt: 'Where?', attachments, history: [], sessionId: 'K' }, new AbortController(), () => {});
+    await h.chat.run(
+      { providerId: p.id, thinking: false, prompt: 'Where?', attachments, history: [], sessionId: 'K' },
+      new AbortController(),
+      () => {},
+    );
     h = hosts.reopen(IDLE);
     const stored = (await h.methods.getSession('K')).turns[0].attachments;
     expect(stored.map((a) => [a.id, a.label, a.sentAs])).toEqual([
@@ -107,12 +145,19 @@ describe('sessions', () => {
     expect(text).toContain('![photo.png](images/01-1-photo.png)');
     expect(text).toContain('<details><summary>Reasoning</summary>');
     expect(text).toContain('Answer in thinking mode');
-    expect(Buffer.from(files['Trip-photos/images/01-1-photo.png']).equals(Buffer.from(h.attachments.read(img.id).bytes))).toBe(true);
+    expect(Buffer.from(files['Trip-photos/images/01-1-photo.png']).equals(Buffer.from(h.attachments.read(img.id).bytes))).toBe(
+      true,
+    );
 
     const json = await h.methods.exportSession({ id: 'S', format: 'json' });
     const doc = JSON.parse(new TextDecoder().decode(json.bytes));
     expect(doc).toMatchObject({ format: 'glimpse-session', session: { title: 'Trip / photos' } });
-    expect(doc.turns[0]).toMatchObject({ prompt: 'Describe: a/b "quoted"', provider: 'Fake', mode: 'thinking', attachments: [{ name: 'photo.png', sha256: img.id }] });
+    expect(doc.turns[0]).toMatchObject({
+      prompt: 'Describe: a/b "quoted"',
+      provider: 'Fake',
+      mode: 'thinking',
+      attachments: [{ name: 'photo.png', sha256: img.id }],
+    });
     for (const bytes of [json.bytes, files['Trip-photos/Trip-photos.md']]) {
       const s = new TextDecoder().decode(bytes);
       expect(s).not.toContain('secret-key-123');
@@ -124,7 +169,11 @@ describe('sessions', () => {
   it('a request without a session writes a ledger row but no session', async () => {
     const h = hosts.newHost(IDLE);
     const p = h.providers.save({ catalogId: 'custom', name: 'Mine', baseUrl: `${hosts.fake.url}/vllm`, model: 'glm-4.5v' });
-    await h.chat.run({ providerId: p.id, thinking: false, prompt: 'x', attachments: [], history: [] }, new AbortController(), () => {});
+    await h.chat.run(
+      { providerId: p.id, thinking: false, prompt: 'x', attachments: [], history: [] },
+      new AbortController(),
+      () => {},
+    );
     expect(await h.methods.listSessions()).toEqual([]);
     const t = await h.methods.getTally({});
     expect(t.all).toMatchObject({ requests: 1, unknown_cost_requests: 1 });

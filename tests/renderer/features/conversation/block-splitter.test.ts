@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { advanceSplit, emptySplit, MAX_BLOCK, MAX_LIST_BLOCK, splitLongBlock } from '../../../../renderer/features/conversation/block-splitter.ts';
+import {
+  advanceSplit,
+  emptySplit,
+  MAX_BLOCK,
+  MAX_LIST_BLOCK,
+  splitLongBlock,
+} from '../../../../renderer/features/conversation/block-splitter.ts';
 import { PLAIN_RUN, runs } from '../../../../renderer/features/conversation/progressive-markdown.tsx';
 
 const list = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}. item ${i + 1}\n`).join('');
