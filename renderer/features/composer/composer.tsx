@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { LaneEditor } from '../compare/lane-editor.tsx';
 import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
@@ -18,7 +19,13 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const uploading = useStore((s) => s.attachments.some((a) => a.status === 'uploading' || Boolean(a.clip?.sampling)));
   const preparing = useStore((s) => s.preparing);
   const hasInput = useStore((s) => s.prompt.trim().length > 0 || s.attachments.length > 0);
-  const running = useStore((s) => s.turns.find(isRunning));
+  // Which request runs, not the turn itself: the turn changes on every delta, and the composer need not re-render.
+  const running = useStore(
+    useShallow((s) => {
+      const t = s.turns.find(isRunning);
+      return t ? { id: t.id, compareGroup: t.compareGroup } : null;
+    }),
+  );
   const noProvider = useStore((s) => !s.providers.some((p) => p.id === s.providerId));
   const canSend = hasInput && !uploading && !preparing && !running && !noProvider;
   const promptBox = useRef<HTMLTextAreaElement>(null);

@@ -6,6 +6,7 @@ import { composerEstimate } from '../../model/composer-estimate.ts';
 import { contextFit, modelContext } from '../../model/context-warning.ts';
 import { usePrice } from './use-price.ts';
 
+const NO_HISTORY: string[] = [];
 const usd = (v: number | null) => formatUsd(v, { unknown: 'price unknown' });
 
 /** The prompt tokens and cost this request will have, live as the prompt, attachments and budget change. */
@@ -14,7 +15,12 @@ export function EstimateLine() {
     useShallow((s) => ({ attachments: s.attachments, budget: s.budget, prompt: s.prompt })),
   );
   // Exactly the history send() will carry (a compare contributes one lane, not all of them).
-  const history = useStore(useShallow((s) => historyOf(s.turns, s.comparePreferred).map((h) => h.text)));
+  // Only while there is something to estimate: else a streaming answer would re-render this line on every delta.
+  const history = useStore(
+    useShallow((s) =>
+      s.prompt.trim() || s.attachments.length ? historyOf(s.turns, s.comparePreferred).map((h) => h.text) : NO_HISTORY,
+    ),
+  );
   const price = usePrice();
   const context = useStore(modelContext);
   if (!prompt.trim() && attachments.length === 0) return null;

@@ -72,6 +72,32 @@ const PlainBlock = memo(function PlainBlock({ text }: { text: string }) {
   );
 });
 
+/**
+ * Finished blocks, in groups at fixed multiples of PLAIN_GROUP. A delta then reconciles one element per group
+ * (the settled ones bail out on their props), not one per block: 50k tokens are ~4,000 blocks, and walking all
+ * of them every frame made each frame's work grow with the answer.
+ */
+const DoneGroup = memo(function DoneGroup({
+  blocks,
+  start,
+  end,
+  blockProps,
+}: {
+  blocks: string[];
+  start: number;
+  end: number;
+  blockProps: BlockProps;
+}) {
+  const out: ReactNode[] = [];
+  for (let i = start; i < end; i++) {
+    const b = blocks[i];
+    out.push(formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />);
+  }
+  return out;
+});
+
+const doneGroups = (shown: number) => Array.from({ length: Math.ceil(shown / PLAIN_GROUP) }, (_, g) => g * PLAIN_GROUP);
+
 /** Pending blocks from `from` on, joined into groups that end at multiples of PLAIN_GROUP. */
 function plainGroups(blocks: string[], from: number): [number, string][] {
   const groups: [number, string][] = [];
@@ -133,11 +159,9 @@ export function ProgressiveMarkdown({ text, streaming, blockProps, children }: P
   const liveTail = backlog === 0 && tail.length <= LIVE_TAIL_LIMIT;
   return (
     <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
-      {blocks
-        .slice(0, shown)
-        .map((b, i) =>
-          formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />,
-        )}
+      {doneGroups(shown).map((start) => (
+        <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} blockProps={blockProps} />
+      ))}
       {plainGroups(blocks, shown).map(([start, text]) => (
         <PlainBlock key={`p${start}`} text={text} />
       ))}

@@ -1,13 +1,19 @@
 import { formatSeconds as secs, formatTokens as tok, formatUsd as usd } from '../../../shared/format/figures.ts';
-import type { Turn } from '../../model/turn.ts';
+import { memo } from 'react';
+import type { ChatResult, Estimate } from '../../../shared/engine/types.ts';
 
 /** This message's own figures: tokens, cost with its source, timings, and the estimate made before sending. */
-export function TurnStats({ turn }: { turn: Turn }) {
-  const r = turn.result;
+export const TurnStats = memo(function TurnStats({
+  result: r,
+  estimate,
+}: {
+  result: ChatResult | null;
+  estimate: Estimate | null;
+}) {
   if (!r) {
-    return turn.estimate ? (
+    return estimate ? (
       <div className="turn-stats muted">
-        Estimate: {tok(turn.estimate.prompt_tokens)} prompt tokens · {usd(turn.estimate.usd)}
+        Estimate: {tok(estimate.prompt_tokens)} prompt tokens · {usd(estimate.usd)}
       </div>
     ) : null;
   }
@@ -54,4 +60,4 @@ export function TurnStats({ turn }: { turn: Turn }) {
       </div>
     </dl>
   );
-}
+});

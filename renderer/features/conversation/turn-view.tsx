@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { turnOutline } from '../../model/turn-outline.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerBoundary } from './answer-boundary.tsx';
 import { GroundedAnswer } from './grounded-answer.tsx';
@@ -6,8 +8,12 @@ import { ErrorBanner } from './error-banner.tsx';
 import { ReasoningBlock } from './reasoning-block.tsx';
 import { TurnStats } from './turn-stats.tsx';
 
+/**
+ * One exchange. A delta changes only a turn's text, so this view selects everything but the text (plus whether
+ * there is any): a delta re-renders just the part that shows the text that grew, never the meta, stats or images.
+ */
 export const TurnView = memo(function TurnView({ id }: { id: string }) {
-  const turn = useStore((s) => s.turns.find((t) => t.id === id))!;
+  const turn = useStore(useShallow((s) => turnOutline(s.turns.find((x) => x.id === id)!)));
   const streaming = turn.status === 'sending' || turn.status === 'streaming';
   return (
     <article className="turn" aria-label="Exchange">
@@ -28,25 +34,39 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
           <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>{turn.thinking ? 'Thinking' : 'Fast'}</span>
           {streaming && <span className="live-dot" aria-label="Streaming" />}
         </div>
-        {turn.reasoning && <ReasoningBlock text={turn.reasoning} live={streaming && !turn.answer} />}
-        {turn.answer ? (
-          // The boxes, images and receipt derived from the answer can fail on hostile text too: only this answer shows it.
-          <AnswerBoundary text={turn.answer} retryKey={streaming}>
-            <GroundedAnswer turnId={turn.id} prompt={turn.prompt} streaming={streaming} />
-          </AnswerBoundary>
+        {turn.hasReasoning && <TurnReasoning id={turn.id} live={streaming && !turn.hasAnswer} />}
+        {turn.hasAnswer ? (
+          <TurnAnswer id={turn.id} prompt={turn.prompt} streaming={streaming} />
         ) : (
-          streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
+          streaming && !turn.hasReasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
         )}
-        {turn.retryNote && turn.answer && <p className="muted">{turn.retryNote}</p>}
+        {turn.retryNote && turn.hasAnswer && <p className="muted">{turn.retryNote}</p>}
         {turn.error && turn.error.kind !== 'cancelled' && (
-          <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />
+          <ErrorBanner error={turn.error} kept={turn.hasAnswer || turn.hasReasoning} />
         )}
         {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
         {turn.status === 'incomplete' && (
           <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>
         )}
-        <TurnStats turn={turn} />
+        <TurnStats result={turn.result} estimate={turn.estimate} />
       </section>
     </article>
+  );
+});
+
+/** The reasoning, the only part subscribed to its text. */
+const TurnReasoning = memo(function TurnReasoning({ id, live }: { id: string; live: boolean }) {
+  const text = useStore((s) => s.turns.find((t) => t.id === id)?.reasoning ?? '');
+  return <ReasoningBlock text={text} live={live} />;
+});
+
+/** The answer, the only part subscribed to its text (the boundary shows that text if rendering fails). */
+const TurnAnswer = memo(function TurnAnswer({ id, prompt, streaming }: { id: string; prompt: string; streaming: boolean }) {
+  const text = useStore((s) => s.turns.find((t) => t.id === id)?.answer ?? '');
+  return (
+    // The boxes, images and receipt derived from the answer can fail on hostile text too: only this answer shows it.
+    <AnswerBoundary text={text} retryKey={streaming}>
+      <GroundedAnswer turnId={id} prompt={prompt} streaming={streaming} />
+    </AnswerBoundary>
   );
 });
