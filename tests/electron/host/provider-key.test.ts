@@ -19,6 +19,9 @@ afterAll(() => other?.close());
 
 const ask = (h: Host, providerId: string) =>
   h.chat.run({ providerId, thinking: false, prompt: 'hi', attachments: [], history: [] }, new AbortController(), () => {});
+/** Saves the test's provider at `baseUrl`: new with the key, or an existing one (`id`) with a key only if given. */
+const saveBox = (h: Host, baseUrl: string, more: { id?: string; apiKey?: string } = {}) =>
+  h.methods.saveProvider({ catalogId: 'custom', name: 'Box', baseUrl, model: 'glm-4.5v', ...more });
 const storedKeys = () => {
   const file = join(hosts.dir, 'keys.json');
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -27,23 +30,11 @@ const storedKeys = () => {
 describe('a stored key and a new base URL', () => {
   it('is removed when the origin changes and no key is entered, and is not sent to the new host', async () => {
     const h = hosts.newHost();
-    const first = await h.methods.saveProvider({
-      catalogId: 'custom',
-      name: 'Box',
-      baseUrl: `${hosts.fake.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: KEY,
-    });
+    const first = await saveBox(h, `${hosts.fake.url}/zai`, { apiKey: KEY });
     expect(first.hasKey).toBe(true);
     expect(first.keyDropped).toBeUndefined();
 
-    const moved = await h.methods.saveProvider({
-      id: first.id,
-      catalogId: 'custom',
-      name: 'Box',
-      baseUrl: `${other.url}/zai`,
-      model: 'glm-4.5v',
-    });
+    const moved = await saveBox(h, `${other.url}/zai`, { id: first.id });
     expect(moved).toMatchObject({ hasKey: false, keyDropped: true, baseUrl: `${other.url}/zai` });
     expect(storedKeys()).not.toContain(KEY);
     expect((await h.methods.listProviders()).find((p) => p.id === first.id)).toMatchObject({ hasKey: false });
@@ -55,20 +46,8 @@ describe('a stored key and a new base URL', () => {
 
   it('is kept when only the path changes on the same origin', async () => {
     const h = hosts.newHost();
-    const first = await h.methods.saveProvider({
-      catalogId: 'custom',
-      name: 'Box',
-      baseUrl: `${hosts.fake.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: KEY,
-    });
-    const moved = await h.methods.saveProvider({
-      id: first.id,
-      catalogId: 'custom',
-      name: 'Box',
-      baseUrl: `${hosts.fake.url}/vllm/`,
-      model: 'glm-4.5v',
-    });
+    const first = await saveBox(h, `${hosts.fake.url}/zai`, { apiKey: KEY });
+    const moved = await saveBox(h, `${hosts.fake.url}/vllm/`, { id: first.id });
     expect(moved).toMatchObject({ hasKey: true });
     expect(moved.keyDropped).toBeUndefined();
     await ask(h, first.id);
@@ -77,21 +56,8 @@ describe('a stored key and a new base URL', () => {
 
   it('goes to the new origin when it is entered again with the new address', async () => {
     const h = hosts.newHost();
-    const first = await h.methods.saveProvider({
-      catalogId: 'custom',
-      name: 'Box',
-      baseUrl: `${hosts.fake.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: KEY,
-    });
-    const moved = await h.methods.saveProvider({
-      id: first.id,
-      catalogId: 'custom',
-      name: 'Box',
-      baseUrl: `${other.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: 'sk-key-for-the-second-host',
-    });
+    const first = await saveBox(h, `${hosts.fake.url}/zai`, { apiKey: KEY });
+    const moved = await saveBox(h, `${other.url}/zai`, { id: first.id, apiKey: 'sk-key-for-the-second-host' });
     expect(moved).toMatchObject({ hasKey: true });
     expect(moved.keyDropped).toBeUndefined();
     await ask(h, first.id);
