@@ -12,7 +12,7 @@ import type { StatementSync } from 'node:sqlite';
 import type { Db } from '../db.ts';
 import { transaction } from '../db.ts';
 import { localDay } from './local-day.ts';
-import { isOwnerAlive, OWN_START } from './owner.ts';
+import { isOwnerAlive, ownStart } from './owner.ts';
 
 export interface LedgerStart {
   id: string;
@@ -55,7 +55,7 @@ export class LedgerStore {
       r.requestId,
       r.attempt,
       process.pid,
-      OWN_START,
+      ownStart(),
       r.startedAt,
       localDay(r.startedAt),
       r.sessionId,

@@ -39,8 +39,15 @@ export function processState(pid: number): ProcessState | null {
   return m ? { state: m[1], started: m[2].trim() } : null;
 }
 
-/** This process's start time as {@link processState} reports it: recorded with every row it owns. */
-export const OWN_START: string | null = process.platform === 'win32' ? null : (processState(process.pid)?.started ?? null);
+let cachedStart: string | null | undefined;
+/**
+ * This process's start time as {@link processState} reports it: recorded with every row it owns. Read on the first
+ * row, not at import: outside Linux it runs `ps`, which a `glimpse usage` should not pay for.
+ */
+export function ownStart(): string | null {
+  if (cachedStart === undefined) cachedStart = process.platform === 'win32' ? null : (processState(process.pid)?.started ?? null);
+  return cachedStart;
+}
 
 /** Whether the process that wrote a row (its pid and recorded start time) is still running. */
 export function isOwnerAlive(pid: number | null, started: string | null): boolean {

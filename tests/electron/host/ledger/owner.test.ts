@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestMeta } from '../../../../electron/host/chat-service.ts';
-import { isOwnerAlive, OWN_START, processState } from '../../../../electron/host/ledger/owner.ts';
+import { isOwnerAlive, ownStart, processState } from '../../../../electron/host/ledger/owner.ts';
 import { useTestHosts } from '../test-host.ts';
 
 const hosts = useTestHosts('glimpse-owner-');
@@ -46,8 +46,8 @@ async function makeZombie(): Promise<{ pid: number; started: string }> {
 
 describe.runIf(process.platform === 'linux')('owner liveness', () => {
   it('says this process is alive, a zombie is not, and a reused pid (another start time) is not', async () => {
-    expect(isOwnerAlive(process.pid, OWN_START)).toBe(true);
-    expect(isOwnerAlive(process.pid, `${OWN_START}0`)).toBe(false);
+    expect(isOwnerAlive(process.pid, ownStart())).toBe(true);
+    expect(isOwnerAlive(process.pid, `${ownStart()}0`)).toBe(false);
     const zombie = await makeZombie();
     // What the old check relied on: the zombie still answers signal 0.
     expect(() => process.kill(zombie.pid, 0)).not.toThrow();
