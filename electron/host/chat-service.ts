@@ -9,7 +9,7 @@ import type { HostEvent } from '../../shared/bridge/contract.ts';
 import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
 import { makeError, redactSecrets } from '../../shared/engine/errors.ts';
 import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.ts';
-import type { ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
+import type { ChatError, ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
 import { contextFit, estimatePrompt, overContextMessage } from '../../shared/media/estimate.ts';
@@ -116,23 +116,14 @@ export class ChatService {
       provider = this.deps.providers.get(req.providerId);
     } catch (e) {
       // The data folder could not be read (a locked or broken database): the request ends, the process lives on.
-      provider = null;
-      const result = failedResult(
+      return endEarly(
+        emit,
+        { provider: 'custom', model: req.model ?? '', thinking: req.thinking },
         makeError(
           'internal',
           `Glimpse could not read its providers: ${redactSecrets(e instanceof Error ? e.message : String(e))}`,
         ),
       );
-      emit({
-        type: 'start',
-        provider: 'custom',
-        model: req.model ?? '',
-        thinking: req.thinking,
-        startedAt: Date.now(),
-        estimate: result.estimate,
-      });
-      emit({ type: 'end', result });
-      return result;
     }
     const entry = catalogEntry(provider?.catalogId ?? 'custom');
     const model = req.model ?? provider?.model ?? '';
@@ -148,19 +139,8 @@ export class ChatService {
       }
       emit(e);
     };
-    const refuse = (error: ReturnType<typeof makeError>, estimate?: Estimate): ChatResult => {
-      const result = { ...failedResult(error), ...(estimate ? { estimate } : {}) };
-      onEvent({
-        type: 'start',
-        provider: entry.id,
-        model,
-        thinking: req.thinking,
-        startedAt: Date.now(),
-        estimate: result.estimate,
-      });
-      onEvent({ type: 'end', result });
-      return result;
-    };
+    const refuse = (error: ChatError, estimate?: Estimate): ChatResult =>
+      endEarly(onEvent, { provider: entry.id, model, thinking: req.thinking }, error, estimate);
     let input: PreparedInput;
     try {
       input = await this.prepare(req);
@@ -207,4 +187,15 @@ export class ChatService {
   }
 }
 
-const failedResult = (error: ReturnType<typeof makeError>): ChatResult => emptyFailedResult(error);
+/** Ends a request that never reached the provider: a start and an end event, so every observer sees it whole. */
+function endEarly(
+  send: (e: ChatEvent) => void,
+  what: { provider: string; model: string; thinking: boolean },
+  error: ChatError,
+  estimate?: Estimate,
+): ChatResult {
+  const result = { ...emptyFailedResult(error), ...(estimate ? { estimate } : {}) };
+  send({ type: 'start', ...what, startedAt: Date.now(), estimate: result.estimate });
+  send({ type: 'end', result });
+  return result;
+}
