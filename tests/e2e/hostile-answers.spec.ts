@@ -73,6 +73,7 @@ test('an answer that still cannot be rendered shows its raw text to copy; the re
   await expect(failed.getByRole('alert')).toContainText('This answer could not be shown formatted');
   await expect(failed.getByLabel('Raw answer', { exact: true })).toContainText('the innermost quote');
   await expect(failed.getByLabel('Raw answer', { exact: true })).toContainText('After the quotes.');
+  await page.screenshot({ path: 'test-results/screenshots/hostile-fallback.png' });
   await failed.getByRole('button', { name: 'Copy raw answer' }).click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied.startsWith(`Quoted:\n\n${'> '.repeat(3000)}the innermost quote`)).toBe(true);
