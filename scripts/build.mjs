@@ -1,6 +1,6 @@
 // Builds everything the shells run: the renderer (Vite) and the Node-side bundles (esbuild).
 // Dependencies stay external: Node resolves them from node_modules, electron-builder packs them.
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -16,6 +16,9 @@ if (!only || only === 'renderer') {
   }
 }
 if (!only || only === 'host') {
+  // The tray icon, beside the main bundle that loads it (electron-builder packs dist/, not assets/).
+  mkdirSync('dist/electron', { recursive: true });
+  cpSync('assets/icon.png', 'dist/electron/icon.png');
   await Promise.all([
     esbuild({ ...common, entryPoints: ['electron/server/serve.ts'], outfile: 'dist/server/serve.mjs', format: 'esm' }),
     esbuild({ ...common, entryPoints: ['electron/cli/glimpse.ts'], outfile: 'dist/cli/glimpse.mjs', format: 'esm' }),

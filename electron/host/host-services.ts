@@ -12,6 +12,7 @@ import { SessionKeyStore, type KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
+import { DesktopSettingsStore, desktopMethodsFor } from './desktop-settings.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface HostOptions {
@@ -34,6 +35,8 @@ export interface Host {
   chat: ChatService;
   /** The ledger and sessions (issue #6). */
   records: Records;
+  /** Snip-and-ask settings (issue #12); the desktop app registers its shortcut from them. */
+  desktopSettings: DesktopSettingsStore;
   close(): void;
 }
 
@@ -89,6 +92,7 @@ export function createHostServices(opts: HostOptions): Host {
     maxAnswerChars: opts.maxAnswerChars,
   });
 
+  const desktopSettings = new DesktopSettingsStore(db);
   const inner: BridgeMethods = {
     getInfo: async () => info(),
     setSessionOnlyKeys: async (on) => {
@@ -110,6 +114,7 @@ export function createHostServices(opts: HostOptions): Host {
     cancelChat: async (id) => chat.cancel(id),
     ...records.methods,
     ...compareMethodsFor(db),
+    ...desktopMethodsFor(desktopSettings),
   };
 
   return {
@@ -123,6 +128,7 @@ export function createHostServices(opts: HostOptions): Host {
     attachments,
     chat,
     records,
+    desktopSettings,
     close() {
       chat.cancelAll();
       db.close();

@@ -1,95 +1,294 @@
 /**
  * The Electron shell: one window over the shared renderer, the host services in this process, keys in
- * safeStorage. Everything else (renderer, host, engine) is shared with the browser shell and tested there.
+ * safeStorage, provider requests through Electron's network stack (the system proxy). Around it what people
+ * expect of a desktop tool: one instance that opens files from the OS, a tray, menus, a global snip shortcut.
+ * Everything else (renderer, host, engine) is shared with the browser shell and tested there.
  */
+import { existsSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  desktopCapturer,
+  dialog,
+  globalShortcut,
+  Menu,
+  net,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+  utilityProcess,
+  type Rectangle,
+} from 'electron';
+import type { DesktopAction, DesktopSettings } from '../../shared/bridge/desktop.ts';
 import { SchemaTooNewError } from '../host/db.ts';
 import { guarded, type Host } from '../host/host.ts';
 import { decoder } from '../host/media/decode-pool.ts';
-import { startHost } from '../host/startup.ts';
 import { RENDERER_CSP } from '../host/renderer-csp.ts';
+import { startHost } from '../host/startup.ts';
+import { DesktopOutbox } from './desktop-outbox.ts';
 import { wireIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
+import { fileArgs, readOpenedFiles } from './open-files.ts';
+import { installPermissionHandlers } from './permissions.ts';
 import { SafeKeyStore } from './safe-key-store.ts';
+import { CaptureRefused, captureDisplayUnderPointer } from './snip-capture.ts';
+import { applySnipShortcut } from './snip-shortcut.ts';
+import { createTray, type GlimpseTray } from './tray.ts';
 import { utilityDecodeLauncher } from './utility-decoder.ts';
-import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isAllowedNavigation, windowOpenDecision } from './window-options.ts';
+import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isAllowedNavigation, WINDOW_SIZE, windowOpenDecision } from './window-options.ts';
+import { loadPlacement, saveWindowState } from './window-state.ts';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-
-const rendererDir = join(__dirname, '..', 'renderer');
-let win: BrowserWindow | null = null;
-let host: Host | null = null;
-
-function serveRenderer() {
-  protocol.handle(APP_SCHEME, async (req) => {
-    const path = decodeURIComponent(new URL(req.url).pathname);
-    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    headers.set('content-security-policy', RENDERER_CSP);
-    return new Response(res.body, { status: res.status, headers });
-  });
+// One instance: a second launch hands its files to the first and quits before it opens anything.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  startShell();
 }
 
-function createWindow() {
-  win = new BrowserWindow(buildWindowOptions(join(__dirname, 'preload.cjs')));
-  const contents = win.webContents;
-  contents.on('will-navigate', (e, url) => {
-    if (!isAllowedNavigation(url)) e.preventDefault();
-  });
-  contents.on('will-redirect', (e, url) => {
-    if (!isAllowedNavigation(url)) e.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (windowOpenDecision(url) === 'open-external')
-      shell.openExternal(url).catch((e: unknown) => console.error('glimpse: could not open a link:', e));
-    return { action: 'deny' };
-  });
-  win.once('ready-to-show', () => win?.show());
-  // Closing the window mid-stream cancels the request: nobody is left to read it.
-  win.on('closed', () => {
-    host?.chat.cancelAll();
-    win = null;
-  });
-  win.loadURL(`${APP_ORIGIN}/index.html`).catch((e: unknown) => console.error('glimpse: the window did not load:', e));
-}
+function startShell() {
+  const rendererDir = join(__dirname, '..', 'renderer');
+  const outbox = new DesktopOutbox();
+  let win: BrowserWindow | null = null;
+  let host: Host | null = null;
+  let dataDir = '';
+  let tray: GlimpseTray | null = null;
+  let shortcut: string | null = null;
+  let shortcutError: string | null = null;
+  /** Bounds to return to after a snip's full-screen overlay. */
+  let beforeSnip: { bounds: Rectangle; maximized: boolean } | null = null;
+  // macOS hands files dropped on the dock icon before the app is ready: held until the window can take them.
+  const earlyOpened: string[] = [];
 
-app
-  .whenReady()
-  .then(() => {
-    // No permission (camera, geolocation, notifications...) is ever granted to the renderer.
-    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-    try {
-      decoder.useLauncher(utilityDecodeLauncher(utilityProcess));
-      // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
-      // so `glimpse usage` sees what the app spent.
-      host = startHost({ shell: 'electron', door: guarded, keys: (dir) => new SafeKeyStore(dir, safeStorage) }).host;
-    } catch (e) {
-      dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
-      app.quit();
-      return;
-    }
-    serveRenderer();
-    wireIpc(host, () => win);
-    Menu.setApplicationMenu(buildMenu());
-    createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  const openFiles = (paths: readonly string[], cwd: string) => {
+    if (!paths.length) return;
+    const { files, refused } = readOpenedFiles(paths, cwd);
+    outbox.send({ type: 'open-files', files, refused });
+  };
+
+  function serveRenderer() {
+    protocol.handle(APP_SCHEME, async (req) => {
+      const path = decodeURIComponent(new URL(req.url).pathname);
+      const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+      const res = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(res.headers);
+      headers.set('content-security-policy', RENDERER_CSP);
+      return new Response(res.body, { status: res.status, headers });
     });
-  })
-  // A start-up that throws must say why and quit, not leave a windowless process behind.
-  .catch((e: unknown) => {
-    dialog.showErrorBox('Glimpse could not start', e instanceof Error ? e.message : String(e));
-    app.quit();
+  }
+
+  function createWindow(): BrowserWindow {
+    const placement = loadPlacement(dataDir, screen, WINDOW_SIZE);
+    const w = new BrowserWindow({
+      ...buildWindowOptions(join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
+      ...placement.bounds,
+    });
+    win = w;
+    const contents = w.webContents;
+    outbox.attach(contents);
+    contents.on('will-navigate', (e, url) => {
+      if (!isAllowedNavigation(url)) e.preventDefault();
+    });
+    contents.on('will-redirect', (e, url) => {
+      if (!isAllowedNavigation(url)) e.preventDefault();
+    });
+    contents.setWindowOpenHandler(({ url }) => {
+      if (windowOpenDecision(url) === 'open-external')
+        shell.openExternal(url).catch((e: unknown) => console.error('glimpse: could not open a link:', e));
+      return { action: 'deny' };
+    });
+    w.once('ready-to-show', () => {
+      if (placement.maximized) w.maximize();
+      w.show();
+    });
+    w.on('close', () => {
+      if (!beforeSnip) saveWindowState(dataDir, w);
+    });
+    // Closing the window mid-stream cancels the request: nobody is left to read it.
+    w.on('closed', () => {
+      host?.chat.cancelAll();
+      if (win === w) win = null;
+    });
+    w.loadURL(`${APP_ORIGIN}/index.html`).catch((e: unknown) => console.error('glimpse: the window did not load:', e));
+    return w;
+  }
+
+  const showWindow = (): BrowserWindow => {
+    const w = win ?? createWindow();
+    if (w.isMinimized()) w.restore();
+    w.show();
+    w.focus();
+    return w;
+  };
+
+  const action = (a: DesktopAction) => {
+    showWindow();
+    outbox.send({ type: 'action', action: a });
+  };
+
+  async function snip() {
+    const w = win ?? createWindow();
+    // The window itself must not be in the picture.
+    if (w.isVisible() && !beforeSnip) {
+      const hidden = new Promise<void>((resolve) => w.once('hide', () => resolve()));
+      w.hide();
+      await hidden;
+    }
+    try {
+      const { capture, display } = await captureDisplayUnderPointer({
+        screen,
+        desktopCapturer,
+        systemPreferences,
+        platform: process.platform,
+      });
+      beforeSnip ??= { bounds: w.getNormalBounds(), maximized: w.isMaximized() };
+      // The overlay covers the display that was captured, at its size, above everything.
+      w.setBounds(display.bounds);
+      w.setFullScreen(true);
+      w.setAlwaysOnTop(true, 'screen-saver');
+      outbox.send({ type: 'snip', capture });
+    } catch (e) {
+      outbox.send({
+        type: 'snip-failed',
+        message: e instanceof CaptureRefused ? e.message : `The screen could not be captured: ${e instanceof Error ? e.message : e}`,
+      });
+    }
+    w.show();
+    w.focus();
+  }
+
+  function endSnip() {
+    const w = win;
+    const back = beforeSnip;
+    beforeSnip = null;
+    if (!w || !back) return;
+    w.setAlwaysOnTop(false);
+    w.setFullScreen(false);
+    w.setBounds(back.bounds);
+    if (back.maximized) w.maximize();
+    w.focus();
+  }
+
+  const runSnip = () => void snip().catch((e: unknown) => console.error('glimpse: snip failed:', e));
+
+  function setMenu(settings: { snipShortcut: string }) {
+    Menu.setApplicationMenu(
+      buildMenu({
+        action,
+        snip: runSnip,
+        openDataFolder: () =>
+          void shell.openPath(dataDir).then((err) => err && dialog.showErrorBox('Glimpse', `The data folder did not open: ${err}`)),
+        about: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: 'About Glimpse',
+            message: `Glimpse ${app.getVersion()}`,
+            detail: `A desktop playground for vision-language models.\nData folder: ${dataDir}`,
+            buttons: ['OK'],
+          }),
+        snipShortcut: settings.snipShortcut,
+        packaged: app.isPackaged,
+        platform: process.platform,
+      }),
+    );
+  }
+
+  function applySettings(h: Host): DesktopSettings {
+    const stored = h.desktopSettings.get();
+    shortcutError = applySnipShortcut(globalShortcut, shortcut, stored.snipShortcut, runSnip);
+    shortcut = shortcutError ? null : stored.snipShortcut || null;
+    setMenu(stored);
+    return { ...stored, shortcutError, globalShortcuts: true };
+  }
+
+  app.on('second-instance', (_e, argv, cwd) => {
+    showWindow();
+    openFiles(fileArgs(argv, app.isPackaged), cwd);
   });
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('open-file', (e, path) => {
+    e.preventDefault();
+    if (host) {
+      showWindow();
+      openFiles([path], process.cwd());
+    } else earlyOpened.push(path);
+  });
 
-app.on('will-quit', () => host?.close());
+  app
+    .whenReady()
+    .then(() => {
+      installPermissionHandlers(session.defaultSession);
+      try {
+        decoder.useLauncher(utilityDecodeLauncher(utilityProcess));
+        // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
+        // so `glimpse usage` sees what the app spent. Provider requests go through Electron's network stack, which
+        // follows the system's proxy settings (and PAC scripts) as the browser does.
+        const started = startHost({
+          shell: 'electron',
+          door: guarded,
+          keys: (dir) => new SafeKeyStore(dir, safeStorage),
+          fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+        });
+        host = started.host;
+        dataDir = started.dataDir;
+      } catch (e) {
+        dialog.showErrorBox('Glimpse cannot open its data', e instanceof SchemaTooNewError ? e.message : String(e));
+        app.quit();
+        return;
+      }
+      const h = host;
+      applySettings(h);
+      // The desktop methods as only this shell has them. `base` is behind the door: setDesktopSettings's argument
+      // is checked there before anything is registered; the others take none.
+      const base = h.methods;
+      h.methods = {
+        ...base,
+        getDesktopSettings: async () => ({ ...h.desktopSettings.get(), shortcutError, globalShortcuts: true }),
+        setDesktopSettings: async (input) => {
+          await base.setDesktopSettings(input);
+          return applySettings(h);
+        },
+        endSnip: async () => endSnip(),
+        startSnip: async () => runSnip(),
+      };
+      serveRenderer();
+      wireIpc(h, () => win);
+      const iconPath = join(__dirname, 'icon.png');
+      if (existsSync(iconPath)) {
+        tray = createTray(iconPath, {
+          snip: runSnip,
+          newSession: () => action('new-session'),
+          show: () => void showWindow(),
+          quit: () => app.quit(),
+        });
+      }
+      createWindow();
+      openFiles([...fileArgs(process.argv, app.isPackaged), ...earlyOpened.splice(0)], process.cwd());
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createWindow();
+      });
+    })
+    // A start-up that throws must say why and quit, not leave a windowless process behind.
+    .catch((e: unknown) => {
+      dialog.showErrorBox('Glimpse could not start', e instanceof Error ? e.message : String(e));
+      app.quit();
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
+    tray?.destroy();
+    host?.close();
+  });
+}

@@ -8,12 +8,13 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export const APP_SCHEME = 'glimpse';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** The window's first size and the smallest it may be made. */
+export const WINDOW_SIZE = { width: 1280, height: 860, minWidth: 420, minHeight: 480 };
+
+/** `devTools` is false in a packaged build: no inspector to open, whatever keys are pressed. */
+export function buildWindowOptions(preloadPath: string, opts: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 860,
-    minWidth: 420,
-    minHeight: 480,
+    ...WINDOW_SIZE,
     title: 'Glimpse',
     show: false,
     backgroundColor: '#15161a',
@@ -30,6 +31,7 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: opts.devTools,
     },
   };
 }

@@ -4,16 +4,18 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { bridgeMethodNames } from '../../shared/bridge/contract.ts';
-import { IPC_EVENT_CHANNEL, ipcChannel, type IpcEnvelope } from '../../shared/bridge/ipc.ts';
+import { DESKTOP_EVENT_CHANNEL, IPC_EVENT_CHANNEL, ipcChannel, type IpcEnvelope } from '../../shared/bridge/ipc.ts';
 
 const api: Record<string, unknown> = {};
 for (const name of bridgeMethodNames) {
   api[name] = (arg?: unknown): Promise<IpcEnvelope> => ipcRenderer.invoke(ipcChannel(name), arg);
 }
-api.onEvent = (listener: (event: unknown) => void) => {
+const subscribe = (channel: string) => (listener: (event: unknown) => void) => {
   const handler = (_e: IpcRendererEvent, event: unknown) => listener(event);
-  ipcRenderer.on(IPC_EVENT_CHANNEL, handler);
-  return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
+  ipcRenderer.on(channel, handler);
+  return () => ipcRenderer.removeListener(channel, handler);
 };
+api.onEvent = subscribe(IPC_EVENT_CHANNEL);
+api.onDesktopEvent = subscribe(DESKTOP_EVENT_CHANNEL);
 
 contextBridge.exposeInMainWorld('glimpseHost', api);

@@ -1,5 +1,6 @@
 /** The bridge over the Electron preload: unwraps result envelopes so failures keep their kind. */
 import { bridgeMethodNames, type BridgeMethods, type GlimpseBridge, type HostEvent } from '../../shared/bridge/contract.ts';
+import type { DesktopEvent } from '../../shared/bridge/desktop.ts';
 import type { IpcHostApi } from '../../shared/bridge/ipc.ts';
 import { BridgeError } from './bridge-error.ts';
 
@@ -14,5 +15,9 @@ export function createIpcBridge(host: IpcHostApi): GlimpseBridge {
       },
     ]),
   ) as unknown as BridgeMethods;
-  return { ...methods, onEvent: (listener) => host.onEvent((e) => listener(e as HostEvent)) };
+  return {
+    ...methods,
+    onEvent: (listener) => host.onEvent((e) => listener(e as HostEvent)),
+    onDesktopEvent: (listener) => host.onDesktopEvent((e) => listener(e as DesktopEvent)),
+  };
 }

@@ -8,6 +8,7 @@ import { attachmentUploadSchema, getAttachmentSchema } from './attachment-schema
 import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
+import { desktopSettingsInputSchema } from './desktop-schema.ts';
 import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
 import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
 import { noArgSchema } from './schema-kit.ts';
@@ -43,6 +44,10 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   exportLedgerCsv: usageRangeSchema,
   markPreferred: preferenceMarkSchema,
   getCompareInfo: compareInfoQuerySchema,
+  getDesktopSettings: noArgSchema,
+  setDesktopSettings: desktopSettingsInputSchema,
+  endSnip: noArgSchema,
+  startSnip: noArgSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

@@ -9,6 +9,8 @@ import type { ChatApi, ChatEventEnvelope } from './chat.ts';
 import { chatMethods } from './chat.ts';
 import type { CompareApi } from './compare.ts';
 import { compareMethods } from './compare.ts';
+import type { DesktopApi, DesktopEvent } from './desktop.ts';
+import { desktopMethods } from './desktop.ts';
 import type { ModelsApi } from './models.ts';
 import { modelMethods } from './models.ts';
 import type { ProviderApi } from './providers.ts';
@@ -51,7 +53,7 @@ export interface AppApi {
 export type HostEvent = ChatEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi {}
+export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi, DesktopApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -59,6 +61,8 @@ export type BridgeMethodName = keyof BridgeMethods;
 export interface GlimpseBridge extends BridgeMethods {
   /** Subscribes to host events; returns the unsubscribe function. */
   onEvent(listener: (event: HostEvent) => void): () => void;
+  /** Menu, tray, shortcut and second-launch events: only the desktop app has them. */
+  onDesktopEvent?(listener: (event: DesktopEvent) => void): () => void;
 }
 
 /** Every method name, so transports can expose and route named methods without repeating the list. */
@@ -72,6 +76,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...sessionMethods,
   ...usageMethods,
   ...compareMethods,
+  ...desktopMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

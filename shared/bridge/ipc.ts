@@ -6,6 +6,8 @@
 import type { BridgeFailure, BridgeMethodName } from './contract.ts';
 
 export const IPC_EVENT_CHANNEL = 'glimpse:event';
+/** Desktop events (shared/bridge/desktop.ts): menus, tray, shortcut, files from the OS, snips. */
+export const DESKTOP_EVENT_CHANNEL = 'glimpse:desktop';
 
 export const ipcChannel = (method: BridgeMethodName): string => `glimpse:call:${method}`;
 
@@ -14,4 +16,5 @@ export type IpcEnvelope = { result: unknown } | { failure: BridgeFailure };
 /** What the preload exposes on `window.glimpseHost`: one named method per bridge method, plus events. */
 export type IpcHostApi = Record<BridgeMethodName, (arg?: unknown) => Promise<IpcEnvelope>> & {
   onEvent(listener: (event: unknown) => void): () => void;
+  onDesktopEvent(listener: (event: unknown) => void): () => void;
 };

@@ -62,7 +62,10 @@ const chat = { providerId: 'zai', thinking: true, prompt: 'hi', attachments: [],
 const scope = { catalogId: 'zai', providerId: null };
 
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
-const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, string[]> = {
+/** Methods without an argument: whatever arrives is ignored. */
+const NO_ARG = ['getInfo', 'listProviders', 'getDesktopSettings', 'endSnip', 'startSnip'] as const;
+
+const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, string[]> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
   saveProvider: [
     'null',
@@ -120,6 +123,7 @@ const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, 
   exportLedgerCsv: ['[1]', '{"to":{}}'],
   markPreferred: ['{}', '{"compareGroup":"g"}', '{"compareGroup":5,"requestId":null}'],
   getCompareInfo: ['"x"', '[5]', '{}'],
+  setDesktopSettings: ['null', '"Alt+S"', '{"snipShortcut":5}', '{"snipShortcut":"Alt+<script>"}', '{"snipPreset":"locate"}', '{"other":1}'],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */
@@ -142,7 +146,7 @@ const POLLUTING: [BridgeMethodName, string][] = [
 describe('the host door: malformed bridge arguments', () => {
   it('has a malformed case for every method that takes an argument', () => {
     expect(Object.keys(MALFORMED).sort()).toEqual(
-      bridgeMethodNames.filter((m) => m !== 'getInfo' && m !== 'listProviders').sort(),
+      bridgeMethodNames.filter((m) => !(NO_ARG as readonly string[]).includes(m)).sort(),
     );
   });
 
