@@ -33,7 +33,13 @@ export function parseSavedWindow(value: unknown): SavedWindow | null {
   const v = value as Record<string, unknown>;
   if (![v.x, v.y, v.width, v.height].every(isFiniteNumber)) return null;
   if ((v.width as number) <= 0 || (v.height as number) <= 0) return null;
-  return { x: v.x as number, y: v.y as number, width: v.width as number, height: v.height as number, maximized: v.maximized === true };
+  return {
+    x: v.x as number,
+    y: v.y as number,
+    width: v.width as number,
+    height: v.height as number,
+    maximized: v.maximized === true,
+  };
 }
 
 function overlap(a: Rect, b: Rect): { width: number; height: number } {

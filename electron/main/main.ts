@@ -40,7 +40,14 @@ import { CaptureRefused, captureDisplayUnderPointer } from './snip-capture.ts';
 import { applySnipShortcut } from './snip-shortcut.ts';
 import { createTray, type GlimpseTray } from './tray.ts';
 import { utilityDecodeLauncher } from './utility-decoder.ts';
-import { APP_ORIGIN, APP_SCHEME, buildWindowOptions, isAllowedNavigation, WINDOW_SIZE, windowOpenDecision } from './window-options.ts';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  buildWindowOptions,
+  isAllowedNavigation,
+  WINDOW_SIZE,
+  windowOpenDecision,
+} from './window-options.ts';
 import { loadPlacement, saveWindowState } from './window-state.ts';
 
 // One instance: a second launch hands its files to the first and quits before it opens anything.
@@ -158,7 +165,8 @@ function startShell() {
     } catch (e) {
       outbox.send({
         type: 'snip-failed',
-        message: e instanceof CaptureRefused ? e.message : `The screen could not be captured: ${e instanceof Error ? e.message : e}`,
+        message:
+          e instanceof CaptureRefused ? e.message : `The screen could not be captured: ${e instanceof Error ? e.message : e}`,
       });
     }
     w.show();
@@ -185,7 +193,9 @@ function startShell() {
         action,
         snip: runSnip,
         openDataFolder: () =>
-          void shell.openPath(dataDir).then((err) => err && dialog.showErrorBox('Glimpse', `The data folder did not open: ${err}`)),
+          void shell
+            .openPath(dataDir)
+            .then((err) => err && dialog.showErrorBox('Glimpse', `The data folder did not open: ${err}`)),
         about: () =>
           void dialog.showMessageBox({
             type: 'info',

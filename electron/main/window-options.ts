@@ -12,7 +12,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const WINDOW_SIZE = { width: 1280, height: 860, minWidth: 420, minHeight: 480 };
 
 /** `devTools` is false in a packaged build: no inspector to open, whatever keys are pressed. */
-export function buildWindowOptions(preloadPath: string, opts: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
+export function buildWindowOptions(
+  preloadPath: string,
+  opts: { devTools: boolean } = { devTools: false },
+): BrowserWindowConstructorOptions {
   return {
     ...WINDOW_SIZE,
     title: 'Glimpse',

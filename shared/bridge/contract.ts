@@ -53,7 +53,16 @@ export interface AppApi {
 export type HostEvent = ChatEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi, DesktopApi {}
+export interface BridgeMethods
+  extends AppApi,
+    ProviderApi,
+    ModelsApi,
+    AttachmentApi,
+    ChatApi,
+    SessionApi,
+    UsageApi,
+    CompareApi,
+    DesktopApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
