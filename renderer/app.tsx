@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { Composer } from './features/composer/composer.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
+import { DesktopActions } from './features/desktop/desktop-actions.tsx';
 import { SessionsSidebar } from './features/sessions/sessions-sidebar.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
+import { SnipLayer } from './features/snip/snip-layer.tsx';
 import { TopBar } from './features/toolbar/top-bar.tsx';
 import { UsageTally } from './features/usage/usage-tally.tsx';
 import { UsageView } from './features/usage/usage-view.tsx';
@@ -22,6 +24,8 @@ export function App() {
   }, [restoreLastSession]);
   const closeUsage = useCallback(() => setUsageOpen(false), []);
   const closeSessions = useCallback(() => setSessionsOpen(false), []);
+  const openSettings = useCallback(() => setSettingsOpen(true), []);
+  const openUsage = useCallback(() => setUsageOpen(true), []);
   const onDrop = useCallback((files: File[]) => void addFiles(files), [addFiles]);
   // The whole window is the drop and paste target; clicks and keys are left to the controls inside it.
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, noClick: true, noKeyboard: true });
@@ -45,6 +49,8 @@ export function App() {
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {usageOpen && <UsageView onClose={closeUsage} />}
+      <DesktopActions onOpenSettings={openSettings} onOpenUsage={openUsage} onAttach={open} />
+      <SnipLayer />
     </div>
   );
 }

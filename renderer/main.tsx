@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { startDesktopEvents } from './features/desktop/desktop-events.ts';
 import { bridge } from './bridge/bridge.ts';
 import { connectBridgeEvents } from './store/bridge-events.ts';
 import { createAppStore } from './store/index.ts';
@@ -10,6 +11,7 @@ import './styles.css';
 // The one store of the window, built around the bridge this window has (Electron's preload, or HTTP).
 const store = createAppStore(bridge);
 connectBridgeEvents(store, bridge);
+startDesktopEvents(bridge);
 void store.getState().loadProviders();
 
 createRoot(document.getElementById('root')!).render(

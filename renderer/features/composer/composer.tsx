@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LaneEditor } from '../compare/lane-editor.tsx';
+import { SnipButton } from '../snip/snip-button.tsx';
 import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import { AttachmentStrip } from './attachment-strip.tsx';
@@ -77,6 +78,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
             />
           </svg>
         </button>
+        <SnipButton />
         <PresetsMenu
           onPick={(text, select) => {
             setPrompt(text);

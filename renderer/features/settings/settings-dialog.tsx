@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
+import { SnipSettings } from '../snip/snip-settings.tsx';
 import { KeyStorage } from './key-storage.tsx';
 import { ProviderForm } from './provider-form.tsx';
 
@@ -35,6 +36,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             Add provider
           </button>
           <KeyStorage />
+          <SnipSettings />
         </>
       )}
     </ModalDialog>

@@ -123,7 +123,14 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   exportLedgerCsv: ['[1]', '{"to":{}}'],
   markPreferred: ['{}', '{"compareGroup":"g"}', '{"compareGroup":5,"requestId":null}'],
   getCompareInfo: ['"x"', '[5]', '{}'],
-  setDesktopSettings: ['null', '"Alt+S"', '{"snipShortcut":5}', '{"snipShortcut":"Alt+<script>"}', '{"snipPreset":"locate"}', '{"other":1}'],
+  setDesktopSettings: [
+    'null',
+    '"Alt+S"',
+    '{"snipShortcut":5}',
+    '{"snipShortcut":"Alt+<script>"}',
+    '{"snipPreset":"locate"}',
+    '{"other":1}',
+  ],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */

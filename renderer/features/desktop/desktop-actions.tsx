@@ -1,0 +1,64 @@
+/**
+ * What the desktop app's menus, tray, shortcut and second launches ask of the window, done with the same actions
+ * as the window's own buttons. Renders only the keyboard-shortcuts dialog; the rest belongs to App's views.
+ */
+import { useEffect, useState } from 'react';
+import type { DesktopEvent } from '../../../shared/bridge/desktop.ts';
+import { bridge } from '../../bridge/bridge.ts';
+import { useStoreApi } from '../../store/index.ts';
+import { showHostCapture, useSnip } from '../snip/snip-state.ts';
+import { setDesktopHandler } from './desktop-events.ts';
+import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+
+interface Props {
+  onOpenSettings(): void;
+  onOpenUsage(): void;
+  onAttach(): void;
+}
+
+export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach }: Props) {
+  const store = useStoreApi();
+  const [shortcuts, setShortcuts] = useState<string | null>(null);
+
+  useEffect(() => {
+    const handle = (e: DesktopEvent) => {
+      switch (e.type) {
+        case 'action':
+          if (e.action === 'new-session') store.getState().newSession();
+          else if (e.action === 'attach') onAttach();
+          else if (e.action === 'settings') onOpenSettings();
+          else if (e.action === 'usage') onOpenUsage();
+          else if (e.action === 'compare') void store.getState().runCompare();
+          else if (e.action === 'shortcuts')
+            void bridge.getDesktopSettings().then(
+              (s) => setShortcuts(s.snipShortcut),
+              () => setShortcuts(''),
+            );
+          break;
+        case 'open-files': {
+          const files = e.files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name, { type: f.mime }));
+          void store
+            .getState()
+            .addFiles(files)
+            .then(() => {
+              // Files the OS named but Glimpse could not read: said where a refused drop is said.
+              if (e.refused.length) {
+                const notice = store.getState().notice;
+                store.setState({ notice: [notice, ...e.refused].filter(Boolean).join(' ') });
+              }
+            });
+          break;
+        }
+        case 'snip':
+          showHostCapture(e.capture);
+          break;
+        case 'snip-failed':
+          useSnip.getState().fail(e.message);
+          break;
+      }
+    };
+    return setDesktopHandler(handle);
+  }, [store, onOpenSettings, onOpenUsage, onAttach]);
+
+  return shortcuts !== null ? <ShortcutsDialog snipShortcut={shortcuts} onClose={() => setShortcuts(null)} /> : null;
+}

@@ -1,0 +1,74 @@
+/**
+ * Settings › Snip and ask: the global shortcut (desktop app only; says so when the OS refuses it) and a preset to
+ * run at once on every snip (off by default).
+ */
+import { useEffect, useState } from 'react';
+import type { DesktopSettings, SnipPreset } from '../../../shared/bridge/desktop.ts';
+import { bridge } from '../../bridge/bridge.ts';
+import { failureMessage } from '../../model/failure.ts';
+import { PRESETS } from '../composer/presets.ts';
+
+const SNIP_PRESETS: SnipPreset[] = ['extract', 'table', 'formula', 'receipt'];
+
+export function SnipSettings() {
+  const [settings, setSettings] = useState<DesktopSettings | null>(null);
+  const [shortcut, setShortcut] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    bridge.getDesktopSettings().then(
+      (s) => {
+        setSettings(s);
+        setShortcut(s.snipShortcut);
+      },
+      (e: unknown) => setError(failureMessage(e)),
+    );
+  }, []);
+
+  const save = async (input: Parameters<typeof bridge.setDesktopSettings>[0]) => {
+    try {
+      const s = await bridge.setDesktopSettings(input);
+      setSettings(s);
+      setError(null);
+    } catch (e) {
+      setError(failureMessage(e));
+    }
+  };
+
+  if (!settings) return error ? <p role="alert">{error}</p> : null;
+  return (
+    <section className="snip-settings" aria-label="Snip and ask">
+      <h3>Snip and ask</h3>
+      {settings.globalShortcuts && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ snipShortcut: shortcut.trim() });
+          }}
+        >
+          <label>
+            Shortcut
+            <input value={shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="Alt+Shift+S" />
+          </label>
+          <button type="submit">Set shortcut</button>
+        </form>
+      )}
+      {settings.shortcutError && <p role="alert">{settings.shortcutError}</p>}
+      <label>
+        After a snip
+        <select
+          value={settings.snipPreset ?? ''}
+          onChange={(e) => void save({ snipPreset: (e.target.value || null) as SnipPreset | null })}
+        >
+          <option value="">Attach it and wait for my question</option>
+          {SNIP_PRESETS.map((id) => (
+            <option key={id} value={id}>
+              Run “{PRESETS.find((p) => p.id === id)?.label}” at once
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && <p role="alert">{error}</p>}
+    </section>
+  );
+}
