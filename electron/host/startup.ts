@@ -6,6 +6,7 @@ import type { BridgeMethods, HostInfo } from '../../shared/bridge/contract.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { createHostServices, type Host } from './host-services.ts';
 import { FileKeyStore, type KeyStore } from './key-store.ts';
+import { proxyFetchFromEnv } from './proxy-fetch.ts';
 
 export interface StartupOptions {
   shell: HostInfo['shell'];
@@ -47,7 +48,8 @@ export function startHost(opts: StartupOptions): Started {
     keys,
     shell: opts.shell,
     env,
-    fetch: opts.fetch,
+    // The desktop app passes Electron's fetch (the system proxy); the others follow HTTPS_PROXY / NO_PROXY.
+    fetch: opts.fetch ?? proxyFetchFromEnv(env),
     idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env),
   });
   const host = opts.door ? { ...services, methods: opts.door(services.methods) } : services;
