@@ -11,8 +11,16 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
-const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, any>;
+interface Config {
+  productName: string;
+  artifactName: string;
+  linux: { maintainer: string; executableName: string };
+}
+const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Config;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, unknown> & {
+  productName: string;
+  repository: { url: string };
+};
 // Compiled once: the schema is large.
 const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
 
@@ -37,6 +45,7 @@ describe('packaging configuration', () => {
 
   it('makes artifact names without spaces, and a deb with a maintainer', () => {
     expect(config.artifactName).not.toMatch(/\s/);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: electron-builder's own macro syntax
     expect(config.artifactName.replaceAll('${productName}', pkg.productName)).not.toMatch(/\s/);
     expect(config.linux.maintainer).toMatch(/^[^<>@]+ <[^<>\s]+@[^<>\s]+\.[a-z]+>$/);
     expect(config.linux.maintainer).not.toMatch(/example\.(org|com)/);
