@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { startFakeProvider } from '../fixtures/fake-provider.ts';
+import { makePng } from '../fixtures/media/make-image.ts';
 
 function electronBinary(): string | null {
   try {
@@ -29,7 +30,7 @@ if (!binary) console.log(`[electron.spec] skipped: ${SKIP_REASON}`);
 test.describe('Electron shell', () => {
   test.skip(!binary, SKIP_REASON);
 
-  test('opens a sandboxed window whose bridge completes a round trip', async () => {
+  test('start, attach, send, copy the answer, snip, quit', async () => {
     const fake = await startFakeProvider();
     const dataDir = mkdtempSync(join(tmpdir(), 'glimpse-electron-'));
     const app = await electron.launch({
@@ -56,14 +57,49 @@ test.describe('Electron shell', () => {
       const dialog = page.getByRole('dialog', { name: 'Settings' });
       await dialog.getByRole('button', { name: 'Add provider' }).click();
       await dialog.getByRole('textbox', { name: 'Name' }).fill('Fake');
-      await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${fake.url}/zai`);
+      await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${fake.url}/zai/demo`);
       await dialog.getByRole('combobox', { name: 'Model' }).fill('glm-4.5v');
       await dialog.getByRole('button', { name: 'Save' }).click();
+
+      // Attach through the file dialog, as Ctrl+O or the paperclip opens it.
+      const photo = await makePng('electron-photo.png', 640, 480);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Attach files' }).click();
+      await (await chooser).setFiles(photo);
+      const strip = page.getByRole('list', { name: 'Attachments' });
+      await expect(strip.getByRole('img', { name: 'electron-photo.png' })).toBeVisible();
+
       await page.getByRole('textbox', { name: 'Prompt' }).fill('Hello from Electron');
       await page.getByRole('button', { name: 'Send' }).click();
       const answer = page.getByRole('region', { name: 'Answer' }).last();
       await expect(answer).toHaveAttribute('aria-busy', 'false');
-      await expect(answer.getByTestId('answer')).toContainText('Answer in thinking mode');
+      await expect(answer.getByTestId('answer')).toContainText('Café Lumen');
+
+      // Copy needs `clipboard-sanitized-write`, the one permission the window is granted.
+      const copy = answer.getByRole('button', { name: 'Copy table as CSV' });
+      await copy.click();
+      await expect(copy).toHaveText('Copied');
+      const copied = await app.evaluate(({ clipboard }) => clipboard.readText());
+      expect(copied).toContain('Flat white');
+
+      // Snip: the main process captures the display (Xvfb's screen on CI), the overlay crops, the crop is attached.
+      await page.getByRole('button', { name: 'Snip' }).click();
+      const overlay = page.getByRole('dialog', { name: 'Snip' });
+      await expect(overlay.getByRole('img', { name: 'The captured screen' })).toBeVisible();
+      const surface = (await overlay.getByTestId('snip-surface').boundingBox())!;
+      await page.mouse.move(surface.x + 50, surface.y + 50);
+      await page.mouse.down();
+      await page.mouse.move(surface.x + 250, surface.y + 150, { steps: 4 });
+      await page.mouse.up();
+      await overlay.press('Enter');
+      await expect(overlay).toBeHidden();
+      await expect(strip.getByRole('img', { name: /^snip-.*\.png$/ })).toBeVisible();
+      await expect(page.getByRole('textbox', { name: 'Prompt' })).toBeFocused();
+
+      // Quit from the main process, as the tray's Quit does; the process ends.
+      const closed = new Promise<void>((resolve) => app.process().once('exit', () => resolve()));
+      await app.evaluate(({ app: electronApp }) => electronApp.quit());
+      await closed;
     } finally {
       await app.close();
       await fake.close();
