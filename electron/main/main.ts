@@ -54,6 +54,9 @@ import { loadPlacement, saveWindowState } from './window-state.ts';
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Chromium's own files (cache, local storage) in a folder of their own, apart from Glimpse's data; productName
+  // makes userData the same folder the host uses by default (electron/host/data-dir.ts).
+  app.setPath('sessionData', join(app.getPath('userData'), 'Chromium'));
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);
@@ -143,8 +146,14 @@ function startShell() {
 
   async function snip() {
     const w = win ?? createWindow();
+    // A snip is already on screen: bring it forward rather than capture the overlay itself.
+    if (beforeSnip) {
+      w.show();
+      w.focus();
+      return;
+    }
     // The window itself must not be in the picture.
-    if (w.isVisible() && !beforeSnip) {
+    if (w.isVisible()) {
       const hidden = new Promise<void>((resolve) => w.once('hide', () => resolve()));
       w.hide();
       await hidden;
@@ -156,7 +165,7 @@ function startShell() {
         systemPreferences,
         platform: process.platform,
       });
-      beforeSnip ??= { bounds: w.getNormalBounds(), maximized: w.isMaximized() };
+      beforeSnip = { bounds: w.getNormalBounds(), maximized: w.isMaximized() };
       // The overlay covers the display that was captured, at its size, above everything.
       w.setBounds(display.bounds);
       w.setFullScreen(true);

@@ -54,8 +54,14 @@ export function menuTemplate(c: MenuCommands): MenuItemConstructorOptions[] {
       submenu: [
         { label: 'New session', accelerator: 'CmdOrCtrl+N', click: () => c.action('new-session') },
         { label: 'Attach…', accelerator: 'CmdOrCtrl+O', click: () => c.action('attach') },
-        // A global shortcut is not a menu accelerator: shown as a hint, registered by globalShortcut.
-        { label: c.snipShortcut ? `Snip and ask\t${c.snipShortcut}` : 'Snip and ask', click: () => c.snip() },
+        // The global shortcut is shown beside the item but registered by globalShortcut, not by the menu (which
+        // would listen only while Glimpse has the focus).
+        {
+          label: 'Snip and ask',
+          accelerator: c.snipShortcut || undefined,
+          registerAccelerator: false,
+          click: () => c.snip(),
+        },
         { type: 'separator' },
         ...(mac ? [] : [settings, { type: 'separator' } as const]),
         mac ? { role: 'close' } : { role: 'quit' },

@@ -76,7 +76,7 @@ const waitFor = async <T>(probe: () => T | undefined, what: string): Promise<T> 
 
 describe('the main process', () => {
   it('builds its window with the secure options and loads the app scheme', async () => {
-    const { win } = await launch({ packaged: true });
+    const { app, win } = await launch({ packaged: true });
     expect(win.options.webPreferences).toMatchObject({
       sandbox: true,
       contextIsolation: true,
@@ -90,6 +90,7 @@ describe('the main process', () => {
     });
     expect(win.options.webPreferences.preload).toMatch(/preload\.cjs$/);
     expect(win.webContents.url).toBe('glimpse://app/index.html');
+    expect(app.paths.get('sessionData')).toBe('/stand-in/userData/Chromium');
     // A link the page opens goes to the system browser; the window itself never opens another.
     expect(win.webContents.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
   });
@@ -241,6 +242,11 @@ describe('the main process', () => {
     expect(win.bounds).toEqual(right.bounds);
     expect(win.visible).toBe(true);
 
+    // Pressed again while the overlay is up: the overlay comes forward, nothing is captured twice.
+    press!();
+    await app.invoke(ipcChannel('getInfo'), undefined);
+    expect(app.calls.filter((c) => c.what === 'desktopCapturer.getSources')).toHaveLength(1);
+
     await app.invoke(ipcChannel('endSnip'), undefined);
     expect(win.fullScreen).toBe(false);
     expect(win.bounds).toEqual(before);
@@ -276,6 +282,8 @@ describe('the main process', () => {
     expect(byLabel('New session').accelerator).toBe('CmdOrCtrl+N');
     expect(byLabel('Attach').accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('Settings').accelerator).toBe('CmdOrCtrl+,');
+    // The global shortcut is shown, not registered by the menu (it would then work only inside Glimpse).
+    expect(byLabel('Snip and ask')).toMatchObject({ accelerator: 'Alt+Shift+S', registerAccelerator: false });
     for (const l of ['Usage', 'Compare', 'Snip and ask', 'Keyboard shortcuts', 'Open the data folder', 'About Glimpse'])
       expect(byLabel(l).click, l).toBeTypeOf('function');
     click('New session');
