@@ -27,10 +27,16 @@ async function shownSize(overlay: import('@playwright/test').Locator): Promise<[
   return [Number(m[1]), Number(m[2])];
 }
 
-test('snip: drag a region of the shared screen, nudge it to size, attach it and send it', async ({ page }) => {
+test('snip: Esc cancels; drag a region of the shared screen, nudge it to size, attach it and send it', async ({ page }) => {
   await app.addProvider({ name: 'Fake Z.AI', path: 'zai', kind: 'Custom server', apiKey: 'test-key' });
   await page.getByRole('button', { name: 'Snip' }).click();
   const overlay = page.getByRole('dialog', { name: 'Snip' });
+  await expect(overlay.getByRole('img', { name: 'The captured screen' })).toBeVisible();
+  await overlay.press('Escape');
+  await expect(overlay).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Snip' }).click();
   await expect(overlay.getByRole('img', { name: 'The captured screen' })).toBeVisible();
   await expect(overlay.getByRole('button', { name: 'Attach' })).toBeDisabled();
 
@@ -72,11 +78,27 @@ test('snip: drag a region of the shared screen, nudge it to size, attach it and 
   expect(app.fake.requests.at(-1)!.images[0]).toMatchObject({ width: 280, height: 168 });
 });
 
-test('snip: Esc cancels and attaches nothing', async ({ page }) => {
+test('snip: with a preset chosen in Settings, the snip is sent at once', async ({ page }) => {
+  await app.addProvider({ name: 'Fake Z.AI', path: 'zai', kind: 'Custom server', apiKey: 'test-key' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const after = settings.getByRole('combobox', { name: 'After a snip' });
+  await expect(after).toHaveValue('');
+  await after.selectOption({ label: 'Run “Extract text” at once' });
+  // The browser shell cannot hold a global shortcut: it offers none.
+  await expect(settings.getByRole('textbox', { name: 'Shortcut' })).toHaveCount(0);
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+
   await page.getByRole('button', { name: 'Snip' }).click();
   const overlay = page.getByRole('dialog', { name: 'Snip' });
-  await expect(overlay.getByRole('img', { name: 'The captured screen' })).toBeVisible();
-  await overlay.press('Escape');
-  await expect(overlay).toBeHidden();
-  await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0);
+  const surface = (await overlay.getByTestId('snip-surface').boundingBox())!;
+  await page.mouse.move(surface.x + 100, surface.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(surface.x + 300, surface.y + 250, { steps: 3 });
+  await page.mouse.up();
+  await overlay.getByRole('button', { name: 'Attach' }).click();
+  await app.waitForAnswerDone();
+  const sent = app.fake.requests.at(-1)!;
+  expect(sent.text).toContain('Extract all the text in the image');
+  expect(sent.images).toHaveLength(1);
 });
