@@ -74,6 +74,7 @@ function startShell() {
   let shortcutError: string | null = null;
   /** Bounds to return to after a snip's full-screen overlay. */
   let beforeSnip: { bounds: Rectangle; maximized: boolean } | null = null;
+  let capturing = false;
   // macOS hands files dropped on the dock icon before the app is ready: held until the window can take them.
   const earlyOpened: string[] = [];
 
@@ -125,7 +126,11 @@ function startShell() {
     // Closing the window mid-stream cancels the request: nobody is left to read it.
     w.on('closed', () => {
       host?.chat.cancelAll();
-      if (win === w) win = null;
+      if (win === w) {
+        win = null;
+        // A window closed mid-snip takes its overlay with it: the next window starts afresh.
+        beforeSnip = null;
+      }
     });
     w.loadURL(`${APP_ORIGIN}/index.html`).catch((e: unknown) => console.error('glimpse: the window did not load:', e));
     return w;
@@ -146,19 +151,20 @@ function startShell() {
 
   async function snip() {
     const w = win ?? createWindow();
-    // A snip is already on screen: bring it forward rather than capture the overlay itself.
-    if (beforeSnip) {
+    // A snip is already on screen or being taken: bring it forward rather than capture the overlay itself.
+    if (beforeSnip || capturing) {
       w.show();
       w.focus();
       return;
     }
-    // The window itself must not be in the picture.
-    if (w.isVisible()) {
-      const hidden = new Promise<void>((resolve) => w.once('hide', () => resolve()));
-      w.hide();
-      await hidden;
-    }
+    capturing = true;
     try {
+      // The window itself must not be in the picture.
+      if (w.isVisible()) {
+        const hidden = new Promise<void>((resolve) => w.once('hide', () => resolve()));
+        w.hide();
+        await hidden;
+      }
       const { capture, display } = await captureDisplayUnderPointer({
         screen,
         desktopCapturer,
@@ -177,6 +183,8 @@ function startShell() {
         message:
           e instanceof CaptureRefused ? e.message : `The screen could not be captured: ${e instanceof Error ? e.message : e}`,
       });
+    } finally {
+      capturing = false;
     }
     w.show();
     w.focus();
