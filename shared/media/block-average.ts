@@ -88,7 +88,7 @@ export class BlockAverager {
         let a = 0;
         if (words) {
           // Scans are mostly runs of one colour: count the run, then add the rest pixel by pixel.
-          const first = words[rowStart + x];
+          const first = words[rowStart + x]!;
           let i = rowStart + x;
           const stop = rowStart + end;
           while (i < stop && words[i] === first) i++;
@@ -98,7 +98,7 @@ export class BlockAverager {
           b = ((first >>> 16) & 0xff) * same;
           a = (first >>> 24) * same;
           for (; i < stop; i++) {
-            const v = words[i];
+            const v = words[i]!;
             r += v & 0xff;
             g += (v >>> 8) & 0xff;
             b += (v >>> 16) & 0xff;
@@ -106,17 +106,17 @@ export class BlockAverager {
           }
         } else {
           for (let i = (rowStart + x) * 4; i < (rowStart + end) * 4; i += 4) {
-            r += data[i];
-            g += data[i + 1];
-            b += data[i + 2];
-            a += data[i + 3];
+            r += data[i]!;
+            g += data[i + 1]!;
+            b += data[i + 2]!;
+            a += data[i + 3]!;
           }
         }
         const o = col * 4;
-        sums[o] += r;
-        sums[o + 1] += g;
-        sums[o + 2] += b;
-        sums[o + 3] += a;
+        sums[o]! += r;
+        sums[o + 1]! += g;
+        sums[o + 2]! += b;
+        sums[o + 3]! += a;
         x = end;
       }
       if (++acc.rows === this.rowsIn(outRow)) {
@@ -132,7 +132,7 @@ export class BlockAverager {
     const rows = this.rowsIn(outRow);
     for (let x = 0; x < outWidth; x++) {
       const n = Math.min(k, width - x * k) * rows;
-      for (let c = 0; c < 4; c++) line[x * 4 + c] = Math.round(sums[x * 4 + c] / n);
+      for (let c = 0; c < 4; c++) line[x * 4 + c] = Math.round(sums[x * 4 + c]! / n);
     }
     return line;
   }
