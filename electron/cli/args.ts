@@ -20,7 +20,8 @@ Options:
                       prices; without --provider it means a custom server (vLLM, SGLang, LM Studio, Ollama).
   --model ID          Model id (default: the provider's configured model, e.g. glm-4.5v).
   --api-key KEY       Key for this run only. Otherwise: the data dir's key file, then GLIMPSE_API_KEY, then
-                      ZAI_API_KEY / BIGMODEL_API_KEY / OPENROUTER_API_KEY / NOVITA_API_KEY.
+                      ZAI_API_KEY / BIGMODEL_API_KEY / OPENROUTER_API_KEY / NOVITA_API_KEY. Those go only
+                      to the provider's own server: with --base-url elsewhere, give --api-key.
   --thinking on|off   Reason before answering (on, default) or answer directly (off). Sent in the provider's
                       own form every time.
   --image FILE        Attach an image (PNG, JPEG, WebP...); repeat for several. Sized to --budget.

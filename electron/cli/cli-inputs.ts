@@ -8,6 +8,7 @@ import { BadInputError } from '../host/bad-input.ts';
 import type { Host } from '../host/host-services.ts';
 import type { KeyStore } from '../host/key-store.ts';
 import { attachPdfPages } from '../host/media/pdf-attach.ts';
+import { originOf } from '../host/provider-store.ts';
 import { UsageError } from './args.ts';
 
 export interface ProviderChoice {
@@ -43,9 +44,11 @@ export function addCliProvider(host: Host, keys: KeyStore, choice: ProviderChoic
   const baseUrl = choice.baseUrl ?? stored?.baseUrl ?? entry.baseUrl;
   const model = choice.model ?? stored?.model ?? entry.models[0]?.id;
   if (!model) throw new UsageError('--model is required for a custom server (the id the server serves, e.g. glm-4.5v).');
+  // The key saved for this provider was entered for its saved address: --base-url elsewhere needs --api-key.
+  const savedKey = originOf(baseUrl) === originOf(stored?.baseUrl ?? entry.baseUrl) ? keys.get(catalogId) : null;
   const provider = host.providers.addTransient(
     { id: `cli-${catalogId}${tag}`, catalogId, name: entry.name, baseUrl, model, upstream: stored?.upstream ?? [] },
-    choice.apiKey ?? keys.get(catalogId),
+    choice.apiKey ?? savedKey,
   );
   return { providerId: provider.id, catalogId, name: entry.name, model };
 }

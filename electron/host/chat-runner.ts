@@ -19,7 +19,7 @@ import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-
 import type { ChatError, ChatEvent, ChatResult, Estimate, Usage } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
 import type { CatalogEntry, PriceSnapshot } from '../../shared/providers/catalog.ts';
-import { sseBatches } from './sse-reader.ts';
+import { OversizeBodyError, readCappedText, sseBatches } from './sse-reader.ts';
 import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
 import type { ImageInfo } from '../../shared/grounding/types.ts';
 
@@ -210,11 +210,14 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
       .create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, { signal: ctrl.signal })
       .asResponse();
     if (!response.body) throw new SyntaxError('empty body');
+    // One event (or a whole JSON body) holds at most one answer's text, escaped: anything far larger is refused
+    // as it arrives, so neither can grow memory without bound.
+    const maxMessageChars = 2 * maxChars + 1024 * 1024;
     if (/json/i.test(response.headers.get('content-type') ?? '')) {
       // A server that ignored `stream: true` and answered with one completion: same fields under `message`.
-      take(JSON.parse(await response.text()));
+      take(JSON.parse(await readCappedText(response.body, maxMessageChars)));
     } else {
-      reading: for await (const batch of sseBatches(response.body)) {
+      reading: for await (const batch of sseBatches(response.body, maxMessageChars)) {
         arm();
         for (const data of batch.data) if (!take(JSON.parse(data))) break reading;
       }
@@ -228,7 +231,13 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   } catch (e) {
     endText();
     // Our own stop at the cap aborts the stream too; the cap, not the abort, is what the person must hear.
-    if (a.error?.kind !== 'too-long') a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
+    if (e instanceof OversizeBodyError && a.error?.kind !== 'too-long') {
+      a.error = makeError(
+        'too-long',
+        `The provider sent one message of more than ${formatSize(e.limitChars)} without ending it, far more than a model writes; Glimpse stopped reading it there. ${a.answer || a.reasoning ? 'What arrived before it is kept.' : 'Nothing before it had arrived.'}`,
+      );
+    } else if (a.error?.kind !== 'too-long')
+      a.error = toChatError(e, { timedOut, userAborted: Boolean(spec.signal?.aborted), idleMs });
   } finally {
     clearTimeout(idle);
     spec.signal?.removeEventListener('abort', onUserAbort);

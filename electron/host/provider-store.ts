@@ -56,7 +56,7 @@ export class ProviderStore {
     const full: ProviderView = {
       ...view,
       models: this.modelIds(view.catalogId, view.id, view.model),
-      hasKey: Boolean(key ?? keyFromEnv(entry.keyEnv, this.env)),
+      hasKey: Boolean(key ?? this.envKey(entry.id, view.baseUrl)),
     };
     this.transient.set(view.id, { view: full, key });
     return full;
@@ -69,13 +69,24 @@ export class ProviderStore {
     return r ? this.view(r) : null;
   }
 
-  /** The key to send: the stored one, else the environment's. Host-only. */
+  /** The key to send: the stored one, else the environment's (only to the catalog's own server). Host-only. */
   keyFor(id: string): string | null {
     const p = this.get(id);
     if (!p) return null;
     const t = this.transient.get(id);
     if (t?.key) return t.key;
-    return this.keys.get(id) ?? keyFromEnv(catalogEntry(p.catalogId).keyEnv, this.env);
+    return this.keys.get(id) ?? this.envKey(p.catalogId, p.baseUrl);
+  }
+
+  /**
+   * A key from the environment (ZAI_API_KEY, GLIMPSE_API_KEY...) was set for the provider's own service, not for
+   * whatever address the provider is later pointed at: it goes only to the catalog's origin. A custom server, or a
+   * hosted provider moved to another origin, gets only a key entered for it.
+   */
+  private envKey(catalogId: string, baseUrl: string): string | null {
+    const entry = catalogEntry(catalogId);
+    if (entry.userUrl || originOf(baseUrl) !== originOf(entry.baseUrl)) return null;
+    return keyFromEnv(entry.keyEnv, this.env);
   }
 
   /** The price a request to this provider and model is costed at now (the user's entry, else the catalog's). */
@@ -133,14 +144,14 @@ export class ProviderStore {
       baseUrl: r.base_url,
       model: r.model,
       models,
-      hasKey: Boolean(this.keys.get(r.id) ?? keyFromEnv(entry.keyEnv, this.env)),
+      hasKey: Boolean(this.keys.get(r.id) ?? this.envKey(entry.id, r.base_url)),
       upstream: JSON.parse(r.upstream) as string[],
     };
   }
 }
 
 /** Scheme, host and port of a base URL (what a browser would call its origin), lower-cased. */
-function originOf(url: string): string {
+export function originOf(url: string): string {
   try {
     return new URL(url).origin;
   } catch {

@@ -5,6 +5,18 @@
  */
 import { createParser } from 'eventsource-parser';
 
+/**
+ * A body, or one event of it, grew past what any answer needs without ending: the reader stops there rather than
+ * hold it all (eventsource-parser keeps an unfinished line in memory, and a 500 MB `data:` line would be 500 MB).
+ */
+export class OversizeBodyError extends Error {
+  readonly limitChars: number;
+  constructor(limitChars: number) {
+    super(`A single message from the provider passed ${limitChars} characters without ending.`);
+    this.limitChars = limitChars;
+  }
+}
+
 /** The `data` payloads that arrived with one read of the body, in order; `[DONE]` ends the stream. */
 export interface SseBatch {
   data: string[];
@@ -16,16 +28,29 @@ export interface SseBatch {
  * (a malformed one then fails after the good ones before it were used). Comments (`: OPENROUTER PROCESSING`)
  * and the `event:`/`id:` fields carry nothing the engine needs and are skipped.
  */
-export async function* sseBatches(body: ReadableStream<Uint8Array>): AsyncGenerator<SseBatch> {
+export async function* sseBatches(body: ReadableStream<Uint8Array>, maxEventChars: number): AsyncGenerator<SseBatch> {
   let pending: string[] = [];
   let done = false;
+  // What the parser may be holding: the text fed since the last event or comment ended (over by at most one read).
+  let unfinished = 0;
+  let ended = 0;
   const parser = createParser({
     onEvent(e) {
+      ended++;
       if (done) return;
       if (e.data === '[DONE]') done = true;
       else pending.push(e.data);
     },
+    onComment() {
+      ended++;
+    },
   });
+  const feed = (text: string) => {
+    const before = ended;
+    parser.feed(text);
+    unfinished = (ended === before ? unfinished : 0) + text.length;
+    if (unfinished > maxEventChars) throw new OversizeBodyError(maxEventChars);
+  };
   const decoder = new TextDecoder();
   const reader = body.getReader();
   try {
@@ -34,11 +59,11 @@ export async function* sseBatches(body: ReadableStream<Uint8Array>): AsyncGenera
       if (ended) {
         // A last event without its closing blank line still counts: the text is the person's. (A truncated one then
         // fails to parse, which is the truth: the stream broke mid-chunk.)
-        parser.feed(`${decoder.decode()}\n\n`);
+        feed(`${decoder.decode()}\n\n`);
         yield { data: flush(), done };
         return;
       }
-      parser.feed(decoder.decode(value, { stream: true }));
+      feed(decoder.decode(value, { stream: true }));
       yield { data: flush(), done };
     }
   } finally {
@@ -50,5 +75,28 @@ export async function* sseBatches(body: ReadableStream<Uint8Array>): AsyncGenera
     const out = pending;
     pending = [];
     return out;
+  }
+}
+
+/**
+ * The whole body as text (a server that ignored `stream: true` and sent one JSON completion), refused past
+ * `maxChars` so a giant or endless body is dropped at the cap instead of filling memory.
+ */
+export async function readCappedText(body: ReadableStream<Uint8Array>, maxChars: number): Promise<string> {
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  const parts: string[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      size += text.length;
+      if (size > maxChars) throw new OversizeBodyError(maxChars);
+      parts.push(text);
+      if (done) return parts.join('');
+    }
+  } finally {
+    reader.cancel().catch(() => {});
   }
 }

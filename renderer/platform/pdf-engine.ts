@@ -1,11 +1,14 @@
 /**
- * pdf.js in the app window: loaded on first use (most sessions never open a PDF), parsing in its own worker,
- * pages drawn only when asked (thumbnails as they scroll into view, sent pages at the budget's size).
+ * pdf.js in the app window: loaded on first use (most sessions never open a PDF), parsing in its own worker.
+ * The window's copy answers what is cheap (page count and sizes, passwords, text layers); pages are drawn only
+ * when asked (thumbnails as they scroll into view, sent pages at the budget's size) and always in the render
+ * worker (./pdf-render), so a page of any size never blocks the window.
  * Open documents are kept here by attachment id, outside the store, because they are live objects.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { pageFit } from '../../shared/media/pages.ts';
+import { closeInWorker, openInWorker, renderInWorker } from './pdf-render/client.ts';
 
 type PdfJs = typeof import('pdfjs-dist');
 let lib: Promise<PdfJs> | null = null;
@@ -62,6 +65,8 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
   }
   void docs.get(key)?.loadingTask.destroy();
   docs.set(key, doc);
+  // The render worker opens its own copy; a render waits for it there. Its failure shows on the first render.
+  openInWorker(key, bytes.slice(), password, base).catch(() => {});
   // Sizes come from each page's dictionary, not from drawing it: cheap even for 500 pages.
   const sizes: PdfSummary['sizes'] = [];
   for (let n = 1; n <= doc.numPages; n++) {
@@ -74,6 +79,7 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
 export function closePdfDoc(key: string): void {
   void docs.get(key)?.loadingTask.destroy();
   docs.delete(key);
+  closeInWorker(key);
 }
 
 function docOf(key: string): PDFDocumentProxy {
@@ -90,20 +96,14 @@ export async function drawThumbnail(
   cssWidth: number,
   signal: AbortSignal,
 ): Promise<void> {
-  const page = await docOf(key).getPage(n);
-  const base = page.getViewport({ scale: 1 });
-  const scale = (cssWidth * Math.min(2, window.devicePixelRatio || 1)) / base.width;
-  const viewport = page.getViewport({ scale });
-  canvas.width = Math.round(viewport.width);
-  canvas.height = Math.round(viewport.height);
-  const task = page.render({ canvas, viewport });
-  const abort = () => task.cancel();
-  signal.addEventListener('abort', abort, { once: true });
-  try {
-    await task.promise;
-  } finally {
-    signal.removeEventListener('abort', abort);
-  }
+  const base = (await docOf(key).getPage(n)).getViewport({ scale: 1 });
+  const width = Math.max(1, Math.round(cssWidth * Math.min(2, window.devicePixelRatio || 1)));
+  const height = Math.max(1, Math.round((width * base.height) / base.width));
+  const bitmap = await renderInWorker(key, n, { width, height }, 'bitmap', signal);
+  canvas.width = width;
+  canvas.height = height;
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  bitmap.close();
 }
 
 /** A page drawn at exactly the budget's size (see shared/media/pages.ts), as PNG so small print survives. */
@@ -112,29 +112,9 @@ export async function renderPageForSending(
   n: number,
   budget: number,
 ): Promise<{ blob: Blob; width: number; height: number }> {
-  const page = await docOf(key).getPage(n);
-  const base = page.getViewport({ scale: 1 });
+  const base = (await docOf(key).getPage(n)).getViewport({ scale: 1 });
   const fit = pageFit(base.width, base.height, budget);
-  const sx = fit.width / base.width;
-  const sy = fit.height / base.height;
-  const canvas = document.createElement('canvas');
-  canvas.width = fit.width;
-  canvas.height = fit.height;
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, fit.width, fit.height);
-  // Each side is rounded to a multiple of 28 on its own, so the vertical scale may differ a hair.
-  await page.render({
-    canvas,
-    canvasContext: ctx,
-    viewport: page.getViewport({ scale: sx }),
-    transform: sx === sy ? undefined : [1, 0, 0, sy / sx, 0, 0],
-  }).promise;
-  page.cleanup();
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be encoded.'))), 'image/png'),
-  );
-  canvas.width = canvas.height = 0; // frees the bitmap now rather than at the next GC
+  const blob = await renderInWorker(key, n, fit, 'png');
   return { blob, width: fit.width, height: fit.height };
 }
 

@@ -2,13 +2,14 @@
  * `npm run bench:decode`: what decoding in a child process costs. The first request (forking the child, loading
  * sharp there), then per image: the same probe and prepare in this process (image-decode.ts directly) vs through
  * the reused child (decode-pool.ts), for a small PNG and a 12-megapixel JPEG. Goal: the child adds < 20% to a
- * photo's prepare. Prints figures and PASS/MISS; exits 0 either way.
+ * photo's prepare. Then a batch of photos through one child and through two. Prints figures and PASS/MISS;
+ * exits 0 either way.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { DecodePool } from '../../electron/host/media/decode-pool.ts';
+import { DecodePool, defaultPoolSize } from '../../electron/host/media/decode-pool.ts';
 import { prepare, probe } from '../../electron/host/media/image-decode.ts';
 
 // libvips caches operations on the same buffer; the child gets a fresh copy each time, so neither side may cache.
@@ -62,3 +63,22 @@ for (const [what, inProc, child] of rows)
   );
 const [, a, b] = rows[4];
 console.log(`${b < a * 1.2 ? 'PASS' : 'MISS'} the child adds < 20% to a photo's prepare`);
+
+// A batch as a send with several photos hands it over: every prepare at once, through pools of one and two
+// children (each warmed first, so forking is not counted), and the host's own size for this machine.
+const BATCH = 6;
+async function batch(size: number): Promise<number> {
+  const p = new DecodePool({ size });
+  await Promise.all(Array.from({ length: size }, () => p.probe(small)));
+  const t = performance.now();
+  await Promise.all(Array.from({ length: BATCH }, () => p.prepare({ path: photoFile }, 2560)));
+  const ms = performance.now() - t;
+  p.close();
+  return ms;
+}
+const one = await batch(1);
+const two = await batch(2);
+console.log(
+  `batch of ${BATCH} 12 MP JPEGs by path: 1 child ${one.toFixed(0)} ms, 2 children ${two.toFixed(0)} ms (${(two / one).toFixed(2)}x); ` +
+    `this machine's pool: ${defaultPoolSize()} (${availableParallelism()} cores)`,
+);

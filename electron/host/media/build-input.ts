@@ -10,7 +10,7 @@ import { refTexts } from '../../../shared/media/estimate.ts';
 import { nativeVideoRefusal } from '../../../shared/media/video.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
-import { prepareImage } from './image-prep.ts';
+import { type PreparedImage, prepareImage } from './image-prep.ts';
 
 export interface BuiltParts {
   parts: ContentPart[];
@@ -26,6 +26,17 @@ export async function buildAttachmentParts(
   opts: { budget: number; modelTakesVideo: boolean },
 ): Promise<BuiltParts> {
   const out: BuiltParts = { parts: [], images: [], texts: [] };
+  // Every image is handed to the decode pool at once, so its children work on a batch in parallel; the parts are
+  // still put together in order, and the first failure in that order is the one reported.
+  const prepared = new Map<string, Promise<PreparedImage>>();
+  for (const ref of refs) {
+    const info = store.info(ref.id);
+    if (info?.kind !== 'image' || prepared.has(ref.id)) continue;
+    // By path: the decode child reads the stored file itself, the host never holds it.
+    const p = prepareImage({ path: store.pathOf(ref.id) }, opts.budget, info.name);
+    p.catch(() => {}); // awaited below in order; a later one may never be awaited once an earlier one failed
+    prepared.set(ref.id, p);
+  }
   for (const ref of refs) {
     const info = store.info(ref.id);
     if (!info) throw new BadInputError('An attachment is no longer stored; attach it again.');
@@ -35,8 +46,7 @@ export async function buildAttachmentParts(
       out.texts.push(before);
     }
     if (info.kind === 'image') {
-      // By path: the decode child reads the stored file itself, the host never holds it.
-      const img = await prepareImage({ path: store.pathOf(ref.id) }, opts.budget, info.name);
+      const img = await prepared.get(ref.id)!;
       out.parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
       out.images.push({ width: img.width, height: img.height });
     } else if (info.kind === 'video') {

@@ -3,11 +3,13 @@
  * reused), so a native decoder that crashes on them (Skia did, on any 3-byte file starting "BM") takes down only
  * that child. A worker_thread would not do: a SIGSEGV there ends the whole process.
  *
- * Requests go one at a time, so a crash is blamed on the file that caused it and not on others waiting; the
- * next request starts a fresh child. While idle the child does not keep the host alive (a CLI run still exits).
+ * A small pool of children (see {@link defaultPoolSize}) decodes a batch in parallel, but each child has one
+ * request at a time, so a crash is blamed on the file that caused it and not on others waiting; the next request
+ * starts a fresh child. While idle a child does not keep the host alive (a CLI run still exits).
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Prepared, Probed } from './image-decode.ts';
@@ -97,32 +99,52 @@ export const forkLauncher: DecodeLauncher = (entry) => {
 /** Longer than any real image takes (a 100-megapixel scan decodes in a few seconds): a decoder spinning on a hostile file is stopped. */
 export const DECODE_TIMEOUT_MS = 60_000;
 
+/**
+ * How many decode children run at once: one per core the host does not need for itself, at most two (a batch of
+ * photos decodes in parallel; more children would only fight over memory). At least one.
+ */
+export function defaultPoolSize(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
+/** One child and the job it is decoding: a child only ever has one job, so a crash is blamed on that file alone. */
+interface Slot {
+  child: DecodeChild | null;
+  current: (Job & { id: number }) | null;
+  timer: NodeJS.Timeout | null;
+  timedOut: boolean;
+}
+
 export class DecodePool {
   private readonly timeoutMs: number;
-  private timer: NodeJS.Timeout | null = null;
-  private timedOut = false;
-  private child: DecodeChild | null = null;
+  private readonly slots: Slot[];
   private launch: DecodeLauncher;
   private queue: Job[] = [];
-  private current: (Job & { id: number }) | null = null;
   private nextId = 1;
   /** Children started so far (a crash costs one more). */
   spawned = 0;
 
-  constructor(opts: { timeoutMs?: number; launcher?: DecodeLauncher } = {}) {
+  constructor(opts: { timeoutMs?: number; launcher?: DecodeLauncher; size?: number } = {}) {
     this.timeoutMs = opts.timeoutMs ?? DECODE_TIMEOUT_MS;
     this.launch = opts.launcher ?? forkLauncher;
+    const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+    this.slots = Array.from({ length: size }, () => ({ child: null, current: null, timer: null, timedOut: false }));
   }
 
-  /** Starts later children with `launcher` (the Electron shell's utility processes); a running child is ended. */
+  /** Starts later children with `launcher` (the Electron shell's utility processes); running children are ended. */
   useLauncher(launcher: DecodeLauncher): void {
     this.launch = launcher;
     this.close();
   }
 
-  /** The running child's process id, if one runs. */
+  /** How many children may run at once. */
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** The process id of a running child, a busy one first (tests make it crash mid-job). */
   get pid(): number | undefined {
-    return this.child?.pid;
+    return (this.slots.find((s) => s.current && s.child) ?? this.slots.find((s) => s.child))?.child?.pid;
   }
 
   /** Size and damage of an image given as bytes or as the path of a file the child reads. */
@@ -137,10 +159,15 @@ export class DecodePool {
     return this.run({ op: 'prepare', ...src, budget }).then((r) => (r as { prepared: Prepared }).prepared);
   }
 
-  /** Ends the child (tests, shutdown); the next request starts another. */
+  /** Ends the children (tests, shutdown); the next request starts another. */
   close(): void {
-    this.child?.kill();
-    this.child = null;
+    for (const slot of this.slots) {
+      const child = slot.child;
+      slot.child = null;
+      child?.kill();
+      // Its exit is no longer this slot's to report: a job in flight is failed here, not left waiting.
+      if (slot.current) this.finish(slot, new DecodeFailure('crashed', 'was not decoded: the decoder was shut down'));
+    }
   }
 
   private run(req: DecodeJob): Promise<DecodeReply> {
@@ -153,34 +180,41 @@ export class DecodePool {
     });
   }
 
+  /** Hands queued jobs to idle slots, the first slot first (a lone job always goes to the same child). */
   private pump(): void {
-    if (this.current) return;
-    const job = this.queue.shift();
-    if (!job) {
-      this.setHeld(false);
-      return;
+    for (const slot of this.slots) {
+      if (slot.current) continue;
+      const job = this.queue.shift();
+      if (!job) {
+        slot.child?.hold(false);
+        continue;
+      }
+      this.start(slot, job);
     }
-    const child = (this.child ??= this.spawn());
-    this.setHeld(true);
+  }
+
+  private start(slot: Slot, job: Job): void {
+    const child = (slot.child ??= this.spawn(slot));
+    child.hold(true);
     const id = this.nextId++;
-    this.current = { ...job, id };
-    this.timer = setTimeout(() => {
-      if (this.current?.id !== id) return;
+    slot.current = { ...job, id };
+    slot.timer = setTimeout(() => {
+      if (slot.current?.id !== id) return;
       // Killing it reports the job through the exit handler; the next job gets a new child.
-      this.timedOut = true;
+      slot.timedOut = true;
       child.kill('SIGKILL');
     }, this.timeoutMs);
     child.send({ ...job.req, id } as DecodeRequest, (err) => {
-      if (err && this.current?.id === id)
-        this.finish(new DecodeFailure('crashed', `could not be handed to the decoder (${err.message})`));
+      if (err && slot.current?.id === id)
+        this.finish(slot, new DecodeFailure('crashed', `could not be handed to the decoder (${err.message})`));
     });
   }
 
-  private finish(outcome: DecodeReply | Error): void {
-    const job = this.current;
-    this.current = null;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+  private finish(slot: Slot, outcome: DecodeReply | Error): void {
+    const job = slot.current;
+    slot.current = null;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
     if (job) {
       if (outcome instanceof Error) job.reject(outcome);
       else job.resolve(outcome);
@@ -188,18 +222,19 @@ export class DecodePool {
     this.pump();
   }
 
-  private spawn(): DecodeChild {
+  private spawn(slot: Slot): DecodeChild {
     const child = this.launch(childEntry());
     this.spawned++;
     child.onMessage((reply) => {
-      if (this.current && reply.id === this.current.id) this.finish(reply);
+      if (slot.child === child && slot.current && reply.id === slot.current.id) this.finish(slot, reply);
     });
     child.onExit((why) => {
-      if (this.child !== child) return;
-      this.child = null;
-      const timedOut = this.timedOut;
-      this.timedOut = false;
+      if (slot.child !== child) return;
+      slot.child = null;
+      const timedOut = slot.timedOut;
+      slot.timedOut = false;
       this.finish(
+        slot,
         new DecodeFailure(
           'crashed',
           timedOut
@@ -209,11 +244,6 @@ export class DecodePool {
       );
     });
     return child;
-  }
-
-  /** Only a child with work keeps the event loop (and so a `glimpse` run) alive. */
-  private setHeld(held: boolean): void {
-    this.child?.hold(held);
   }
 }
 

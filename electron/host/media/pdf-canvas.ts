@@ -7,25 +7,13 @@
  * area on the page, so nothing else needs to know. The page canvas itself is sized by the budget, far below.
  */
 import { createRequire } from 'node:module';
+import { BlockAverager, type RgbaStrip, reductionFor } from '../../../shared/media/block-average.ts';
 
 type NapiCanvas = typeof import('@napi-rs/canvas');
 type Canvas = import('@napi-rs/canvas').Canvas;
 type Context = import('@napi-rs/canvas').SKRSContext2D;
 
-/** The largest canvas handed out, in pixels (64 MB of RGBA); a side never exceeds {@link MAX_CANVAS_SIDE}. */
-export const MAX_CANVAS_AREA = 16_000_000;
-export const MAX_CANVAS_SIDE = 16_384;
-
-/** The whole-number reduction that brings `width` x `height` within the ceiling (1 when it already fits). */
-export function reductionFor(width: number, height: number): number {
-  let k = Math.max(
-    1,
-    Math.ceil(Math.max(width, height) / MAX_CANVAS_SIDE),
-    Math.ceil(Math.sqrt((width * height) / MAX_CANVAS_AREA)),
-  );
-  while (Math.ceil(width / k) * Math.ceil(height / k) > MAX_CANVAS_AREA) k++;
-  return k;
-}
+export { MAX_CANVAS_AREA, MAX_CANVAS_SIDE, reductionFor } from '../../../shared/media/block-average.ts';
 
 export interface CanvasAndContext {
   canvas: Canvas | null;
@@ -74,52 +62,16 @@ export class CappedCanvasFactory {
 
 /**
  * A context that looks `width` x `height` to pdf.js but draws into a canvas `k` times smaller: putImageData
- * (the only way pdf.js fills an image canvas) averages each k x k block. Rows arrive in chunks of 16; a block
- * row is written out once all its source rows have come, so memory stays at one block row per pending row.
+ * (the only way pdf.js fills an image canvas) averages each k x k block (shared/media/block-average.ts).
  */
 function reducingContext(ctx: Context, width: number, height: number, k: number): Context {
-  const outW = Math.ceil(width / k);
-  const pending = new Map<number, { sums: Float64Array; rows: number }>();
-  const rowsIn = (outRow: number) => Math.min(k, height - outRow * k);
   const { ImageData } = canvasLib();
-
-  function flush(outRow: number, sums: Float64Array) {
-    const line = new ImageData(outW, 1);
-    for (let x = 0; x < outW; x++) {
-      const n = Math.min(k, width - x * k) * rowsIn(outRow);
-      for (let c = 0; c < 4; c++) line.data[x * 4 + c] = Math.round(sums[x * 4 + c] / n);
-    }
-    ctx.putImageData(line, 0, outRow);
-  }
-
-  function putImageData(img: { data: Uint8ClampedArray; width: number; height: number }, dx: number, dy: number) {
-    // Read the native object's accessors once: each read crosses into the addon.
-    const data = img.data;
-    const w = img.width;
-    for (let y = 0; y < img.height; y++) {
-      const sy = dy + y;
-      if (sy < 0 || sy >= height) continue;
-      const outRow = Math.floor(sy / k);
-      let acc = pending.get(outRow);
-      if (!acc) pending.set(outRow, (acc = { sums: new Float64Array(outW * 4), rows: 0 }));
-      const sums = acc.sums;
-      const base = y * w * 4;
-      for (let x = 0; x < w; x++) {
-        const sx = dx + x;
-        if (sx < 0 || sx >= width) continue;
-        const o = Math.floor(sx / k) * 4;
-        const i = base + x * 4;
-        sums[o] += data[i];
-        sums[o + 1] += data[i + 1];
-        sums[o + 2] += data[i + 2];
-        sums[o + 3] += data[i + 3];
-      }
-      if (++acc.rows === rowsIn(outRow)) {
-        pending.delete(outRow);
-        flush(outRow, acc.sums);
-      }
-    }
-  }
+  const averager = new BlockAverager(width, height, k, (outRow, line) => {
+    const row = new ImageData(averager.outWidth, 1);
+    row.data.set(line);
+    ctx.putImageData(row, 0, outRow);
+  });
+  const putImageData = (img: RgbaStrip, dx: number, dy: number) => averager.put(img, dx, dy);
 
   return new Proxy(ctx, {
     get(target, prop) {

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHost } from '../../../electron/host/host.ts';
+import { FileKeyStore } from '../../../electron/host/key-store.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 import { bundleCli, dataDirEnv, runNode, type Run } from './run-cli.ts';
 
@@ -142,13 +144,30 @@ describe('glimpse ask --json', () => {
   });
 
   it('OpenRouter: reasoning.enabled, and the provider’s own cost figure', async () => {
-    const r = await glimpse(['ask', '--provider', 'openrouter', '--base-url', `${fake.url}/openrouter`, '--json', 'hi'], {
-      OPENROUTER_API_KEY: 'or-env-key-999',
-    });
+    const r = await glimpse([
+      'ask',
+      '--provider',
+      'openrouter',
+      '--base-url',
+      `${fake.url}/openrouter`,
+      '--api-key',
+      'or-key-999',
+      '--json',
+      'hi',
+    ]);
     const out = json(r);
     expect(fake.requests.at(-1)!.body).toMatchObject({ model: 'z-ai/glm-4.5v', reasoning: { enabled: true } });
-    expect(fake.requests.at(-1)!.authorization).toBe('Bearer or-env-key-999');
+    expect(fake.requests.at(-1)!.authorization).toBe('Bearer or-key-999');
     expect(out.cost.source).toBe('provider');
+  });
+
+  it('never sends an environment key to a --base-url that is not the provider’s own server', async () => {
+    const r = await glimpse(['ask', '--provider', 'openrouter', '--base-url', `${fake.url}/openrouter`, '--json', 'hi'], {
+      OPENROUTER_API_KEY: 'or-env-key-999',
+      GLIMPSE_API_KEY: 'glimpse-env-key-999',
+    });
+    expect(r.code).toBe(0);
+    expect(fake.requests.at(-1)!.authorization ?? '').not.toMatch(/env-key-999/);
   });
 
   it('exits 1 with the error set, and never prints the key', async () => {
@@ -205,11 +224,22 @@ describe('glimpse ask --json', () => {
     expect(fake.requests.length).toBe(before);
   });
 
-  it('uses the key saved in the data dir for the provider', async () => {
-    writeFileSync(join(dataDir, 'keys.json'), JSON.stringify({ zai: 'stored-key-777' }), { mode: 0o600 });
-    await glimpse(['ask', '--provider', 'zai', '--base-url', `${fake.url}/zai`, '--json', 'hi']);
-    expect(fake.requests.at(-1)!.authorization).toBe('Bearer stored-key-777');
-    rmSync(join(dataDir, 'keys.json'));
+  it('uses the key saved in the data dir for the provider, only at the address it was saved for', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'glimpse-cli-key-'));
+    try {
+      const host = createHost({ dataDir: own, keys: new FileKeyStore(own), shell: 'browser', env: {} });
+      const saved = { id: 'zai', catalogId: 'zai', name: 'Z.AI', model: 'glm-4.5v' };
+      host.providers.save({ ...saved, baseUrl: `${fake.url}/zai`, apiKey: 'stored-key-777' });
+      host.close();
+      const ask = (...more: string[]) => runNode([CLI, 'ask', '--provider', 'zai', ...more, '--json', 'hi'], dataDirEnv(own));
+      await ask();
+      expect(fake.requests.at(-1)!.authorization).toBe('Bearer stored-key-777');
+      // The same server under another origin (localhost, not 127.0.0.1): a typed address gets no saved key.
+      await ask('--base-url', `${fake.url.replace('127.0.0.1', 'localhost')}/zai`);
+      expect(fake.requests.at(-1)!.authorization).toBe('Bearer not-set');
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 

@@ -64,3 +64,37 @@ describe('a stored key and a new base URL', () => {
     expect(other.requests.at(-1)!.authorization).toBe('Bearer sk-key-for-the-second-host');
   });
 });
+
+describe('a key from the environment and a base URL the person typed', () => {
+  const ENV = { ZAI_API_KEY: 'zai-env-key-123456', GLIMPSE_API_KEY: '' };
+  const saveZai = (h: Host, baseUrl: string, apiKey?: string) =>
+    h.methods.saveProvider({ id: 'zai', catalogId: 'zai', name: 'Z.AI', baseUrl, model: 'glm-4.5v', apiKey });
+
+  it('is used for the catalog’s own server only, never sent to another origin', async () => {
+    const h = hosts.newHost({ env: ENV });
+    expect(h.providers.get('zai')).toMatchObject({ baseUrl: 'https://api.z.ai/api/paas/v4', hasKey: true });
+    expect(h.providers.keyFor('zai')).toBe(ENV.ZAI_API_KEY);
+
+    const moved = await saveZai(h, `${other.url}/zai`);
+    expect(moved.hasKey).toBe(false);
+    expect(h.providers.keyFor('zai')).toBeNull();
+    await ask(h, 'zai');
+    expect(other.requests.at(-1)!.authorization ?? '').not.toContain(ENV.ZAI_API_KEY);
+
+    // Back at the catalog's address (another path on the same origin), the environment's key applies again.
+    expect(await saveZai(h, 'https://api.z.ai/api/coding/paas/v4')).toMatchObject({ hasKey: true });
+    expect(h.providers.keyFor('zai')).toBe(ENV.ZAI_API_KEY);
+  });
+
+  it('gives way to a key entered for the typed address, and GLIMPSE_API_KEY follows the same rule', async () => {
+    const h = hosts.newHost({ env: { GLIMPSE_API_KEY: 'glimpse-env-key-123456' } });
+    await saveZai(h, `${other.url}/zai`, 'sk-entered-for-this-box');
+    await ask(h, 'zai');
+    expect(other.requests.at(-1)!.authorization).toBe('Bearer sk-entered-for-this-box');
+
+    const box = await saveBox(h, `${other.url}/zai`);
+    expect(box.hasKey).toBe(false);
+    await ask(h, box.id);
+    expect(other.requests.at(-1)!.authorization ?? '').not.toContain('glimpse-env-key');
+  });
+});

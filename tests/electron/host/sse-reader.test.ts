@@ -15,7 +15,7 @@ const body = (...pieces: (string | Uint8Array)[]) =>
 async function all(stream: ReadableStream<Uint8Array>) {
   const data: string[] = [];
   let done = false;
-  for await (const b of sseBatches(stream)) {
+  for await (const b of sseBatches(stream, 1024 * 1024)) {
     data.push(...b.data);
     done ||= b.done;
   }

@@ -11,8 +11,8 @@ import { createHost, type Host, type HostOptions } from '../../../electron/host/
 import { FileKeyStore } from '../../../electron/host/key-store.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 
-/** The host options a test may set; the rest (data dir, key store, empty environment) is the helper's. */
-export type HostTuning = Pick<HostOptions, 'idleTimeoutMs' | 'maxAnswerChars'>;
+/** The host options a test may set; the rest (data dir, key store, an empty environment unless given) is the helper's. */
+export type HostTuning = Pick<HostOptions, 'idleTimeoutMs' | 'maxAnswerChars' | 'env'>;
 
 export interface TestHosts {
   /** The fake provider, running from beforeAll to afterAll. */
