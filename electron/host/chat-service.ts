@@ -38,6 +38,11 @@ export interface RunOptions {
   batchId?: string | null;
   /** Retries of a failed attempt inside the request; a batch passes 0 and retries through its shared limiter. */
   maxRetries?: number;
+  /**
+   * Awaited once the input is built, just before it is sent: a batch waits here for its rate limiter, so the pace
+   * it keeps is the pace the provider sees (decoding takes uneven time). False ends the request as cancelled.
+   */
+  beforeSend?: () => Promise<boolean>;
 }
 
 /**
@@ -173,6 +178,7 @@ export class ChatService {
     const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
     if (fit.kind === 'over')
       return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
+    if (opts.beforeSend && !(await opts.beforeSend())) return refuse(makeError('cancelled'), input.estimate);
     return runChat({
       entry,
       baseUrl: provider!.baseUrl,

@@ -107,6 +107,11 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     });
   };
 
+  // Files in a row that failed for good with a transient fault: the provider is down, not the files bad. Past
+  // the threshold the batch stops (resumable) instead of failing every file of a night's run one by one.
+  let downStreak = 0;
+  const downThreshold = Math.max(3, spec.concurrency);
+
   let cursor = -1;
   let buffer: ItemRow[] = [];
   const take = (): ItemRow | null => {
@@ -185,7 +190,6 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     let limited = 0;
     let refs: AttachmentRef[] | null = null;
     for (;;) {
-      const t0 = await limiter.acquire(stopCtrl.signal);
       if (stopCtrl.signal.aborted) return store.markPending(id, item.idx);
       const ceiling = fileCeilingUsd(item.est_prompt_tokens, deps.guess, deps.price) ?? 0;
       if (spec.maxCostUsd !== null && spent + reserved + ceiling > spec.maxCostUsd) {
@@ -202,6 +206,12 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
       const ctrl = new AbortController();
       inflight.add(ctrl);
       if (deps.cancel.aborted) ctrl.abort();
+      let t0 = clock.now();
+      // The limiter is waited on once the file is decoded and ready, so the pace is the one the provider sees.
+      const beforeSend = async () => {
+        t0 = await limiter.acquire(ctrl.signal);
+        return !ctrl.signal.aborted;
+      };
       let result: ChatResult;
       try {
         refs ??= await attach(item);
@@ -214,7 +224,7 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
           history: [],
           budget: spec.budget,
         };
-        result = await deps.host.chat.run(req, ctrl, () => {}, requestId, { batchId: id, maxRetries: 0 });
+        result = await deps.host.chat.run(req, ctrl, () => {}, requestId, { batchId: id, maxRetries: 0, beforeSend });
       } catch (e) {
         result = emptyFailedResult(
           e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('internal', redactSecrets(String(e))),
@@ -244,6 +254,11 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         return store.markPending(id, item.idx);
       }
       if (action === 'cancelled') return store.markPending(id, item.idx);
+      downStreak = action === 'transient' ? downStreak + 1 : 0;
+      if (downStreak >= downThreshold) {
+        stopNow(`${downStreak} files in a row failed to reach the provider (${result.error?.message}); resume when it is back`);
+        return store.markPending(id, item.idx);
+      }
       finishItem(item, result, attempts, requestId);
       return;
     }

@@ -2,9 +2,10 @@
  * One limiter shared by every worker of a batch, so a 429 slows the whole pool, not the one request that got it.
  *
  * AIMD on a paced schedule: starts are spaced 1/rate apart. The rate is unlimited until the first 429; then it
- * is set just under what the provider accepted in the last second (its real limit, learned), and every 429 after
- * cuts it by BETA. Each success adds INCREASE/rate, i.e. about INCREASE requests/s per second, so the pool speeds
- * up again when the provider allows. A Retry-After pauses every start until it has passed. Several 429s from
+ * is set just under the number of requests that started in the second before the refused one and were not
+ * refused themselves (in flight ones included: that is what the provider's window held, its real limit), and
+ * every 429 after cuts it by BETA. Each success adds INCREASE/rate, i.e. about INCREASE requests/s per second,
+ * so the pool speeds up again when the provider allows. A Retry-After pauses every start until it has passed. Several 429s from
  * requests that were already in flight count as one cut: only a request started after the last cut can cut again.
  */
 
@@ -31,7 +32,7 @@ export const realClock: Clock = {
 /** Multiplicative decrease on a 429. */
 export const BETA = 0.92;
 /** Additive increase, requests/s gained per second of successes. */
-export const INCREASE = 0.3;
+export const INCREASE = 1;
 /** The window over which accepted requests are counted to learn the provider's rate. */
 const WINDOW_MS = 1000;
 const MIN_RATE = 0.2;
@@ -42,8 +43,8 @@ export class RateLimiter {
   private nextAt = 0;
   private pausedUntil = 0;
   private lastCutAt = Number.NEGATIVE_INFINITY;
-  /** Start times of recently accepted requests (a ring of at most the rate's worth). */
-  private accepted: number[] = [];
+  /** Start times of recent requests not refused for rate, in order (the last two seconds' worth). */
+  private starts: number[] = [];
   private readonly clock: Clock;
   constructor(clock: Clock = realClock) {
     this.clock = clock;
@@ -71,6 +72,8 @@ export class RateLimiter {
       if (at <= now) {
         // Reserve this slot before anyone else looks: starts are spaced even when many wait at once.
         this.nextAt = Math.max(now, this.nextAt) + (Number.isFinite(this.rate) ? 1000 / this.rate : 0);
+        this.starts.push(now);
+        while ((this.starts[0] ?? now) < now - 2 * WINDOW_MS) this.starts.shift();
         return now;
       }
       await this.clock.sleep(at - now, signal);
@@ -78,10 +81,7 @@ export class RateLimiter {
   }
 
   /** A request that started at `startedAt` was accepted (not refused for rate). */
-  succeeded(startedAt: number): void {
-    const now = this.clock.now();
-    this.accepted.push(startedAt);
-    while (this.accepted.length && (this.accepted[0] ?? 0) < now - WINDOW_MS) this.accepted.shift();
+  succeeded(_startedAt: number): void {
     if (Number.isFinite(this.rate)) this.rate += INCREASE / this.rate;
   }
 
@@ -89,10 +89,12 @@ export class RateLimiter {
   rateLimited(startedAt: number, retryAfterS: number | null): void {
     const now = this.clock.now();
     if (retryAfterS !== null) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterS * 1000);
-    if (startedAt < this.lastCutAt) return;
-    while (this.accepted.length && (this.accepted[0] ?? 0) < now - WINDOW_MS) this.accepted.shift();
-    const learned = this.accepted.length || 1;
-    this.rate = Math.max(MIN_RATE, Math.min(this.rate, learned) * BETA);
+    const at = this.starts.indexOf(startedAt);
+    if (at >= 0) this.starts.splice(at, 1);
+    if (startedAt <= this.lastCutAt) return;
+    let learned = 0;
+    for (const t of this.starts) if (t > startedAt - WINDOW_MS && t <= startedAt) learned++;
+    this.rate = Math.max(MIN_RATE, Math.min(this.rate, Math.max(1, learned)) * BETA);
     this.lastCutAt = now;
     // Without a Retry-After, wait one slot at the new rate before anyone starts again.
     this.nextAt = Math.max(this.nextAt, now + 1000 / this.rate);
