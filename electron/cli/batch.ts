@@ -108,7 +108,14 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
       };
       outcome =
         spec.via === 'batch-api'
-          ? await runViaBatchApi(batchRow, { ...deps, apiKey: host.providers.keyFor(provider.providerId), catalogId: provider.catalogId, discount })
+          ? await runViaBatchApi(batchRow, {
+              ...deps,
+              apiKey: host.providers.keyFor(provider.providerId),
+              catalogId: provider.catalogId,
+              discount,
+              // A provider batch takes minutes to hours: polled every 30 s unless GLIMPSE_BATCH_POLL_MS says otherwise.
+              pollMs: Number(env.GLIMPSE_BATCH_POLL_MS) > 0 ? Number(env.GLIMPSE_BATCH_POLL_MS) : undefined,
+            })
           : await runBatch(batchRow, deps);
     } finally {
       progress.close();
