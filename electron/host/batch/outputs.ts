@@ -3,7 +3,7 @@
  * a rename), so a kill or a full disk never leaves half a result; results.jsonl grows by one line per file while
  * the batch runs and is rewritten from the database, with summary.json and the CSV, whenever the batch stops.
  */
-import { appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BatchFormat, BatchResultLine } from '../../../shared/batch/types.ts';
 import { answerText } from '../../../shared/grounding/parse-answer.ts';
@@ -12,6 +12,8 @@ import { BadInputError } from '../bad-input.ts';
 /** The file operations a batch uses, injectable so a test can make the disk "fill up". */
 export interface OutFs {
   writeFile(path: string, data: string): void;
+  /** Writes the lines one by one (a file of 10,000 results is never one string in memory). */
+  writeLines(path: string, lines: Iterable<string>): void;
   rename(from: string, to: string): void;
   append(path: string, data: string): void;
   remove(path: string): void;
@@ -19,6 +21,14 @@ export interface OutFs {
 
 export const realOutFs: OutFs = {
   writeFile: (p, d) => writeFileSync(p, d),
+  writeLines: (p, lines) => {
+    const fd = openSync(p, 'w');
+    try {
+      for (const l of lines) writeSync(fd, l);
+    } finally {
+      closeSync(fd);
+    }
+  },
   rename: (a, b) => renameSync(a, b),
   append: (p, d) => appendFileSync(p, d),
   remove: (p) => rmSync(p, { force: true }),
@@ -53,11 +63,12 @@ export class BatchOutputs {
   }
 
   /** Writes `data` to `name` in the out folder atomically: a temp file, then a rename over the old one. */
-  writeAtomic(name: string, data: string): void {
+  writeAtomic(name: string, data: string | Iterable<string>): void {
     const target = join(this.dir, name);
     const tmp = `${target}.${process.pid}.tmp`;
     try {
-      this.fs.writeFile(tmp, data);
+      if (typeof data === 'string') this.fs.writeFile(tmp, data);
+      else this.fs.writeLines(tmp, data);
       this.fs.rename(tmp, target);
     } catch (e) {
       try {

@@ -21,23 +21,27 @@ export interface SummaryFacts {
 const MAX_LISTED = 1000;
 
 export function writeSummaries(store: BatchStore, out: BatchOutputs, batch: BatchRow, f: SummaryFacts): void {
-  const jsonl: string[] = [];
-  const csv: string[] = [];
   const wantCsv = f.columns !== null || batch.spec.format === 'csv';
   const columns = f.columns ?? [];
-  if (wantCsv) csv.push(csvHeader(columns));
+  // Each file is streamed from the database, a line at a time: memory stays flat however many files.
+  out.writeAtomic(
+    'results.jsonl',
+    (function* () {
+      for (const r of store.results(batch.id)) if (r.result) yield `${r.result}\n`;
+    })(),
+  );
+  if (wantCsv)
+    out.writeAtomic(
+      'results.csv',
+      (function* () {
+        yield csvHeader(columns);
+        for (const r of store.results(batch.id)) if (r.result) yield csvRow(JSON.parse(r.result) as BatchResultLine, columns);
+      })(),
+    );
   const failed: { file: string; error: string | null }[] = [];
   for (const r of store.results(batch.id)) {
-    if (r.status === 'failed' || r.status === 'skipped') {
-      if (failed.length < MAX_LISTED) failed.push({ file: r.path, error: r.error });
-    }
-    if (!r.result) continue;
-    const line = JSON.parse(r.result) as BatchResultLine;
-    jsonl.push(r.result);
-    if (wantCsv) csv.push(csvRow(line, columns));
+    if ((r.status === 'failed' || r.status === 'skipped') && failed.length < MAX_LISTED) failed.push({ file: r.path, error: r.error });
   }
-  out.writeAtomic('results.jsonl', jsonl.length ? `${jsonl.join('\n')}\n` : '');
-  if (wantCsv) out.writeAtomic('results.csv', csv.join(''));
   const s = batch.spec;
   const summary = {
     batch_id: batch.id,
