@@ -96,7 +96,8 @@ export function parseBatch(argv: string[]): BatchArgs {
   const num = (name: string, s: string | undefined, min: number, max = Number.POSITIVE_INFINITY) => {
     if (s === undefined) return null;
     const n = Number(s);
-    if (!Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${name} takes a number from ${min}${Number.isFinite(max) ? ` to ${max}` : ''}.`);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new UsageError(`--${name} takes a number from ${min}${Number.isFinite(max) ? ` to ${max}` : ''}.`);
     return n;
   };
   if (v.thinking !== 'on' && v.thinking !== 'off') throw new UsageError('--thinking takes on or off.');

@@ -34,7 +34,13 @@ export interface BatchIo extends Io {
 }
 
 export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv, interrupts: Interrupts): Promise<number> {
-  const { host, keys } = startHost({ shell: 'cli', door: null, dataDir: args.dataDir, idleTimeoutS: args.spec.idleTimeoutS, env });
+  const { host, keys } = startHost({
+    shell: 'cli',
+    door: null,
+    dataDir: args.dataDir,
+    idleTimeoutS: args.spec.idleTimeoutS,
+    env,
+  });
   try {
     const store = new BatchStore(host.db);
     if (args.list) return listBatches(store, io);
@@ -43,7 +49,12 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
     const spec = resumed ? resumed.spec : args.spec;
     const outDir = resumed ? resumed.out_dir : (args.out as string);
     spec.provider = catalogIdOf({ provider: resumed ? spec.provider : args.provider, baseUrl: spec.baseUrl });
-    const provider = addCliProvider(host, keys, { provider: spec.provider, baseUrl: spec.baseUrl, model: spec.model, apiKey: args.apiKey });
+    const provider = addCliProvider(host, keys, {
+      provider: spec.provider,
+      baseUrl: spec.baseUrl,
+      model: spec.model,
+      apiKey: args.apiKey,
+    });
     spec.model = provider.model;
     // Checked before any file is read or request sent: a broken schema is a usage error, not 2,000 failures.
     const schema = spec.schema ? compileAnswerSchema(spec.schema.name, spec.schema.text) : null;
@@ -73,7 +84,11 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
     const id = plan.batch.id;
     if (args.retryFailed) {
       store.retryFailed(id);
-      plan = { ...plan, counts: store.counts(id), estimate: estimateTodo(store, id, { db: host.db, model: provider.model, price, discount, spec }) };
+      plan = {
+        ...plan,
+        counts: store.counts(id),
+        estimate: estimateTodo(store, id, { db: host.db, model: provider.model, price, discount, spec }),
+      };
     }
     printPlan(plan, provider, io, args.json);
     const todo = plan.counts.pending + plan.counts.running;
@@ -158,7 +173,9 @@ function printPlan(plan: BatchPlan, provider: { name: string; model: string }, i
     `Batch ${plan.batch.id}${plan.resumed ? ' (resumed)' : ''}: ${provider.model} on ${provider.name}, ${spec.thinking ? 'thinking' : 'fast'}${spec.via === 'batch-api' ? ', through the batch API' : ''}.`,
   );
   const f = plan.found;
-  lines.push(`Found ${f.files} file(s): ${f.images} image(s), ${f.pdfs} PDF(s)${f.pdfs ? ` with ${f.pages} page(s) to send` : ''}.`);
+  lines.push(
+    `Found ${f.files} file(s): ${f.images} image(s), ${f.pdfs} PDF(s)${f.pdfs ? ` with ${f.pages} page(s) to send` : ''}.`,
+  );
   const listed = (title: string, xs: { path: string; reason: string }[]) => {
     if (!xs.length) return;
     lines.push(`${title} ${xs.length}:`);
@@ -171,13 +188,17 @@ function printPlan(plan: BatchPlan, provider: { name: string; model: string }, i
   lines.push(
     `To send: ${e.files} file(s), about ${formatTokens(e.prompt_tokens)} prompt tokens (images counted at the ${formatTokens(spec.budget)}-token budget they are sized to; smaller images cost less).`,
   );
-  lines.push(`Completion: ${e.completion.basis}: ${formatTokens(e.completion.total_low)}-${formatTokens(e.completion.total_high)} tokens in all.`);
-  if (e.usd_low === null || e.usd_high === null) lines.push('Cost: unknown (no price for this model; enter one in the app to see it).');
+  lines.push(
+    `Completion: ${e.completion.basis}: ${formatTokens(e.completion.total_low)}-${formatTokens(e.completion.total_high)} tokens in all.`,
+  );
+  if (e.usd_low === null || e.usd_high === null)
+    lines.push('Cost: unknown (no price for this model; enter one in the app to see it).');
   else
     lines.push(
       `Cost: ${formatUsd(e.usd_low)} to ${formatUsd(e.usd_high)} (at $${e.price?.prompt}/$${e.price?.completion} per 1M prompt/completion tokens${e.discount !== 1 ? `, batch price ${Math.round(e.discount * 100)}%` : ''}).`,
     );
-  if (spec.maxCostUsd !== null) lines.push(`--max-cost ${formatUsd(spec.maxCostUsd)}: no file starts once spend plus what is in flight could pass it.`);
+  if (spec.maxCostUsd !== null)
+    lines.push(`--max-cost ${formatUsd(spec.maxCostUsd)}: no file starts once spend plus what is in flight could pass it.`);
   lines.push(`Output: ${plan.batch.out_dir}`);
   io.err(`${lines.join('\n')}\n`);
 }

@@ -82,7 +82,8 @@ export async function runChat(spec: RunSpec): Promise<ChatResult> {
     attempt = await runAttempt(spec);
     // Whatever the server echoed (an Authorization header in an error body), the key never leaves in a message.
     if (attempt.error) attempt.error = { ...attempt.error, message: redactKey(attempt.error.message, spec.apiKey) };
-    const retry = n < (spec.maxRetries ?? MAX_RETRIES) && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
+    const retry =
+      n < (spec.maxRetries ?? MAX_RETRIES) && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
     if (retry === null) break;
     spec.onEvent({ type: 'retry', attempt: n + 1, delayMs: retry, reason: attempt.error!.message, error: attempt.error! });
     if (!(await wait(retry, spec.signal))) {

@@ -5,6 +5,7 @@
  */
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
 import { AttachmentStore } from './attachment-store.ts';
+import { createBatchMethods } from './batch/batch-methods.ts';
 import { ChatService } from './chat-service.ts';
 import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
@@ -89,6 +90,8 @@ export function createHostServices(opts: HostOptions): Host {
     maxAnswerChars: opts.maxAnswerChars,
   });
 
+  const batches = createBatchMethods({ db, providers, attachments, chat, publish });
+
   const inner: BridgeMethods = {
     getInfo: async () => info(),
     setSessionOnlyKeys: async (on) => {
@@ -110,6 +113,7 @@ export function createHostServices(opts: HostOptions): Host {
     cancelChat: async (id) => chat.cancel(id),
     ...records.methods,
     ...compareMethodsFor(db),
+    ...batches.methods,
   };
 
   return {
@@ -124,6 +128,7 @@ export function createHostServices(opts: HostOptions): Host {
     chat,
     records,
     close() {
+      batches.close();
       chat.cancelAll();
       db.close();
     },

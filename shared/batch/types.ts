@@ -20,6 +20,8 @@ export interface BatchSpec {
   preset: string | null;
   /** A catalog id (zai, bigmodel, openrouter, novita, custom). */
   provider: string;
+  /** The saved provider a batch planned in the app goes to (the CLI registers one per run instead). */
+  providerId?: string | null;
   baseUrl: string | null;
   model: string | null;
   thinking: boolean;

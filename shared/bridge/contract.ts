@@ -4,6 +4,8 @@
  * Each domain lives in its own file; this one only assembles them.
  */
 import type { AttachmentApi } from './attachments.ts';
+import type { BatchApi, BatchEventEnvelope } from './batch.ts';
+import { batchMethods } from './batch.ts';
 import { attachmentMethods } from './attachments.ts';
 import type { ChatApi, ChatEventEnvelope } from './chat.ts';
 import { chatMethods } from './chat.ts';
@@ -48,10 +50,19 @@ export interface AppApi {
 }
 
 /** Everything the host pushes to the renderer. */
-export type HostEvent = ChatEventEnvelope;
+export type HostEvent = ChatEventEnvelope | BatchEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi {}
+export interface BridgeMethods
+  extends AppApi,
+    ProviderApi,
+    ModelsApi,
+    AttachmentApi,
+    ChatApi,
+    SessionApi,
+    UsageApi,
+    CompareApi,
+    BatchApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -72,6 +83,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...sessionMethods,
   ...usageMethods,
   ...compareMethods,
+  ...batchMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -30,7 +30,14 @@ async function makeImages(dir: string, n: number, from = 0): Promise<void> {
       Array.from({ length: Math.min(50, from + n - i) }, (_, k) => {
         const j = i + k;
         // Each image differs (its colour and size), so each has its own content hash, as real scans do.
-        return sharp({ create: { width: 64 + (j % 97), height: 48 + (j % 53), channels: 3, background: { r: j % 256, g: (j >> 8) % 256, b: 128 } } })
+        return sharp({
+          create: {
+            width: 64 + (j % 97),
+            height: 48 + (j % 53),
+            channels: 3,
+            background: { r: j % 256, g: (j >> 8) % 256, b: 128 },
+          },
+        })
           .png()
           .toFile(join(dir, `scan-${String(j).padStart(5, '0')}.png`));
       }),
@@ -98,11 +105,31 @@ async function main() {
     await makeImages(small, SMALL);
     const fake = await startFakeBatchProvider({ latencyMs: LATENCY, ratePerS: RATE });
     const common = (input: string, out: string) => [
-      '--in', input, '--prompt', 'Transcribe this scan.', '--out', out, '--provider', 'custom', '--base-url', fake.url,
-      '--model', 'glm-4.5v', '--api-key', 'bench-key', '--thinking', 'off', '--concurrency', String(CONCURRENCY), '--yes', '--json',
+      '--in',
+      input,
+      '--prompt',
+      'Transcribe this scan.',
+      '--out',
+      out,
+      '--provider',
+      'custom',
+      '--base-url',
+      fake.url,
+      '--model',
+      'glm-4.5v',
+      '--api-key',
+      'bench-key',
+      '--thinking',
+      'off',
+      '--concurrency',
+      String(CONCURRENCY),
+      '--yes',
+      '--json',
     ];
 
-    console.log(`\n1-2. ${SMALL} files, then ${FILES} files, ${LATENCY} ms latency, ${RATE} requests/s limit, concurrency ${CONCURRENCY}`);
+    console.log(
+      `\n1-2. ${SMALL} files, then ${FILES} files, ${LATENCY} ms latency, ${RATE} requests/s limit, concurrency ${CONCURRENCY}`,
+    );
     const a = await runCli(common(small, join(root, 'out-200')), join(root, 'data-200'));
     const before = { ...fake.stats };
     const b = await runCli(common(big, join(root, 'out-2000')), join(root, 'data-2000'));
@@ -112,24 +139,37 @@ async function main() {
     const limited = fake.stats.limited - before.limited;
     const outputs = readdirSync(join(root, 'out-2000')).filter((f) => f.endsWith('.md')).length;
     console.log(`   200 files: ${(a.wallMs / 1000).toFixed(1)} s, peak RSS ${a.peakRssMb} MB (exit ${a.code})`);
-    console.log(`   2,000 files: ${(b.wallMs / 1000).toFixed(1)} s (exit ${b.code}), ${outputs} outputs, ${limited} answered 429`);
-    console.log(`   wall / ideal (${ideal / 1000} s): whole run ${whole.toFixed(3)}x, first request to last answer ${phase.toFixed(3)}x   goal <= 1.10x  ${verdict(whole <= 1.1)}`);
+    console.log(
+      `   2,000 files: ${(b.wallMs / 1000).toFixed(1)} s (exit ${b.code}), ${outputs} outputs, ${limited} answered 429`,
+    );
+    console.log(
+      `   wall / ideal (${ideal / 1000} s): whole run ${whole.toFixed(3)}x, first request to last answer ${phase.toFixed(3)}x   goal <= 1.10x  ${verdict(whole <= 1.1)}`,
+    );
     const growth = (b.peakRssMb ?? 0) - (a.peakRssMb ?? 0);
-    console.log(`   peak RSS: ${a.peakRssMb} MB at 200 -> ${b.peakRssMb} MB at 2,000: growth ${growth} MB   goal < 100 MB  ${verdict(growth < 100)}`);
+    console.log(
+      `   peak RSS: ${a.peakRssMb} MB at 200 -> ${b.peakRssMb} MB at 2,000: growth ${growth} MB   goal < 100 MB  ${verdict(growth < 100)}`,
+    );
 
     console.log(`\n3. SIGKILL at ${FILES / 2} files, then the same command again`);
     const acceptedBefore = fake.stats.accepted;
     const killed = await runCli(common(big, join(root, 'out-kill')), join(root, 'data-kill'), FILES / 2);
     const db = new DatabaseSync(join(root, 'data-kill', 'glimpse.db'), { readOnly: true });
-    const left = db.prepare(`SELECT status, COUNT(*) AS n FROM batch_items GROUP BY status`).all() as { status: string; n: number }[];
+    const left = db.prepare(`SELECT status, COUNT(*) AS n FROM batch_items GROUP BY status`).all() as {
+      status: string;
+      n: number;
+    }[];
     db.close();
     const resumed = await runCli(common(big, join(root, 'out-kill')), join(root, 'data-kill'));
     const requested = fake.stats.accepted - acceptedBefore;
     const redone = requested - FILES;
     const done = readdirSync(join(root, 'out-kill')).filter((f) => f.endsWith('.md')).length;
-    console.log(`   killed by ${killed.signal} after ${killed.ends} file-end events; rows then: ${left.map((r) => `${r.status} ${r.n}`).join(', ')}`);
+    console.log(
+      `   killed by ${killed.signal} after ${killed.ends} file-end events; rows then: ${left.map((r) => `${r.status} ${r.n}`).join(', ')}`,
+    );
     console.log(`   resumed: exit ${resumed.code}, ${resumed.ends} files sent, ${done} outputs in all`);
-    console.log(`   files requested twice: ${redone} (concurrency ${CONCURRENCY})   goal <= ${CONCURRENCY}  ${verdict(redone <= CONCURRENCY && done === FILES)}`);
+    console.log(
+      `   files requested twice: ${redone} (concurrency ${CONCURRENCY})   goal <= ${CONCURRENCY}  ${verdict(redone <= CONCURRENCY && done === FILES)}`,
+    );
     await fake.close();
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -32,7 +32,8 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   } catch (e) {
     throw new BadInputError(`${name} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) throw new BadInputError(`${name} is not a JSON Schema object.`);
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema))
+    throw new BadInputError(`${name} is not a JSON Schema object.`);
   const is2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
   const ajv = is2020 ? new Ajv2020({ allErrors: true, strict: false }) : new Ajv({ allErrors: true, strict: false });
   addFormats(ajv as Ajv);
@@ -52,7 +53,11 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
       try {
         json = JSON.parse(raw);
       } catch (e) {
-        return { json: null, valid: false, errors: [`the answer's JSON does not parse: ${e instanceof Error ? e.message : String(e)}`] };
+        return {
+          json: null,
+          valid: false,
+          errors: [`the answer's JSON does not parse: ${e instanceof Error ? e.message : String(e)}`],
+        };
       }
       const valid = validate(json) as boolean;
       const errors = (validate.errors ?? []).map((er) => `${er.instancePath || '/'} ${er.message ?? 'is invalid'}`);

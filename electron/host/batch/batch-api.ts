@@ -28,7 +28,10 @@ import type { BatchRow, ItemRow } from './batch-store.ts';
 import { BatchOutputs, isStorageFull } from './outputs.ts';
 import { realClock } from './rate-limiter.ts';
 import { writeSummaries } from './summaries.ts';
-import type { Host } from '../host-services.ts';
+import type { AttachmentStore } from '../attachment-store.ts';
+import type { ChatService } from '../chat-service.ts';
+import type { Db } from '../db.ts';
+import type { ProviderStore } from '../provider-store.ts';
 
 /** Where each provider's batch lines point, by catalog id; a provider not listed has no batch API Glimpse uses. */
 const ENDPOINTS: Record<string, string> = {
@@ -53,7 +56,7 @@ export function batchApiDiscount(catalogId: string): number {
 }
 
 export interface BatchApiDeps extends BatchRunDeps {
-  host: Pick<Host, 'chat' | 'attachments' | 'providers' | 'db'>;
+  host: { chat: ChatService; attachments: AttachmentStore; providers: ProviderStore; db: Db };
   apiKey: string | null;
   catalogId: string;
   discount: number;
@@ -71,11 +74,16 @@ export async function runViaBatchApi(batch: BatchRow, deps: BatchApiDeps): Promi
     );
   const { store } = deps;
   const id = batch.id;
-  const spec = batch.spec;
   const startedAt = Date.now();
   const provider = deps.host.providers.get(deps.providerId);
   if (!provider) throw new BadInputError('Pick a provider first.');
-  const client = new OpenAI({ apiKey: deps.apiKey || 'not-set', baseURL: provider.baseUrl, maxRetries: 3, fetch: deps.fetch, logLevel: 'off' });
+  const client = new OpenAI({
+    apiKey: deps.apiKey || 'not-set',
+    baseURL: provider.baseUrl,
+    maxRetries: 3,
+    fetch: deps.fetch,
+    logLevel: 'off',
+  });
   const emit = (e: BatchEvent) => deps.onEvent(e);
   emit({ type: 'start', batchId: id, counts: store.counts(id), resumed: Boolean(batch.provider_batch_id) });
   const out = new BatchOutputs(batch.out_dir, deps.outFs);
@@ -122,7 +130,9 @@ export async function runViaBatchApi(batch: BatchRow, deps: BatchApiDeps): Promi
     try {
       job = await client.batches.retrieve(providerBatchId);
     } catch (e) {
-      return stopped(`could not reach the provider to poll batch ${providerBatchId}: ${secret(e instanceof Error ? e.message : String(e))}; resume to poll again`);
+      return stopped(
+        `could not reach the provider to poll batch ${providerBatchId}: ${secret(e instanceof Error ? e.message : String(e))}; resume to poll again`,
+      );
     }
     const rc = job.request_counts;
     emit({
@@ -172,10 +182,18 @@ async function writeInput(file: string, batch: BatchRow, deps: BatchApiDeps): Pr
           history: [],
           budget: spec.budget,
         });
-        const body = buildRequestBody(entry, { model: spec.model ?? provider.model, thinking: spec.thinking, messages: prepared.messages, upstream: provider.upstream });
+        const body = buildRequestBody(entry, {
+          model: spec.model ?? provider.model,
+          thinking: spec.thinking,
+          messages: prepared.messages,
+          upstream: provider.upstream,
+        });
         delete body.stream;
         delete body.stream_options;
-        appendFileSync(file, `${JSON.stringify({ custom_id: `item-${item.idx}`, method: 'POST', url: ENDPOINTS[deps.catalogId], body })}\n`);
+        appendFileSync(
+          file,
+          `${JSON.stringify({ custom_id: `item-${item.idx}`, method: 'POST', url: ENDPOINTS[deps.catalogId], body })}\n`,
+        );
         deps.store.markRunning(batch.id, item.idx, `item-${item.idx}`, item.attempts + 1);
         n++;
       } catch (e) {
@@ -214,7 +232,12 @@ async function attachItem(item: ItemRow, batch: BatchRow, deps: BatchApiDeps): P
 /** The batch price: the standard price times the provider's batch discount. */
 function batchPrice(price: Price | null, discount: number): Price | null {
   return price
-    ? { ...price, prompt: price.prompt * discount, completion: price.completion * discount, cachedRead: price.cachedRead === null ? null : price.cachedRead * discount }
+    ? {
+        ...price,
+        prompt: price.prompt * discount,
+        completion: price.completion * discount,
+        cachedRead: price.cachedRead === null ? null : price.cachedRead * discount,
+      }
     : null;
 }
 
@@ -226,7 +249,11 @@ async function collect(job: OpenAI.Batches.Batch, client: OpenAI, batch: BatchRo
     const text = await (await client.files.content(fileId)).text();
     for (const raw of text.split('\n')) {
       if (!raw.trim()) continue;
-      let line: { custom_id?: string; response?: { status_code?: number; body?: unknown } | null; error?: { code?: string; message?: string } | null };
+      let line: {
+        custom_id?: string;
+        response?: { status_code?: number; body?: unknown } | null;
+        error?: { code?: string; message?: string } | null;
+      };
       try {
         line = JSON.parse(raw);
       } catch {
@@ -246,7 +273,13 @@ async function collect(job: OpenAI.Batches.Batch, client: OpenAI, batch: BatchRo
     if (r.status !== 'running' || seen.has(r.idx)) continue;
     const item = deps.store.item(batch.id, r.idx);
     if (item)
-      recordItem(batch, deps, item, emptyFailedResult(makeError('server', `The provider's batch ended (${job.status}) without an answer for this file.`)), job.id);
+      recordItem(
+        batch,
+        deps,
+        item,
+        emptyFailedResult(makeError('server', `The provider's batch ended (${job.status}) without an answer for this file.`)),
+        job.id,
+      );
   }
   // This job is collected: a later resume (files added since) submits a new one for what is left.
   deps.store.setProviderBatch(batch.id, null, null);
@@ -259,7 +292,13 @@ function resultOf(
   const status = line.response?.status_code ?? null;
   if (line.error || (status !== null && status >= 400) || !line.response?.body) {
     const body = line.response?.body as { error?: { message?: string } } | undefined;
-    return emptyFailedResult(makeError('server', line.error?.message ?? body?.error?.message ?? `The provider answered ${status ?? 'nothing'} for this file.`, { status }));
+    return emptyFailedResult(
+      makeError(
+        'server',
+        line.error?.message ?? body?.error?.message ?? `The provider answered ${status ?? 'nothing'} for this file.`,
+        { status },
+      ),
+    );
   }
   const n = new StreamNormalizer();
   const d1 = n.push(line.response.body);

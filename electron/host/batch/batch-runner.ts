@@ -16,7 +16,8 @@ import { emptyFailedResult } from '../../../shared/engine/result.ts';
 import type { ChatResult } from '../../../shared/engine/types.ts';
 import type { Price } from '../../../shared/providers/catalog.ts';
 import { BadInputError } from '../bad-input.ts';
-import type { Host } from '../host-services.ts';
+import type { AttachmentStore } from '../attachment-store.ts';
+import type { ChatService } from '../chat-service.ts';
 import { attachPdfPages } from '../media/pdf-attach.ts';
 import type { AnswerSchema } from './answer-schema.ts';
 import type { BatchRow, BatchStore, ItemRow } from './batch-store.ts';
@@ -26,7 +27,7 @@ import { backoffMs, failureAction, MAX_RATE_LIMITED, MAX_TRANSIENT_ATTEMPTS } fr
 import { writeSummaries } from './summaries.ts';
 
 export interface BatchRunDeps {
-  host: Pick<Host, 'chat' | 'attachments'>;
+  host: { chat: ChatService; attachments: AttachmentStore };
   store: BatchStore;
   /** The provider (as registered in the host) every request goes to. */
   providerId: string;
@@ -64,7 +65,12 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
   const startedAt = Date.now();
   const resumedRunning = store.resetRunning(id);
   store.setStatus(id, 'running');
-  deps.onEvent({ type: 'start', batchId: id, counts: store.counts(id), resumed: resumedRunning > 0 || store.counts(id).done > 0 });
+  deps.onEvent({
+    type: 'start',
+    batchId: id,
+    counts: store.counts(id),
+    resumed: resumedRunning > 0 || store.counts(id).done > 0,
+  });
 
   let spent = store.spent(id);
   let reserved = 0;
@@ -161,7 +167,9 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     } catch (e) {
       if (!isStorageFull(e)) throw e;
       const code = (e as NodeJS.ErrnoException).code ?? redactSecrets(e instanceof Error ? e.message : String(e));
-      stopNow(`could not write the results (${code}: the disk is full or the folder is no longer writable); free space and resume`);
+      stopNow(
+        `could not write the results (${code}: the disk is full or the folder is no longer writable); free space and resume`,
+      );
       try {
         store.markPending(id, item.idx);
       } catch {
@@ -245,7 +253,14 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
       if (action === 'transient' && transient + 1 < MAX_TRANSIENT_ATTEMPTS && !stopCtrl.signal.aborted) {
         transient++;
         const delayMs = backoffMs(transient);
-        deps.onEvent({ type: 'retry', batchId: id, idx: item.idx, file: item.path, reason: result.error?.message ?? '', delayMs });
+        deps.onEvent({
+          type: 'retry',
+          batchId: id,
+          idx: item.idx,
+          file: item.path,
+          reason: result.error?.message ?? '',
+          delayMs,
+        });
         await clock.sleep(delayMs, deps.cancel);
         continue;
       }

@@ -90,10 +90,16 @@ export async function openBatch(o: OpenOptions): Promise<BatchPlan> {
   store.reconcile(batch.id, planned);
   // Files submitted to a provider batch stay `running` until it is collected; others left running were in flight.
   if (!batch.provider_batch_id) store.resetRunning(batch.id);
-  return { batch, resumed, counts: store.counts(batch.id), ...describe(planned), estimate: estimateTodo(store, batch.id, o) };
+  return {
+    batch,
+    resumed,
+    counts: store.counts(batch.id),
+    ...summarisePlan(planned),
+    estimate: estimateTodo(store, batch.id, o),
+  };
 }
 
-function describe(planned: readonly PlannedItem[]): Pick<BatchPlan, 'found' | 'skipped' | 'failed'> {
+function summarisePlan(planned: readonly PlannedItem[]): Pick<BatchPlan, 'found' | 'skipped' | 'failed'> {
   const found = { files: planned.length, images: 0, pdfs: 0, pages: 0 };
   const skipped: BatchPlan['skipped'] = [];
   const failed: BatchPlan['failed'] = [];

@@ -132,7 +132,9 @@ export class BatchStore {
       ).map((r) => [r.path, r]),
     );
     const names = new Set(
-      (this.stmt('SELECT name FROM batch_items WHERE batch_id = ?').all(batchId) as { name: string }[]).map((r) => r.name.toLowerCase()),
+      (this.stmt('SELECT name FROM batch_items WHERE batch_id = ?').all(batchId) as { name: string }[]).map((r) =>
+        r.name.toLowerCase(),
+      ),
     );
     // Output names are unique in a batch (a/scan.png and b/scan.jpg would both be scan.md): later ones get -2, -3...
     const uniqueName = (stem: string) => {
@@ -141,7 +143,9 @@ export class BatchStore {
       names.add(name.toLowerCase());
       return name;
     };
-    let next = (this.stmt('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM batch_items WHERE batch_id = ?').get(batchId) as { n: number }).n;
+    let next = (
+      this.stmt('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM batch_items WHERE batch_id = ?').get(batchId) as { n: number }
+    ).n;
     const insert = this.stmt(
       `INSERT INTO batch_items (batch_id, idx, path, name, kind, pages, content_hash, status, est_prompt_tokens, error_message)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -154,7 +158,18 @@ export class BatchStore {
       for (const p of planned) {
         const old = existing.get(p.path);
         if (!old) {
-          insert.run(batchId, next++, p.path, uniqueName(p.name), p.kind, p.pages, p.content_hash, p.status, p.est_prompt_tokens, p.error);
+          insert.run(
+            batchId,
+            next++,
+            p.path,
+            uniqueName(p.name),
+            p.kind,
+            p.pages,
+            p.content_hash,
+            p.status,
+            p.est_prompt_tokens,
+            p.error,
+          );
           continue;
         }
         const changed = old.content_hash !== p.content_hash;
@@ -184,13 +199,17 @@ export class BatchStore {
 
   /** The next pending files in order, at most `limit`. */
   pending(batchId: string, limit: number, afterIdx = -1): ItemRow[] {
-    return this.stmt(
-      `SELECT * FROM batch_items WHERE batch_id = ? AND status = 'pending' AND idx > ? ORDER BY idx LIMIT ?`,
-    ).all(batchId, afterIdx, limit) as unknown as ItemRow[];
+    return this.stmt(`SELECT * FROM batch_items WHERE batch_id = ? AND status = 'pending' AND idx > ? ORDER BY idx LIMIT ?`).all(
+      batchId,
+      afterIdx,
+      limit,
+    ) as unknown as ItemRow[];
   }
 
   item(batchId: string, idx: number): ItemRow | null {
-    return (this.stmt('SELECT * FROM batch_items WHERE batch_id = ? AND idx = ?').get(batchId, idx) as unknown as ItemRow) ?? null;
+    return (
+      (this.stmt('SELECT * FROM batch_items WHERE batch_id = ? AND idx = ?').get(batchId, idx) as unknown as ItemRow) ?? null
+    );
   }
 
   markRunning(batchId: string, idx: number, requestId: string, attempts: number): void {
@@ -241,11 +260,21 @@ export class BatchStore {
   }
 
   /** Each file's result line (done and failed files), in order; streamed so 10,000 files do not sit in memory. */
-  *results(batchId: string): Generator<{ idx: number; status: ItemStatus; result: string | null; path: string; name: string; error: string | null }> {
+  *results(
+    batchId: string,
+  ): Generator<{ idx: number; status: ItemStatus; result: string | null; path: string; name: string; error: string | null }> {
     const it = this.stmt(
       `SELECT idx, status, result, path, name, error_message AS error FROM batch_items WHERE batch_id = ? ORDER BY idx`,
     ).iterate(batchId);
-    for (const r of it) yield r as unknown as { idx: number; status: ItemStatus; result: string | null; path: string; name: string; error: string | null };
+    for (const r of it)
+      yield r as unknown as {
+        idx: number;
+        status: ItemStatus;
+        result: string | null;
+        path: string;
+        name: string;
+        error: string | null;
+      };
   }
 
   items(batchId: string, offset = 0, limit = 100_000): BatchItemView[] {

@@ -38,7 +38,10 @@ export const realOutFs: OutFs = {
 export function isStorageFull(e: unknown): boolean {
   const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
   const msg = e instanceof Error ? e.message : '';
-  return ['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM'].includes(code) || /SQLITE_FULL|disk is full|database or disk is full/i.test(msg);
+  return (
+    ['ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EACCES', 'EPERM'].includes(code) ||
+    /SQLITE_FULL|disk is full|database or disk is full/i.test(msg)
+  );
 }
 
 /** Refuses an out folder that cannot be created or written, before any request is sent. */
@@ -115,7 +118,8 @@ export function csvHeader(columns: readonly string[]): string {
 
 /** One row per file: a folder of receipts becomes one spreadsheet. */
 export function csvRow(line: BatchResultLine, columns: readonly string[]): string {
-  const obj = line.json && typeof line.json === 'object' && !Array.isArray(line.json) ? (line.json as Record<string, unknown>) : {};
+  const obj =
+    line.json && typeof line.json === 'object' && !Array.isArray(line.json) ? (line.json as Record<string, unknown>) : {};
   const cells = [
     line.file,
     line.status,

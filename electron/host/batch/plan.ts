@@ -28,7 +28,10 @@ interface Found {
 function stemOf(path: string, root: string | null): string {
   const rel = root ? relative(root, path) : basename(path);
   const noExt = rel.slice(0, rel.length - extname(rel).length) || rel;
-  return noExt.split(sep).join('__').replace(/[^\p{L}\p{N}._ -]/gu, '_');
+  return noExt
+    .split(sep)
+    .join('__')
+    .replace(/[^\p{L}\p{N}._ -]/gu, '_');
 }
 
 /** Hidden files (.DS_Store), and anything under the output folder (a previous run's results), are never inputs. */
@@ -54,8 +57,8 @@ export function findFiles(inputs: readonly string[], outDir: string): Found[] {
     }
     if (st?.isDirectory()) {
       const root = resolve(input);
+      // A link is listed too: one that leads nowhere becomes a failed file with its reason, not a silent gap.
       for (const e of readdirSync(root, { recursive: true, withFileTypes: true }))
-        // A link is listed too: one that leads nowhere becomes a failed file with its reason, not a silent gap.
         if (e.isFile() || e.isSymbolicLink()) add(resolve(e.parentPath, e.name), root);
     } else if (st) {
       add(input, null);
@@ -92,9 +95,16 @@ export async function planFile(
     // Counted at the budget: every scan larger than it is sized down to exactly it (fitToBudget); only images
     // already smaller cost less, so this is the upper end. The header is not parsed here, outside the decoder.
     const { tokens } = fitToBudget(100_000, 100_000, spec.budget);
-    return { ...base, kind: 'image', content_hash, status: 'pending', est_prompt_tokens: filePromptTokens(tokens, 1, spec.prompt) };
+    return {
+      ...base,
+      kind: 'image',
+      content_hash,
+      status: 'pending',
+      est_prompt_tokens: filePromptTokens(tokens, 1, spec.prompt),
+    };
   }
-  if (kind.kind !== 'pdf') return { ...base, kind: kind.kind, content_hash, status: 'skipped', error: `a ${kind.kind}: a batch sends images and PDFs` };
+  if (kind.kind !== 'pdf')
+    return { ...base, kind: kind.kind, content_hash, status: 'skipped', error: `a ${kind.kind}: a batch sends images and PDFs` };
   return planPdf({ ...base, content_hash }, bytes, spec, contextTokens);
 }
 

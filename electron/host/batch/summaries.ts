@@ -40,7 +40,8 @@ export function writeSummaries(store: BatchStore, out: BatchOutputs, batch: Batc
     );
   const failed: { file: string; error: string | null }[] = [];
   for (const r of store.results(batch.id)) {
-    if ((r.status === 'failed' || r.status === 'skipped') && failed.length < MAX_LISTED) failed.push({ file: r.path, error: r.error });
+    if ((r.status === 'failed' || r.status === 'skipped') && failed.length < MAX_LISTED)
+      failed.push({ file: r.path, error: r.error });
   }
   const s = batch.spec;
   const summary = {

@@ -32,7 +32,12 @@ afterAll(async () => {
 });
 
 function glimpse(args: string[], dataDir: string) {
-  return runNode(['electron/cli/glimpse.ts', ...args], { PATH: process.env.PATH, HOME: dataDir, GLIMPSE_DATA_DIR: dataDir, GLIMPSE_BATCH_POLL_MS: '20' });
+  return runNode(['electron/cli/glimpse.ts', ...args], {
+    PATH: process.env.PATH,
+    HOME: dataDir,
+    GLIMPSE_DATA_DIR: dataDir,
+    GLIMPSE_BATCH_POLL_MS: '20',
+  });
 }
 
 const provider = () => ['--provider', 'bigmodel', '--base-url', fake.url, '--api-key', 'cli-key', '--thinking', 'off'];
@@ -53,7 +58,9 @@ describe('glimpse batch', () => {
     expect(fake.stats.chat).toBe(before);
   });
 
-  it('runs with --yes, writes the outputs, and a rerun sends nothing again; usage filters by batch', { timeout: 90_000 }, async () => {
+  it('runs with --yes, writes the outputs, and a rerun sends nothing again; usage filters by batch', {
+    timeout: 90_000,
+  }, async () => {
     const data = join(root, 'd2');
     const out = join(root, 'o2');
     const schema = join(root, 'total.json');
@@ -63,7 +70,15 @@ describe('glimpse batch', () => {
     const r = await glimpse(args, data);
     expect(r.code).toBe(0);
     expect(fake.stats.accepted - before).toBe(4);
-    expect(readdirSync(out).sort()).toEqual(['receipt-0.json', 'receipt-1.json', 'receipt-2.json', 'receipt-3.json', 'results.csv', 'results.jsonl', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'receipt-0.json',
+      'receipt-1.json',
+      'receipt-2.json',
+      'receipt-3.json',
+      'results.csv',
+      'results.jsonl',
+      'summary.json',
+    ]);
     expect(readFileSync(join(out, 'results.csv'), 'utf8').split('\r\n')[1]).toMatch(/receipt-0\.png,done,12\.5,true,/);
     const id = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).batch_id as string;
     const again = await glimpse(args, data);
@@ -79,27 +94,41 @@ describe('glimpse batch', () => {
     const blocker = join(root, 'a-file');
     writeFileSync(blocker, 'x');
     const before = fake.stats.chat;
-    const r = await glimpse(['batch', '--in', scans, '--prompt', 'Total?', '--out', join(blocker, 'out'), ...provider(), '--yes'], data);
+    const r = await glimpse(
+      ['batch', '--in', scans, '--prompt', 'Total?', '--out', join(blocker, 'out'), ...provider(), '--yes'],
+      data,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Cannot write to the output folder .*a-file\/out \((ENOTDIR|EEXIST)\)\. Nothing was sent\./);
     expect(fake.stats.chat).toBe(before);
     const bad = join(root, 'bad-schema.json');
     writeFileSync(bad, '{"type": "nope"}');
-    const s = await glimpse(['batch', '--in', scans, '--prompt', 'x', '--json-schema', bad, '--out', join(root, 'o3'), ...provider(), '--yes'], data);
+    const s = await glimpse(
+      ['batch', '--in', scans, '--prompt', 'x', '--json-schema', bad, '--out', join(root, 'o3'), ...provider(), '--yes'],
+      data,
+    );
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/bad-schema\.json is not a valid JSON Schema/);
   });
 
-  it('--via batch-api uploads one JSONL, creates one provider batch, polls it and records the batch price', { timeout: 90_000 }, async () => {
+  it('--via batch-api uploads one JSONL, creates one provider batch, polls it and records the batch price', {
+    timeout: 90_000,
+  }, async () => {
     const data = join(root, 'd4');
     const out = join(root, 'o4');
     const before = { ...fake.stats };
-    const r = await glimpse(['batch', '--in', scans, '--prompt', 'Total?', '--out', out, ...provider(), '--via', 'batch-api', '--yes', '--json'], data);
+    const r = await glimpse(
+      ['batch', '--in', scans, '--prompt', 'Total?', '--out', out, ...provider(), '--via', 'batch-api', '--yes', '--json'],
+      data,
+    );
     expect(r.code).toBe(0);
     expect(fake.stats.uploads - before.uploads).toBe(1);
     expect(fake.stats.batches - before.batches).toBe(1);
     expect(fake.stats.chat - before.chat).toBe(0);
-    const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events[0]).toMatchObject({ type: 'estimate', estimate: { discount: 0.5 } });
     expect(events.at(-1)).toMatchObject({ type: 'summary', status: 'done', counts: { done: 4 } });
     expect(readFileSync(join(out, 'receipt-2.md'), 'utf8')).toContain('"total": 12.5');

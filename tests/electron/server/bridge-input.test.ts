@@ -62,7 +62,10 @@ const chat = { providerId: 'zai', thinking: true, prompt: 'hi', attachments: [],
 const scope = { catalogId: 'zai', providerId: null };
 
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
-const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, string[]> = {
+const MALFORMED: Record<
+  Exclude<BridgeMethodName, 'getInfo' | 'listProviders' | 'listBatches' | 'interruptedBatches'>,
+  string[]
+> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
   saveProvider: [
     'null',
@@ -120,6 +123,20 @@ const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, 
   exportLedgerCsv: ['[1]', '{"to":{}}'],
   markPreferred: ['{}', '{"compareGroup":"g"}', '{"compareGroup":5,"requestId":null}'],
   getCompareInfo: ['"x"', '[5]', '{}'],
+  planBatch: [
+    'null',
+    '{}',
+    JSON.stringify({ inputs: [], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o' }),
+    JSON.stringify({ inputs: ['/tmp/a\u0000b'], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o' }),
+    JSON.stringify({ inputs: ['/tmp/a'], prompt: ' ', providerId: 'zai', thinking: true, outDir: '/tmp/o' }),
+    JSON.stringify({ inputs: ['/tmp/a'], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o', concurrency: 1000 }),
+    JSON.stringify({ inputs: ['/tmp/a'], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o', maxCostUsd: -1 }),
+  ],
+  startBatch: ['null', '5', '{}'],
+  stopBatch: ['"x"', JSON.stringify({ batchId: 'x' }), JSON.stringify({ batchId: 'x', cancel: 'yes' })],
+  getBatchItems: ['"x"', JSON.stringify({ batchId: 'x', limit: 0 }), JSON.stringify({ batchId: 5 })],
+  retryFailedBatch: ['null', '[]'],
+  exportBatch: [JSON.stringify({ batchId: 'x', format: 'pdf' }), '{}'],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */
@@ -142,7 +159,9 @@ const POLLUTING: [BridgeMethodName, string][] = [
 describe('the host door: malformed bridge arguments', () => {
   it('has a malformed case for every method that takes an argument', () => {
     expect(Object.keys(MALFORMED).sort()).toEqual(
-      bridgeMethodNames.filter((m) => m !== 'getInfo' && m !== 'listProviders').sort(),
+      bridgeMethodNames
+        .filter((m) => m !== 'getInfo' && m !== 'listProviders' && m !== 'listBatches' && m !== 'interruptedBatches')
+        .sort(),
     );
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { completionGuess, DEFAULT_COMPLETION, estimateBatch, fileCeilingUsd, filePromptTokens } from '../../../shared/batch/estimate.ts';
+import {
+  completionGuess,
+  DEFAULT_COMPLETION,
+  estimateBatch,
+  fileCeilingUsd,
+  filePromptTokens,
+} from '../../../shared/batch/estimate.ts';
 
 const PRICE = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
 
@@ -18,7 +24,9 @@ describe('batch estimate', () => {
     const g = completionGuess(true, { requests: 12, avgCompletion: 900, maxCompletion: 3000 });
     expect(g).toMatchObject({ low: 450, high: 3000 });
     expect(g.basis).toMatch(/last 12 requests/);
-    expect(completionGuess(true, { requests: 2, avgCompletion: 900, maxCompletion: 3000 })).toMatchObject(DEFAULT_COMPLETION.thinking);
+    expect(completionGuess(true, { requests: 2, avgCompletion: 900, maxCompletion: 3000 })).toMatchObject(
+      DEFAULT_COMPLETION.thinking,
+    );
   });
 
   it('prices the prompt tokens and both ends of the completion range', () => {

@@ -80,7 +80,14 @@ async function run(
   more: Partial<BatchRunDeps> = {},
   onEvent: (e: BatchEvent) => void = () => {},
 ) {
-  const plan = await openBatch({ db: env.host.db, spec: s, outDir: env.out, model: 'glm-4.5v', price: env.price, contextTokens: 65_536 });
+  const plan = await openBatch({
+    db: env.host.db,
+    spec: s,
+    outDir: env.out,
+    model: 'glm-4.5v',
+    price: env.price,
+    contextTokens: 65_536,
+  });
   const store = new BatchStore(env.host.db);
   const outcome = await runBatch(store.get(plan.batch.id)!, {
     host: env.host,
@@ -98,7 +105,10 @@ async function run(
   return { plan, outcome, store };
 }
 
-const outputs = (out: string) => readdirSync(out).filter((f) => f.endsWith('.md')).sort();
+const outputs = (out: string) =>
+  readdirSync(out)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
 
 describe('batch runner', () => {
   it('writes one output per file, results.jsonl and summary.json, with each request in the ledger tagged with the batch', async () => {
@@ -107,12 +117,22 @@ describe('batch runner', () => {
     expect(outcome).toMatchObject({ status: 'done', counts: { done: FILES, failed: 0, pending: 0 } });
     expect(outputs(env.out)).toHaveLength(FILES);
     expect(readFileSync(join(env.out, 'r0.md'), 'utf8')).toContain('Read: Read this receipt');
-    const lines = readFileSync(join(env.out, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(env.out, 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(FILES);
-    expect(lines[0]).toMatchObject({ status: 'done', error: null, usage: { prompt_tokens: expect.any(Number) }, cost: { source: 'price-table' } });
+    expect(lines[0]).toMatchObject({
+      status: 'done',
+      error: null,
+      usage: { prompt_tokens: expect.any(Number) },
+      cost: { source: 'price-table' },
+    });
     const summary = JSON.parse(readFileSync(join(env.out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ batch_id: plan.batch.id, status: 'done', counts: { done: FILES } });
-    const rows = env.host.db.prepare('SELECT COUNT(*) AS n, SUM(cost_usd) AS usd FROM ledger WHERE batch_id = ?').get(plan.batch.id) as { n: number; usd: number };
+    const rows = env.host.db
+      .prepare('SELECT COUNT(*) AS n, SUM(cost_usd) AS usd FROM ledger WHERE batch_id = ?')
+      .get(plan.batch.id) as { n: number; usd: number };
     expect(rows.n).toBe(FILES);
     expect(summary.spent_usd).toBeCloseTo(rows.usd, 12);
   });
@@ -137,7 +157,14 @@ describe('batch runner', () => {
 
   it('treats files left running by a killed process as pending', async () => {
     const env = await setup();
-    const plan = await openBatch({ db: env.host.db, spec: spec(), outDir: env.out, model: 'glm-4.5v', price: env.price, contextTokens: null });
+    const plan = await openBatch({
+      db: env.host.db,
+      spec: spec(),
+      outDir: env.out,
+      model: 'glm-4.5v',
+      price: env.price,
+      contextTokens: null,
+    });
     const store = new BatchStore(env.host.db);
     const [a, b] = store.pending(plan.batch.id, 2);
     store.markRunning(plan.batch.id, a!.idx, 'dead-1', 1);
@@ -152,7 +179,8 @@ describe('batch runner', () => {
     const full: OutFs = {
       ...realOutFs,
       writeFile: (p, d) => {
-        if (p.endsWith('.md.' + process.pid + '.tmp') && ++writes > 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+        if (p.endsWith('.md.' + process.pid + '.tmp') && ++writes > 3)
+          throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
         realOutFs.writeFile(p, d);
       },
     };
@@ -192,7 +220,8 @@ describe('batch runner', () => {
 
   it('retries transient errors, fails other 4xx at once, and stops the batch on a refused key', async () => {
     const env = await setup({
-      fail: (n, prompt) => (n < 2 ? { status: 503, message: 'busy' } : prompt.includes('bad') ? { status: 400, message: 'bad request' } : null),
+      fail: (n, prompt) =>
+        n < 2 ? { status: 503, message: 'busy' } : prompt.includes('bad') ? { status: 400, message: 'bad request' } : null,
     });
     const ok = await run(spec({ concurrency: 1 }), env);
     expect(ok.outcome.counts).toMatchObject({ done: FILES, failed: 0 });
@@ -208,15 +237,23 @@ describe('batch runner', () => {
   });
 
   it('validates each answer against the schema and writes one CSV row per file', async () => {
-    const env = await setup({ answer: (p) => (p.includes('total') ? '```json\n{"merchant": "Café", "total": 10.5}\n```' : 'no json') });
+    const env = await setup({
+      answer: (p) => (p.includes('total') ? '```json\n{"merchant": "Café", "total": 10.5}\n```' : 'no json'),
+    });
     const schema = {
       name: 'receipt.json',
-      text: JSON.stringify({ type: 'object', properties: { merchant: { type: 'string' }, total: { type: 'number' } }, required: ['total'] }),
+      text: JSON.stringify({
+        type: 'object',
+        properties: { merchant: { type: 'string' }, total: { type: 'number' } },
+        required: ['total'],
+      }),
     };
     const { outcome } = await run(spec({ schema, format: 'json', prompt: 'Give the total as JSON' }), env);
     expect(outcome.counts.done).toBe(FILES);
     const csv = readFileSync(join(env.out, 'results.csv'), 'utf8').trim().split('\r\n');
-    expect(csv[0]).toBe('file,status,merchant,total,valid,validation_errors,prompt_tokens,completion_tokens,cost_usd,total_ms,error');
+    expect(csv[0]).toBe(
+      'file,status,merchant,total,valid,validation_errors,prompt_tokens,completion_tokens,cost_usd,total_ms,error',
+    );
     expect(csv).toHaveLength(FILES + 1);
     expect(csv[1]).toContain(',done,Café,10.5,true,');
     expect(JSON.parse(readFileSync(join(env.out, 'r0.json'), 'utf8'))).toEqual({ merchant: 'Café', total: 10.5 });
@@ -231,7 +268,9 @@ describe('batch runner', () => {
     copyFileSync(join(scans, 'r0.png'), join(inDir, 'good.png'));
     symlinkSync(join(inDir, 'missing.png'), join(inDir, 'gone.png'));
     const { plan, outcome } = await run(spec({ inputs: [inDir] }), env);
-    expect(plan.failed).toEqual([{ path: join(inDir, 'gone.png'), reason: expect.stringMatching(/Cannot read .*gone\.png \(ENOENT\)/) }]);
+    expect(plan.failed).toEqual([
+      { path: join(inDir, 'gone.png'), reason: expect.stringMatching(/Cannot read .*gone\.png \(ENOENT\)/) },
+    ]);
     expect(outcome.counts).toMatchObject({ done: 1, failed: 1 });
   });
 });
