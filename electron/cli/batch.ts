@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { compileAnswerSchema } from '../host/batch/answer-schema.ts';
-import { batchApiDiscount, runViaBatchApi } from '../host/batch/batch-api.ts';
+import { batchApiDiscount, batchApiSupported, runViaBatchApi } from '../host/batch/batch-api.ts';
 import { type BatchOutcome, runBatch } from '../host/batch/batch-runner.ts';
 import { type BatchPlan, estimateTodo, openBatch } from '../host/batch/batch-service.ts';
 import { BatchStore } from '../host/batch/batch-store.ts';
@@ -64,6 +64,8 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
       throw new UsageError(
         `--max-cost needs a price for ${provider.model}, and none is known. Enter one in the app's settings, or leave out --max-cost.`,
       );
+    if (spec.via === 'batch-api' && !batchApiSupported(provider.catalogId))
+      throw new UsageError(`${provider.name} has no OpenAI-style batch API Glimpse can use (docs/providers.md): leave out --via batch-api.`);
     const discount = spec.via === 'batch-api' ? batchApiDiscount(provider.catalogId) : 1;
     let plan: BatchPlan;
     try {
