@@ -65,7 +65,9 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
         `--max-cost needs a price for ${provider.model}, and none is known. Enter one in the app's settings, or leave out --max-cost.`,
       );
     if (spec.via === 'batch-api' && !batchApiSupported(provider.catalogId))
-      throw new UsageError(`${provider.name} has no OpenAI-style batch API Glimpse can use (docs/providers.md): leave out --via batch-api.`);
+      throw new UsageError(
+        `${provider.name} has no OpenAI-style batch API Glimpse can use (docs/providers.md): leave out --via batch-api.`,
+      );
     const discount = spec.via === 'batch-api' ? batchApiDiscount(provider.catalogId) : 1;
     let plan: BatchPlan;
     try {
