@@ -3,6 +3,7 @@ import { jsonTerminalSafe, terminalSafe } from '../../shared/text/terminal-safe.
 import { SchemaTooNewError } from '../host/db.ts';
 import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts';
 import { ask, type Io, type OutputKind } from './ask.ts';
+import { BATCH_USAGE } from './batch-usage-text.ts';
 import { compare } from './compare.ts';
 import { COMPARE_USAGE, parseCompare } from './compare-args.ts';
 import { usage, USAGE_HELP } from './usage.ts';
@@ -39,11 +40,27 @@ async function main(argv: string[]): Promise<number> {
         return await compare(parseCompare(rest), io, process.env, interrupt.signal);
       case 'usage':
         return await usage(rest, io);
+      case 'batch': {
+        // Two stages: the first Ctrl+C stops starting files (in flight finish), the second cancels those too.
+        // This listener stays for the whole run, so a second Ctrl+C reaches it instead of killing the process.
+        const cancel = new AbortController();
+        process.on('SIGINT', () => {
+          if (interrupt.signal.aborted) cancel.abort();
+        });
+        const batchIo = {
+          ...io,
+          raw: (s: string) => void process.stderr.write(s),
+          stdinIsTty: Boolean(process.stdin.isTTY),
+        };
+        // Loaded on demand: ask and compare start without the batch code (Ajv, the presets' zod schema).
+        const [{ batch }, { parseBatch }] = await Promise.all([import('./batch.ts'), import('./batch-args.ts')]);
+        return await batch(parseBatch(rest), batchIo, process.env, { stop: interrupt.signal, cancel: cancel.signal });
+      }
       case undefined:
       case '-h':
       case '--help':
       case 'help':
-        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n`);
+        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n${BATCH_USAGE}\n`);
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command “${command}”.`);
@@ -55,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (e instanceof UsageError) {
-      io.err(`glimpse: ${e.message}\n\n${USAGE}\n${COMPARE_USAGE}\nRun \`glimpse --help\` for every option.\n`);
+      io.err(`glimpse: ${e.message}\n\n${USAGE}\n${COMPARE_USAGE}\n${BATCH_USAGE}\nRun \`glimpse --help\` for every option.\n`);
       return 2;
     }
     if (e instanceof SchemaTooNewError) {

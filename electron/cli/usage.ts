@@ -11,16 +11,20 @@ import { openDb } from '../host/db.ts';
 import { csvHeader, csvLine } from '../host/ledger/ledger-csv.ts';
 import { LedgerQueries } from '../host/ledger/ledger-queries.ts';
 import { checkRange } from '../host/ledger/records.ts';
+import { batchRows, batchTotals } from '../host/batch/batch-usage.ts';
 import { UsageError } from './args.ts';
 
-export const USAGE_HELP = `  glimpse usage [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json | --csv] [--data-dir DIR]
-              totals of every request recorded in the data dir (--csv: one row per request attempt)`;
+export const USAGE_HELP = `  glimpse usage [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--batch ID] [--json | --csv] [--data-dir DIR]
+              totals of every request recorded in the data dir (--csv: one row per request attempt;
+              --batch: only the requests of that batch)`;
 
 export interface UsageArgs {
   range: UsageRange;
   json: boolean;
   csv: boolean;
   dataDir: string | null;
+  /** Only the requests of this batch (`glimpse batch` prints its id). */
+  batch: string | null;
 }
 
 export function parseUsage(argv: string[]): UsageArgs {
@@ -34,6 +38,7 @@ export function parseUsage(argv: string[]): UsageArgs {
           until: { type: 'string' },
           json: { type: 'boolean', default: false },
           csv: { type: 'boolean', default: false },
+          batch: { type: 'string' },
           'data-dir': { type: 'string' },
         },
       });
@@ -49,7 +54,9 @@ export function parseUsage(argv: string[]): UsageArgs {
   } catch (e) {
     throw new UsageError((e as Error).message.replace('The start date', '--since').replace('the end date', '--until'));
   }
-  return { range, json: Boolean(v.json), csv: Boolean(v.csv), dataDir: v['data-dir'] ?? null };
+  if (v.batch !== undefined && (v.since !== undefined || v.until !== undefined))
+    throw new UsageError('--batch covers the whole batch: leave out --since and --until.');
+  return { range, json: Boolean(v.json), csv: Boolean(v.csv), dataDir: v['data-dir'] ?? null, batch: v.batch ?? null };
 }
 
 const usd = (n: number) => formatUsd(n);
@@ -60,8 +67,12 @@ function line(name: string, t: Omit<SplitTotals, 'by_mode' | 'by_provider'>): st
   return `  ${name.padEnd(24)} ${int(t.requests).padStart(8)} req  ${int(t.prompt_tokens).padStart(12)} prompt  ${int(t.cached_tokens).padStart(10)} cached  ${int(t.reasoning_tokens).padStart(10)} reasoning  ${int(t.completion_tokens - t.reasoning_tokens).padStart(10)} answer  ${usd(t.cost_usd)}${unknown}`;
 }
 
-function text(t: SplitTotals, range: UsageRange): string {
-  const span = range.from || range.to ? `${range.from ?? 'the start'} to ${range.to ?? 'today'}` : 'all time';
+function text(t: SplitTotals, range: UsageRange, batch: string | null = null): string {
+  const span = batch
+    ? `batch ${batch}`
+    : range.from || range.to
+      ? `${range.from ?? 'the start'} to ${range.to ?? 'today'}`
+      : 'all time';
   const out = [`Usage, ${span}:`, line('total', t)];
   if (Object.keys(t.by_mode).length) out.push('By mode:', ...Object.entries(t.by_mode).map(([k, v]) => line(k, v)));
   if (Object.keys(t.by_provider).length) out.push('By provider:', ...Object.entries(t.by_provider).map(([k, v]) => line(k, v)));
@@ -77,12 +88,12 @@ export async function usage(argv: string[], io: Pick<Io, 'out'>): Promise<number
     const q = new LedgerQueries(db);
     if (args.csv) {
       io.out(csvHeader(), 'csv');
-      for (const row of q.rows(args.range)) io.out(csvLine(row), 'csv');
+      for (const row of args.batch ? batchRows(db, args.batch) : q.rows(args.range)) io.out(csvLine(row), 'csv');
       return 0;
     }
-    const t = q.totals(args.range);
-    if (args.json) io.out(`${JSON.stringify(t)}\n`, 'json');
-    else io.out(text(t, args.range));
+    const t = args.batch ? batchTotals(db, args.batch) : q.totals(args.range);
+    if (args.json) io.out(`${JSON.stringify(args.batch ? { batch: args.batch, ...t } : t)}\n`, 'json');
+    else io.out(text(t, args.range, args.batch));
     return 0;
   } finally {
     db.close();

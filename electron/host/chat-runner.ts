@@ -53,6 +53,8 @@ export interface RunSpec {
   images?: ImageInfo[];
   /** Overrides DEFAULT_MAX_ANSWER_CHARS (tests). */
   maxAnswerChars?: number;
+  /** Overrides MAX_RETRIES: a batch passes 0 and retries through its own rate limiter. */
+  maxRetries?: number;
 }
 
 interface Attempt {
@@ -80,7 +82,8 @@ export async function runChat(spec: RunSpec): Promise<ChatResult> {
     attempt = await runAttempt(spec);
     // Whatever the server echoed (an Authorization header in an error body), the key never leaves in a message.
     if (attempt.error) attempt.error = { ...attempt.error, message: redactKey(attempt.error.message, spec.apiKey) };
-    const retry = n < MAX_RETRIES && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
+    const retry =
+      n < (spec.maxRetries ?? MAX_RETRIES) && !attempt.answer && !attempt.reasoning ? retryDelayMs(attempt.error, n) : null;
     if (retry === null) break;
     spec.onEvent({ type: 'retry', attempt: n + 1, delayMs: retry, reason: attempt.error!.message, error: attempt.error! });
     if (!(await wait(retry, spec.signal))) {
@@ -263,7 +266,9 @@ function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean;
     );
   }
   if (e instanceof APIError) {
-    const retryAfter = e.headers?.get?.('retry-after') ?? null;
+    // `retry-after-ms` (sent by OpenAI-style APIs) is finer than `retry-after`'s whole seconds: a batch paces by it.
+    const ms = Number(e.headers?.get?.('retry-after-ms') ?? Number.NaN);
+    const retryAfter = Number.isFinite(ms) && ms >= 0 ? String(ms / 1000) : (e.headers?.get?.('retry-after') ?? null);
     return classifyHttpError({ status: e.status ?? null, body: e.error, retryAfter });
   }
   if (e instanceof SyntaxError)

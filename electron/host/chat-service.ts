@@ -28,6 +28,21 @@ export interface RequestMeta {
   providerId: string;
   catalogId: string;
   model: string;
+  /** Set when the request is one file of a batch (issue #13): the ledger tags its rows with it. */
+  batchId?: string | null;
+}
+
+/** How a caller that schedules its own requests (a batch) runs one. */
+export interface RunOptions {
+  /** Tags the ledger rows of this request. */
+  batchId?: string | null;
+  /** Retries of a failed attempt inside the request; a batch passes 0 and retries through its shared limiter. */
+  maxRetries?: number;
+  /**
+   * Awaited once the input is built, just before it is sent: a batch waits here for its rate limiter, so the pace
+   * it keeps is the pace the provider sees (decoding takes uneven time). False ends the request as cancelled.
+   */
+  beforeSend?: () => Promise<boolean>;
 }
 
 /**
@@ -110,6 +125,7 @@ export class ChatService {
     ctrl: AbortController,
     emit: (e: ChatEvent) => void,
     requestId: string = randomUUID(),
+    opts: RunOptions = {},
   ): Promise<ChatResult> {
     let provider: ProviderView | null;
     try {
@@ -127,7 +143,14 @@ export class ChatService {
     }
     const entry = catalogEntry(provider?.catalogId ?? 'custom');
     const model = req.model ?? provider?.model ?? '';
-    const meta: RequestMeta = { requestId, request: req, providerId: req.providerId, catalogId: entry.id, model };
+    const meta: RequestMeta = {
+      requestId,
+      request: req,
+      providerId: req.providerId,
+      catalogId: entry.id,
+      model,
+      batchId: opts.batchId ?? null,
+    };
     const onEvent = (e: ChatEvent) => {
       for (const o of this.deps.observers ?? []) {
         try {
@@ -155,6 +178,7 @@ export class ChatService {
     const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
     if (fit.kind === 'over')
       return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
+    if (opts.beforeSend && !(await opts.beforeSend())) return refuse(makeError('cancelled'), input.estimate);
     return runChat({
       entry,
       baseUrl: provider!.baseUrl,
@@ -167,6 +191,7 @@ export class ChatService {
       estimate: input.estimate,
       idleTimeoutMs: this.deps.idleTimeoutMs,
       maxAnswerChars: this.deps.maxAnswerChars,
+      maxRetries: opts.maxRetries,
       signal: ctrl.signal,
       fetch: this.deps.fetch,
       onEvent,

@@ -5,6 +5,7 @@
  */
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
 import { AttachmentStore } from './attachment-store.ts';
+import { createBatchMethods } from './batch/batch-methods.ts';
 import { ChatService } from './chat-service.ts';
 import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
@@ -93,6 +94,8 @@ export function createHostServices(opts: HostOptions): Host {
   });
 
   const desktopSettings = new DesktopSettingsStore(db);
+  const batches = createBatchMethods({ db, providers, attachments, chat, publish });
+
   const inner: BridgeMethods = {
     getInfo: async () => info(),
     setSessionOnlyKeys: async (on) => {
@@ -115,6 +118,7 @@ export function createHostServices(opts: HostOptions): Host {
     ...records.methods,
     ...compareMethodsFor(db),
     ...desktopMethodsFor(desktopSettings),
+    ...batches.methods,
   };
 
   return {
@@ -130,6 +134,7 @@ export function createHostServices(opts: HostOptions): Host {
     records,
     desktopSettings,
     close() {
+      batches.close();
       chat.cancelAll();
       db.close();
     },

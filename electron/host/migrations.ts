@@ -2,6 +2,7 @@
  * Schema migrations, applied in order at start. Append only: never edit a migration that has shipped,
  * because data dirs out there already ran it.
  */
+import { BATCHES_V7 } from './batch/schema-v7.ts';
 import { LEDGER_AND_SESSIONS_V3 } from './ledger/schema-v3.ts';
 
 export interface Migration {
@@ -68,4 +69,6 @@ export const MIGRATIONS: readonly Migration[] = [
   // v5: the start time of the process that owns a streaming row (see ledger/owner.ts), so recovery can tell a
   // dead owner (a zombie, or a pid reused by another process) from a live one.
   { version: 5, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
+  // v7: batches (issue #13): a batch, one row per file, and the batch id on each ledger row it wrote.
+  { version: 7, sql: BATCHES_V7 },
 ];

@@ -5,6 +5,13 @@
  */
 import { z } from 'zod';
 import { attachmentUploadSchema, getAttachmentSchema } from './attachment-schema.ts';
+import {
+  batchExportSchema,
+  batchIdSchema,
+  batchItemsQuerySchema,
+  batchPlanInputSchema,
+  batchStopSchema,
+} from './batch-schema.ts';
 import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
@@ -48,6 +55,14 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   setDesktopSettings: desktopSettingsInputSchema,
   endSnip: noArgSchema,
   startSnip: noArgSchema,
+  planBatch: batchPlanInputSchema,
+  startBatch: batchIdSchema,
+  stopBatch: batchStopSchema,
+  listBatches: noArgSchema,
+  getBatchItems: batchItemsQuerySchema,
+  retryFailedBatch: batchIdSchema,
+  interruptedBatches: noArgSchema,
+  exportBatch: batchExportSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

@@ -4,6 +4,8 @@
  * Each domain lives in its own file; this one only assembles them.
  */
 import type { AttachmentApi } from './attachments.ts';
+import type { BatchApi, BatchEventEnvelope } from './batch.ts';
+import { batchMethods } from './batch.ts';
 import { attachmentMethods } from './attachments.ts';
 import type { ChatApi, ChatEventEnvelope } from './chat.ts';
 import { chatMethods } from './chat.ts';
@@ -50,7 +52,7 @@ export interface AppApi {
 }
 
 /** Everything the host pushes to the renderer. */
-export type HostEvent = ChatEventEnvelope;
+export type HostEvent = ChatEventEnvelope | BatchEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
 export interface BridgeMethods
@@ -62,7 +64,8 @@ export interface BridgeMethods
     SessionApi,
     UsageApi,
     CompareApi,
-    DesktopApi {}
+    DesktopApi,
+    BatchApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -86,6 +89,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...usageMethods,
   ...compareMethods,
   ...desktopMethods,
+  ...batchMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -17,9 +17,9 @@ import type { Db } from '../db.ts';
 import { LEDGER_COLUMNS } from './ledger-csv.ts';
 import { localDay } from './local-day.ts';
 
-const COLS = LEDGER_COLUMNS.join(', ');
+export const COLS = LEDGER_COLUMNS.join(', ');
 
-interface GroupRow {
+export interface GroupRow {
   key1: string;
   key2: string;
   requests: number;
@@ -94,7 +94,7 @@ function groupBy<R extends GroupRow>(rows: R[], key: (r: R) => string): Map<stri
 const record = (m: Map<string, Acc>): Record<string, UsageTotals> => Object.fromEntries([...m].map(([k, a]) => [k, totals(a)]));
 
 /** Rows grouped by (provider, mode) → totals with both splits. */
-function split(rows: GroupRow[]): SplitTotals {
+export function split(rows: GroupRow[]): SplitTotals {
   const all = emptyAcc();
   for (const r of rows) add(all, r);
   return { ...totals(all), by_provider: record(groupBy(rows, (r) => r.key1)), by_mode: record(groupBy(rows, (r) => r.key2)) };

@@ -29,6 +29,8 @@ export interface LedgerStart {
   compareGroup: string | null;
   price: Price | null;
   estimate: Estimate;
+  /** The batch this request belongs to (issue #13), so usage can be filtered by batch. */
+  batchId?: string | null;
 }
 
 export class LedgerStore {
@@ -48,8 +50,8 @@ export class LedgerStore {
   start(r: LedgerStart): void {
     this.stmt(
       `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
-           upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?)`,
+           upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd, batch_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?, ?)`,
     ).run(
       r.id,
       r.requestId,
@@ -69,6 +71,7 @@ export class LedgerStore {
       r.price ? JSON.stringify(r.price) : null,
       r.estimate.prompt_tokens,
       r.estimate.usd,
+      r.batchId ?? null,
     );
   }
 

@@ -22,7 +22,7 @@ async function startAndWait(h: Host, path: string, sessionId: string): Promise<{
   const ends = new Map<string, ChatResult>();
   let wake: () => void = () => {};
   h.subscribe((e) => {
-    if (e.event.type === 'end') {
+    if (e.channel === 'chat' && e.event.type === 'end') {
       ends.set(e.requestId, e.event.result);
       wake();
     }

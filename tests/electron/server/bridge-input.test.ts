@@ -63,7 +63,15 @@ const scope = { catalogId: 'zai', providerId: null };
 
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
 /** Methods without an argument: whatever arrives is ignored. */
-const NO_ARG = ['getInfo', 'listProviders', 'getDesktopSettings', 'endSnip', 'startSnip'] as const;
+const NO_ARG = [
+  'getInfo',
+  'listProviders',
+  'getDesktopSettings',
+  'endSnip',
+  'startSnip',
+  'listBatches',
+  'interruptedBatches',
+] as const;
 
 const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, string[]> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
@@ -131,6 +139,20 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
     '{"snipPreset":"locate"}',
     '{"other":1}',
   ],
+  planBatch: [
+    'null',
+    '{}',
+    JSON.stringify({ inputs: [], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o' }),
+    JSON.stringify({ inputs: ['/tmp/a\u0000b'], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o' }),
+    JSON.stringify({ inputs: ['/tmp/a'], prompt: ' ', providerId: 'zai', thinking: true, outDir: '/tmp/o' }),
+    JSON.stringify({ inputs: ['/tmp/a'], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o', concurrency: 1000 }),
+    JSON.stringify({ inputs: ['/tmp/a'], prompt: 'p', providerId: 'zai', thinking: true, outDir: '/tmp/o', maxCostUsd: -1 }),
+  ],
+  startBatch: ['null', '5', '{}'],
+  stopBatch: ['"x"', JSON.stringify({ batchId: 'x' }), JSON.stringify({ batchId: 'x', cancel: 'yes' })],
+  getBatchItems: ['"x"', JSON.stringify({ batchId: 'x', limit: 0 }), JSON.stringify({ batchId: 5 })],
+  retryFailedBatch: ['null', '[]'],
+  exportBatch: [JSON.stringify({ batchId: 'x', format: 'pdf' }), '{}'],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */

@@ -10,7 +10,7 @@ import { createHost, type Host } from '../../../electron/host/host.ts';
 import { FileKeyStore } from '../../../electron/host/key-store.ts';
 import { RENDERER_CSP } from '../../../electron/host/renderer-csp.ts';
 import { startBrowserShell, type BrowserShell } from '../../../electron/server/server.ts';
-import type { HostEvent } from '../../../shared/bridge/contract.ts';
+import type { ChatEventEnvelope } from '../../../shared/bridge/chat.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 
 const SECRET = 'top-secret-do-not-serve';
@@ -318,7 +318,7 @@ describe('browser shell: attachments and chat', () => {
     expect(saved.json.result.hasKey).toBe(true);
     expect(saved.text).not.toContain('sk-server-test-key-123');
 
-    const events: HostEvent[] = [];
+    const events: ChatEventEnvelope[] = [];
     let requestId: string | null = null;
     let onEnd: () => void = () => {};
     const ended = new Promise<void>((r) => (onEnd = r));
@@ -343,7 +343,7 @@ describe('browser shell: attachments and chat', () => {
             const frame = buf.slice(0, at);
             buf = buf.slice(at + 2);
             if (!frame.startsWith('data: ')) continue;
-            const e = JSON.parse(frame.slice(6)) as HostEvent;
+            const e = JSON.parse(frame.slice(6)) as ChatEventEnvelope;
             events.push(e);
             if (e.event.type === 'end' && e.requestId === requestId) onEnd();
           }

@@ -3,7 +3,7 @@
  * mark: stored on the group's ledger rows, read back for a reopened session, and counted per mode in the report.
  */
 import { describe, expect, it } from 'vitest';
-import type { HostEvent } from '../../../../shared/bridge/contract.ts';
+import type { ChatEventEnvelope } from '../../../../shared/bridge/chat.ts';
 import type { Host } from '../../../../electron/host/host.ts';
 import { useTestHosts } from '../test-host.ts';
 
@@ -12,11 +12,11 @@ let host: Host;
 
 /** Starts lanes the way the renderer does and resolves when every one has ended. */
 async function runCompare(group: string, lanes: { path: string; thinking: boolean }[]) {
-  const ended = new Map<string, HostEvent>();
+  const ended = new Map<string, ChatEventEnvelope>();
   const ids: string[] = [];
   const done = new Promise<void>((resolve) => {
     host.subscribe((e) => {
-      if (e.event.type !== 'end') return;
+      if (e.channel !== 'chat' || e.event.type !== 'end') return;
       ended.set(e.requestId, e);
       if (ids.length === lanes.length && ids.every((id) => ended.has(id))) resolve();
     });

@@ -1,0 +1,179 @@
+/**
+ * `npm run bench:batch`: `glimpse batch` (the built CLI, as a person runs it) against the fake batch provider
+ * with 200 ms latency and a limit of 20 requests/s enforced with 429s.
+ *   1. 2,000 generated images: wall time against the ideal (2,000 / 20 = 100 s), whole run and request phase;
+ *      goal <= 1.10x.
+ *   2. Peak memory (the CLI's max RSS) at 200 files and at 2,000: growth < 100 MB.
+ *   3. SIGKILL at half way, then the same command again: files requested twice <= --concurrency, and no finished
+ *      file lost.
+ * Prints PASS/MISS per goal and exits 0 either way: it is a benchmark.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import sharp from 'sharp';
+import { startFakeBatchProvider } from '../fixtures/fake-batch-provider.ts';
+
+const FILES = 2000;
+const SMALL = 200;
+const RATE = 20;
+const LATENCY = 200;
+const CONCURRENCY = 16;
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+async function makeImages(dir: string, n: number, from = 0): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (let i = from; i < from + n; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, from + n - i) }, (_, k) => {
+        const j = i + k;
+        // Each image differs (its colour and size), so each has its own content hash, as real scans do.
+        return sharp({
+          create: {
+            width: 64 + (j % 97),
+            height: 48 + (j % 53),
+            channels: 3,
+            background: { r: j % 256, g: (j >> 8) % 256, b: 128 },
+          },
+        })
+          .png()
+          .toFile(join(dir, `scan-${String(j).padStart(5, '0')}.png`));
+      }),
+    );
+  }
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  wallMs: number;
+  firstStartMs: number | null;
+  lastEndMs: number | null;
+  peakRssMb: number | null;
+  ends: number;
+}
+
+/** Runs the CLI with --json; `killAfter` SIGKILLs it once that many files have ended. */
+function runCli(args: string[], dataDir: string, killAfter: number | null = null): Promise<Run> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['bin/glimpse.js', 'batch', ...args], {
+      env: { PATH: process.env.PATH, HOME: dataDir, GLIMPSE_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run: Run = { code: null, signal: null, wallMs: 0, firstStartMs: null, lastEndMs: null, peakRssMb: null, ends: 0 };
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      let nl = buf.indexOf('\n');
+      while (nl >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        nl = buf.indexOf('\n');
+        if (!line.startsWith('{')) continue;
+        const e = JSON.parse(line) as { type: string; peak_rss_mb?: number };
+        if (e.type === 'file-start') run.firstStartMs ??= performance.now() - t0;
+        if (e.type === 'file-end') {
+          run.ends++;
+          run.lastEndMs = performance.now() - t0;
+          if (killAfter !== null && run.ends === killAfter) child.kill('SIGKILL');
+        }
+        if (e.type === 'summary') run.peakRssMb = e.peak_rss_mb ?? null;
+      }
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code, signal) => {
+      run.code = code;
+      run.signal = signal;
+      run.wallMs = performance.now() - t0;
+      if (code !== 0 && signal !== 'SIGKILL') console.error(err.slice(-2000));
+      resolve(run);
+    });
+  });
+}
+
+async function main() {
+  const root = mkdtempSync(join(tmpdir(), 'glimpse-batch-bench-'));
+  try {
+    const big = join(root, 'scans');
+    const small = join(root, 'scans-200');
+    console.log(`Generating ${FILES} images...`);
+    await makeImages(big, FILES);
+    await makeImages(small, SMALL);
+    const fake = await startFakeBatchProvider({ latencyMs: LATENCY, ratePerS: RATE });
+    const common = (input: string, out: string) => [
+      '--in',
+      input,
+      '--prompt',
+      'Transcribe this scan.',
+      '--out',
+      out,
+      '--provider',
+      'custom',
+      '--base-url',
+      fake.url,
+      '--model',
+      'glm-4.5v',
+      '--api-key',
+      'bench-key',
+      '--thinking',
+      'off',
+      '--concurrency',
+      String(CONCURRENCY),
+      '--yes',
+      '--json',
+    ];
+
+    console.log(
+      `\n1-2. ${SMALL} files, then ${FILES} files, ${LATENCY} ms latency, ${RATE} requests/s limit, concurrency ${CONCURRENCY}`,
+    );
+    const a = await runCli(common(small, join(root, 'out-200')), join(root, 'data-200'));
+    const before = { ...fake.stats };
+    const b = await runCli(common(big, join(root, 'out-2000')), join(root, 'data-2000'));
+    const ideal = (FILES / RATE) * 1000;
+    const whole = b.wallMs / ideal;
+    const phase = ((b.lastEndMs ?? 0) - (b.firstStartMs ?? 0)) / ideal;
+    const limited = fake.stats.limited - before.limited;
+    const outputs = readdirSync(join(root, 'out-2000')).filter((f) => f.endsWith('.md')).length;
+    console.log(`   200 files: ${(a.wallMs / 1000).toFixed(1)} s, peak RSS ${a.peakRssMb} MB (exit ${a.code})`);
+    console.log(
+      `   2,000 files: ${(b.wallMs / 1000).toFixed(1)} s (exit ${b.code}), ${outputs} outputs, ${limited} answered 429`,
+    );
+    console.log(
+      `   wall / ideal (${ideal / 1000} s): whole run ${whole.toFixed(3)}x, first request to last answer ${phase.toFixed(3)}x   goal <= 1.10x  ${verdict(whole <= 1.1)}`,
+    );
+    const growth = (b.peakRssMb ?? 0) - (a.peakRssMb ?? 0);
+    console.log(
+      `   peak RSS: ${a.peakRssMb} MB at 200 -> ${b.peakRssMb} MB at 2,000: growth ${growth} MB   goal < 100 MB  ${verdict(growth < 100)}`,
+    );
+
+    console.log(`\n3. SIGKILL at ${FILES / 2} files, then the same command again`);
+    const acceptedBefore = fake.stats.accepted;
+    const killed = await runCli(common(big, join(root, 'out-kill')), join(root, 'data-kill'), FILES / 2);
+    const db = new DatabaseSync(join(root, 'data-kill', 'glimpse.db'), { readOnly: true });
+    const left = db.prepare(`SELECT status, COUNT(*) AS n FROM batch_items GROUP BY status`).all() as {
+      status: string;
+      n: number;
+    }[];
+    db.close();
+    const resumed = await runCli(common(big, join(root, 'out-kill')), join(root, 'data-kill'));
+    const requested = fake.stats.accepted - acceptedBefore;
+    const redone = requested - FILES;
+    const done = readdirSync(join(root, 'out-kill')).filter((f) => f.endsWith('.md')).length;
+    console.log(
+      `   killed by ${killed.signal} after ${killed.ends} file-end events; rows then: ${left.map((r) => `${r.status} ${r.n}`).join(', ')}`,
+    );
+    console.log(`   resumed: exit ${resumed.code}, ${resumed.ends} files sent, ${done} outputs in all`);
+    console.log(
+      `   files requested twice: ${redone} (concurrency ${CONCURRENCY})   goal <= ${CONCURRENCY}  ${verdict(redone <= CONCURRENCY && done === FILES)}`,
+    );
+    await fake.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();

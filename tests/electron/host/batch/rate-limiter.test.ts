@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { BETA, type Clock, RateLimiter } from '../../../../electron/host/batch/rate-limiter.ts';
+
+/** A clock that moves only when told: sleeping advances it, so pacing is checked without waiting. */
+function fakeClock(): Clock & { t: number } {
+  const c = {
+    t: 0,
+    now: () => c.t,
+    sleep: async (ms: number) => {
+      c.t += ms;
+    },
+  };
+  return c;
+}
+
+describe('RateLimiter', () => {
+  it('lets everything through until the provider refuses one', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    for (let i = 0; i < 50; i++) expect(await l.acquire()).toBe(0);
+    expect(l.ratePerS).toBeNull();
+  });
+
+  it('learns the rate the provider accepted from a 429, and spaces starts by it', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    const starts: number[] = [];
+    // 20 accepted in the first second, the 21st refused.
+    for (let i = 0; i < 20; i++) {
+      clock.t = i * 40;
+      starts.push(await l.acquire());
+    }
+    clock.t = 800;
+    const refused = await l.acquire();
+    l.rateLimited(refused, null);
+    expect(l.ratePerS).toBeCloseTo(20 * BETA, 5);
+    const a = await l.acquire();
+    const b = await l.acquire();
+    expect(b - a).toBeCloseTo(1000 / (20 * BETA), 5);
+  });
+
+  it('pauses every start for a Retry-After, and counts 429s from requests already in flight as one cut', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    const t = await Promise.all(Array.from({ length: 10 }, () => l.acquire()));
+    l.rateLimited(t[0] ?? 0, 2);
+    const rate = l.ratePerS;
+    // Nine more refusals of requests that started before the cut: the rate is not cut nine more times.
+    for (const s of t.slice(1)) l.rateLimited(s, 2);
+    expect(l.ratePerS).toBe(rate);
+    expect(l.pausedMs()).toBe(2000);
+    expect(await l.acquire()).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('speeds up again while requests succeed', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    const s = await l.acquire();
+    l.rateLimited(s, null);
+    const low = l.ratePerS ?? 0;
+    for (let i = 0; i < 100; i++) l.succeeded(await l.acquire());
+    expect(l.ratePerS ?? 0).toBeGreaterThan(low + 2);
+  });
+
+  it('returns at once when stopped while waiting', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    l.rateLimited(await l.acquire(), 60);
+    const stop = new AbortController();
+    stop.abort();
+    expect(await l.acquire(stop.signal)).toBe(clock.t);
+  });
+});
