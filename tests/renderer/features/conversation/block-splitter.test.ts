@@ -6,7 +6,7 @@ import {
   MAX_LIST_BLOCK,
   splitLongBlock,
 } from '../../../../renderer/features/conversation/block-splitter.ts';
-import { PLAIN_RUN, runs } from '../../../../renderer/features/conversation/progressive-markdown.tsx';
+import { PLAIN_RUN, runs } from '../../../../renderer/features/conversation/plain-text.tsx';
 
 const list = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}. item ${i + 1}\n`).join('');
 
