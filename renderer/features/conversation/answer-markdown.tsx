@@ -49,6 +49,16 @@ const plugins = { math: createMathPlugin({ singleDollarTextMath: false, errorCol
 
 // One object for every block: ProgressiveMarkdown re-renders a block only when this identity changes.
 const blockProps: BlockProps = { rehypePlugins, components, plugins };
+/**
+ * For a block with no `<` in it, which cannot hold raw HTML: rehype-raw re-parses the whole tree through an HTML
+ * parser even when there is nothing raw in it, which made it the largest cost of a list of box chips.
+ */
+const textBlockProps: BlockProps = {
+  rehypePlugins: rehypePlugins.filter((p) => p !== rehypeCapRawHtml && p !== defaultRehypePlugins.raw),
+  components,
+  plugins,
+};
+const propsFor = (block: string) => (block.includes('<') ? blockProps : textBlockProps);
 
 /**
  * The answer as Markdown, rendered progressively (see progressive-markdown.tsx), with GitHub tables, code and
@@ -68,7 +78,7 @@ export const AnswerMarkdown = memo(function AnswerMarkdown({
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
-        <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockProps} />
+        <ProgressiveMarkdown text={markdown} streaming={streaming} propsFor={propsFor} />
       </AnswerBoundary>
     </div>
   );

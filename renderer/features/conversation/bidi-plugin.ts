@@ -1,9 +1,10 @@
 /**
  * A rehype plugin that shows each bidi embedding, override or isolate control in an answer by name, as an element
  * of its own, instead of letting it reorder the text around it (see shared/text/bidi.ts). Runs after sanitising,
- * on text nodes, code included: a reordered line of code is the classic way to hide what it does.
+ * on text nodes, code included (there as text, so the code stays one string): a reordered line of code is the
+ * classic way to hide what it does.
  */
-import { BIDI_CONTROL_RE, bidiMark, bidiName } from '../../../shared/text/bidi.ts';
+import { BIDI_CONTROL_RE, bidiMark, bidiName, showBidiControls } from '../../../shared/text/bidi.ts';
 
 interface HastNode {
   type: string;
@@ -35,18 +36,24 @@ function split(value: string): HastNode[] {
 export function rehypeShowBidi() {
   return (tree: HastNode) => {
     // Without recursion: the tree may be as deep as the depth cap allows.
-    const todo: HastNode[] = [tree];
+    const todo: [HastNode, boolean][] = [[tree, false]];
     while (todo.length) {
-      const node = todo.pop()!;
+      const [node, inCode] = todo.pop()!;
       if (!node.children) continue;
-      if (!node.children.some((c) => c.type === 'text' && c.value && HAS_BIDI.test(c.value))) {
-        for (const c of node.children) todo.push(c);
+      const code = inCode || node.tagName === 'code' || node.tagName === 'pre';
+      if (code) {
+        // Code stays one text node (the highlighter and the copy button read it): the mark goes in as text.
+        for (const c of node.children) {
+          if (c.type === 'text' && c.value && HAS_BIDI.test(c.value)) c.value = showBidiControls(c.value);
+          else todo.push([c, true]);
+        }
         continue;
       }
-      node.children = node.children.flatMap((c) =>
-        c.type === 'text' && c.value && HAS_BIDI.test(c.value) ? split(c.value) : [c],
-      );
-      for (const c of node.children) if (c.type !== 'text') todo.push(c);
+      if (node.children.some((c) => c.type === 'text' && c.value && HAS_BIDI.test(c.value)))
+        node.children = node.children.flatMap((c) =>
+          c.type === 'text' && c.value && HAS_BIDI.test(c.value) ? split(c.value) : [c],
+        );
+      for (const c of node.children) if (c.type !== 'text') todo.push([c, false]);
     }
   };
 }

@@ -55,31 +55,51 @@ function nextFence(line: string, fence: string | null): string | null {
   return m[1][0] === fence[0] && m[1].length >= fence.length && line.trim() === m[1] ? null : fence;
 }
 
+/** Characters before the end of the consumed input that an update compares to tell extension from replacement. */
+const CHECK = 64;
+
 export class ListDepthCap {
-  /** The input consumed so far (whole lines) and what it became. */
-  private input = '';
+  /** Length of the input consumed so far (whole lines), its last CHECK characters, and what it became. */
+  private consumed = 0;
+  private consumedEnd = '';
   private output = '';
+  /** Whether any line was changed: while none was, the text itself is returned (no copy, no new string). */
+  private changed = false;
   private fence: string | null = null;
 
-  /** `text` with list nesting capped. Text that does not extend the last one starts over. */
+  /**
+   * `text` with list nesting capped. Text that does not extend the last one starts over. Extension is checked on
+   * the characters before the consumed end, not the whole prefix: an answer grows by appending, and comparing
+   * its whole length on every frame was a cost that grew with the answer.
+   */
   update(text: string): string {
-    if (!text.startsWith(this.input)) {
-      this.input = '';
+    if (text.length < this.consumed || text.slice(this.consumed - this.consumedEnd.length, this.consumed) !== this.consumedEnd) {
+      this.consumed = 0;
+      this.consumedEnd = '';
       this.output = '';
+      this.changed = false;
       this.fence = null;
     }
     const end = text.lastIndexOf('\n') + 1;
-    if (end > this.input.length) {
-      const lines = text.slice(this.input.length, end).split('\n');
+    if (end > this.consumed) {
+      const lines = text.slice(this.consumed, end).split('\n');
       lines.pop(); // the empty string after the last newline
+      const wasChanged = this.changed;
       let out = '';
       for (const line of lines) {
-        out += `${capLine(line, this.fence)}\n`;
+        const capped = capLine(line, this.fence);
+        if (capped !== line) this.changed = true;
+        out += `${capped}\n`;
         this.fence = nextFence(line, this.fence);
       }
-      this.input = text.slice(0, end);
-      this.output += out;
+      // Once a line changed, the output is kept; before that it is the input itself.
+      if (this.changed) this.output = (wasChanged ? this.output : text.slice(0, this.consumed)) + out;
+      this.consumed = end;
+      this.consumedEnd = text.slice(Math.max(0, end - CHECK), end);
     }
-    return end < text.length ? this.output + capLine(text.slice(end), this.fence) : this.output;
+    const partial = end < text.length ? text.slice(end) : '';
+    const cappedPartial = partial && capLine(partial, this.fence);
+    if (!this.changed && cappedPartial === partial) return text;
+    return (this.changed ? this.output : text.slice(0, end)) + cappedPartial;
   }
 }

@@ -34,10 +34,15 @@ export function runs(text: string): string[] {
 
 const CHIP_SPLIT_RE = new RegExp(`${CHIP_OPEN}(\\d+)${CHIP_CLOSE}`, 'g');
 
-/** One piece: its text, with each box marker as a chip and each bidi control shown by name. */
-const PlainRun = memo(function PlainRun({ text }: { text: string }) {
+/**
+ * One piece: its text, with each bidi control shown by name and each box marker as a chip, or with `chips` off as
+ * its number in brackets: text waiting for conversion can hold thousands of markers, too many components to
+ * re-render as it is worked through.
+ */
+const PlainRun = memo(function PlainRun({ text, chips }: { text: string; chips: boolean }) {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   if (!body.includes(CHIP_OPEN)) return <span className="md-run">{showBidiControls(body)}</span>;
+  if (!chips) return <span className="md-run">{showBidiControls(body.replace(CHIP_SPLIT_RE, '[$1]'))}</span>;
   const out: ReactNode[] = [];
   let at = 0;
   for (const m of body.matchAll(CHIP_SPLIT_RE)) {
@@ -50,11 +55,19 @@ const PlainRun = memo(function PlainRun({ text }: { text: string }) {
 });
 
 /** A block of plain text, laid out in pieces. */
-export const PlainBlock = memo(function PlainBlock({ text, className = '' }: { text: string; className?: string }) {
+export const PlainBlock = memo(function PlainBlock({
+  text,
+  className = '',
+  chips = true,
+}: {
+  text: string;
+  className?: string;
+  chips?: boolean;
+}) {
   return (
     <div className={`md-block md-plain ${className}`}>
       {runs(text.replace(/\n+$/, '')).map((r, i) => (
-        <PlainRun key={i} text={r} />
+        <PlainRun key={i} text={r} chips={chips} />
       ))}
     </div>
   );

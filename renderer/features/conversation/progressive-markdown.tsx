@@ -77,39 +77,51 @@ const DoneGroup = memo(function DoneGroup({
   blocks,
   start,
   end,
-  blockProps,
+  propsFor,
 }: {
   blocks: string[];
   start: number;
   end: number;
-  blockProps: BlockProps;
+  propsFor: (block: string) => BlockProps;
 }) {
   const out: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     const b = blocks[i];
-    out.push(formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />);
+    out.push(
+      formattable(b) ? (
+        <MarkdownBlock key={i} text={b} blockProps={propsFor(b)} />
+      ) : (
+        <PlainBlock key={i} text={b} chips={false} />
+      ),
+    );
   }
   return out;
 });
 
 const doneGroups = (shown: number) => Array.from({ length: Math.ceil(shown / PLAIN_GROUP) }, (_, g) => g * PLAIN_GROUP);
 
-/** Pending blocks from `from` on, joined into groups that end at multiples of PLAIN_GROUP. */
-function plainGroups(blocks: string[], from: number): [number, string][] {
-  const groups: [number, string][] = [];
-  for (let start = from; start < blocks.length; ) {
-    const end = Math.min(blocks.length, (Math.floor(start / PLAIN_GROUP) + 1) * PLAIN_GROUP);
-    groups.push([start, blocks.slice(start, end).join('')]);
-    start = end;
-  }
+/**
+ * Pending blocks from `from` on, as keyed pieces of text: each block of the group that conversion is working
+ * through on its own (so a step removes blocks without changing the text of the others), then the later groups
+ * joined, ending at multiples of PLAIN_GROUP.
+ */
+function plainGroups(blocks: string[], from: number): [string, string][] {
+  const groups: [string, string][] = [];
+  const firstEnd = Math.min(blocks.length, (Math.floor(from / PLAIN_GROUP) + 1) * PLAIN_GROUP);
+  for (let i = from; i < firstEnd; i++) groups.push([`b${i}`, blocks[i]]);
+  for (let start = firstEnd; start < blocks.length; start += PLAIN_GROUP)
+    groups.push([`g${start}`, blocks.slice(start, start + PLAIN_GROUP).join('')]);
   return groups;
 }
 
 interface Props {
   text: string;
   streaming: boolean;
-  /** Passed to every block's Streamdown: keep it referentially stable (useMemo), or every block re-renders. */
-  blockProps: BlockProps;
+  /**
+   * The Streamdown props for a block. Return one of a few stable objects (module constants), or every block
+   * re-renders; and keep the function itself stable too.
+   */
+  propsFor: (block: string) => BlockProps;
   /** Rendered after the blocks (e.g. a caret). */
   children?: ReactNode;
 }
@@ -119,7 +131,7 @@ interface Props {
  * finished blocks are turned into Markdown within a per-frame time budget, memoised once done. A fast provider
  * can deliver thousands of tokens in one frame; parsing them all at once is what makes chat apps stall.
  */
-export function ProgressiveMarkdown({ text, streaming, blockProps, children }: Props) {
+export function ProgressiveMarkdown({ text, streaming, propsFor, children }: Props) {
   const split = useRef(emptySplit());
   const cap = useRef<ListDepthCap>(null);
   cap.current ??= new ListDepthCap();
@@ -147,12 +159,13 @@ export function ProgressiveMarkdown({ text, streaming, blockProps, children }: P
   return (
     <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
       {doneGroups(shown).map((start) => (
-        <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} blockProps={blockProps} />
+        <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} propsFor={propsFor} />
       ))}
-      {plainGroups(blocks, shown).map(([start, text]) => (
-        <PlainBlock key={`p${start}`} text={text} />
+      {plainGroups(blocks, shown).map(([key, text]) => (
+        <PlainBlock key={key} text={text} chips={false} />
       ))}
-      {tail && (liveTail ? <MarkdownTail text={tail} blockProps={blockProps} /> : <PlainBlock text={tail} className="md-tail" />)}
+      {tail &&
+        (liveTail ? <MarkdownTail text={tail} blockProps={propsFor(tail)} /> : <PlainBlock text={tail} className="md-tail" />)}
       {children}
     </div>
   );

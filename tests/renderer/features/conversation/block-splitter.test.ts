@@ -44,6 +44,14 @@ describe('long blocks are cut where Markdown allows', () => {
     expect(state.blocks.join('')).toBe(text);
     expect(Math.max(...state.blocks.map((b) => b.length))).toBeLessThanOrEqual(MAX_LIST_BLOCK + 40);
   });
+
+  test('a text that replaces the last one (a reopened session, a different final text) starts over', () => {
+    const state = emptySplit();
+    advanceSplit(state, 'First paragraph.\n\nSecond', true);
+    expect(state.blocks).toEqual(['First paragraph.\n\n']);
+    advanceSplit(state, 'Other paragraph.\n\nAnd more', false);
+    expect(state.blocks).toEqual(['Other paragraph.\n\n', 'And more']);
+  });
 });
 
 describe('plain text is laid out in pieces', () => {

@@ -43,6 +43,15 @@ describe('ListDepthCap', () => {
     expect(Math.max(...blocks.map((b) => b.length))).toBeLessThanOrEqual(MAX_LIST_BLOCK);
   });
 
+  it('returns the very text it was given while no line needed a change, and starts over on a new text', () => {
+    const capper = new ListDepthCap();
+    const text = '- a\n  - b\n';
+    expect(capper.update(text)).toBe(text);
+    const deep = `- a\n${' '.repeat(80)}- deep\n`;
+    expect(capper.update(deep)).toBe('- a\n- deep\n');
+    expect(capper.update('plain\n')).toBe('plain\n');
+  });
+
   it('streamed in any pieces gives the same text as all at once (property)', () => {
     const line = fc.oneof(
       fc.constantFrom('```', '~~~', '- a', '1. b', '> q', 'text', ''),
