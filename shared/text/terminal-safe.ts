@@ -2,8 +2,11 @@
  * Text from a model or a provider's error body is untrusted when it reaches a terminal: escape sequences in it
  * can write the clipboard (OSC 52), retitle the window, clear the screen, draw fake hyperlinks or overwrite what
  * was printed (a bare carriage return). These helpers make every C0 and C1 control visible instead, except the
- * newline and the tab that text needs.
+ * newline and the tab that text needs. Bidi embedding, override and isolate controls, which make a terminal show
+ * text in another order than it was written, are shown by name too (bidi.ts).
  */
+
+import { BIDI_CONTROL_RE, bidiMark } from './bidi.ts';
 
 /** C0 controls but tab (09) and newline (0A), DEL, and the C1 controls (80-9F). */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -21,8 +24,9 @@ function visible(c: string): string {
  * newline, or whole with `keepCrlf`, for CSV). Printable text, including non-Latin scripts and emoji, is unchanged.
  */
 export function terminalSafe(text: string, opts: { keepCrlf?: boolean } = {}): string {
-  if (!opts.keepCrlf) return text.replace(/\r\n/g, '\n').replace(CONTROLS, visible);
-  return text.replace(/\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\r\n' ? c : visible(c)));
+  const shown = text.replace(BIDI_CONTROL_RE, bidiMark);
+  if (!opts.keepCrlf) return shown.replace(/\r\n/g, '\n').replace(CONTROLS, visible);
+  return shown.replace(/\r\n|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => (c === '\r\n' ? c : visible(c)));
 }
 
 /**
@@ -30,5 +34,5 @@ export function terminalSafe(text: string, opts: { keepCrlf?: boolean } = {}): s
  * but leaves DEL and the C1 controls raw (U+009B is a CSI to many terminals): they become `\u00XX` escapes.
  */
 export function jsonTerminalSafe(json: string): string {
-  return json.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -167,6 +167,47 @@ test('20,000 boxes in one answer: every chip there, the list drawn in bounded st
   await expect(answer.getByText('100 of 20,000 boxes listed.')).toBeVisible();
   await answer.getByRole('button', { name: 'Show 100 more' }).click();
   await expect(answer.getByRole('list', { name: 'Boxes' }).getByRole('listitem')).toHaveCount(200);
-  // Not yet asserted against STALL_MS: on a machine at 5x its cores the longest task measured 0.9-1.6 s here (it
-  // was 2-5 s before); the Markdown of the live tail of a chip list is what is left (see the report of issue #15).
+  // Not yet asserted against STALL_MS: at a load of 14-21 on 2 cores the longest task measured 2.1-2.5 s here
+  // (bound 1.4-1.9 s), while no stretch of the page's JavaScript in a CPU profile of the same answer exceeded
+  // 92 ms: what is left is the browser's own style, layout and paint of 20,000 chips (see the report of #16).
+});
+
+test('1,500 nested lists: every item shown, nesting capped, no stall', async ({ page }) => {
+  test.setTimeout(180_000);
+  const longest = await longestTaskWhileAnswering(page, 'zai/lists-1500');
+  test
+    .info()
+    .annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  const md = app.answer().getByTestId('answer');
+  await expect(md).toContainText('After the lists.');
+  const shape = await md.evaluate((root) => {
+    let deepest = 0;
+    for (const li of root.querySelectorAll('li')) {
+      let d = 0;
+      for (let el: Element | null = li; el && el !== root; el = el.parentElement) if (el.tagName === 'UL') d++;
+      deepest = Math.max(deepest, d);
+    }
+    const items = [...root.querySelectorAll('li')].map((li) => li.firstChild?.textContent?.trim() ?? '');
+    return { deepest, items: items.filter((t) => t.startsWith('level ')).length, last: items.includes('level 1499') };
+  });
+  expect(shape.items).toBe(1_500);
+  expect(shape.last).toBe(true);
+  expect(shape.deepest).toBeLessThanOrEqual(21);
+  expect(longest).toBeLessThan(stallBound());
+});
+
+test('bidi overrides in an answer are shown by name, never applied', async () => {
+  await app.addProvider({ name: 'Bidi', path: 'zai/bidi', kind: 'Custom server' });
+  await app.ask('Which file?');
+  await app.waitForAnswerDone();
+  const answer = app.answer();
+  const md = answer.getByTestId('answer');
+  await expect(md).toContainText('Then open invoice⟨RLO U+202E⟩txt.exe from the folder.');
+  await expect(md.locator('pre')).toContainText('"user⟨RLO U+202E⟩ ⟨LRI U+2066⟩// Check if admin⟨PDI U+2069⟩ ⟨LRI U+2066⟩") {');
+  await expect(md.locator('.bidi-control').first()).toHaveAttribute('title', /RLO shown, not applied/);
+  // No override or isolate is left anywhere in what the page shows, the reasoning included.
+  const section = answer;
+  await section.locator('details.reasoning summary').click();
+  await expect(section.locator('.reasoning-text')).toContainText('Checking ⟨RLO U+202E⟩evil⟨PDF U+202C⟩ access.');
+  expect(await section.evaluate((el) => /[\u202a-\u202e\u2066-\u2069]/.test(el.textContent ?? ''))).toBe(false);
 });

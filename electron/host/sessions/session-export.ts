@@ -5,6 +5,7 @@
 import { zipSync } from 'fflate';
 import type { SessionDetail, SessionExportFile, SessionExportFormat, StoredTurn } from '../../../shared/bridge/sessions.ts';
 import { formatUsd } from '../../../shared/format/figures.ts';
+import { jsonBidiEscaped, showBidiControls } from '../../../shared/text/bidi.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 
 /** A file-system-safe name: letters, digits, dashes; never empty. */
@@ -61,45 +62,49 @@ export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): stri
       );
     }
   });
-  return out.join('\n');
+  // Model text may hold bidi overrides that would show it in another order in any Markdown viewer: shown by name.
+  return showBidiControls(out.join('\n'));
 }
 
 /** The JSON export: the stored session as data, attachments by name and content hash. */
 export function sessionJson(d: SessionDetail, exportedAt = Date.now()): string {
-  return JSON.stringify(
-    {
-      format: 'glimpse-session',
-      version: 1,
-      exportedAt: new Date(exportedAt).toISOString(),
-      session: { id: d.session.id, title: d.session.title, createdAt: new Date(d.session.createdAt).toISOString() },
-      turns: d.turns.map((t) => ({
-        prompt: t.prompt,
-        attachments: t.attachments.map((a) => ({
-          name: a.name,
-          label: a.label,
-          mime: a.mime,
-          size: a.size,
-          width: a.width,
-          height: a.height,
-          sha256: a.id,
+  // Bidi controls as \u escapes: the same strings to a JSON parser, no reordering in a viewer or editor.
+  return jsonBidiEscaped(
+    JSON.stringify(
+      {
+        format: 'glimpse-session',
+        version: 1,
+        exportedAt: new Date(exportedAt).toISOString(),
+        session: { id: d.session.id, title: d.session.title, createdAt: new Date(d.session.createdAt).toISOString() },
+        turns: d.turns.map((t) => ({
+          prompt: t.prompt,
+          attachments: t.attachments.map((a) => ({
+            name: a.name,
+            label: a.label,
+            mime: a.mime,
+            size: a.size,
+            width: a.width,
+            height: a.height,
+            sha256: a.id,
+          })),
+          provider: t.providerName,
+          model: t.model,
+          mode: t.thinking ? 'thinking' : 'fast',
+          status: t.status,
+          reasoning: t.reasoning,
+          answer: t.answer,
+          boxes: t.boxes,
+          usage: t.result?.usage ?? null,
+          cost: t.result?.cost ?? null,
+          timings: t.result?.timings ?? null,
+          finish_reason: t.result?.finish_reason ?? null,
+          error: t.result?.error ?? null,
+          createdAt: new Date(t.createdAt).toISOString(),
         })),
-        provider: t.providerName,
-        model: t.model,
-        mode: t.thinking ? 'thinking' : 'fast',
-        status: t.status,
-        reasoning: t.reasoning,
-        answer: t.answer,
-        boxes: t.boxes,
-        usage: t.result?.usage ?? null,
-        cost: t.result?.cost ?? null,
-        timings: t.result?.timings ?? null,
-        finish_reason: t.result?.finish_reason ?? null,
-        error: t.result?.error ?? null,
-        createdAt: new Date(t.createdAt).toISOString(),
-      })),
-    },
-    null,
-    2,
+      },
+      null,
+      2,
+    ),
   );
 }
 

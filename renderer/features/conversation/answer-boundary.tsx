@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { CHIP_RE } from '../../../shared/grounding/types.ts';
+import { showBidiControls } from '../../../shared/text/bidi.ts';
 import { CopyButton } from './copy-button.tsx';
 
 interface Props {
@@ -59,7 +60,7 @@ export class AnswerBoundary extends Component<Props, State> {
           </CopyButton>
         </div>
         <pre className="answer-raw" aria-label="Raw answer">
-          {text}
+          {showBidiControls(text)}
         </pre>
       </div>
     );

@@ -6,6 +6,7 @@ import type { Pluggable, Plugin } from 'unified';
 import { BoxChip } from '../grounding/box-chip.tsx';
 import { rehypeBoxChips } from '../grounding/chip-plugin.ts';
 import { AnswerBoundary } from './answer-boundary.tsx';
+import { rehypeShowBidi } from './bidi-plugin.ts';
 import { rehypeCapDepth, rehypeCapRawHtml } from './cap-depth-plugin.ts';
 import { CodeBlock } from './code-block.tsx';
 import { ProgressiveMarkdown, type BlockProps } from './progressive-markdown.tsx';
@@ -18,7 +19,7 @@ const [harden] = defaultRehypePlugins.harden as [Plugin, object];
  * Streamdown's schema: no script, no event handlers, no iframes, no style); rehype-harden then blocks every
  * image that is not a data: URL and every link that is not http(s)/mailto (javascript: is always refused). The
  * CSP (electron/server/security.ts) forbids remote content as well. KaTeX and our chips run after sanitising:
- * what they add is generated, not model-written. Nesting is capped around rehype-raw (cap-depth-plugin.ts): every
+ * what they add is generated, not model-written. Bidi overrides are shown by name, not applied (bidi-plugin.ts). Nesting is capped around rehype-raw (cap-depth-plugin.ts): every
  * step from there on recurses over the tree, and 2,000 nested elements overflow the stack.
  */
 const rehypePlugins: Pluggable[] = [
@@ -38,6 +39,7 @@ const rehypePlugins: Pluggable[] = [
     },
   ],
   rehypeBoxChips,
+  rehypeShowBidi,
 ];
 
 const components: Components = { 'box-chip': BoxChip, table: TableBlock, pre: CodeBlock };
@@ -47,6 +49,16 @@ const plugins = { math: createMathPlugin({ singleDollarTextMath: false, errorCol
 
 // One object for every block: ProgressiveMarkdown re-renders a block only when this identity changes.
 const blockProps: BlockProps = { rehypePlugins, components, plugins };
+/**
+ * For a block with no `<` in it, which cannot hold raw HTML: rehype-raw re-parses the whole tree through an HTML
+ * parser even when there is nothing raw in it, which made it the largest cost of a list of box chips.
+ */
+const textBlockProps: BlockProps = {
+  rehypePlugins: rehypePlugins.filter((p) => p !== rehypeCapRawHtml && p !== defaultRehypePlugins.raw),
+  components,
+  plugins,
+};
+const propsFor = (block: string) => (block.includes('<') ? blockProps : textBlockProps);
 
 /**
  * The answer as Markdown, rendered progressively (see progressive-markdown.tsx), with GitHub tables, code and
@@ -66,7 +78,7 @@ export const AnswerMarkdown = memo(function AnswerMarkdown({
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
-        <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockProps} />
+        <ProgressiveMarkdown text={markdown} streaming={streaming} propsFor={propsFor} />
       </AnswerBoundary>
     </div>
   );

@@ -9,17 +9,23 @@ import { parseMarkdownIntoBlocks } from 'streamdown';
 
 /** Blocks longer than this are cut at line starts where Markdown allows it without changing what it means. */
 export const MAX_BLOCK = 16_000;
-/** Lists are cut smaller: a list of boxes is a chip per line, and 16 KB of it is ~1,000 chips, too many for a frame. */
-export const MAX_LIST_BLOCK = 4_000;
+/** Lists are cut smaller: a list item costs the Markdown pipeline far more than prose, and a list of boxes is a chip per line. */
+export const MAX_LIST_BLOCK = 1_500;
 
 export interface SplitState {
-  /** The text the finished blocks were cut from, up to `frontier`. */
-  prefix: string;
+  /** The last characters (up to CHECK) of the text the finished blocks were cut from, which ends at `frontier`. */
+  prefixEnd: string;
   frontier: number;
   blocks: string[];
 }
 
-export const emptySplit = (): SplitState => ({ prefix: '', frontier: 0, blocks: [] });
+export const emptySplit = (): SplitState => ({ prefixEnd: '', frontier: 0, blocks: [] });
+
+/**
+ * Characters before the frontier compared to tell a text that grew from one that was replaced. An answer grows by
+ * appending; comparing the whole prefix on every frame cost time in proportion to the answer's length.
+ */
+const CHECK = 64;
 
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM_RE = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]/;
@@ -60,7 +66,7 @@ export function splitLongBlock(block: string): string[] {
  * and not frozen; once the stream ends every block is final. Returns the unfinished tail.
  */
 export function advanceSplit(state: SplitState, text: string, streaming: boolean): string {
-  if (state.frontier > text.length || !text.startsWith(state.prefix)) {
+  if (state.frontier > text.length || text.slice(state.frontier - state.prefixEnd.length, state.frontier) !== state.prefixEnd) {
     // The text was replaced rather than extended (a reopened session, a final text that differs): start over.
     Object.assign(state, emptySplit());
   }
@@ -72,6 +78,6 @@ export function advanceSplit(state: SplitState, text: string, streaming: boolean
     state.blocks.push(b);
     state.frontier += b.length;
   }
-  state.prefix = text.slice(0, state.frontier);
+  state.prefixEnd = text.slice(Math.max(0, state.frontier - CHECK), state.frontier);
   return streaming ? (parts.at(-1) ?? '') : '';
 }

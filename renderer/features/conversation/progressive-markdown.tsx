@@ -1,12 +1,18 @@
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Streamdown, type StreamdownProps } from 'streamdown';
 import { advanceSplit, emptySplit } from './block-splitter.ts';
+import { ListDepthCap } from './list-depth-cap.ts';
+import { PlainBlock } from './plain-text.tsx';
+import { blockKind, renderCost } from './render-cost.ts';
 
-/** Target main-thread time per frame for turning text into Markdown; the rest of the frame is for paint. */
+/** Target main-thread time per frame for turning finished blocks into Markdown; the rest is for paint. */
 const FRAME_BUDGET_MS = 8;
-const MIN_CHARS = 600;
-const MAX_CHARS = 60_000;
-/** A growing last block is rendered as live Markdown only while small; past this it shows as text until done. */
+/**
+ * The growing last block is re-rendered on every delta, so it is rendered as Markdown only while the cost model
+ * expects that to take at most this long; otherwise it shows as plain text until it is finished.
+ */
+const TAIL_BUDGET_MS = 3;
+/** Past this size the tail is plain text whatever the model says. */
 const LIVE_TAIL_LIMIT = 4_000;
 /**
  * Blocks still waiting for Markdown are shown as text in groups of this many, at fixed index boundaries:
@@ -16,18 +22,41 @@ const PLAIN_GROUP = 64;
 
 export type BlockProps = Omit<StreamdownProps, 'children' | 'mode' | 'isAnimating'>;
 
+/**
+ * Rendered right after a Markdown render's whole subtree (React renders depth first), it records how long that
+ * render took, for the cost model that sizes the next steps. Recording from render is deliberate: the time is
+ * what is being measured, and a second render (strict mode) would only add a second sample.
+ */
+function CostProbe({ text, start }: { text: string; start: number }) {
+  renderCost.record(text, performance.now() - start);
+  return null;
+}
+
 const MarkdownBlock = memo(function MarkdownBlock({ text, blockProps }: { text: string; blockProps: BlockProps }) {
+  const start = performance.now();
   return (
     <div className="md-block">
       <Streamdown mode="static" controls={false} {...blockProps}>
         {text}
       </Streamdown>
+      <CostProbe text={text} start={start} />
     </div>
   );
 });
 
-/** Plain text is laid out in pieces of at most this many characters (see `runs`). */
-export const PLAIN_RUN = 2_048;
+/** The growing last block as Markdown, measured like a finished block. */
+function MarkdownTail({ text, blockProps }: { text: string; blockProps: BlockProps }) {
+  const start = performance.now();
+  return (
+    <div className="md-block md-tail">
+      <Streamdown mode="static" parseIncompleteMarkdown controls={false} {...blockProps}>
+        {text}
+      </Streamdown>
+      <CostProbe text={text} start={start} />
+    </div>
+  );
+}
+
 /**
  * A block with a run this long and no space in it is not prose (a 512 KB base64 blob, a token repeated): it is
  * shown as plain text, in pieces, and never given to the Markdown renderer, which would lay it out as one line.
@@ -40,39 +69,6 @@ const MARKDOWN_LIMIT = 64_000;
 export const formattable = (block: string) => block.length <= MARKDOWN_LIMIT && !UNBROKEN_RUN_RE.test(block);
 
 /**
- * `text` in pieces of at most PLAIN_RUN characters, cut after a newline where there is one. Each piece is its own
- * block box, so a growing text re-lays out only its last piece, and a 512 KB run without a break opportunity is
- * never one line for the browser to break: that layout alone held the main thread for tens of seconds.
- */
-export function runs(text: string): string[] {
-  const out: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + PLAIN_RUN);
-    if (end < text.length) {
-      // Searched within the piece only: lastIndexOf on the whole text would scan back to its start every time.
-      const nl = text.slice(at, end).lastIndexOf('\n');
-      if (nl >= 0) end = at + nl + 1;
-    }
-    out.push(text.slice(at, end));
-    at = end;
-  }
-  return out;
-}
-
-const PlainBlock = memo(function PlainBlock({ text }: { text: string }) {
-  const pieces = runs(text.replace(/\n+$/, ''));
-  return (
-    <div className="md-block md-plain">
-      {pieces.map((r, i) => (
-        <span key={i} className="md-run">
-          {r.endsWith('\n') ? r.slice(0, -1) : r}
-        </span>
-      ))}
-    </div>
-  );
-});
-
-/**
  * Finished blocks, in groups at fixed multiples of PLAIN_GROUP. A delta then reconciles one element per group
  * (the settled ones bail out on their props), not one per block: 50k tokens are ~4,000 blocks, and walking all
  * of them every frame made each frame's work grow with the answer.
@@ -81,39 +77,51 @@ const DoneGroup = memo(function DoneGroup({
   blocks,
   start,
   end,
-  blockProps,
+  propsFor,
 }: {
   blocks: string[];
   start: number;
   end: number;
-  blockProps: BlockProps;
+  propsFor: (block: string) => BlockProps;
 }) {
   const out: ReactNode[] = [];
   for (let i = start; i < end; i++) {
     const b = blocks[i];
-    out.push(formattable(b) ? <MarkdownBlock key={i} text={b} blockProps={blockProps} /> : <PlainBlock key={i} text={b} />);
+    out.push(
+      formattable(b) ? (
+        <MarkdownBlock key={i} text={b} blockProps={propsFor(b)} />
+      ) : (
+        <PlainBlock key={i} text={b} chips={false} />
+      ),
+    );
   }
   return out;
 });
 
 const doneGroups = (shown: number) => Array.from({ length: Math.ceil(shown / PLAIN_GROUP) }, (_, g) => g * PLAIN_GROUP);
 
-/** Pending blocks from `from` on, joined into groups that end at multiples of PLAIN_GROUP. */
-function plainGroups(blocks: string[], from: number): [number, string][] {
-  const groups: [number, string][] = [];
-  for (let start = from; start < blocks.length; ) {
-    const end = Math.min(blocks.length, (Math.floor(start / PLAIN_GROUP) + 1) * PLAIN_GROUP);
-    groups.push([start, blocks.slice(start, end).join('')]);
-    start = end;
-  }
+/**
+ * Pending blocks from `from` on, as keyed pieces of text: each block of the group that conversion is working
+ * through on its own (so a step removes blocks without changing the text of the others), then the later groups
+ * joined, ending at multiples of PLAIN_GROUP.
+ */
+function plainGroups(blocks: string[], from: number): [string, string][] {
+  const groups: [string, string][] = [];
+  const firstEnd = Math.min(blocks.length, (Math.floor(from / PLAIN_GROUP) + 1) * PLAIN_GROUP);
+  for (let i = from; i < firstEnd; i++) groups.push([`b${i}`, blocks[i]]);
+  for (let start = firstEnd; start < blocks.length; start += PLAIN_GROUP)
+    groups.push([`g${start}`, blocks.slice(start, start + PLAIN_GROUP).join('')]);
   return groups;
 }
 
 interface Props {
   text: string;
   streaming: boolean;
-  /** Passed to every block's Streamdown: keep it referentially stable (useMemo), or every block re-renders. */
-  blockProps: BlockProps;
+  /**
+   * The Streamdown props for a block. Return one of a few stable objects (module constants), or every block
+   * re-renders; and keep the function itself stable too.
+   */
+  propsFor: (block: string) => BlockProps;
   /** Rendered after the blocks (e.g. a caret). */
   children?: ReactNode;
 }
@@ -123,58 +131,41 @@ interface Props {
  * finished blocks are turned into Markdown within a per-frame time budget, memoised once done. A fast provider
  * can deliver thousands of tokens in one frame; parsing them all at once is what makes chat apps stall.
  */
-export function ProgressiveMarkdown({ text, streaming, blockProps, children }: Props) {
+export function ProgressiveMarkdown({ text, streaming, propsFor, children }: Props) {
   const split = useRef(emptySplit());
-  const tail = advanceSplit(split.current, text, streaming);
+  const cap = useRef<ListDepthCap>(null);
+  cap.current ??= new ListDepthCap();
+  // List nesting is capped in the source: deep lists cost the lexer and the Markdown parser super-linear time.
+  const tail = advanceSplit(split.current, cap.current.update(text), streaming);
   const blocks = split.current.blocks;
   const [rendered, setRendered] = useState(0);
-  const budget = useRef(1_500);
-  const renderStart = performance.now();
   const shown = Math.min(rendered, blocks.length);
 
-  const measuredUpTo = useRef(0);
-
   useLayoutEffect(() => {
-    // Learn the cost per character only from renders that converted blocks: a cheap render that converted
-    // nothing says nothing about Markdown, and would inflate the budget into one huge frame next time.
-    if (shown > measuredUpTo.current) {
-      const spent = performance.now() - renderStart;
-      let chars = 0;
-      for (let i = measuredUpTo.current; i < shown; i++) chars += blocks[i].length;
-      if (spent > 1) budget.current = Math.min(MAX_CHARS, Math.max(MIN_CHARS, (chars * FRAME_BUDGET_MS) / spent));
-    }
-    measuredUpTo.current = shown;
     if (shown >= blocks.length) return;
-    const id = requestAnimationFrame(() => {
-      let n = shown;
-      let chars = 0;
-      do chars += blocks[n++].length;
-      while (n < blocks.length && chars + blocks[n].length <= budget.current);
-      setRendered(n);
-    });
+    // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
+    // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms.
+    const id = requestAnimationFrame(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));
     return () => cancelAnimationFrame(id);
   });
 
   const backlog = blocks.length - shown;
-  const liveTail = backlog === 0 && tail.length <= LIVE_TAIL_LIMIT;
+  const tailKind = tail ? blockKind(tail) : 'prose';
+  const liveTail =
+    backlog === 0 &&
+    tail.length <= LIVE_TAIL_LIMIT &&
+    renderCost.known(tailKind) &&
+    renderCost.estimate(tail, tailKind) <= TAIL_BUDGET_MS;
   return (
     <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
       {doneGroups(shown).map((start) => (
-        <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} blockProps={blockProps} />
+        <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} propsFor={propsFor} />
       ))}
-      {plainGroups(blocks, shown).map(([start, text]) => (
-        <PlainBlock key={`p${start}`} text={text} />
+      {plainGroups(blocks, shown).map(([key, text]) => (
+        <PlainBlock key={key} text={text} chips={false} />
       ))}
       {tail &&
-        (liveTail ? (
-          <div className="md-block md-tail">
-            <Streamdown mode="static" parseIncompleteMarkdown controls={false} {...blockProps}>
-              {tail}
-            </Streamdown>
-          </div>
-        ) : (
-          <PlainBlock text={tail} />
-        ))}
+        (liveTail ? <MarkdownTail text={tail} blockProps={propsFor(tail)} /> : <PlainBlock text={tail} className="md-tail" />)}
       {children}
     </div>
   );

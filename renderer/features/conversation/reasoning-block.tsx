@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { runs } from './progressive-markdown.tsx';
+import { PlainRuns } from './plain-text.tsx';
 
 /** The model's reasoning, apart from the answer: open while it streams, folded away once the answer begins. */
 export function ReasoningBlock({ text, live }: { text: string; live: boolean }) {
@@ -28,11 +28,7 @@ export function ReasoningBlock({ text, live }: { text: string; live: boolean }) 
       </summary>
       {/* In pieces, like plain answer text: 50k tokens of reasoning as one text node re-lay out whole on every delta. */}
       <div className="reasoning-text">
-        {runs(text).map((r, i) => (
-          <span key={i} className="md-run">
-            {r.endsWith('\n') ? r.slice(0, -1) : r}
-          </span>
-        ))}
+        <PlainRuns text={text} />
       </div>
     </details>
   );

@@ -69,7 +69,10 @@ export function useTurnGrounding(turnId: string): TurnGrounding {
   // A box keeps its object while neither it nor the person's choices for it change: chips and rows compare by
   // identity, so an update re-renders only what it touched, not all of an answer's boxes. (The parser re-creates
   // the boxes of the stretch it re-scans, which for a list without blank lines is the whole answer.)
-  const shown = useRef(new Map<number, ShownBox>());
+  // The parser keeps the objects of the boxes it has committed, so a box whose parse is the same object as last
+  // time needs no field-by-field comparison: with 20,000 boxes, comparing each one's fields on every update was a
+  // steady cost per frame that grew with the answer.
+  const shown = useRef(new Map<number, { from: GroundedBox; box: ShownBox }>());
   const boxes = useMemo(
     () =>
       parse.boxes.map((b) => {
@@ -78,9 +81,15 @@ export function useTurnGrounding(turnId: string): TurnGrounding {
         const image = to !== undefined && to < images.length ? to : b.image;
         const isHidden = Boolean(hidden[key]);
         const was = shown.current.get(b.n);
-        if (was && was.key === key && was.image === image && was.hidden === isHidden && sameParse(was, b)) return was;
+        if (was && was.box.key === key && was.box.image === image && was.box.hidden === isHidden) {
+          if (was.from === b) return was.box;
+          if (sameParse(was.box, b)) {
+            was.from = b;
+            return was.box;
+          }
+        }
         const box = { ...b, key, hidden: isHidden, parsedImage: b.image, image };
-        shown.current.set(b.n, box);
+        shown.current.set(b.n, { from: b, box });
         return box;
       }),
     [parse, moved, hidden, turnId, images.length],

@@ -6,7 +6,7 @@ import {
   MAX_LIST_BLOCK,
   splitLongBlock,
 } from '../../../../renderer/features/conversation/block-splitter.ts';
-import { PLAIN_RUN, runs } from '../../../../renderer/features/conversation/progressive-markdown.tsx';
+import { PLAIN_RUN, runs } from '../../../../renderer/features/conversation/plain-text.tsx';
 
 const list = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}. item ${i + 1}\n`).join('');
 
@@ -43,6 +43,14 @@ describe('long blocks are cut where Markdown allows', () => {
     advanceSplit(state, text, false);
     expect(state.blocks.join('')).toBe(text);
     expect(Math.max(...state.blocks.map((b) => b.length))).toBeLessThanOrEqual(MAX_LIST_BLOCK + 40);
+  });
+
+  test('a text that replaces the last one (a reopened session, a different final text) starts over', () => {
+    const state = emptySplit();
+    advanceSplit(state, 'First paragraph.\n\nSecond', true);
+    expect(state.blocks).toEqual(['First paragraph.\n\n']);
+    advanceSplit(state, 'Other paragraph.\n\nAnd more', false);
+    expect(state.blocks).toEqual(['Other paragraph.\n\n', 'And more']);
   });
 });
 

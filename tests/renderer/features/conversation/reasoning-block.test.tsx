@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { PLAIN_RUN } from '../../../../renderer/features/conversation/progressive-markdown.tsx';
+import { PLAIN_RUN } from '../../../../renderer/features/conversation/plain-text.tsx';
 import { ReasoningBlock } from '../../../../renderer/features/conversation/reasoning-block.tsx';
 
 /** The text of each piece the reasoning is shown in. */
