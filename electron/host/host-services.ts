@@ -10,6 +10,9 @@ import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
 import { SessionKeyStore, type KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
+import { installedLanguages, KNOWN_LANGUAGES } from './ocr/languages.ts';
+import { OcrPool } from './ocr/ocr-pool.ts';
+import { LocalServerScanner } from './local-servers.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
 import { APP_VERSION } from './version.ts';
@@ -23,6 +26,8 @@ export interface HostOptions {
   idleTimeoutMs?: number;
   /** Overrides the cap on one answer's text (tests). */
   maxAnswerChars?: number;
+  /** Local OCR workers at most (default cores - 1). */
+  ocrWorkers?: number;
 }
 
 export interface Host {
@@ -34,8 +39,15 @@ export interface Host {
   chat: ChatService;
   /** The ledger and sessions (issue #6). */
   records: Records;
+  /** Local OCR's workers (issue #11). */
+  ocr: OcrPool;
+  /** Model servers on this computer (issue #11). */
+  scanner: LocalServerScanner;
   close(): void;
 }
+
+/** The settings row that remembers that the first-run guide was done. */
+const GUIDE_DONE = 'guide.done';
 
 /** The settings row that remembers "keep keys for this session only". */
 const SESSION_ONLY_KEYS = 'keys.sessionOnly';
@@ -79,7 +91,11 @@ export function createHostServices(opts: HostOptions): Host {
   });
   const attachments = new AttachmentStore(db, opts.dataDir);
   const records = createRecords(db, providers, attachments);
+  const ocr = new OcrPool({ dataDir: opts.dataDir, size: opts.ocrWorkers });
+  // Probes go to the loopback address with the real fetch: the injected one (tests' fake provider) is for providers.
+  const scanner = new LocalServerScanner();
   const chat = new ChatService({
+    ocr,
     providers,
     attachments,
     publish,
@@ -110,6 +126,13 @@ export function createHostServices(opts: HostOptions): Host {
     cancelChat: async (id) => chat.cancel(id),
     ...records.methods,
     ...compareMethodsFor(db),
+    scanLocalServers: (fresh) => scanner.scan(fresh ?? false),
+    getLocalOcrInfo: async () => ({
+      languages: installedLanguages().map((code) => ({ code, name: KNOWN_LANGUAGES[code] ?? code })),
+      workers: ocr.capacity,
+      guideDone: readSetting(db, GUIDE_DONE) === '1',
+    }),
+    setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
   };
 
   return {
@@ -123,8 +146,11 @@ export function createHostServices(opts: HostOptions): Host {
     attachments,
     chat,
     records,
+    ocr,
+    scanner,
     close() {
       chat.cancelAll();
+      void ocr.close();
       db.close();
     },
   };

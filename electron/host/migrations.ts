@@ -3,6 +3,7 @@
  * because data dirs out there already ran it.
  */
 import { LEDGER_AND_SESSIONS_V3 } from './ledger/schema-v3.ts';
+import { LEDGER_LOCAL_COST_V8 } from './ledger/schema-v8.ts';
 
 export interface Migration {
   version: number;
@@ -68,4 +69,6 @@ export const MIGRATIONS: readonly Migration[] = [
   // v5: the start time of the process that owns a streaming row (see ledger/owner.ts), so recovery can tell a
   // dead owner (a zombie, or a pid reused by another process) from a live one.
   { version: 5, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
+  // v8: `local` as a cost source, for Local OCR's requests ($0, no tokens); the ledger table is rebuilt.
+  { version: 8, sql: LEDGER_LOCAL_COST_V8 },
 ];

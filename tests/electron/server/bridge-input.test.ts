@@ -62,7 +62,7 @@ const chat = { providerId: 'zai', thinking: true, prompt: 'hi', attachments: [],
 const scope = { catalogId: 'zai', providerId: null };
 
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
-const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, string[]> = {
+const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders' | 'getLocalOcrInfo'>, string[]> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
   saveProvider: [
     'null',
@@ -120,6 +120,8 @@ const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, 
   exportLedgerCsv: ['[1]', '{"to":{}}'],
   markPreferred: ['{}', '{"compareGroup":"g"}', '{"compareGroup":5,"requestId":null}'],
   getCompareInfo: ['"x"', '[5]', '{}'],
+  scanLocalServers: ['"yes"', '5', '{}'],
+  setGuideDone: ['null', '"done"', '1'],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */
