@@ -3,6 +3,7 @@ import { useDropzone } from 'react-dropzone';
 import { Composer } from './features/composer/composer.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
 import { SessionsSidebar } from './features/sessions/sessions-sidebar.tsx';
+import { FirstRunGuide } from './features/guide/first-run-guide.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { TopBar } from './features/toolbar/top-bar.tsx';
 import { UsageTally } from './features/usage/usage-tally.tsx';
@@ -20,6 +21,11 @@ export function App() {
   useEffect(() => {
     void restoreLastSession();
   }, [restoreLastSession]);
+  const guideOpen = useStore((s) => s.guideOpen);
+  const loadGuide = useStore((s) => s.loadGuide);
+  useEffect(() => {
+    void loadGuide();
+  }, [loadGuide]);
   const closeUsage = useCallback(() => setUsageOpen(false), []);
   const closeSessions = useCallback(() => setSessionsOpen(false), []);
   const onDrop = useCallback((files: File[]) => void addFiles(files), [addFiles]);
@@ -44,6 +50,7 @@ export function App() {
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {guideOpen && !settingsOpen && <FirstRunGuide onOpenSettings={() => setSettingsOpen(true)} />}
       {usageOpen && <UsageView onClose={closeUsage} />}
     </div>
   );

@@ -5,6 +5,7 @@ import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts'
 import { ask, type Io, type OutputKind } from './ask.ts';
 import { compare } from './compare.ts';
 import { COMPARE_USAGE, parseCompare } from './compare-args.ts';
+import { providers, PROVIDERS_HELP } from './providers.ts';
 import { usage, USAGE_HELP } from './usage.ts';
 
 const DIM = '\x1b[2m';
@@ -39,11 +40,13 @@ async function main(argv: string[]): Promise<number> {
         return await compare(parseCompare(rest), io, process.env, interrupt.signal);
       case 'usage':
         return await usage(rest, io);
+      case 'providers':
+        return await providers(rest, io);
       case undefined:
       case '-h':
       case '--help':
       case 'help':
-        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n`);
+        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n${PROVIDERS_HELP}\n`);
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command “${command}”.`);

@@ -130,7 +130,8 @@ export function createHostServices(opts: HostOptions): Host {
     getLocalOcrInfo: async () => ({
       languages: installedLanguages().map((code) => ({ code, name: KNOWN_LANGUAGES[code] ?? code })),
       workers: ocr.capacity,
-      guideDone: readSetting(db, GUIDE_DONE) === '1',
+      // GLIMPSE_SKIP_GUIDE=1: never show it (a kiosk, scripted runs, the end-to-end tests of other features).
+      guideDone: readSetting(db, GUIDE_DONE) === '1' || opts.env?.GLIMPSE_SKIP_GUIDE === '1',
     }),
     setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
   };

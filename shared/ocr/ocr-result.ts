@@ -29,6 +29,14 @@ export function boxToken(r: OcrRect): string {
 }
 
 /**
+ * The answer without its line boxes: what a person copies or a terminal prints (the boxes are drawn, or given
+ * in `--json`, instead). Only the exact tokens {@link boxToken} writes are removed, with the space before them.
+ */
+export function withoutLineBoxes(answer: string): string {
+  return answer.replace(/ ?<\|begin_of_box\|>\[\d+,\d+,\d+,\d+\]<\|end_of_box\|>/g, '');
+}
+
+/**
  * Escapes what Markdown would otherwise read as markup in printed text (a receipt's "# 42", "*" or "_"), so the
  * answer shows what was printed. The chip marker character is dropped: it is the renderer's, never text.
  */

@@ -51,6 +51,7 @@ export class OcrPool {
   private readonly dataDir: string;
   private langPath: string | null = null;
   private closed = false;
+  private closing: Promise<void> | null = null;
 
   constructor(opts: OcrPoolOptions) {
     this.dataDir = opts.dataDir;
@@ -77,13 +78,15 @@ export class OcrPool {
     }
   }
 
-  /** Ends every worker; waiting requests fail. */
-  async close(): Promise<void> {
+  /** Ends every worker; waiting requests fail. Calling it again gives the same promise. */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
     this.closed = true;
     for (const w of this.waiters.splice(0)) w.reject(new Error('OCR was stopped.'));
     const all = this.slots.splice(0);
     for (const s of all) if (s.idleTimer) clearTimeout(s.idleTimer);
-    await Promise.allSettled(all.map((s) => s.worker.terminate()));
+    this.closing = Promise.allSettled(all.map((s) => s.worker.terminate())).then(() => {});
+    return this.closing;
   }
 
   private async acquire(langs: string): Promise<Slot> {
