@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import sampleUrl from '../../../assets/sample-receipt.png?url';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { LocalServers } from './local-servers.tsx';
 import './guide.css';
+
+/** The sample receipt in assets/, which scripts/build.mjs copies beside the renderer. */
+const sampleUrl = './sample-receipt.png';
 
 /** Where each hosted provider hands out API keys. */
 const KEY_PAGES: readonly { name: string; url: string }[] = [

@@ -15,7 +15,7 @@ export function LocalServers() {
     if (servers === null) void scan();
   }, [servers, scan]);
   return (
-    <section className="local-servers" aria-label="Local model servers">
+    <section className="local-servers" aria-label="Model servers found">
       {servers === null || scanning ? (
         <p className="muted">Looking for model servers on this computer…</p>
       ) : servers.length === 0 ? (
