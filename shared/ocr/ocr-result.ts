@@ -44,7 +44,8 @@ export function escapeMarkdown(text: string): string {
   return text
     .replaceAll(CHIP_OPEN, '')
     .replace(/[\\`*_[\]<>|~$]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+\-=>]|\d+[.)])(?=\s|$)/, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
+    .replace(/^(\s*)([#+\-=>])(?=\s|$)/, (_m, sp: string, mark: string) => `${sp}\\${mark}`)
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, (_m, num: string, mark: string) => `${num}\\${mark}`);
 }
 
 /** A line as Markdown: words escaped, low-confidence ones in italics. */
