@@ -4,7 +4,7 @@
  */
 
 /** How a provider wants thinking switched on or off in the request body. */
-export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'none';
+export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'reasoning-effort' | 'none';
 
 /** USD per 1M tokens, with the day it was recorded; absent fields mean unknown. */
 export interface Price {
@@ -196,9 +196,10 @@ export const CATALOG: readonly CatalogEntry[] = [
   },
   // Model servers that run on this computer, as "Scan for local servers" adds them (electron/host/local-servers.ts):
   // each with the thinking switch its server understands. vLLM, SGLang and llama.cpp's server pass
-  // `chat_template_kwargs` to the model's chat template; Ollama's and LM Studio's OpenAI endpoints take no switch.
-  localServer('ollama', 'Ollama', 11434, 'none'),
-  localServer('lmstudio', 'LM Studio', 1234, 'none'),
+  // `chat_template_kwargs` to the model's chat template; Ollama's and LM Studio's OpenAI endpoints ignore that and
+  // take `reasoning_effort` instead (docs/providers.md).
+  localServer('ollama', 'Ollama', 11434, 'reasoning-effort'),
+  localServer('lmstudio', 'LM Studio', 1234, 'reasoning-effort'),
   localServer('vllm', 'vLLM', 8000, 'chat-template'),
   localServer('sglang', 'SGLang', 30000, 'chat-template'),
   localServer('llamacpp', 'llama.cpp server', 8080, 'chat-template'),
