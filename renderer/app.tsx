@@ -4,6 +4,7 @@ import { Composer } from './features/composer/composer.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
 import { DesktopActions } from './features/desktop/desktop-actions.tsx';
 import { SessionsSidebar } from './features/sessions/sessions-sidebar.tsx';
+import { FirstRunGuide } from './features/guide/first-run-guide.tsx';
 import { SettingsDialog } from './features/settings/settings-dialog.tsx';
 import { SnipLayer } from './features/snip/snip-layer.tsx';
 import { TopBar } from './features/toolbar/top-bar.tsx';
@@ -22,6 +23,11 @@ export function App() {
   useEffect(() => {
     void restoreLastSession();
   }, [restoreLastSession]);
+  const guideOpen = useStore((s) => s.guideOpen);
+  const loadGuide = useStore((s) => s.loadGuide);
+  useEffect(() => {
+    void loadGuide();
+  }, [loadGuide]);
   const closeUsage = useCallback(() => setUsageOpen(false), []);
   const closeSessions = useCallback(() => setSessionsOpen(false), []);
   const openSettings = useCallback(() => setSettingsOpen(true), []);
@@ -48,6 +54,7 @@ export function App() {
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {guideOpen && !settingsOpen && <FirstRunGuide onOpenSettings={() => setSettingsOpen(true)} />}
       {usageOpen && <UsageView onClose={closeUsage} />}
       <DesktopActions onOpenSettings={openSettings} onOpenUsage={openUsage} onAttach={open} />
       <SnipLayer />

@@ -14,6 +14,8 @@ if (!only || only === 'renderer') {
   for (const dir of ['standard_fonts', 'cmaps', 'wasm']) {
     cpSync(`node_modules/pdfjs-dist/${dir}`, `dist/renderer/pdfjs/${dir}`, { recursive: true });
   }
+  // The first-run guide's sample scan, read through Local OCR.
+  cpSync('assets/sample-receipt.png', 'dist/renderer/sample-receipt.png');
 }
 if (!only || only === 'host') {
   // The tray icon, beside the main bundle that loads it (electron-builder packs dist/, not assets/).

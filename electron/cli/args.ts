@@ -1,11 +1,12 @@
 /** Parses `glimpse <command> [options] PROMPT` with node:util's parseArgs; errors become usage messages. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET } from '../../shared/media/budget.ts';
+import { LOCAL_OCR } from '../../shared/providers/catalog.ts';
 
 export const USAGE = `Usage:
-  glimpse ask [--provider zai|bigmodel|openrouter|novita|custom] [--base-url URL] [--model ID]
+  glimpse ask [--provider zai|bigmodel|openrouter|novita|local-ocr|custom] [--base-url URL] [--model ID]
               [--api-key KEY] [--thinking on|off] [--image FILE]... [--budget TOKENS]
-              [--pdf FILE [--pages 2-5] [--pdf-password P] [--pdf-text]]
+              [--pdf FILE [--pages 2-5] [--pdf-password P] [--pdf-text]] [--lang eng+chi_sim]
               [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT
   glimpse --help`;
 
@@ -14,8 +15,10 @@ export const ASK_HELP = `${USAGE}
 Asks a vision-language model one question, with the same engine as the Glimpse app.
 
 Options:
-  --provider ID       zai (default), bigmodel, openrouter, novita or custom. Settings saved in the app for
-                      that provider (model, OpenRouter upstream pinning, prices) apply.
+  --provider ID       zai (default), bigmodel, openrouter, novita, local-ocr or custom. Settings saved in the
+                      app for that provider (model, OpenRouter upstream pinning, prices) apply. local-ocr reads
+                      the text of images and PDFs on this computer (Tesseract): no key, no network, no prompt.
+  --lang CODES        Local OCR's languages, joined with +: eng (default), chi_sim, eng+chi_sim.
   --base-url URL      Send to this OpenAI-compatible URL instead. Keeps the provider's thinking dialect and
                       prices; without --provider it means a custom server (vLLM, SGLang, LM Studio, Ollama).
   --model ID          Model id (default: the provider's configured model, e.g. glm-4.5v).
@@ -33,7 +36,8 @@ Options:
   --idle-timeout-s N  Give up when the provider sends nothing for N seconds (default 60).
   --data-dir DIR      Data folder (default: GLIMPSE_DATA_DIR, else ~/.glimpse).
   --json              Print one JSON object: answer, reasoning, boxes, usage, cost {usd, source},
-                      estimate, finish_reason, timings, error.
+                      estimate, finish_reason, timings, error; with local-ocr also ocr {languages, pages}:
+                      each page's lines and words with boxes and confidences.
   --boxes-out FILE    Write the image with the answer's boxes drawn and numbered (png, jpg or webp by the
                       extension); boxes on a second image go to FILE-image2.png, and so on.
 
@@ -66,6 +70,8 @@ export interface AskArgs {
   json: boolean;
   /** Where to write the image with the answer's boxes drawn; null: not asked. */
   boxesOut: string | null;
+  /** Local OCR's languages (`eng+chi_sim`); null: the provider's configured ones. */
+  lang: string | null;
   prompt: string;
 }
 
@@ -91,6 +97,7 @@ export function parseAsk(argv: string[]): AskArgs {
           'data-dir': { type: 'string' },
           json: { type: 'boolean', default: false },
           'boxes-out': { type: 'string' },
+          lang: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -111,7 +118,10 @@ export function parseAsk(argv: string[]): AskArgs {
   if (baseUrl !== null && !/^https?:\/\/\S+$/i.test(baseUrl))
     throw new UsageError('--base-url must start with http:// or https://.');
   const prompt = parsed.positionals.join(' ').trim();
-  if (!prompt) throw new UsageError('A prompt is required.');
+  const ocr = v.provider === LOCAL_OCR;
+  // Local OCR reads what is printed; it takes no question.
+  if (!prompt && !ocr) throw new UsageError('A prompt is required.');
+  if (v.lang !== undefined && !ocr) throw new UsageError('--lang goes with --provider local-ocr.');
   const budget = num('budget', v.budget);
   if (budget !== null && (budget < MIN_BUDGET || budget > MAX_BUDGET)) {
     throw new UsageError(`--budget takes ${MIN_BUDGET} to ${MAX_BUDGET} visual tokens per image.`);
@@ -135,6 +145,7 @@ export function parseAsk(argv: string[]): AskArgs {
     dataDir: v['data-dir'] ?? null,
     json: v.json as boolean,
     boxesOut: v['boxes-out'] ?? null,
+    lang: v.lang?.trim() || null,
     prompt,
   };
 }

@@ -9,6 +9,9 @@ import { addCliProvider, catalogIdOf, collectAttachments, contextOf } from './cl
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
+import { MIN_BUDGET } from '../../shared/media/budget.ts';
+import { isLocalOcr } from '../../shared/providers/catalog.ts';
+import { withoutLineBoxes } from '../../shared/ocr/ocr-result.ts';
 
 /**
  * Where the CLI writes. Every text passes through the terminal sanitiser (glimpse.ts): model text and provider
@@ -31,16 +34,20 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
   catalogIdOf(args);
   const { host, keys } = startHost({ shell: 'cli', door: null, dataDir: args.dataDir, idleTimeoutS: args.idleTimeoutS, env });
   try {
-    const provider = addCliProvider(host, keys, args);
+    const ocr = isLocalOcr(catalogIdOf(args));
+    // Local OCR's "model" is its language set.
+    const provider = addCliProvider(host, keys, ocr ? { ...args, model: args.lang ?? args.model } : args);
     const { providerId, model } = provider;
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
-    const stream = streamer(args, io);
+    const stream = streamer(args, io, ocr);
     let result: ChatResult;
     let boxesOutFailed = false;
     try {
-      const attachments = await collectAttachments(host, args, contextOf(provider));
+      // Local OCR draws PDF pages itself at 300 dpi: the page images stored for display can be the smallest.
+      const files = ocr ? { ...args, budget: MIN_BUDGET } : args;
+      const attachments = await collectAttachments(host, files, contextOf(provider));
       result = await host.chat.run(
         {
           providerId,
@@ -49,7 +56,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
           prompt: args.prompt,
           attachments,
           history: [],
-          budget: args.budget ?? undefined,
+          budget: files.budget ?? undefined,
         },
         ctrl,
         stream,
@@ -84,6 +91,8 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     return result.error.kind === 'cancelled' ? 130 : 1;
   } finally {
     host.close();
+    // Local OCR's worker threads would keep the process alive until they end.
+    await host.ocr.close();
   }
 }
 
@@ -91,7 +100,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
  * Streams deltas to the terminal: reasoning dimmed, a blank line, then the answer. When stdout is a pipe, the
  * reasoning goes to stderr so `glimpse ask ... > answer.md` holds the answer alone.
  */
-function streamer(args: AskArgs, io: Io): (e: ChatEvent) => void {
+function streamer(args: AskArgs, io: Io, ocr: boolean): (e: ChatEvent) => void {
   let reasoningOpen = false;
   const toOut = io.isTty;
   // The answer is printed as a person reads it: box tokens and other special tokens are dropped as they stream.
@@ -114,7 +123,8 @@ function streamer(args: AskArgs, io: Io): (e: ChatEvent) => void {
       if (reasoningOpen) (toOut ? io.out : io.err)('\n\n');
       reasoningOpen = false;
       raw += e.content;
-      const text = grounding.update(raw).text;
+      // Local OCR's line boxes are for drawing: the terminal gets the text it read.
+      const text = ocr ? withoutLineBoxes(raw) : grounding.update(raw).text;
       io.out(text.slice(printed));
       printed = text.length;
     }

@@ -6,6 +6,7 @@ import { ask, type Io, type OutputKind } from './ask.ts';
 import { BATCH_USAGE } from './batch-usage-text.ts';
 import { compare } from './compare.ts';
 import { COMPARE_USAGE, parseCompare } from './compare-args.ts';
+import { providers, PROVIDERS_HELP } from './providers.ts';
 import { usage, USAGE_HELP } from './usage.ts';
 
 const DIM = '\x1b[2m';
@@ -56,11 +57,13 @@ async function main(argv: string[]): Promise<number> {
         const [{ batch }, { parseBatch }] = await Promise.all([import('./batch.ts'), import('./batch-args.ts')]);
         return await batch(parseBatch(rest), batchIo, process.env, { stop: interrupt.signal, cancel: cancel.signal });
       }
+      case 'providers':
+        return await providers(rest, io);
       case undefined:
       case '-h':
       case '--help':
       case 'help':
-        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n${BATCH_USAGE}\n`);
+        io.out(`${command ? ASK_HELP : USAGE}\n${COMPARE_USAGE}\n${USAGE_HELP}\n${BATCH_USAGE}\n${PROVIDERS_HELP}\n`);
         return command ? 0 : 2;
       default:
         throw new UsageError(`Unknown command “${command}”.`);

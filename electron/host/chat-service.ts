@@ -18,6 +18,8 @@ import type { AttachmentStore } from './attachment-store.ts';
 import { BadInputError } from './bad-input.ts';
 import { runChat } from './chat-runner.ts';
 import { buildAttachmentParts } from './media/build-input.ts';
+import type { OcrPool } from './ocr/ocr-pool.ts';
+import { runOcrRequest } from './ocr/ocr-request.ts';
 import type { ProviderStore } from './provider-store.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 
@@ -62,6 +64,8 @@ export interface ChatServiceDeps {
   idleTimeoutMs?: number;
   /** Overrides the answer size cap (chat-runner.ts DEFAULT_MAX_ANSWER_CHARS); tests use a small one. */
   maxAnswerChars?: number;
+  /** The Local OCR workers; requests to a `local-ocr` provider run there instead of going to a server. */
+  ocr: OcrPool;
 }
 
 export interface PreparedInput {
@@ -162,6 +166,16 @@ export class ChatService {
       }
       emit(e);
     };
+    if (provider && entry.engine === 'local-ocr') {
+      return runOcrRequest({
+        req,
+        model,
+        pool: this.deps.ocr,
+        attachments: this.deps.attachments,
+        signal: ctrl.signal,
+        onEvent,
+      });
+    }
     const refuse = (error: ChatError, estimate?: Estimate): ChatResult =>
       endEarly(onEvent, { provider: entry.id, model, thinking: req.thinking }, error, estimate);
     let input: PreparedInput;

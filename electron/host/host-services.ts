@@ -11,6 +11,9 @@ import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
 import { SessionKeyStore, type KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
+import { installedLanguages, KNOWN_LANGUAGES } from './ocr/languages.ts';
+import { OcrPool } from './ocr/ocr-pool.ts';
+import { LocalServerScanner } from './local-servers.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
 import { DesktopSettingsStore, desktopMethodsFor } from './desktop-settings.ts';
@@ -25,6 +28,8 @@ export interface HostOptions {
   idleTimeoutMs?: number;
   /** Overrides the cap on one answer's text (tests). */
   maxAnswerChars?: number;
+  /** Local OCR workers at most (default cores - 1). */
+  ocrWorkers?: number;
 }
 
 export interface Host {
@@ -38,8 +43,15 @@ export interface Host {
   records: Records;
   /** Snip-and-ask settings (issue #12); the desktop app registers its shortcut from them. */
   desktopSettings: DesktopSettingsStore;
+  /** Local OCR's workers (issue #11). */
+  ocr: OcrPool;
+  /** Model servers on this computer (issue #11). */
+  scanner: LocalServerScanner;
   close(): void;
 }
+
+/** The settings row that remembers that the first-run guide was done. */
+const GUIDE_DONE = 'guide.done';
 
 /** The settings row that remembers "keep keys for this session only". */
 const SESSION_ONLY_KEYS = 'keys.sessionOnly';
@@ -83,7 +95,11 @@ export function createHostServices(opts: HostOptions): Host {
   });
   const attachments = new AttachmentStore(db, opts.dataDir);
   const records = createRecords(db, providers, attachments);
+  const ocr = new OcrPool({ dataDir: opts.dataDir, size: opts.ocrWorkers });
+  // Probes go to the loopback address with the real fetch: the injected one (tests' fake provider) is for providers.
+  const scanner = new LocalServerScanner();
   const chat = new ChatService({
+    ocr,
     providers,
     attachments,
     publish,
@@ -119,6 +135,14 @@ export function createHostServices(opts: HostOptions): Host {
     ...compareMethodsFor(db),
     ...desktopMethodsFor(desktopSettings),
     ...batches.methods,
+    scanLocalServers: (fresh) => scanner.scan(fresh ?? false),
+    getLocalOcrInfo: async () => ({
+      languages: installedLanguages().map((code) => ({ code, name: KNOWN_LANGUAGES[code] ?? code })),
+      workers: ocr.capacity,
+      // GLIMPSE_SKIP_GUIDE=1: never show it (a kiosk, scripted runs, the end-to-end tests of other features).
+      guideDone: readSetting(db, GUIDE_DONE) === '1' || opts.env?.GLIMPSE_SKIP_GUIDE === '1',
+    }),
+    setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
   };
 
   return {
@@ -133,9 +157,12 @@ export function createHostServices(opts: HostOptions): Host {
     chat,
     records,
     desktopSettings,
+    ocr,
+    scanner,
     close() {
       batches.close();
       chat.cancelAll();
+      void ocr.close();
       db.close();
     },
   };

@@ -4,6 +4,7 @@
  */
 import { BATCHES_V7 } from './batch/schema-v7.ts';
 import { LEDGER_AND_SESSIONS_V3 } from './ledger/schema-v3.ts';
+import { LEDGER_LOCAL_COST_V8 } from './ledger/schema-v8.ts';
 
 export interface Migration {
   version: number;
@@ -71,4 +72,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
   // v7: batches (issue #13): a batch, one row per file, and the batch id on each ledger row it wrote.
   { version: 7, sql: BATCHES_V7 },
+  // v8: `local` as a cost source, for Local OCR's requests ($0, no tokens); the ledger table is rebuilt.
+  { version: 8, sql: LEDGER_LOCAL_COST_V8 },
 ];

@@ -1,7 +1,7 @@
 /** Configured providers (a catalog entry plus the user's name, URL, model and upstream pinning) in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
-import { CATALOG, catalogEntry, type PriceSnapshot } from '../../shared/providers/catalog.ts';
+import { CATALOG, catalogEntry, LOCAL_OCR, type PriceSnapshot } from '../../shared/providers/catalog.ts';
 import type { Db } from './db.ts';
 import { keyFromEnv, type KeyStore } from './key-store.ts';
 import { PriceBook } from './price-book.ts';
@@ -31,6 +31,22 @@ export class ProviderStore {
     this.env = env;
     this.prices = new PriceBook(db);
     this.seed();
+    this.ensureLocalOcr();
+  }
+
+  /**
+   * Local OCR is built in: a data dir from before it existed gets it too, and it comes back at the next start
+   * if removed, so a person without a key always has something that works.
+   */
+  private ensureLocalOcr(): void {
+    const e = catalogEntry(LOCAL_OCR);
+    if (this.db.prepare('SELECT 1 FROM providers WHERE id = ?').get(e.id)) return;
+    const pos = (this.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM providers').get() as { p: number }).p;
+    this.db
+      .prepare(
+        'INSERT INTO providers (id, catalog_id, name, base_url, model, upstream, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(e.id, e.id, e.name, e.baseUrl, e.models[0]?.id ?? 'eng', '[]', pos, Date.now());
   }
 
   /** First run: every hosted provider of the catalog is listed, so a person only has to paste a key. */

@@ -53,5 +53,8 @@ export function startHost(opts: StartupOptions): Started {
     idleTimeoutMs: idleTimeoutMs(opts.idleTimeoutS, env),
   });
   const host = opts.door ? { ...services, methods: opts.door(services.methods) } : services;
+  // The window and the browser shell look for local model servers now, in the background: the first look at
+  // the provider list or the guide finds the answer ready, and start-up never waits for it.
+  if (opts.shell !== 'cli' && env.GLIMPSE_SCAN_LOCAL !== '0') void services.scanner.scan().catch(() => {});
   return { host, dataDir, keys };
 }

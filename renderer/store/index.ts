@@ -10,6 +10,7 @@ import { createComposerSlice } from './composer-slice.ts';
 import { createConversationSlice } from './conversation-slice.ts';
 import { memoryStorage, safeStorage, type KeyValueStorage, type StoreDeps } from './deps.ts';
 import { createGroundingSlice } from './grounding-slice.ts';
+import { createLocalOcrSlice } from './local-ocr-slice.ts';
 import { createProvidersSlice } from './providers-slice.ts';
 import { createSessionsSlice } from './sessions-slice.ts';
 import { createUsageSlice } from './usage-slice.ts';
@@ -31,5 +32,6 @@ export function createAppStore(bridge: GlimpseBridge, opts: { storage?: KeyValue
     ...createUsageSlice(deps)(...a),
     ...createGroundingSlice(...a),
     ...createCompareSlice(deps)(...a),
+    ...createLocalOcrSlice(deps)(...a),
   }));
 }

@@ -4,6 +4,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
+import type { LocalServer } from '../../shared/bridge/local-ocr.ts';
 import type { ConnectionReport, ProviderInput, ProviderView } from '../../shared/bridge/providers.ts';
 import type { SessionExportFormat, SessionSummary } from '../../shared/bridge/sessions.ts';
 import type { Tally, UsageRange, UsageReport } from '../../shared/bridge/usage.ts';
@@ -140,12 +141,35 @@ export interface CompareSlice {
   restoreCompares(): Promise<void>;
 }
 
+/** Working without a key (issue #11): local model servers found, and the first-run guide. */
+export interface LocalOcrSlice {
+  /** The servers found by the last scan; null before one finished. */
+  localServers: LocalServer[] | null;
+  scanning: boolean;
+  localServersError: string | null;
+  guideOpen: boolean;
+  /** Local OCR's installed languages. */
+  ocrLanguages: { code: string; name: string }[];
+  /** The host's last scan, or a new one when `fresh`. */
+  scanLocalServers(fresh?: boolean): Promise<void>;
+  /** Saves a found server as a provider (its kind brings the thinking dialect) and picks it. */
+  addLocalServer(server: LocalServer, model: string): Promise<void>;
+  /** At start: opens the guide if it was never done. */
+  loadGuide(): Promise<void>;
+  openGuide(): void;
+  /** Closes the guide and remembers it was done (finished or skipped). */
+  closeGuide(): Promise<void>;
+  /** Picks Local OCR and reads the file (the guide's sample receipt). */
+  readSample(file: File): Promise<void>;
+}
+
 export type State = ProvidersSlice &
   ComposerSlice &
   ConversationSlice &
   SessionsSlice &
   UsageSlice &
   GroundingSlice &
-  CompareSlice;
+  CompareSlice &
+  LocalOcrSlice;
 
 export type AppStore = StoreApi<State>;

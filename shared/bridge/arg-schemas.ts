@@ -16,6 +16,7 @@ import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
 import { desktopSettingsInputSchema } from './desktop-schema.ts';
+import { guideDoneSchema, scanLocalServersSchema } from './local-ocr-schema.ts';
 import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
 import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
 import { noArgSchema } from './schema-kit.ts';
@@ -63,6 +64,9 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   retryFailedBatch: batchIdSchema,
   interruptedBatches: noArgSchema,
   exportBatch: batchExportSchema,
+  scanLocalServers: scanLocalServersSchema,
+  getLocalOcrInfo: noArgSchema,
+  setGuideDone: guideDoneSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

@@ -13,6 +13,8 @@ import type { CompareApi } from './compare.ts';
 import { compareMethods } from './compare.ts';
 import type { DesktopApi, DesktopEvent } from './desktop.ts';
 import { desktopMethods } from './desktop.ts';
+import type { LocalOcrApi } from './local-ocr.ts';
+import { localOcrMethods } from './local-ocr.ts';
 import type { ModelsApi } from './models.ts';
 import { modelMethods } from './models.ts';
 import type { ProviderApi } from './providers.ts';
@@ -65,7 +67,8 @@ export interface BridgeMethods
     UsageApi,
     CompareApi,
     DesktopApi,
-    BatchApi {}
+    BatchApi,
+    LocalOcrApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -90,6 +93,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...compareMethods,
   ...desktopMethods,
   ...batchMethods,
+  ...localOcrMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -7,6 +7,9 @@ import type { ChatResult, CostSource } from '../engine/types.ts';
 import { resultStatus } from '../engine/result.ts';
 import { compareAnswers, type AnswerAgreement } from './answer-agreement.ts';
 import { matchBoxes, type BoxOverlap } from './iou.ts';
+import { answerText } from '../grounding/parse-answer.ts';
+import { characterErrorRate } from '../ocr/ocr-metrics.ts';
+import { plainText } from '../ocr/ocr-result.ts';
 
 /** A lane as the verdict sees it: its label and, once it ended, its result (null while it runs). */
 export interface LaneOutcome {
@@ -41,6 +44,11 @@ export interface PairVerdict {
   cost_ratio: number | null;
   answers: AnswerAgreement;
   boxes: BoxOverlap;
+  /**
+   * When either lane is Local OCR ("GLM-4.5V vs Tesseract"): the character error rate of b's text against a's
+   * (0 = the same characters), and the mean IoU of their line boxes (null when a lane has none).
+   */
+  ocr?: { cer: number; line_iou: number | null };
 }
 
 export interface Verdict {
@@ -67,6 +75,24 @@ function metrics(l: LaneOutcome): LaneMetrics {
     cost_source: r?.cost.source ?? null,
     boxes: r?.boxes.filter((b) => (b.kind ?? 'box') === 'box').length ?? 0,
   };
+}
+
+/**
+ * The text a lane read, for a character error rate: Local OCR's lines as read; a model's answer as a person reads
+ * it, without Markdown marks (emphasis, headings, table pipes, quotes) that are not printed characters.
+ */
+function readText(r: ChatResult): string {
+  if (r.ocr) return r.ocr.pages.map(plainText).join('\n\n');
+  return answerText(r.answer)
+    .replace(/\[?\[\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\]\]?/g, '')
+    .replace(/^\s*(#{1,6}|>|[-*+])\s+/gm, '')
+    .replace(/[*_`|]/g, ' ');
+}
+
+function ocrSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
+  if (!p.ocr) return null;
+  const iou = p.ocr.line_iou === null ? '' : `; line boxes overlap with IoU ${p.ocr.line_iou.toFixed(2)}`;
+  return `Character error rate of ${lanes[p.b]!.label} against ${lanes[p.a]!.label}: ${(p.ocr.cer * 100).toFixed(1)}%${iou}.`;
 }
 
 const ratio = (x: number | null, y: number | null) => (x === null || y === null || y <= 0 ? null : x / y);
@@ -113,18 +139,20 @@ export function computeVerdict(lanes: readonly LaneOutcome[]): Verdict {
       const ma = m[a]!;
       const mb = m[b]!;
       if (!ra || !rb || ra.error || rb.error) continue;
+      const boxes = matchBoxes(ra.boxes, rb.boxes);
       pairs.push({
         a,
         b,
         time_ratio: ratio(ma.total_ms, mb.total_ms),
         cost_ratio: ratio(ma.cost_usd, mb.cost_usd),
         answers: compareAnswers(ra.answer, rb.answer),
-        boxes: matchBoxes(ra.boxes, rb.boxes),
+        boxes,
+        ...(ra.ocr || rb.ocr ? { ocr: { cer: characterErrorRate(readText(ra), readText(rb)), line_iou: boxes.mean_iou } } : {}),
       });
     }
   }
   const summary = pairs.flatMap((p) =>
-    [timeCostSentence(p, m), answerSentence(p, m), boxSentence(p, m)].filter((s): s is string => s !== null),
+    [timeCostSentence(p, m), answerSentence(p, m), ocrSentence(p, m), boxSentence(p, m)].filter((s): s is string => s !== null),
   );
   return { lanes: m, pairs, summary };
 }

@@ -40,6 +40,10 @@ export function buildRequestBody(entry: CatalogEntry, opts: BodyOptions): Record
     case 'chat-template':
       body.chat_template_kwargs = { enable_thinking: opts.thinking };
       break;
+    case 'reasoning-effort':
+      // Ollama and LM Studio: "none" turns a thinking model's reasoning off; left out, the model reasons.
+      if (!opts.thinking) body.reasoning_effort = 'none';
+      break;
     case 'none':
       break;
   }

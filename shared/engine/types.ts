@@ -3,6 +3,7 @@
  * Field names of {@link Usage}, {@link ChatResult} and {@link ChatError} are snake_case on purpose:
  * they are exactly what `glimpse ask --json` prints, so no mapping layer sits between engine and CLI.
  */
+import type { OcrResult } from '../ocr/ocr-types.ts';
 import type { Price, PriceSnapshot } from '../providers/catalog.ts';
 
 /** Token counts of one request. `reasoning_tokens` is a subset of `completion_tokens` when a provider reports it. */
@@ -13,8 +14,11 @@ export interface Usage {
   cached_tokens: number;
 }
 
-/** Where a cost figure came from; `unknown` always carries `usd: null`, never 0. */
-export type CostSource = 'provider' | 'price-table' | 'estimate' | 'unknown';
+/**
+ * Where a cost figure came from; `unknown` always carries `usd: null`, never 0; `local` is a request run on this
+ * computer (Local OCR): exactly $0.
+ */
+export type CostSource = 'provider' | 'price-table' | 'estimate' | 'unknown' | 'local';
 
 export interface Cost {
   usd: number | null;
@@ -84,6 +88,8 @@ export interface ChatResult {
   finish_reason: string | null;
   timings: Timings;
   error: ChatError | null;
+  /** Local OCR only: every image as read, with line and word boxes and confidences. */
+  ocr?: OcrResult;
 }
 
 /** Events of one running request, in order. Deltas may be coalesced by the host before crossing the bridge. */

@@ -4,7 +4,7 @@
  */
 
 /** How a provider wants thinking switched on or off in the request body. */
-export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'none';
+export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'reasoning-effort' | 'none';
 
 /** USD per 1M tokens, with the day it was recorded; absent fields mean unknown. */
 export interface Price {
@@ -62,6 +62,11 @@ export interface CatalogEntry {
   keyCheckPath: string | null;
   /** Whether the base URL is the user's own (custom servers). */
   userUrl: boolean;
+  /**
+   * What answers: `chat`, an OpenAI-compatible chat endpoint (a language model); `local-ocr`, Tesseract run by
+   * the host on this computer (no key, no network, no language model: presets that need one are off).
+   */
+  engine: 'chat' | 'local-ocr';
 }
 
 const GLM_45V_PRICE: Price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
@@ -86,6 +91,36 @@ const glm46v = (id: string): CatalogModel => ({
   pdfAsImages: true,
 });
 
+/** A language set of Local OCR, offered as its "model": `eng`, `chi_sim` or both. */
+const ocrLanguages = (id: string, label: string): CatalogModel => ({
+  id,
+  label,
+  price: { prompt: 0, completion: 0, cachedRead: 0, recorded: '2026-11-30' },
+  contextTokens: null,
+  image: true,
+  video: false,
+  pdfAsImages: true,
+});
+
+/** A kind of model server run locally: the user's own URL (found on the loopback address), no key, no prices. */
+function localServer(id: string, name: string, port: number, thinking: ThinkingDialect): CatalogEntry {
+  return {
+    id,
+    name,
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    keyEnv: [],
+    thinking,
+    models: [],
+    upstreams: [],
+    keyCheckPath: null,
+    userUrl: true,
+    engine: 'chat',
+  };
+}
+
+/** The catalog id of Local OCR. */
+export const LOCAL_OCR = 'local-ocr';
+
 /** Every provider kind Glimpse knows; `custom` (any OpenAI-compatible server) is last and the fallback. */
 export const CATALOG: readonly CatalogEntry[] = [
   {
@@ -98,6 +133,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    engine: 'chat',
   },
   {
     id: 'bigmodel',
@@ -109,6 +145,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    engine: 'chat',
   },
   {
     id: 'openrouter',
@@ -125,6 +162,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     keyCheckPath: '/key',
     userUrl: false,
+    engine: 'chat',
   },
   {
     id: 'novita',
@@ -137,7 +175,34 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    engine: 'chat',
   },
+  {
+    id: LOCAL_OCR,
+    name: 'On this computer (Tesseract OCR)',
+    // Never contacted: Local OCR runs in the host. Shown in Settings as where it runs.
+    baseUrl: 'local:tesseract',
+    keyEnv: [],
+    thinking: 'none',
+    models: [
+      ocrLanguages('eng', 'English'),
+      ocrLanguages('chi_sim', 'Chinese (Simplified)'),
+      ocrLanguages('eng+chi_sim', 'English + Chinese (Simplified)'),
+    ],
+    upstreams: [],
+    keyCheckPath: null,
+    userUrl: false,
+    engine: 'local-ocr',
+  },
+  // Model servers that run on this computer, as "Scan for local servers" adds them (electron/host/local-servers.ts):
+  // each with the thinking switch its server understands. vLLM, SGLang and llama.cpp's server pass
+  // `chat_template_kwargs` to the model's chat template; Ollama's and LM Studio's OpenAI endpoints ignore that and
+  // take `reasoning_effort` instead (docs/providers.md).
+  localServer('ollama', 'Ollama', 11434, 'reasoning-effort'),
+  localServer('lmstudio', 'LM Studio', 1234, 'reasoning-effort'),
+  localServer('vllm', 'vLLM', 8000, 'chat-template'),
+  localServer('sglang', 'SGLang', 30000, 'chat-template'),
+  localServer('llamacpp', 'llama.cpp server', 8080, 'chat-template'),
   {
     id: 'custom',
     name: 'Custom server',
@@ -148,6 +213,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: true,
+    engine: 'chat',
   },
 ];
 
@@ -159,4 +225,9 @@ export function catalogEntry(id: string): CatalogEntry {
 /** The catalog's entry for one model of a provider kind; null for a model the catalog does not list. */
 export function catalogModel(catalogId: string, modelId: string): CatalogModel | null {
   return catalogEntry(catalogId).models.find((m) => m.id === modelId) ?? null;
+}
+
+/** Whether a provider kind answers without a language model (Local OCR): no key, no thinking, no Q&A presets. */
+export function isLocalOcr(catalogId: string): boolean {
+  return catalogEntry(catalogId).engine === 'local-ocr';
 }

@@ -20,7 +20,17 @@ export interface ShellProcess {
 /** Starts `node dist/server/serve.mjs --port 0` and resolves with the URL it prints. */
 export async function startShell(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ShellProcess> {
   const child = spawn(process.execPath, ['dist/server/serve.mjs', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, ZAI_API_KEY: '', OPENROUTER_API_KEY: '', NOVITA_API_KEY: '', GLIMPSE_API_KEY: '', ...env },
+    env: {
+      ...process.env,
+      ZAI_API_KEY: '',
+      OPENROUTER_API_KEY: '',
+      NOVITA_API_KEY: '',
+      GLIMPSE_API_KEY: '',
+      // The first-run guide and the local server scan have their own specs; elsewhere they would only be in the way.
+      GLIMPSE_SKIP_GUIDE: '1',
+      GLIMPSE_SCAN_LOCAL: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

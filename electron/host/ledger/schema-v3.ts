@@ -16,7 +16,7 @@ const contribution = (r: 'NEW' | 'OLD', sign: 1 | -1) => {
     ${s}(${r}.total_ms IS NOT NULL), ${s}COALESCE(${r}.total_ms, 0)`;
 };
 
-const upsert = (r: 'NEW' | 'OLD', sign: 1 | -1) => `
+export const upsert = (r: 'NEW' | 'OLD', sign: 1 | -1) => `
   INSERT INTO ledger_daily (day, provider, model, mode, ${ROLLUP_COLUMNS})
   VALUES (${r}.day, ${r}.provider, ${r}.model, ${r}.mode, ${contribution(r, sign)})
   ON CONFLICT (day, provider, model, mode) DO UPDATE SET

@@ -3,13 +3,14 @@
  * a time, and answers with the result or a refusal. A native decoder crashing here ends only this process.
  */
 import { readFile } from 'node:fs/promises';
-import { DecodeRefusal, prepare, probe } from './image-decode.ts';
+import { DecodeRefusal, prepare, prepareForOcr, probe } from './image-decode.ts';
 import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
 
 async function handle(req: DecodeRequest): Promise<DecodeReply> {
   try {
     const bytes = 'path' in req ? new Uint8Array(await readFile(req.path)) : req.bytes;
     if (req.op === 'probe') return { id: req.id, ok: true, probed: await probe(bytes) };
+    if (req.op === 'ocr') return { id: req.id, ok: true, ocr: await prepareForOcr(bytes) };
     return { id: req.id, ok: true, prepared: await prepare(bytes, req.budget) };
   } catch (e) {
     const refused = e instanceof DecodeRefusal;

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Prepared, Probed } from './image-decode.ts';
+import type { OcrPrepared, Prepared, Probed } from './image-decode.ts';
 import type { DecodeJob, DecodeReply, DecodeRequest } from './decode-protocol.ts';
 
 /** The decode child refused the bytes (`refused`) or died on them (`crashed`); `message` has no file name. */
@@ -157,6 +157,12 @@ export class DecodePool {
   prepare(image: Uint8Array | { path: string }, budget: number): Promise<Prepared> {
     const src = image instanceof Uint8Array ? { bytes: image } : image;
     return this.run({ op: 'prepare', ...src, budget }).then((r) => (r as { prepared: Prepared }).prepared);
+  }
+
+  /** The image as Local OCR reads it: upright, grey, PNG, scaled down only when huge. */
+  prepareForOcr(image: Uint8Array | { path: string }): Promise<OcrPrepared> {
+    const src = image instanceof Uint8Array ? { bytes: image } : image;
+    return this.run({ op: 'ocr', ...src }).then((r) => (r as { ocr: OcrPrepared }).ocr);
   }
 
   /** Ends the children (tests, shutdown); the next request starts another. */

@@ -189,3 +189,43 @@ export async function prepare(bytes: Uint8Array, budget: number): Promise<Prepar
     damaged,
   };
 }
+
+/** What OCR reads: the image upright, grey, flattened on white, as PNG, no larger than {@link OCR_MAX_SIDE}. */
+export interface OcrPrepared {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  /** The size it had before being scaled down, or null when it was not. */
+  scaledFrom: { width: number; height: number } | null;
+  damaged: string | null;
+}
+
+/**
+ * Tesseract needs text about 20-40 px tall; a side of 6,000 px keeps an A4 page at ~500 dpi and a long receipt
+ * readable, while a 30,000 px panorama is scaled down instead of filling the worker's memory.
+ */
+export const OCR_MAX_SIDE = 6_000;
+
+/** The image as OCR should see it (see {@link OcrPrepared}). */
+export async function prepareForOcr(bytes: Uint8Array, maxSide = OCR_MAX_SIDE): Promise<OcrPrepared> {
+  const { value, damaged } = await withImage(bytes, async (img) => {
+    const meta = await img.metadata();
+    if (!meta.width || !meta.height) throw new Error('no dimensions');
+    const swap = (meta.orientation ?? 1) >= 5;
+    const w = swap ? meta.height : meta.width;
+    const h = swap ? meta.width : meta.height;
+    const scale = Math.min(1, maxSide / Math.max(w, h));
+    const width = Math.max(1, Math.round(w * scale));
+    const height = Math.max(1, Math.round(h * scale));
+    const out = await img
+      .rotate()
+      .resize(width, height, { fit: 'fill' })
+      .flatten({ background: '#ffffff' })
+      .grayscale()
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    return { out, width, height, scaledFrom: scale < 1 ? { width: w, height: h } : null };
+  });
+  const { out, width, height, scaledFrom } = value;
+  return { png: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), width, height, scaledFrom, damaged };
+}

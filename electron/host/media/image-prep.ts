@@ -6,6 +6,7 @@
  */
 import { BadInputError } from '../bad-input.ts';
 import { DecodeFailure, decoder } from './decode-pool.ts';
+import type { OcrPrepared } from './image-decode.ts';
 
 export interface PreparedImage {
   dataUrl: string;
@@ -48,6 +49,15 @@ export async function prepareImage(image: Uint8Array | { path: string }, budget:
       bytes: out.jpeg.byteLength,
       damaged: out.damaged,
     };
+  } catch (e) {
+    throw refusal(e, name);
+  }
+}
+
+/** The image as Local OCR reads it (upright, grey, scaled down only when huge); refusals as for every provider. */
+export async function imageForOcr(image: Uint8Array | { path: string }, name?: string): Promise<OcrPrepared> {
+  try {
+    return await decoder.prepareForOcr(image);
   } catch (e) {
     throw refusal(e, name);
   }

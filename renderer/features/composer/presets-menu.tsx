@@ -3,6 +3,7 @@ import { useStore, useStoreApi } from '../../store/index.ts';
 import { imageAsFile } from '../grounding/image-size.ts';
 import './composer-presets.css';
 import { LOCATE_PLACEHOLDER, PRESETS, type Preset } from './presets.ts';
+import { presetOffReason } from '../../model/local-ocr.ts';
 
 /**
  * A menu of prompt presets next to the prompt. The prompt names the current image: the last one attached, or,
@@ -14,6 +15,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
   const root = useRef<HTMLDivElement>(null);
   const attached = useStore((s) => s.attachments.length);
   const addFiles = useStore((s) => s.addFiles);
+  const catalogId = useStore((s) => s.providers.find((p) => p.id === s.providerId)?.catalogId ?? null);
 
   useEffect(() => {
     if (!open) return;
@@ -78,11 +80,24 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
             e.preventDefault();
           }}
         >
-          {PRESETS.map((p) => (
-            <button key={p.id} type="button" role="menuitem" tabIndex={-1} onClick={() => void pick(p)}>
-              {p.label}
-            </button>
-          ))}
+          {PRESETS.map((p) => {
+            // Off, not hidden, with the reason: a person looking for "Receipt to JSON" learns why it is not there.
+            const off = presetOffReason(p.id, catalogId);
+            return (
+              <button
+                key={p.id}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                aria-disabled={off ? true : undefined}
+                title={off ?? undefined}
+                onClick={() => off || void pick(p)}
+              >
+                {p.label}
+                {off && <span className="preset-off">{off}</span>}
+              </button>
+            );
+          })}
         </div>
       )}
     </div>

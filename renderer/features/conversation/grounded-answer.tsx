@@ -4,6 +4,7 @@ import { GroundingPanel } from '../grounding/grounding-panel.tsx';
 import { ImageViewer } from '../grounding/image-viewer.tsx';
 import { useTurnGrounding } from '../grounding/use-grounding.ts';
 import { useStore } from '../../store/index.ts';
+import { withoutLineBoxes } from '../../../shared/ocr/ocr-result.ts';
 import { AnswerMarkdown } from './answer-markdown.tsx';
 import { CopyButton } from './copy-button.tsx';
 import './ocr-output.css';
@@ -36,7 +37,12 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
       },
     };
   }, [turnId]);
-  const text = grounding.parse.text;
+  // Local OCR's line boxes are drawn on the image: the text copied is what was read, without their numbers.
+  const ocrAnswer = useStore((s) => {
+    const t = s.turns.find((x) => x.id === turnId);
+    return t?.result?.ocr ? t.answer : null;
+  });
+  const text = ocrAnswer !== null ? withoutLineBoxes(ocrAnswer) : grounding.parse.text;
   return (
     <GroundingContext.Provider value={ctx}>
       <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} text={text} />

@@ -99,7 +99,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         <label>
           Kind
           <select value={catalogId} onChange={(e) => pickKind(e.target.value)} disabled={Boolean(saved)}>
-            {CATALOG.map((c) => (
+            {CATALOG.filter((c) => c.engine !== 'local-ocr').map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>

@@ -1,4 +1,11 @@
+import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import { useStore } from '../../store/index.ts';
+
+/** Whether a provider needs a key to work: hosted ones do; Local OCR and the person's own servers do not. */
+const needsKey = (catalogId: string) => {
+  const e = catalogEntry(catalogId);
+  return e.engine === 'chat' && !e.userUrl;
+};
 
 export function ProviderPicker({ onOpenSettings }: { onOpenSettings: () => void }) {
   const providers = useStore((s) => s.providers);
@@ -13,12 +20,12 @@ export function ProviderPicker({ onOpenSettings }: { onOpenSettings: () => void 
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name} · {p.model}
-              {p.hasKey || p.catalogId === 'custom' ? '' : ' (no key)'}
+              {p.hasKey || !needsKey(p.catalogId) ? '' : ' (no key)'}
             </option>
           ))}
         </select>
       </label>
-      {current && !current.hasKey && current.catalogId !== 'custom' && (
+      {current && !current.hasKey && needsKey(current.catalogId) && (
         <button type="button" className="link" onClick={onOpenSettings}>
           Add a key
         </button>

@@ -1,6 +1,7 @@
 import { ModelPicker } from './model-picker.tsx';
 import { ProviderPicker } from './provider-picker.tsx';
 import { ThinkingSwitch } from './thinking-switch.tsx';
+import { useStore } from '../../store/index.ts';
 
 export function TopBar({
   onOpenSettings,
@@ -11,6 +12,7 @@ export function TopBar({
   onToggleSessions?: () => void;
   sessionsOpen?: boolean;
 }) {
+  const openGuide = useStore((s) => s.openGuide);
   return (
     <header className="top-bar">
       {onToggleSessions && (
@@ -31,6 +33,15 @@ export function TopBar({
         <ThinkingSwitch />
         <button type="button" className="ghost" onClick={onOpenSettings}>
           Settings
+        </button>
+        {/* Help: the first-run guide again (sample scan, keys, local servers). */}
+        <button
+          type="button"
+          className="ghost"
+          onClick={openGuide}
+          title="Getting started: read a sample scan, add a key, local servers"
+        >
+          Help
         </button>
       </div>
     </header>

@@ -71,6 +71,7 @@ const NO_ARG = [
   'startSnip',
   'listBatches',
   'interruptedBatches',
+  'getLocalOcrInfo',
 ] as const;
 
 const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, string[]> = {
@@ -153,6 +154,8 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   getBatchItems: ['"x"', JSON.stringify({ batchId: 'x', limit: 0 }), JSON.stringify({ batchId: 5 })],
   retryFailedBatch: ['null', '[]'],
   exportBatch: [JSON.stringify({ batchId: 'x', format: 'pdf' }), '{}'],
+  scanLocalServers: ['"yes"', '5', '{}'],
+  setGuideDone: ['null', '"done"', '1'],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */

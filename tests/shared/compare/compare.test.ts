@@ -172,3 +172,32 @@ describe('verdict', () => {
     expect(formatRatio(37.4)).toBe('37x');
   });
 });
+
+describe('verdict with a Local OCR lane', () => {
+  it('gives the character error rate between the texts and the IoU of the line boxes', () => {
+    const line = { x1: 0.1, y1: 0.1, x2: 0.6, y2: 0.15 };
+    const ocr = result({ ms: 800, usd: 0, answer: 'TOTAL 27.20 <|begin_of_box|>[100,100,600,150]<|end_of_box|>' });
+    ocr.boxes = [{ ...line, label: null, image: 0 }];
+    ocr.ocr = {
+      languages: 'eng',
+      pages: [
+        {
+          image: 0,
+          label: null,
+          source: 'ocr',
+          width: 1000,
+          height: 1000,
+          paragraphs: [[{ text: 'TOTAL 27.20', confidence: 95, box: line, words: [] }]],
+        },
+      ],
+    };
+    const glm = result({ ms: 4000, usd: 0.002, answer: '**TOTAL 27.26** [[100,100,600,150]]' });
+    glm.boxes = [{ ...line, label: null, image: 0 }];
+    const v = computeVerdict([
+      { label: 'GLM-4.5V', result: glm },
+      { label: 'Tesseract', result: ocr },
+    ]);
+    expect(v.pairs[0]!.ocr).toEqual({ cer: 1 / 11, line_iou: 1 });
+    expect(v.summary).toContain('Character error rate of Tesseract against GLM-4.5V: 9.1%; line boxes overlap with IoU 1.00.');
+  });
+});

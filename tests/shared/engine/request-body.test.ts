@@ -34,6 +34,18 @@ describe('buildRequestBody: the thinking switch is sent both ways', () => {
     expect(body(id, false)).not.toHaveProperty('thinking');
   });
 
+  it.each(['ollama', 'lmstudio'])('%s (reasoning effort): reasoning_effort "none" for fast, nothing for thinking', (id) => {
+    expect(buildRequestBody(catalogEntry(id), { model: 'm', thinking: false, messages }).reasoning_effort).toBe('none');
+    const on = buildRequestBody(catalogEntry(id), { model: 'm', thinking: true, messages });
+    expect('reasoning_effort' in on || 'chat_template_kwargs' in on).toBe(false);
+  });
+
+  it.each(['vllm', 'sglang', 'llamacpp'])('%s found on this computer speaks the chat-template dialect', (id) => {
+    expect(buildRequestBody(catalogEntry(id), { model: 'm', thinking: false, messages }).chat_template_kwargs).toEqual({
+      enable_thinking: false,
+    });
+  });
+
   it('sends no switch for a dialect that has none', () => {
     const b = buildRequestBody({ ...catalogEntry('custom'), thinking: 'none' }, { model: 'm', thinking: false, messages });
     expect(b).not.toHaveProperty('thinking');

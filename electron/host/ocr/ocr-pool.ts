@@ -1,0 +1,177 @@
+/**
+ * A small pool of tesseract.js workers (each a worker_thread running Tesseract compiled to WebAssembly), so OCR
+ * runs off the host's main thread in every shell. At most cores - 1 workers, reused across requests (loading a
+ * language takes a second; a recognised page takes about as long): a worker is kept for its languages and
+ * re-initialised only when no idle worker has the ones asked for. Idle workers are ended after a while, and
+ * never keep a `glimpse` run alive.
+ *
+ * Nothing is fetched: languages come from {@link languageFolder}, the worker script is resolved from
+ * node_modules, the core is required by the worker itself, and the cache is off (`cacheMethod: 'none'`).
+ */
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import type Tesseract from 'tesseract.js';
+import { languageFolder } from './languages.ts';
+
+type TessWorker = Tesseract.Worker;
+
+interface Slot {
+  worker: TessWorker;
+  langs: string;
+  busy: boolean;
+  idleTimer: NodeJS.Timeout | null;
+}
+
+interface Waiter {
+  langs: string;
+  resolve: (slot: Slot) => void;
+  reject: (e: Error) => void;
+}
+
+export interface OcrPoolOptions {
+  /** Folder under which the language folder is made (the data dir). */
+  dataDir: string;
+  /** Workers at most; default cores - 1, at least 1. */
+  size?: number;
+  /** An idle worker is ended after this long (default 2 minutes). */
+  idleMs?: number;
+}
+
+/** The default pool size: every core but one, which the shell (window, server, CLI) keeps for itself. */
+export const defaultPoolSize = (): number => Math.max(1, availableParallelism() - 1);
+
+const requireHere = () => createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+
+export class OcrPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiters: Waiter[] = [];
+  private starting = 0;
+  private readonly size: number;
+  private readonly idleMs: number;
+  private readonly dataDir: string;
+  private langPath: string | null = null;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+
+  constructor(opts: OcrPoolOptions) {
+    this.dataDir = opts.dataDir;
+    this.size = Math.max(1, opts.size ?? defaultPoolSize());
+    this.idleMs = opts.idleMs ?? 120_000;
+  }
+
+  /** Workers running now. */
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  get capacity(): number {
+    return this.size;
+  }
+
+  /** Runs `fn` on a worker initialised for `langs` (e.g. `eng+chi_sim`, already checked). */
+  async run<T>(langs: string, fn: (w: TessWorker) => Promise<T>): Promise<T> {
+    const slot = await this.acquire(langs);
+    try {
+      return await fn(slot.worker);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /** Ends every worker; waiting requests fail. Calling it again gives the same promise. */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w.reject(new Error('OCR was stopped.'));
+    const all = this.slots.splice(0);
+    for (const s of all) if (s.idleTimer) clearTimeout(s.idleTimer);
+    this.closing = Promise.allSettled(all.map((s) => s.worker.terminate())).then(() => {});
+    return this.closing;
+  }
+
+  private async acquire(langs: string): Promise<Slot> {
+    if (this.closed) throw new Error('OCR was stopped.');
+    const same = this.slots.find((s) => !s.busy && s.langs === langs);
+    if (same) return this.take(same);
+    if (this.slots.length + this.starting < this.size) return this.take(await this.spawn(langs));
+    const other = this.slots.find((s) => !s.busy);
+    if (other) {
+      this.take(other);
+      try {
+        await other.worker.reinitialize(langs);
+        other.langs = langs;
+      } catch (e) {
+        this.drop(other);
+        throw e;
+      }
+      return other;
+    }
+    return new Promise<Slot>((resolve, reject) => this.waiters.push({ langs, resolve, reject }));
+  }
+
+  private take(slot: Slot): Slot {
+    slot.busy = true;
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    return slot;
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    if (this.closed || !this.slots.includes(slot)) return;
+    // A waiter for the same languages first: no re-initialisation.
+    const i = Math.max(
+      0,
+      this.waiters.findIndex((w) => w.langs === slot.langs),
+    );
+    const next = this.waiters.splice(i, 1)[0];
+    if (next) {
+      this.take(slot);
+      if (next.langs === slot.langs) {
+        next.resolve(slot);
+        return;
+      }
+      slot.worker.reinitialize(next.langs).then(
+        () => {
+          slot.langs = next.langs;
+          next.resolve(slot);
+        },
+        (e: unknown) => {
+          this.drop(slot);
+          next.reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+      return;
+    }
+    slot.idleTimer = setTimeout(() => this.drop(slot), this.idleMs);
+    slot.idleTimer.unref();
+  }
+
+  private drop(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    void slot.worker.terminate().catch(() => {});
+  }
+
+  private async spawn(langs: string): Promise<Slot> {
+    this.starting++;
+    try {
+      const { createWorker, OEM } = (await import('tesseract.js')).default;
+      this.langPath ??= languageFolder(this.dataDir);
+      const worker = await createWorker(langs, OEM.LSTM_ONLY, {
+        langPath: this.langPath,
+        gzip: true,
+        cacheMethod: 'none',
+        workerPath: requireHere().resolve('tesseract.js/src/worker-script/node/index.js'),
+        // A worker error surfaces as the rejected job; without a handler tesseract.js would also throw it globally.
+        errorHandler: () => {},
+      });
+      const slot: Slot = { worker, langs, busy: false, idleTimer: null };
+      this.slots.push(slot);
+      return slot;
+    } finally {
+      this.starting--;
+    }
+  }
+}

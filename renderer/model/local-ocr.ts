@@ -1,0 +1,39 @@
+/**
+ * What the window does differently for Local OCR (a provider without a language model), as pure data: which
+ * provider is picked when the person has not picked one, and which presets are off and why.
+ */
+import type { LocalServer } from '../../shared/bridge/local-ocr.ts';
+import type { ProviderView } from '../../shared/bridge/providers.ts';
+import { catalogEntry, isLocalOcr } from '../../shared/providers/catalog.ts';
+
+/**
+ * The provider to start with: the person's last pick; else one with a key; else a saved local server that
+ * answered the scan; else Local OCR, which works with no key and no network; else the first.
+ */
+export function defaultProvider(
+  providers: readonly ProviderView[],
+  current: string | null,
+  found: readonly LocalServer[] = [],
+): ProviderView | undefined {
+  const picked = providers.find((p) => p.id === current);
+  if (picked) return picked;
+  const keyed = providers.find((p) => p.hasKey && !isLocalOcr(p.catalogId));
+  if (keyed) return keyed;
+  const answering = providers.find((p) => catalogEntry(p.catalogId).userUrl && found.some((s) => s.baseUrl === p.baseUrl));
+  return answering ?? providers.find((p) => isLocalOcr(p.catalogId)) ?? providers[0];
+}
+
+/** Presets that need a model that understands a question: off for Local OCR, which only reads text. */
+const NEEDS_LANGUAGE_MODEL: Readonly<Record<string, string>> = {
+  locate: 'Finding an object needs a vision-language model.',
+  table: 'Turning a table into Markdown or CSV needs a language model.',
+  formula: 'Formulas to LaTeX need a language model.',
+  receipt: 'Receipt to JSON needs a language model.',
+};
+
+/** Why a preset is off for this provider, or null when it can be used. */
+export function presetOffReason(presetId: string, catalogId: string | null): string | null {
+  if (!catalogId || !isLocalOcr(catalogId)) return null;
+  const why = NEEDS_LANGUAGE_MODEL[presetId];
+  return why ? `${why} Local OCR only reads the text; pick a provider with a key or a local model server.` : null;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ProviderView } from '../../../shared/bridge/providers.ts';
+import { defaultProvider, presetOffReason } from '../../../renderer/model/local-ocr.ts';
+
+const p = (id: string, catalogId: string, hasKey = false, baseUrl = ''): ProviderView => ({
+  id,
+  catalogId,
+  name: id,
+  baseUrl,
+  model: 'm',
+  models: ['m'],
+  hasKey,
+  upstream: [],
+});
+
+const hosted = [
+  p('zai', 'zai'),
+  p('openrouter', 'openrouter'),
+  p('local-ocr', 'local-ocr'),
+  p('ollama-1', 'ollama', false, 'http://127.0.0.1:11434/v1'),
+];
+
+describe('the provider picked at start', () => {
+  it('is Local OCR when nothing has a key and no saved local server answers', () => {
+    expect(defaultProvider(hosted, null)?.id).toBe('local-ocr');
+  });
+  it('is a provider with a key when there is one, and the person’s own pick before all', () => {
+    const keyed = hosted.map((x) => (x.id === 'openrouter' ? { ...x, hasKey: true } : x));
+    expect(defaultProvider(keyed, null)?.id).toBe('openrouter');
+    expect(defaultProvider(keyed, 'zai')?.id).toBe('zai');
+  });
+  it('is a saved local server that answered the scan, before Local OCR', () => {
+    const found = [{ catalogId: 'ollama', name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', models: [] }];
+    expect(defaultProvider(hosted, null, found)?.id).toBe('ollama-1');
+  });
+});
+
+describe('presets with Local OCR', () => {
+  it('turns off what needs a language model, with the reason, and keeps Extract text', () => {
+    expect(presetOffReason('receipt', 'local-ocr')).toMatch(/^Receipt to JSON needs a language model\./);
+    expect(presetOffReason('extract', 'local-ocr')).toBeNull();
+    expect(presetOffReason('receipt', 'zai')).toBeNull();
+  });
+});
