@@ -4,7 +4,7 @@
  */
 import { BATCHES_V7 } from './batch/schema-v7.ts';
 import { LEDGER_AND_SESSIONS_V3 } from './ledger/schema-v3.ts';
-import { LEDGER_LOCAL_COST_V8 } from './ledger/schema-v8.ts';
+import { LEDGER_LOCAL_COST_V6 } from './ledger/schema-v6.ts';
 
 export interface Migration {
   version: number;
@@ -70,8 +70,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // v5: the start time of the process that owns a streaming row (see ledger/owner.ts), so recovery can tell a
   // dead owner (a zombie, or a pid reused by another process) from a live one.
   { version: 5, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
+  // v6: `local` as a cost source, for Local OCR's requests ($0, no tokens); the ledger table is rebuilt (before any
+  // later migration adds a ledger column, so the rebuild's column list is complete).
+  { version: 6, sql: LEDGER_LOCAL_COST_V6 },
   // v7: batches (issue #13): a batch, one row per file, and the batch id on each ledger row it wrote.
   { version: 7, sql: BATCHES_V7 },
-  // v8: `local` as a cost source, for Local OCR's requests ($0, no tokens); the ledger table is rebuilt.
-  { version: 8, sql: LEDGER_LOCAL_COST_V8 },
 ];

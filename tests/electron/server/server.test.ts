@@ -121,7 +121,7 @@ describe('browser shell: who may talk to it', () => {
   it('answers the API with the cookie', async () => {
     const r = await apiCall('listProviders', null);
     expect(r.status).toBe(200);
-    expect(r.json.result.map((p: { id: string }) => p.id)).toEqual(['zai', 'bigmodel', 'openrouter', 'novita']);
+    expect(r.json.result.map((p: { id: string }) => p.id)).toEqual(['zai', 'bigmodel', 'openrouter', 'novita', 'local-ocr']);
   });
 
   it('answers the API with the x-glimpse-token header', async () => {

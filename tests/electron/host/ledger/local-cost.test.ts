@@ -1,5 +1,5 @@
 /**
- * Migration 8: the ledger takes `local` as a cost source (Local OCR) after a rebuild that keeps every row, the
+ * Migration 6: the ledger takes `local` as a cost source (Local OCR) after a rebuild that keeps every row, the
  * per-day rollup and its triggers as they were.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,12 +17,12 @@ const row = (id: string, source: string, cost: number | null) =>
   `INSERT INTO ledger (id, request_id, started_at, day, provider_id, catalog_id, provider, model, mode, status, cost_usd, cost_source, total_ms)
    VALUES ('${id}', 'r-${id}', 1, '2026-11-30', 'p', 'zai', 'zai', 'glm-4.5v', 'fast', 'done', ${cost}, '${source}', 100)`;
 
-describe('migration 8', () => {
+describe('migration 6', () => {
   it('keeps rows written before it, and accepts local afterwards with the rollup still kept by triggers', () => {
-    dir = mkdtempSync(join(tmpdir(), 'glimpse-v8-'));
+    dir = mkdtempSync(join(tmpdir(), 'glimpse-v6-'));
     const before = new DatabaseSync(join(dir, 'glimpse.db'));
-    for (const m of MIGRATIONS.filter((x) => x.version < 8)) before.exec(m.sql);
-    before.exec(`PRAGMA user_version = ${MIGRATIONS.filter((x) => x.version < 8).at(-1)!.version}`);
+    for (const m of MIGRATIONS.filter((x) => x.version < 6)) before.exec(m.sql);
+    before.exec(`PRAGMA user_version = ${MIGRATIONS.filter((x) => x.version < 6).at(-1)!.version}`);
     before.exec(row('a', 'price-table', 0.25));
     expect(() => before.exec(row('b', 'local', 0))).toThrow(/CHECK constraint/);
     before.close();

@@ -1,5 +1,5 @@
 /**
- * Schema v8: the ledger's `cost_source` may also be `local`, for requests run on this computer (Local OCR), which
+ * Schema v6: the ledger's `cost_source` may also be `local`, for requests run on this computer (Local OCR), which
  * cost exactly $0 and use no tokens. SQLite cannot change a CHECK constraint in place, so the table is rebuilt
  * with the same columns (v3's plus v5's `owner_started`), its rows copied as they are, and its indexes and rollup
  * triggers made again; the rollup (ledger_daily) is untouched, since no row changes.
@@ -13,11 +13,11 @@ const COLUMNS = `id, request_id, attempt, owner_pid, started_at, ended_at, day, 
   cached_tokens, tokens_estimated, cost_usd, cost_source, price_snapshot, estimate_prompt_tokens, estimate_usd, ttft_ms,
   total_ms, finish_reason, error_kind, error_message, owner_started`;
 
-export const LEDGER_LOCAL_COST_V8 = `
+export const LEDGER_LOCAL_COST_V6 = `
   DROP TRIGGER ledger_daily_insert;
   DROP TRIGGER ledger_daily_update;
   DROP TRIGGER ledger_daily_delete;
-  CREATE TABLE ledger_v8 (
+  CREATE TABLE ledger_v6 (
     id TEXT PRIMARY KEY,
     request_id TEXT NOT NULL,
     attempt INTEGER NOT NULL DEFAULT 1,
@@ -52,9 +52,9 @@ export const LEDGER_LOCAL_COST_V8 = `
     error_message TEXT,
     owner_started TEXT
   );
-  INSERT INTO ledger_v8 (${COLUMNS}) SELECT ${COLUMNS} FROM ledger;
+  INSERT INTO ledger_v6 (${COLUMNS}) SELECT ${COLUMNS} FROM ledger;
   DROP TABLE ledger;
-  ALTER TABLE ledger_v8 RENAME TO ledger;
+  ALTER TABLE ledger_v6 RENAME TO ledger;
   CREATE INDEX ledger_started ON ledger (started_at);
   CREATE INDEX ledger_day ON ledger (day);
   CREATE INDEX ledger_session ON ledger (session_id, started_at);
