@@ -3,13 +3,25 @@ import { CATALOG, catalogEntry, catalogModel } from '../../../shared/providers/c
 import { checkModelId, isIsoDay } from '../../../shared/providers/price-input.ts';
 
 describe('catalog', () => {
-  it('lists zai, bigmodel, openrouter, novita and custom, with custom last as the fallback', () => {
-    expect(CATALOG.map((e) => e.id)).toEqual(['zai', 'bigmodel', 'openrouter', 'novita', 'custom']);
+  it('lists the hosted providers, Local OCR, the local servers it can find, and custom last as the fallback', () => {
+    expect(CATALOG.map((e) => e.id)).toEqual([
+      'zai',
+      'bigmodel',
+      'openrouter',
+      'novita',
+      'local-ocr',
+      'ollama',
+      'lmstudio',
+      'vllm',
+      'sglang',
+      'llamacpp',
+      'custom',
+    ]);
     expect(catalogEntry('who-knows').id).toBe('custom');
   });
 
   it('serves GLM-4.5V at the reference price on every hosted provider, and never prices GLM-4.6V', () => {
-    for (const e of CATALOG.filter((x) => !x.userUrl)) {
+    for (const e of CATALOG.filter((x) => !x.userUrl && x.engine === 'chat')) {
       const v45 = e.models.find((m) => m.label === 'GLM-4.5V');
       expect(v45?.price, e.id).toEqual({
         prompt: 0.6,
@@ -31,6 +43,13 @@ describe('catalog', () => {
       bigmodel: 'zai',
       openrouter: 'openrouter',
       novita: 'chat-template',
+      'local-ocr': 'none',
+      // Ollama and LM Studio ignore chat_template_kwargs and take reasoning_effort instead.
+      ollama: 'reasoning-effort',
+      lmstudio: 'reasoning-effort',
+      vllm: 'chat-template',
+      sglang: 'chat-template',
+      llamacpp: 'chat-template',
       custom: 'chat-template',
     });
   });
