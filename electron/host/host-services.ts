@@ -4,6 +4,7 @@
  * argument), the CLI calls services directly. Kept apart from host.ts so the CLI does not load the schemas (zod).
  */
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
+import { readAppearance, writeAppearance } from './appearance-store.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { ChatService } from './chat-service.ts';
 import { compareMethodsFor } from './compare/compare-marks.ts';
@@ -110,6 +111,8 @@ export function createHostServices(opts: HostOptions): Host {
     cancelChat: async (id) => chat.cancel(id),
     ...records.methods,
     ...compareMethodsFor(db),
+    getAppearance: async () => readAppearance(db),
+    setAppearance: async (a) => writeAppearance(db, a),
   };
 
   return {

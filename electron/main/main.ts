@@ -4,7 +4,21 @@
  */
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
+import { WINDOW_BACKGROUND } from '../../shared/bridge/appearance.ts';
+import { readAppearance } from '../host/appearance-store.ts';
 import { SchemaTooNewError } from '../host/db.ts';
 import { guarded, type Host } from '../host/host.ts';
 import { decoder } from '../host/media/decode-pool.ts';
@@ -37,7 +51,9 @@ function serveRenderer() {
 }
 
 function createWindow() {
-  win = new BrowserWindow(buildWindowOptions(join(__dirname, 'preload.cjs')));
+  const theme = host ? readAppearance(host.db).theme : 'system';
+  const dark = theme === 'dark' || (theme === 'system' && nativeTheme.shouldUseDarkColors);
+  win = new BrowserWindow(buildWindowOptions(join(__dirname, 'preload.cjs'), WINDOW_BACKGROUND[dark ? 'dark' : 'light']));
   const contents = win.webContents;
   contents.on('will-navigate', (e, url) => {
     if (!isAllowedNavigation(url)) e.preventDefault();

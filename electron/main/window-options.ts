@@ -8,7 +8,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export const APP_SCHEME = 'glimpse';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `backgroundColor`: what shows before the page paints, the stored theme's (so a light desktop sees no dark flash). */
+export function buildWindowOptions(preloadPath: string, backgroundColor = '#15161a'): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,
@@ -16,7 +17,7 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
     minHeight: 480,
     title: 'Glimpse',
     show: false,
-    backgroundColor: '#15161a',
+    backgroundColor,
     webPreferences: {
       preload: preloadPath,
       sandbox: true,

@@ -4,6 +4,7 @@
  * page sends can reach host code with the wrong shape (and crash it, or pollute a prototype).
  */
 import { z } from 'zod';
+import { appearanceSchema } from './appearance-schema.ts';
 import { attachmentUploadSchema, getAttachmentSchema } from './attachment-schema.ts';
 import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
@@ -43,6 +44,8 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   exportLedgerCsv: usageRangeSchema,
   markPreferred: preferenceMarkSchema,
   getCompareInfo: compareInfoQuerySchema,
+  getAppearance: noArgSchema,
+  setAppearance: appearanceSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

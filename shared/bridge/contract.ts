@@ -3,6 +3,8 @@
  * browser shell (HTTP + server-sent events) both implement it; the renderer picks one at start.
  * Each domain lives in its own file; this one only assembles them.
  */
+import type { AppearanceApi } from './appearance.ts';
+import { appearanceMethods } from './appearance.ts';
 import type { AttachmentApi } from './attachments.ts';
 import { attachmentMethods } from './attachments.ts';
 import type { ChatApi, ChatEventEnvelope } from './chat.ts';
@@ -51,7 +53,16 @@ export interface AppApi {
 export type HostEvent = ChatEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi {}
+export interface BridgeMethods
+  extends AppApi,
+    AppearanceApi,
+    ProviderApi,
+    ModelsApi,
+    AttachmentApi,
+    ChatApi,
+    SessionApi,
+    UsageApi,
+    CompareApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -72,6 +83,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...sessionMethods,
   ...usageMethods,
   ...compareMethods,
+  ...appearanceMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
 import { imageAsFile } from '../grounding/image-size.ts';
 import './composer-presets.css';
-import { LOCATE_PLACEHOLDER, PRESETS, type Preset } from './presets.ts';
+import { locatePlaceholder, PRESETS, type Preset, presetPrompt, presetTarget } from './presets.ts';
 
 /**
  * A menu of prompt presets next to the prompt. The prompt names the current image: the last one attached, or,
@@ -14,6 +15,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
   const root = useRef<HTMLDivElement>(null);
   const attached = useStore((s) => s.attachments.length);
   const addFiles = useStore((s) => s.addFiles);
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (!open) return;
@@ -42,10 +44,10 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         }
       }
     }
-    const target = count > 1 ? `image ${count}` : 'the image';
-    const text = p.prompt(target);
-    const at = p.id === 'locate' ? text.indexOf(LOCATE_PLACEHOLDER) : -1;
-    onPick(text, at >= 0 ? [at, at + LOCATE_PLACEHOLDER.length] : undefined);
+    const text = presetPrompt(t, p, presetTarget(t, count));
+    const object = locatePlaceholder(t);
+    const at = p.id === 'locate' ? text.indexOf(object) : -1;
+    onPick(text, at >= 0 ? [at, at + object.length] : undefined);
   };
 
   return (
@@ -55,8 +57,8 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         className="icon-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label="Presets"
-        title="Prompt presets"
+        aria-label={t('presets.button')}
+        title={t('presets.title')}
         onClick={() => setOpen((o) => !o)}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
@@ -67,7 +69,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         <div
           className="presets-menu"
           role="menu"
-          aria-label="Presets"
+          aria-label={t('presets.button')}
           onKeyDown={(e) => {
             const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
             const i = items.indexOf(document.activeElement as HTMLElement);
@@ -80,7 +82,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         >
           {PRESETS.map((p) => (
             <button key={p.id} type="button" role="menuitem" tabIndex={-1} onClick={() => void pick(p)}>
-              {p.label}
+              {t(p.labelKey)}
             </button>
           ))}
         </div>

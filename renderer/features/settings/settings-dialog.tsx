@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { AppearanceSettings } from '../appearance/appearance-settings.tsx';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { KeyStorage } from './key-storage.tsx';
@@ -9,14 +11,15 @@ import { ProviderForm } from './provider-form.tsx';
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const providers = useStore((s) => s.providers);
   const [editing, setEditing] = useState<ProviderView | 'new' | null>(null);
+  const { t } = useTranslation();
   return (
-    <ModalDialog label="Settings" title="Settings" closeLabel="Close settings" onClose={onClose}>
+    <ModalDialog label={t('settings.title')} title={t('settings.title')} closeLabel={t('settings.close')} onClose={onClose}>
       {editing ? (
         <ProviderForm provider={editing === 'new' ? null : editing} onDone={() => setEditing(null)} onSaved={onClose} />
       ) : (
         <>
-          <h3>Providers</h3>
-          <ul className="provider-list" aria-label="Providers">
+          <h3>{t('settings.providers')}</h3>
+          <ul className="provider-list" aria-label={t('settings.providers')}>
             {providers.map((p) => (
               <li key={p.id}>
                 <div>
@@ -24,16 +27,19 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                   <span className="muted"> · {p.model}</span>
                   <div className="muted small">{p.baseUrl}</div>
                 </div>
-                <span className={`key-chip ${p.hasKey ? 'ok' : ''}`}>{p.hasKey ? 'key set' : 'no key'}</span>
-                <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
-                  Edit
+                <span className={`key-chip ${p.hasKey ? 'ok' : ''}`}>
+                  {p.hasKey ? t('settings.keySet') : t('settings.noKey')}
+                </span>
+                <button type="button" onClick={() => setEditing(p)} aria-label={t('settings.editNamed', { name: p.name })}>
+                  {t('settings.edit')}
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
-            Add provider
+            {t('settings.addProvider')}
           </button>
+          <AppearanceSettings />
           <KeyStorage />
         </>
       )}

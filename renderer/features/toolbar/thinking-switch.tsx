@@ -1,9 +1,11 @@
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 /** Decides the mode of the next request: reasoning first (thinking) or a direct answer (fast). */
 export function ThinkingSwitch() {
   const thinking = useStore((s) => s.thinking);
   const setThinking = useStore((s) => s.setThinking);
+  const { t } = useTranslation();
   return (
     <button
       type="button"
@@ -11,12 +13,12 @@ export function ThinkingSwitch() {
       aria-checked={thinking}
       className={`switch ${thinking ? 'on' : ''}`}
       onClick={() => setThinking(!thinking)}
-      title={thinking ? 'Thinking: the model reasons before answering' : 'Fast: the model answers directly'}
+      title={thinking ? t('toolbar.thinkingOn') : t('toolbar.thinkingOff')}
     >
       <span className="switch-track" aria-hidden="true">
         <span className="switch-thumb" />
       </span>
-      <span>Thinking</span>
+      <span>{t('toolbar.thinking')}</span>
     </button>
   );
 }

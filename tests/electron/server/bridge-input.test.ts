@@ -62,8 +62,15 @@ const chat = { providerId: 'zai', thinking: true, prompt: 'hi', attachments: [],
 const scope = { catalogId: 'zai', providerId: null };
 
 /** Per method: arguments of the wrong shape, as raw JSON texts of the `arg` field. */
-const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders'>, string[]> = {
+const MALFORMED: Record<Exclude<BridgeMethodName, 'getInfo' | 'listProviders' | 'getAppearance'>, string[]> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
+  setAppearance: [
+    'null',
+    '{}',
+    JSON.stringify({ language: 'fr', theme: 'dark' }),
+    JSON.stringify({ language: 'zh-CN', theme: 'sepia' }),
+    JSON.stringify({ language: 'en', theme: 'dark', extra: 1 }),
+  ],
   saveProvider: [
     'null',
     '5',
@@ -142,7 +149,7 @@ const POLLUTING: [BridgeMethodName, string][] = [
 describe('the host door: malformed bridge arguments', () => {
   it('has a malformed case for every method that takes an argument', () => {
     expect(Object.keys(MALFORMED).sort()).toEqual(
-      bridgeMethodNames.filter((m) => m !== 'getInfo' && m !== 'listProviders').sort(),
+      bridgeMethodNames.filter((m) => m !== 'getInfo' && m !== 'listProviders' && m !== 'getAppearance').sort(),
     );
   });
 
