@@ -6,8 +6,8 @@ export const USAGE = `Usage:
   glimpse ask [--provider zai|bigmodel|openrouter|novita|custom] [--base-url URL] [--model ID]
               [--api-key KEY] [--thinking on|off] [--image FILE]... [--budget TOKENS]
               [--pdf FILE [--pages 2-5] [--pdf-password P] [--pdf-text]]
-              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT
-  glimpse --help`;
+              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT|-
+  glimpse COMMAND --help | glimpse --version`;
 
 export const ASK_HELP = `${USAGE}
 
@@ -24,6 +24,7 @@ Options:
   --thinking on|off   Reason before answering (on, default) or answer directly (off). Sent in the provider's
                       own form every time.
   --image FILE        Attach an image (PNG, JPEG, WebP...); repeat for several. Sized to --budget.
+                      \`--image -\` reads one image from standard input (then give the prompt as an argument).
   --budget TOKENS     Visual-token budget per image, ${MIN_BUDGET} to ${MAX_BUDGET} (default ${DEFAULT_BUDGET}).
   --pdf FILE          Attach a PDF: its pages are rendered at --budget and sent as images labelled "page N".
   --pages LIST        Pages of each --pdf to send, e.g. 2-5 or 1,3,7-9 (default: all).
@@ -35,6 +36,9 @@ Options:
                       estimate, finish_reason, timings, error.
   --boxes-out FILE    Write the image with the answer's boxes drawn and numbered (png, jpg or webp by the
                       extension); boxes on a second image go to FILE-image2.png, and so on.
+
+Prompt: the words after the options; \`-\`, or none with standard input piped, reads it from standard input.
+Colour: reasoning is dimmed on a terminal; --no-color or NO_COLOR turns that off, FORCE_COLOR turns it on.
 
 Output: without --json the reasoning streams dimmed, then the answer, then a one-line summary on stderr.
 When stdout is not a terminal, only the answer goes to stdout (reasoning and summary go to stderr).
@@ -66,9 +70,16 @@ export interface AskArgs {
   /** Where to write the image with the answer's boxes drawn; null: not asked. */
   boxesOut: string | null;
   prompt: string;
+  /** The prompt is to be read from standard input (`-`, or none given while stdin is piped). */
+  promptFromStdin: boolean;
 }
 
-export function parseAsk(argv: string[]): AskArgs {
+/** What parsing needs to know of the process: whether standard input is a terminal (else it may hold the prompt). */
+export interface ParseContext {
+  stdinIsTty: boolean;
+}
+
+export function parseAsk(argv: string[], ctx: ParseContext = { stdinIsTty: true }): AskArgs {
   const parsed = (() => {
     try {
       return parseArgs({
@@ -110,7 +121,14 @@ export function parseAsk(argv: string[]): AskArgs {
   if (baseUrl !== null && !/^https?:\/\/\S+$/i.test(baseUrl))
     throw new UsageError('--base-url must start with http:// or https://.');
   const prompt = parsed.positionals.join(' ').trim();
-  if (!prompt) throw new UsageError('A prompt is required.');
+  const images = v.image as string[];
+  const imageFromStdin = images.filter((f) => f === '-').length;
+  if (imageFromStdin > 1) throw new UsageError('Only one --image can be read from standard input.');
+  const promptFromStdin = prompt === '-' || (!prompt && !ctx.stdinIsTty && imageFromStdin === 0);
+  if (promptFromStdin && imageFromStdin)
+    throw new UsageError('Standard input holds the image (--image -): give the prompt as an argument.');
+  if (!prompt && !promptFromStdin)
+    throw new UsageError('A prompt is required (as an argument, or - to read it from standard input).');
   const budget = num('budget', v.budget);
   if (budget !== null && (budget < MIN_BUDGET || budget > MAX_BUDGET)) {
     throw new UsageError(`--budget takes ${MIN_BUDGET} to ${MAX_BUDGET} visual tokens per image.`);
@@ -124,7 +142,7 @@ export function parseAsk(argv: string[]): AskArgs {
     model: v.model?.trim() || null,
     apiKey: v['api-key'] ?? null,
     thinking: v.thinking === 'on',
-    images: v.image as string[],
+    images,
     budget,
     pdfs,
     pages: v.pages ?? null,
@@ -134,6 +152,7 @@ export function parseAsk(argv: string[]): AskArgs {
     dataDir: v['data-dir'] ?? null,
     json: v.json as boolean,
     boxesOut: v['boxes-out'] ?? null,
-    prompt,
+    prompt: promptFromStdin ? '' : prompt,
+    promptFromStdin,
   };
 }

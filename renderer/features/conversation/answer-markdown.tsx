@@ -1,5 +1,7 @@
 import 'katex/dist/katex.min.css';
 import { memo } from 'react';
+import { cjk } from '@streamdown/cjk';
+import type { CodeHighlighterPlugin } from '@streamdown/code';
 import { createMathPlugin } from '@streamdown/math';
 import { defaultRehypePlugins, type Components } from 'streamdown';
 import type { Pluggable, Plugin } from 'unified';
@@ -10,6 +12,7 @@ import { rehypeCapDepth, rehypeCapRawHtml } from './cap-depth-plugin.ts';
 import { CodeBlock } from './code-block.tsx';
 import { ProgressiveMarkdown, type BlockProps } from './progressive-markdown.tsx';
 import { TableBlock } from './table-block.tsx';
+import { useCodePlugin } from './use-code-plugin.ts';
 
 const [harden] = defaultRehypePlugins.harden as [Plugin, object];
 
@@ -43,10 +46,18 @@ const rehypePlugins: Pluggable[] = [
 const components: Components = { 'box-chip': BoxChip, table: TableBlock, pre: CodeBlock };
 
 /** `$$..$$` only: a single `$` is too often money in receipts. The parser turns `\(..\)` and `\[..\]` into `$$`. */
-const plugins = { math: createMathPlugin({ singleDollarTextMath: false, errorColor: 'var(--danger, #c0392b)' }) };
+const math = createMathPlugin({ singleDollarTextMath: false, errorColor: 'var(--danger, #c0392b)' });
 
-// One object for every block: ProgressiveMarkdown re-renders a block only when this identity changes.
-const blockProps: BlockProps = { rehypePlugins, components, plugins };
+// One object for every block: ProgressiveMarkdown re-renders a block only when this identity changes. The CJK
+// plugin keeps emphasis and autolinks right next to Chinese punctuation (`**粗体**。`, a URL followed by `，`).
+const blockProps: BlockProps = { rehypePlugins, components, plugins: { math, cjk } };
+/** The same with code highlighting, made once when the code plugin has loaded. */
+let withCode: { code: CodeHighlighterPlugin; props: BlockProps } | null = null;
+function blockPropsWith(code: CodeHighlighterPlugin | null): BlockProps {
+  if (!code) return blockProps;
+  if (withCode?.code !== code) withCode = { code, props: { ...blockProps, plugins: { math, cjk, code } } };
+  return withCode.props;
+}
 
 /**
  * The answer as Markdown, rendered progressively (see progressive-markdown.tsx), with GitHub tables, code and
@@ -63,10 +74,11 @@ export const AnswerMarkdown = memo(function AnswerMarkdown({
   streaming: boolean;
   text?: string;
 }) {
+  const code = useCodePlugin(markdown);
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
-        <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockProps} />
+        <ProgressiveMarkdown text={markdown} streaming={streaming} blockProps={blockPropsWith(code)} />
       </AnswerBoundary>
     </div>
   );
