@@ -1,5 +1,8 @@
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
 interface Props {
   /** The dialog's accessible name. */
   label: string;
@@ -56,6 +59,21 @@ export function ModalDialog({
         // Escape: React unmounts the dialog through onClose, so the browser must not close it first.
         e.preventDefault();
         close.current();
+      }}
+      onKeyDown={(e) => {
+        // A modal dialog lets Tab leave for the browser's own controls; here it wraps, so focus stays inside.
+        if (e.key !== 'Tab') return;
+        const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+        const first = items[0];
+        const last = items.at(-1);
+        if (!first || !last) return;
+        if (e.shiftKey && document.activeElement === first) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && document.activeElement === last) {
+          e.preventDefault();
+          first.focus();
+        }
       }}
       onMouseDown={(e) => {
         // The backdrop belongs to the <dialog> element: a press outside its box is a press on the backdrop.
