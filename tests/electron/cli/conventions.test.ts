@@ -36,8 +36,8 @@ function glimpse(args: string[], opts: { stdin?: string | Buffer; env?: NodeJS.P
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     if (opts.stdin !== undefined) child.stdin!.end(opts.stdin);
   });
