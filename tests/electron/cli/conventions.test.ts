@@ -8,9 +8,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 import { bundleCli, dataDirEnv, type Run } from './run-cli.ts';
+
+// Each test starts the command several times; on a shared, busy machine one start can take seconds.
+vi.setConfig({ testTimeout: 90_000 });
 
 const CLI = 'dist/cli/glimpse-conventions.mjs';
 const DIM = '\x1b[2m';
