@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { Composer } from './features/composer/composer.tsx';
+import { isHelpKey, ShortcutsSheet } from './features/help/shortcuts-sheet.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
 import { DesktopActions } from './features/desktop/desktop-actions.tsx';
 import { SessionsSidebar } from './features/sessions/sessions-sidebar.tsx';
@@ -10,15 +11,28 @@ import { SnipLayer } from './features/snip/snip-layer.tsx';
 import { TopBar } from './features/toolbar/top-bar.tsx';
 import { UsageTally } from './features/usage/usage-tally.tsx';
 import { UsageView } from './features/usage/usage-view.tsx';
+import { useTranslation } from './i18n/i18n.ts';
 import { useStore } from './store/index.ts';
 import './app-layout.css';
 
 export function App() {
   const addFiles = useStore((s) => s.addFiles);
+  const { t } = useTranslation();
   const [settingsOpen, setSettingsOpen] = useState(false);
   // The sessions drawer, in a narrow window; a wide one always shows the sidebar.
   const [sessionsOpen, setSessionsOpen] = useState(false);
   const [usageOpen, setUsageOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isHelpKey(e)) return;
+      e.preventDefault();
+      setHelpOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
   const restoreLastSession = useStore((s) => s.restoreLastSession);
   useEffect(() => {
     void restoreLastSession();
@@ -41,6 +55,7 @@ export function App() {
       <input {...getInputProps()} />
       <TopBar
         onOpenSettings={() => setSettingsOpen(true)}
+        onOpenHelp={() => setHelpOpen(true)}
         onToggleSessions={() => setSessionsOpen((o) => !o)}
         sessionsOpen={sessionsOpen}
       />
@@ -50,7 +65,7 @@ export function App() {
       <Composer openFileDialog={open} />
       {isDragActive && (
         <div className="drop-overlay" aria-hidden="true">
-          <div>Drop images, PDFs or clips to attach</div>
+          <div>{t('app.dropHint')}</div>
         </div>
       )}
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
@@ -58,6 +73,7 @@ export function App() {
       {usageOpen && <UsageView onClose={closeUsage} />}
       <DesktopActions onOpenSettings={openSettings} onOpenUsage={openUsage} onAttach={open} />
       <SnipLayer />
+      {helpOpen && <ShortcutsSheet onClose={closeHelp} />}
     </div>
   );
 }

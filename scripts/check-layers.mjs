@@ -56,9 +56,24 @@ const RULES = [
     packages: packages.browser,
   },
   {
+    // The translator and its catalogs: no store, no bridge, so any view can use it.
+    name: 'renderer i18n',
+    files: /^renderer\/i18n\//,
+    may: ['renderer/i18n/', 'shared/'],
+    packages: packages.browser,
+  },
+  {
     name: 'renderer features',
     files: /^renderer\/features\//,
-    may: ['renderer/features/', 'renderer/store/', 'renderer/platform/', 'renderer/model/', 'renderer/bridge/', 'shared/'],
+    may: [
+      'renderer/features/',
+      'renderer/i18n/',
+      'renderer/store/',
+      'renderer/platform/',
+      'renderer/model/',
+      'renderer/bridge/',
+      'shared/',
+    ],
     packages: packages.browser,
   },
   {

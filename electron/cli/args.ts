@@ -7,8 +7,8 @@ export const USAGE = `Usage:
   glimpse ask [--provider zai|bigmodel|openrouter|novita|local-ocr|custom] [--base-url URL] [--model ID]
               [--api-key KEY] [--thinking on|off] [--image FILE]... [--budget TOKENS]
               [--pdf FILE [--pages 2-5] [--pdf-password P] [--pdf-text]] [--lang eng+chi_sim]
-              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT
-  glimpse --help`;
+              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT|-
+  glimpse COMMAND --help | glimpse --version`;
 
 export const ASK_HELP = `${USAGE}
 
@@ -28,6 +28,7 @@ Options:
   --thinking on|off   Reason before answering (on, default) or answer directly (off). Sent in the provider's
                       own form every time.
   --image FILE        Attach an image (PNG, JPEG, WebP...); repeat for several. Sized to --budget.
+                      \`--image -\` reads one image from standard input (then give the prompt as an argument).
   --budget TOKENS     Visual-token budget per image, ${MIN_BUDGET} to ${MAX_BUDGET} (default ${DEFAULT_BUDGET}).
   --pdf FILE          Attach a PDF: its pages are rendered at --budget and sent as images labelled "page N".
   --pages LIST        Pages of each --pdf to send, e.g. 2-5 or 1,3,7-9 (default: all).
@@ -40,6 +41,9 @@ Options:
                       each page's lines and words with boxes and confidences.
   --boxes-out FILE    Write the image with the answer's boxes drawn and numbered (png, jpg or webp by the
                       extension); boxes on a second image go to FILE-image2.png, and so on.
+
+Prompt: the words after the options; \`-\`, or none with standard input piped, reads it from standard input.
+Colour: reasoning is dimmed on a terminal; --no-color or NO_COLOR turns that off, FORCE_COLOR turns it on.
 
 Output: without --json the reasoning streams dimmed, then the answer, then a one-line summary on stderr.
 When stdout is not a terminal, only the answer goes to stdout (reasoning and summary go to stderr).
@@ -73,9 +77,16 @@ export interface AskArgs {
   /** Local OCR's languages (`eng+chi_sim`); null: the provider's configured ones. */
   lang: string | null;
   prompt: string;
+  /** The prompt is to be read from standard input (`-`, or none given while stdin is piped). */
+  promptFromStdin: boolean;
 }
 
-export function parseAsk(argv: string[]): AskArgs {
+/** What parsing needs to know of the process: whether standard input is a terminal (else it may hold the prompt). */
+export interface ParseContext {
+  stdinIsTty: boolean;
+}
+
+export function parseAsk(argv: string[], ctx: ParseContext = { stdinIsTty: true }): AskArgs {
   const parsed = (() => {
     try {
       return parseArgs({
@@ -119,9 +130,16 @@ export function parseAsk(argv: string[]): AskArgs {
     throw new UsageError('--base-url must start with http:// or https://.');
   const prompt = parsed.positionals.join(' ').trim();
   const ocr = v.provider === LOCAL_OCR;
-  // Local OCR reads what is printed; it takes no question.
-  if (!prompt && !ocr) throw new UsageError('A prompt is required.');
   if (v.lang !== undefined && !ocr) throw new UsageError('--lang goes with --provider local-ocr.');
+  const images = v.image as string[];
+  const imageFromStdin = images.filter((f) => f === '-').length;
+  if (imageFromStdin > 1) throw new UsageError('Only one --image can be read from standard input.');
+  // Local OCR reads what is printed; it takes no question, so piped input is never taken as one.
+  const promptFromStdin = prompt === '-' || (!prompt && !ocr && !ctx.stdinIsTty && imageFromStdin === 0);
+  if (promptFromStdin && imageFromStdin)
+    throw new UsageError('Standard input holds the image (--image -): give the prompt as an argument.');
+  if (!prompt && !promptFromStdin && !ocr)
+    throw new UsageError('A prompt is required (as an argument, or - to read it from standard input).');
   const budget = num('budget', v.budget);
   if (budget !== null && (budget < MIN_BUDGET || budget > MAX_BUDGET)) {
     throw new UsageError(`--budget takes ${MIN_BUDGET} to ${MAX_BUDGET} visual tokens per image.`);
@@ -135,7 +153,7 @@ export function parseAsk(argv: string[]): AskArgs {
     model: v.model?.trim() || null,
     apiKey: v['api-key'] ?? null,
     thinking: v.thinking === 'on',
-    images: v.image as string[],
+    images,
     budget,
     pdfs,
     pages: v.pages ?? null,
@@ -146,6 +164,7 @@ export function parseAsk(argv: string[]): AskArgs {
     json: v.json as boolean,
     boxesOut: v['boxes-out'] ?? null,
     lang: v.lang?.trim() || null,
-    prompt,
+    prompt: promptFromStdin ? '' : prompt,
+    promptFromStdin,
   };
 }

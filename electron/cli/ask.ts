@@ -84,7 +84,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     else {
       if (result.answer || result.reasoning) io.out('\n');
       if (result.error) io.err(`error (${result.error.kind}): ${result.error.message}\n`);
-      io.err(summaryLine(result), io.errIsTty ? 'dim' : undefined);
+      io.err(summaryLine(result), 'dim');
       io.err('\n');
     }
     if (!result.error) return boxesOutFailed ? 1 : 0;
@@ -116,7 +116,7 @@ function streamer(args: AskArgs, io: Io, ocr: boolean): (e: ChatEvent) => void {
     if (e.type !== 'delta') return;
     if (e.reasoning) {
       if (toOut) io.out(e.reasoning, 'dim');
-      else io.err(e.reasoning, io.errIsTty ? 'dim' : undefined);
+      else io.err(e.reasoning, 'dim');
       reasoningOpen = true;
     }
     if (e.content) {

@@ -1,5 +1,6 @@
 /** What `glimpse ask` and `glimpse compare` share: picking a provider for a run, and storing the files sent. */
 import { readFileSync } from 'node:fs';
+import { readStdin } from './stdin.ts';
 import { basename } from 'node:path';
 import type { AttachmentRef } from '../../shared/bridge/chat.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
@@ -86,7 +87,10 @@ export async function collectAttachments(
 ): Promise<AttachmentRef[]> {
   const attachments: AttachmentRef[] = [];
   for (const file of args.images) {
-    const info = await host.attachments.put({ name: basename(file), mime: '', bytes: readInput(file) });
+    // `--image -`: the image's bytes come on standard input; its type is read from them, like any file's.
+    const bytes = file === '-' ? new Uint8Array(await readStdin()) : readInput(file);
+    if (file === '-' && bytes.length === 0) throw new BadInputError('--image -: standard input held no image.');
+    const info = await host.attachments.put({ name: file === '-' ? 'stdin' : basename(file), mime: '', bytes });
     if (info.kind !== 'image') throw new BadInputError(`${file} is a ${info.kind}, not an image.`);
     // Read despite damage: sent as far as it could be read, and the person should know.
     if (info.notice) process.stderr.write(`glimpse: ${info.notice}\n`);

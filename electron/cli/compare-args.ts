@@ -1,7 +1,7 @@
 /** Parses `glimpse compare`: ask's options (without --thinking) plus repeatable `--lane "key=value,..."`. */
 import { MAX_LANES, MIN_LANES } from '../../shared/compare/lanes.ts';
 import { MAX_BUDGET, MIN_BUDGET } from '../../shared/media/budget.ts';
-import { HelpRequested, parseAsk, UsageError, type AskArgs } from './args.ts';
+import { HelpRequested, parseAsk, UsageError, type AskArgs, type ParseContext } from './args.ts';
 
 export const COMPARE_USAGE = `  glimpse compare [ask's options, without --thinking] [--lane "provider=ID,model=ID,thinking=on|off,budget=N,base-url=URL"]...
                   [--json] PROMPT`;
@@ -69,7 +69,7 @@ export function parseLane(spec: string): LaneArg {
   return lane;
 }
 
-export function parseCompare(argv: string[]): CompareArgs {
+export function parseCompare(argv: string[], ctx?: ParseContext): CompareArgs {
   const lanes: LaneArg[] = [];
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -92,7 +92,7 @@ export function parseCompare(argv: string[]): CompareArgs {
   }
   let ask: AskArgs;
   try {
-    ask = parseAsk(rest);
+    ask = parseAsk(rest, ctx);
   } catch (e) {
     if (e instanceof HelpRequested) throw new HelpRequested(COMPARE_HELP);
     throw e;

@@ -8,7 +8,7 @@ import { catalogEntry } from '../../shared/providers/catalog.ts';
 import { scanLocalServers } from '../host/local-servers.ts';
 import { installedLanguages } from '../host/ocr/languages.ts';
 import { startHost } from '../host/startup.ts';
-import { UsageError } from './args.ts';
+import { HelpRequested, UsageError } from './args.ts';
 import type { Io } from './ask.ts';
 
 export const PROVIDERS_HELP = `  glimpse providers [--json] [--data-dir DIR]
@@ -20,12 +20,17 @@ export async function providers(argv: string[], io: Io, env: NodeJS.ProcessEnv =
       return parseArgs({
         args: argv,
         allowPositionals: false,
-        options: { json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+        options: {
+          json: { type: 'boolean', default: false },
+          'data-dir': { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
       }).values;
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
   })();
+  if (v.help) throw new HelpRequested(`Usage:\n${PROVIDERS_HELP}`);
   const { host } = startHost({ shell: 'cli', door: null, dataDir: v['data-dir'] ?? null, env });
   try {
     const [list, servers] = [host.providers.list(), await scanLocalServers()];

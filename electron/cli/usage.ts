@@ -12,11 +12,26 @@ import { csvHeader, csvLine } from '../host/ledger/ledger-csv.ts';
 import { LedgerQueries } from '../host/ledger/ledger-queries.ts';
 import { checkRange } from '../host/ledger/records.ts';
 import { batchRows, batchTotals } from '../host/batch/batch-usage.ts';
-import { UsageError } from './args.ts';
+import { HelpRequested, UsageError } from './args.ts';
 
 export const USAGE_HELP = `  glimpse usage [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--batch ID] [--json | --csv] [--data-dir DIR]
               totals of every request recorded in the data dir (--csv: one row per request attempt;
               --batch: only the requests of that batch)`;
+
+export const USAGE_FULL_HELP = `Usage:
+${USAGE_HELP}
+
+Totals of every request the app, the browser shell and \`glimpse ask\` recorded in the data dir: requests, prompt,
+cached, reasoning and answer tokens, and cost, split by mode and by provider.
+
+Options:
+  --since YYYY-MM-DD  Only requests from this day on (local time).
+  --until YYYY-MM-DD  Only requests up to and including this day.
+  --json              Print the totals as one JSON object.
+  --csv               Print one CSV row per request attempt (the ledger), with a header.
+  --data-dir DIR      Data folder (default: GLIMPSE_DATA_DIR, else ~/.glimpse).
+
+Exit status: 0 on success, 1 when the data cannot be read, 2 on a usage error.`;
 
 export interface UsageArgs {
   range: UsageRange;
@@ -40,6 +55,7 @@ export function parseUsage(argv: string[]): UsageArgs {
           csv: { type: 'boolean', default: false },
           batch: { type: 'string' },
           'data-dir': { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
         },
       });
     } catch (e) {
@@ -47,6 +63,7 @@ export function parseUsage(argv: string[]): UsageArgs {
     }
   })();
   const v = parsed.values;
+  if (v.help) throw new HelpRequested(USAGE_FULL_HELP);
   if (v.json && v.csv) throw new UsageError('Pick one of --json and --csv.');
   let range: UsageRange;
   try {

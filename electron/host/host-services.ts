@@ -4,6 +4,7 @@
  * argument), the CLI calls services directly. Kept apart from host.ts so the CLI does not load the schemas (zod).
  */
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
+import { readAppearance, writeAppearance } from './appearance-store.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { createBatchMethods } from './batch/batch-methods.ts';
 import { ChatService } from './chat-service.ts';
@@ -143,6 +144,8 @@ export function createHostServices(opts: HostOptions): Host {
       guideDone: readSetting(db, GUIDE_DONE) === '1' || opts.env?.GLIMPSE_SKIP_GUIDE === '1',
     }),
     setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
+    getAppearance: async () => readAppearance(db),
+    setAppearance: async (a) => writeAppearance(db, a),
   };
 
   return {

@@ -14,6 +14,7 @@ import {
   dialog,
   globalShortcut,
   Menu,
+  nativeTheme,
   net,
   protocol,
   safeStorage,
@@ -25,6 +26,8 @@ import {
   type Rectangle,
 } from 'electron';
 import type { DesktopAction, DesktopSettings } from '../../shared/bridge/desktop.ts';
+import { WINDOW_BACKGROUND } from '../../shared/bridge/appearance.ts';
+import { readAppearance } from '../host/appearance-store.ts';
 import { SchemaTooNewError } from '../host/db.ts';
 import { guarded, type Host } from '../host/host.ts';
 import { decoder } from '../host/media/decode-pool.ts';
@@ -98,8 +101,11 @@ function startShell() {
 
   function createWindow(): BrowserWindow {
     const placement = loadPlacement(dataDir, screen, WINDOW_SIZE);
+    const theme = host ? readAppearance(host.db).theme : 'system';
+    const dark = theme === 'dark' || (theme === 'system' && nativeTheme.shouldUseDarkColors);
+    const backgroundColor = WINDOW_BACKGROUND[dark ? 'dark' : 'light'];
     const w = new BrowserWindow({
-      ...buildWindowOptions(join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged }),
+      ...buildWindowOptions(join(__dirname, 'preload.cjs'), { devTools: !app.isPackaged, backgroundColor }),
       ...placement.bounds,
     });
     win = w;

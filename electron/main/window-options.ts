@@ -11,16 +11,20 @@ export const APP_ORIGIN = `${APP_SCHEME}://app`;
 /** The window's first size and the smallest it may be made. */
 export const WINDOW_SIZE = { width: 1280, height: 860, minWidth: 420, minHeight: 480 };
 
-/** `devTools` is false in a packaged build: no inspector to open, whatever keys are pressed. */
+/**
+ * `devTools` is false in a packaged build: no inspector to open, whatever keys are pressed. `backgroundColor`: what
+ * shows before the page paints, the stored theme's (so a light desktop sees no dark flash).
+ */
 export function buildWindowOptions(
   preloadPath: string,
-  opts: { devTools: boolean } = { devTools: false },
+  opts: { devTools: boolean; backgroundColor?: string } = { devTools: false },
 ): BrowserWindowConstructorOptions {
+  const backgroundColor = opts.backgroundColor ?? '#15161a';
   return {
     ...WINDOW_SIZE,
     title: 'Glimpse',
     show: false,
-    backgroundColor: '#15161a',
+    backgroundColor,
     webPreferences: {
       preload: preloadPath,
       sandbox: true,

@@ -4,6 +4,7 @@
  * page sends can reach host code with the wrong shape (and crash it, or pollute a prototype).
  */
 import { z } from 'zod';
+import { appearanceSchema } from './appearance-schema.ts';
 import { attachmentUploadSchema, getAttachmentSchema } from './attachment-schema.ts';
 import {
   batchExportSchema,
@@ -67,6 +68,8 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   scanLocalServers: scanLocalServersSchema,
   getLocalOcrInfo: noArgSchema,
   setGuideDone: guideDoneSchema,
+  getAppearance: noArgSchema,
+  setAppearance: appearanceSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

@@ -3,6 +3,8 @@
  * browser shell (HTTP + server-sent events) both implement it; the renderer picks one at start.
  * Each domain lives in its own file; this one only assembles them.
  */
+import type { AppearanceApi } from './appearance.ts';
+import { appearanceMethods } from './appearance.ts';
 import type { AttachmentApi } from './attachments.ts';
 import type { BatchApi, BatchEventEnvelope } from './batch.ts';
 import { batchMethods } from './batch.ts';
@@ -59,6 +61,7 @@ export type HostEvent = ChatEventEnvelope | BatchEventEnvelope;
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
 export interface BridgeMethods
   extends AppApi,
+    AppearanceApi,
     ProviderApi,
     ModelsApi,
     AttachmentApi,
@@ -94,6 +97,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...desktopMethods,
   ...batchMethods,
   ...localOcrMethods,
+  ...appearanceMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

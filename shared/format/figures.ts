@@ -61,3 +61,66 @@ export function formatSeconds(ms: number | null | undefined, opts: { locale?: st
   const d = opts.digits ?? 2;
   return `${numberFormat(opts.locale ?? DEFAULT_LOCALE, { minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false }).format(ms / 1000)} s`;
 }
+
+/** A price per million tokens as a catalog lists it: `$0.60`, `$0.075` (three places under ten cents). */
+export function formatUsdRate(usd: number, opts: { locale?: string } = {}): string {
+  const d = usd > 0 && usd < 0.1 ? 3 : 2;
+  return numberFormat(opts.locale ?? DEFAULT_LOCALE, {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: d,
+    maximumFractionDigits: d,
+  }).format(usd);
+}
+
+/** A plain decimal with fixed places (`12.35`, `0.842`), grouped, for amounts and scores. */
+export function formatDecimal(n: number, digits: number, opts: { locale?: string } = {}): string {
+  return numberFormat(opts.locale ?? DEFAULT_LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** A file size: `640 KB` under a megabyte, `12.5 MB` above (binary units, as file managers show them). */
+export function formatBytes(bytes: number, opts: { locale?: string } = {}): string {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  if (bytes < 1024 * 1024) return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.ceil(bytes / 1024))} KB`;
+  return `${numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
+const dates = new Map<string, Intl.DateTimeFormat>();
+/** A date or time in the locale's own order and words; `shape` picks the fields shown. */
+export function formatDate(
+  when: number | Date,
+  shape: 'time' | 'day' | 'day-year' | 'date-time',
+  opts: { locale?: string } = {},
+): string {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const key = `${locale}|${shape}`;
+  let f = dates.get(key);
+  if (!f) {
+    const o: Intl.DateTimeFormatOptions =
+      shape === 'time'
+        ? { hour: '2-digit', minute: '2-digit' }
+        : shape === 'day'
+          ? { day: 'numeric', month: 'short' }
+          : shape === 'day-year'
+            ? { day: 'numeric', month: 'short', year: 'numeric' }
+            : { dateStyle: 'medium', timeStyle: 'short' };
+    dates.set(key, (f = new Intl.DateTimeFormat(locale, o)));
+  }
+  return f.format(when);
+}
+
+/** Every figure function with the locale already chosen: what a translated view calls. */
+export function figuresFor(locale: string) {
+  return {
+    locale,
+    usd: (v: number | null, unknown?: string) => formatUsd(v, { locale, unknown }),
+    rate: (v: number) => formatUsdRate(v, { locale }),
+    tokens: (n: number) => formatTokens(n, { locale }),
+    compact: (n: number) => formatTokens(n, { locale, compact: true }),
+    seconds: (ms: number | null | undefined, digits?: number) => formatSeconds(ms, { locale, digits }),
+    decimal: (n: number, digits: number) => formatDecimal(n, digits, { locale }),
+    bytes: (n: number) => formatBytes(n, { locale }),
+    date: (when: number | Date, shape: 'time' | 'day' | 'day-year' | 'date-time') => formatDate(when, shape, { locale }),
+  };
+}
+export type Figures = ReturnType<typeof figuresFor>;

@@ -57,12 +57,16 @@ export class GlimpseApp {
     this.shell = shell;
   }
 
-  static async launch(page: Page, opts: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): Promise<GlimpseApp> {
+  /** `providerLabel`: the provider picker's name in the page's language, how a launch knows the window is up. */
+  static async launch(
+    page: Page,
+    opts: { env?: NodeJS.ProcessEnv; dataDir?: string; providerLabel?: string } = {},
+  ): Promise<GlimpseApp> {
     const fake = await startFakeProvider();
     const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'glimpse-e2e-'));
     const shell = await startShell(dataDir, opts.env);
     await page.goto(shell.launchUrl);
-    await expect(page.getByRole('combobox', { name: 'Provider' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: opts.providerLabel ?? 'Provider' })).toBeVisible();
     return new GlimpseApp(page, fake, shell);
   }
 

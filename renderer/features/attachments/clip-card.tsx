@@ -1,11 +1,11 @@
 import { fitToBudget } from '../../../shared/media/budget.ts';
 import { formatTimestamp, frameLabel, MAX_FRAME_COUNT } from '../../../shared/media/frames.ts';
 import { nativeVideoRefusal } from '../../../shared/media/video.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import type { PendingAttachment } from '../../model/attachments.ts';
 import { providerTakesVideo } from '../../model/provider-media.ts';
-
-const mb = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /**
  * A clip in the composer: sent as sampled frames (N evenly, or at a chosen rate, over the whole clip or a
@@ -17,40 +17,47 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
   const setClip = useStore((s) => s.setClip);
   const sample = useStore((s) => s.sampleClip);
   const takesVideo = useStore(providerTakesVideo);
+  const { t } = useTranslation();
+  const f = useFigures();
   const clip = a.clip;
   const info = a.info;
   if (!clip || !info) {
     return (
       <li className="media-card" aria-label={a.name}>
         <div className="media-card-head">
-          <span className="media-kind">Video</span>
+          <span className="media-kind">{t('clip.video')}</span>
           <span className="media-name">{a.name}</span>
         </div>
-        <p className="muted">Reading…</p>
+        <p className="muted">{t('attachments.reading')}</p>
       </li>
     );
   }
   const refusal = nativeVideoRefusal({ modelTakesVideo: takesVideo, mime: info.mime, size: info.size });
   const native = clip.send === 'native' && !refusal;
-  const frameTokens = clip.frames.reduce((n, f) => n + fitToBudget(f.width, f.height, budget).tokens, 0);
+  const frameTokens = clip.frames.reduce((n, fr) => n + fitToBudget(fr.width, fr.height, budget).tokens, 0);
   const plan = clip.plan;
   return (
     <li className="media-card clip-card" aria-label={a.name}>
       <div className="media-card-head">
-        <span className="media-kind">Video</span>
+        <span className="media-kind">{t('clip.video')}</span>
         <span className="media-name" title={a.name}>
           {a.name}
         </span>
         <span className="muted small">
           {clip.duration ? `${formatTimestamp(clip.duration)} · ${clip.width}×${clip.height} · ` : ''}
-          {mb(info.size)}
+          {f.bytes(info.size)}
         </span>
-        <button type="button" className="thumb-remove inline" aria-label={`Remove ${a.name}`} onClick={() => remove(a.localId)}>
+        <button
+          type="button"
+          className="thumb-remove inline"
+          aria-label={t('attachments.remove', { name: a.name })}
+          onClick={() => remove(a.localId)}
+        >
           ×
         </button>
       </div>
       <fieldset className="clip-send">
-        <legend className="sr-only">How to send {a.name}</legend>
+        <legend className="sr-only">{t('clip.howSend', { name: a.name })}</legend>
         <label className="check">
           <input
             type="radio"
@@ -58,9 +65,9 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
             checked={!native}
             onChange={() => setClip(a.localId, { send: 'frames' })}
           />
-          Sampled frames
+          {t('clip.frames')}
         </label>
-        <label className="check" title={refusal ?? 'The provider samples the clip itself (about 2 frames a second).'}>
+        <label className="check" title={refusal ?? t('clip.providerSamples')}>
           <input
             type="radio"
             name={`send-${a.localId}`}
@@ -68,13 +75,11 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
             disabled={Boolean(refusal)}
             onChange={() => setClip(a.localId, { send: 'native' })}
           />
-          The clip itself
+          {t('clip.itself')}
         </label>
       </fieldset>
       {native ? (
-        <p className="muted small">
-          The whole clip ({mb(info.size)}) goes to the provider, which samples it about twice a second.
-        </p>
+        <p className="muted small">{t('clip.whole', { size: f.bytes(info.size) })}</p>
       ) : clip.error ? (
         <p className="error-text" role="alert">
           {clip.error}
@@ -83,19 +88,19 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
         <>
           <div className="clip-options">
             <select
-              aria-label="Sampling"
+              aria-label={t('clip.sampling')}
               value={plan.mode}
               onChange={(e) =>
                 setClip(a.localId, { plan: e.target.value === 'fps' ? { mode: 'fps', fps: 1 } : { mode: 'count', count: 16 } })
               }
             >
-              <option value="count">Frames, evenly</option>
-              <option value="fps">Frames per second</option>
+              <option value="count">{t('clip.evenly')}</option>
+              <option value="fps">{t('clip.fps')}</option>
             </select>
             {plan.mode === 'count' ? (
               <input
                 type="number"
-                aria-label="Number of frames"
+                aria-label={t('clip.count')}
                 min={1}
                 max={MAX_FRAME_COUNT}
                 value={plan.count}
@@ -108,7 +113,7 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
             ) : (
               <input
                 type="number"
-                aria-label="Frames per second"
+                aria-label={t('clip.fps')}
                 min={0.1}
                 max={10}
                 step={0.1}
@@ -117,10 +122,10 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
               />
             )}
             <label className="time-field">
-              <span className="label-text">from</span>
+              <span className="label-text">{t('clip.from')}</span>
               <input
                 type="number"
-                aria-label="Start (seconds)"
+                aria-label={t('clip.start')}
                 min={0}
                 max={clip.duration}
                 step={0.1}
@@ -133,10 +138,10 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
               />
             </label>
             <label className="time-field">
-              <span className="label-text">to</span>
+              <span className="label-text">{t('clip.to')}</span>
               <input
                 type="number"
-                aria-label="End (seconds)"
+                aria-label={t('clip.end')}
                 min={0}
                 max={clip.duration}
                 step={0.1}
@@ -152,19 +157,19 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
               />
             </label>
             <button type="button" onClick={() => void sample(a.localId)} disabled={Boolean(clip.sampling)}>
-              Sample frames
+              {t('clip.sample')}
             </button>
           </div>
           <p className="muted small" aria-live="polite">
             {clip.sampling
-              ? `Sampling frame ${Math.min(clip.sampling.done + 1, clip.sampling.total)} of ${clip.sampling.total}…`
-              : `${clip.frames.length} frame${clip.frames.length === 1 ? '' : 's'} · ${frameTokens.toLocaleString()} tok`}
+              ? t('clip.progress', { n: Math.min(clip.sampling.done + 1, clip.sampling.total), total: clip.sampling.total })
+              : t('clip.summary', { count: clip.frames.length, tokens: f.tokens(frameTokens) })}
           </p>
-          <ul className="frame-strip" aria-label={`Frames of ${a.name}`}>
-            {clip.frames.map((f, i) => (
-              <li key={f.id + i}>
-                <img src={f.previewUrl} alt={frameLabel(i, f.time)} title={frameLabel(i, f.time)} />
-                <span>{formatTimestamp(f.time)}</span>
+          <ul className="frame-strip" aria-label={t('clip.framesOf', { name: a.name })}>
+            {clip.frames.map((fr, i) => (
+              <li key={fr.id + i}>
+                <img src={fr.previewUrl} alt={frameLabel(i, fr.time)} title={frameLabel(i, fr.time)} />
+                <span>{formatTimestamp(fr.time)}</span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 /** Asks for a protected PDF's password; the PDF stays attached, and nothing is sent, until it opens. */
@@ -6,15 +7,14 @@ export function PdfPassword({ localId, name, wrong }: { localId: string; name: s
   const unlock = useStore((s) => s.unlockPdf);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   return (
-    <div className="pdf-password" role="group" aria-label={`Password for ${name}`}>
-      <p className={wrong ? 'error-text' : 'muted'}>
-        {wrong ? 'That password is wrong; try again.' : 'This PDF is protected by a password.'}
-      </p>
+    <div className="pdf-password" role="group" aria-label={t('pdf.passwordFor', { name })}>
+      <p className={wrong ? 'error-text' : 'muted'}>{wrong ? t('pdf.wrongPassword') : t('pdf.protected')}</p>
       <div className="row">
         <input
           type="password"
-          aria-label={`Password for ${name}`}
+          aria-label={t('pdf.passwordFor', { name })}
           value={password}
           autoComplete="off"
           onChange={(e) => setPassword(e.target.value)}
@@ -35,7 +35,7 @@ export function PdfPassword({ localId, name, wrong }: { localId: string; name: s
             if (!ok) setPassword('');
           }}
         >
-          Unlock
+          {t('pdf.unlock')}
         </button>
       </div>
     </div>

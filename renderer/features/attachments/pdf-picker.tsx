@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { formatPageList, pageFit, parsePageRange } from '../../../shared/media/pages.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { composerEstimate } from '../../model/composer-estimate.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
@@ -18,6 +20,8 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
   const setPick = useStore((s) => s.setPdfPick);
   const [range, setRange] = useState(formatPageList(pdf.pages));
   const [rangeError, setRangeError] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const f = useFigures();
 
   const picked = new Set(pdf.pages);
   const setPages = (pages: number[]) => {
@@ -35,19 +39,19 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
 
   return (
     <ModalDialog
-      label={`Pages of ${a.name}`}
-      title={`Pages of ${a.name}`}
-      closeLabel="Close page picker"
+      label={t('pdf.pagesOf', { name: a.name })}
+      title={t('pdf.pagesOf', { name: a.name })}
+      closeLabel={t('pdf.closePicker')}
       onClose={onClose}
       className="pdf-picker"
       initialFocus="input"
     >
       <div className="pdf-picker-tools">
         <label className="range-field">
-          <span className="label-text">Pages</span>
+          <span className="label-text">{t('pdf.pages')}</span>
           <input
-            aria-label="Pages"
-            placeholder="e.g. 2-5, 8"
+            aria-label={t('pdf.pages')}
+            placeholder={t('pdf.rangeExample')}
             value={range}
             onChange={(e) => setRange(e.target.value)}
             onKeyDown={(e) => {
@@ -59,17 +63,17 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
           />
         </label>
         <button type="button" onClick={applyRange}>
-          Apply
+          {t('pdf.apply')}
         </button>
         <button type="button" onClick={() => setPages(Array.from({ length: pdf.pageCount }, (_, i) => i + 1))}>
-          All
+          {t('pdf.all')}
         </button>
         <button type="button" onClick={() => setPages([])}>
-          None
+          {t('pdf.none')}
         </button>
         <label className="check">
           <input type="checkbox" checked={pdf.withText} onChange={(e) => setPick(a.localId, { withText: e.target.checked })} />
-          Send the text layer too
+          {t('pdf.textLayer')}
         </label>
       </div>
       {rangeError && (
@@ -77,17 +81,12 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
           {rangeError}
         </p>
       )}
-      <p className="pdf-picker-total" aria-live="polite" aria-label="Picked pages">
-        {pdf.pages.length} of {pdf.pageCount} pages picked · {est.imageTokens.toLocaleString()} visual tokens
-        {fit && (
-          <span className="muted">
-            {' '}
-            · each page {fit.width}×{fit.height}
-          </span>
-        )}
-        {pdf.pages.length > 50 && <span className="error-text"> · providers take at most 50 images per request</span>}
+      <p className="pdf-picker-total" aria-live="polite" aria-label={t('pdf.picked')}>
+        {t('pdf.pickedSummary', { picked: pdf.pages.length, total: pdf.pageCount, tokens: f.tokens(est.imageTokens) })}
+        {fit && <span className="muted"> · {t('pdf.eachPage', { w: fit.width, h: fit.height })}</span>}
+        {pdf.pages.length > 50 && <span className="error-text">{t('pdf.tooMany')}</span>}
       </p>
-      <ul className="pdf-grid" aria-label="Pages">
+      <ul className="pdf-grid" aria-label={t('pdf.pages')}>
         {pdf.sizes.map((size, i) => {
           const n = i + 1;
           const on = picked.has(n);
@@ -97,7 +96,7 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
                 type="button"
                 className={`pdf-page ${on ? 'on' : ''}`}
                 aria-pressed={on}
-                aria-label={`Page ${n}`}
+                aria-label={t('pdf.page', { n })}
                 onClick={() => setPages(on ? pdf.pages.filter((p) => p !== n) : [...pdf.pages, n].sort((x, y) => x - y))}
               >
                 <PdfThumb docKey={a.localId} page={n} width={THUMB_WIDTH} aspect={size.height / size.width} />
@@ -109,7 +108,7 @@ export function PdfPicker({ attachment: a, onClose }: { attachment: PendingAttac
       </ul>
       <footer className="pdf-picker-footer">
         <button type="button" className="primary" onClick={onClose}>
-          Done
+          {t('pdf.done')}
         </button>
       </footer>
     </ModalDialog>

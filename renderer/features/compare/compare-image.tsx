@@ -1,4 +1,5 @@
 import '../grounding/grounding.css';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { laneColour } from './lane-colour.ts';
 import type { LaneBox } from './use-lane-boxes.ts';
 import type { GroundImage } from '../grounding/use-grounding.ts';
@@ -20,10 +21,11 @@ export function CompareImage({
   boxes: readonly LaneBox[];
   labels: readonly string[];
 }) {
+  const { t } = useTranslation();
   const mine = boxes.filter((b) => (b.image ?? 0) === index);
-  const title = image.label ?? `Image ${index + 1}`;
+  const title = image.label ?? t('compare.image', { n: index + 1 });
   return (
-    <figure className="compare-image" aria-label={`${title} with boxes of all lanes`}>
+    <figure className="compare-image" aria-label={t('compare.imageBoxes', { title })}>
       <div className="compare-stage">
         {image.previewUrl ? (
           <img src={image.previewUrl} alt={image.name} draggable={false} />
@@ -32,7 +34,7 @@ export function CompareImage({
         )}
         <div className="box-layer">
           {mine.map((b) => {
-            const name = `${labels[b.lane]} box ${b.n}${b.label ? `: ${b.label}` : ''}`;
+            const name = `${t('compare.laneBox', { lane: labels[b.lane], n: b.n })}${b.label ? `: ${b.label}` : ''}`;
             // Lanes that agree draw the same rectangle: a border style per lane and tags side by side keep both visible.
             const style = {
               ['--box-colour' as string]: laneColour(b.lane),

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { computeVerdict } from '../../../shared/compare/verdict.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import './compare.css';
@@ -12,19 +13,20 @@ import { VerdictRow } from './verdict-row.tsx';
 /** One compare in the conversation: the question once, the lanes side by side (stacked when narrow), the verdict. */
 export const CompareView = memo(function CompareView({ group }: { group: string }) {
   // Turn objects are replaced only when they change, so a shallow compare of the list is a cheap, stable selector.
-  const turns = useStore(useShallow((s) => s.turns.filter((t) => t.compareGroup === group)));
+  const turns = useStore(useShallow((s) => s.turns.filter((x) => x.compareGroup === group)));
+  const { t } = useTranslation();
   // The ids only change when lanes are added (never, once a compare runs): keep one array so lanes' boxes stay memoised.
-  const idKey = turns.map((t) => t.id).join(',');
+  const idKey = turns.map((x) => x.id).join(',');
   const ids = useMemo(() => (idKey ? idKey.split(',') : []), [idKey]);
   const lanes = useMemo(
     () =>
-      turns.map((t, i) => ({
-        label: t.laneLabel ?? `Lane ${i + 1}`,
-        result: t.result,
-        requestId: t.requestId,
-        status: t.status,
+      turns.map((x, i) => ({
+        label: x.laneLabel ?? t('compare.lane', { n: i + 1 }),
+        result: x.result,
+        requestId: x.requestId,
+        status: x.status,
       })),
-    [turns],
+    [turns, t],
   );
   const first = turns[0];
   const preferred = useStore((s) => s.comparePreferred[group] ?? null);
@@ -42,11 +44,12 @@ export const CompareView = memo(function CompareView({ group }: { group: string 
   const running = lanes.filter(isRunning).length;
   const labels = lanes.map((l) => l.label);
   return (
-    <article className="turn compare" aria-label="Compare">
+    <article className="turn compare" aria-label={t('compare.label')}>
       <div className="user-message">
         {first.prompt && <p className="user-prompt">{first.prompt}</p>}
         <p className="muted small">
-          Compared in {lanes.length} lanes{running ? ` · ${running} running` : ''}
+          {t('compare.comparedIn', { count: lanes.length })}
+          {running ? t('compare.running', { count: running }) : ''}
         </p>
       </div>
       {images.length > 0 && (

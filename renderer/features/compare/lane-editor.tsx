@@ -1,6 +1,7 @@
 import { MAX_LANES, MIN_LANES } from '../../../shared/compare/lanes.ts';
 import { MAX_BUDGET, MIN_BUDGET } from '../../../shared/media/budget.ts';
 import { useMemo } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { lanesFor } from '../../model/lanes.ts';
 import { useStore } from '../../store/index.ts';
 import './compare.css';
@@ -19,22 +20,23 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
   const addLane = useStore((s) => s.addLane);
   const removeLane = useStore((s) => s.removeLane);
   const reset = useStore((s) => s.resetLanes);
+  const { t } = useTranslation();
   return (
-    <fieldset className="lane-editor" aria-label="Compare lanes">
-      <legend>Compare lanes</legend>
-      {lanes.length === 0 && <p className="muted small">Add a provider in Settings first.</p>}
+    <fieldset className="lane-editor" aria-label={t('compare.lanes')}>
+      <legend>{t('compare.lanes')}</legend>
+      {lanes.length === 0 && <p className="muted small">{t('compare.needProvider')}</p>}
       {lanes.map((l, i) => (
         <div
           key={i}
           className="lane-row"
           role="group"
-          aria-label={`Lane ${i + 1} settings`}
+          aria-label={t('compare.laneSettings', { n: i + 1 })}
           style={{ ['--lane-colour' as string]: laneColour(i) }}
         >
           <span className="lane-swatch" aria-hidden="true" />
           <span className="lane-number">{i + 1}</span>
           <select
-            aria-label={`Lane ${i + 1} provider`}
+            aria-label={t('compare.laneProvider', { n: i + 1 })}
             value={l.providerId}
             onChange={(e) => setLane(i, { providerId: e.target.value })}
           >
@@ -45,7 +47,7 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
             ))}
           </select>
           <input
-            aria-label={`Lane ${i + 1} model`}
+            aria-label={t('compare.laneModel', { n: i + 1 })}
             value={l.model}
             onChange={(e) => setLane(i, { model: e.target.value })}
             spellCheck={false}
@@ -55,15 +57,15 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
               type="checkbox"
               checked={l.thinking}
               onChange={(e) => setLane(i, { thinking: e.target.checked })}
-              aria-label={`Lane ${i + 1} thinking`}
+              aria-label={t('compare.laneThinking', { n: i + 1 })}
             />
-            Thinking
+            {t('compare.thinking')}
           </label>
           <input
             type="number"
-            aria-label={`Lane ${i + 1} tokens per image`}
-            placeholder="budget"
-            title={`Visual tokens per image (${MIN_BUDGET}–${MAX_BUDGET}); empty: the composer's`}
+            aria-label={t('compare.laneBudget', { n: i + 1 })}
+            placeholder={t('compare.budget')}
+            title={t('compare.budgetTitle', { min: MIN_BUDGET, max: MAX_BUDGET })}
             min={MIN_BUDGET}
             max={MAX_BUDGET}
             step={256}
@@ -80,7 +82,7 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
             className="link"
             disabled={lanes.length <= MIN_LANES}
             onClick={() => removeLane(i)}
-            aria-label={`Remove lane ${i + 1}`}
+            aria-label={t('compare.removeLane', { n: i + 1 })}
           >
             ×
           </button>
@@ -88,15 +90,15 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
       ))}
       <div className="lane-editor-actions">
         <button type="button" onClick={addLane} disabled={lanes.length >= MAX_LANES || lanes.length === 0}>
-          Add lane
+          {t('compare.addLane')}
         </button>
         {custom !== null && (
           <button type="button" className="link" onClick={reset}>
-            Back to thinking vs fast
+            {t('compare.reset')}
           </button>
         )}
         <button type="button" className="link" onClick={onClose}>
-          Done
+          {t('compare.done')}
         </button>
       </div>
     </fieldset>

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { LaneMetrics } from '../../../shared/compare/verdict.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerMarkdown } from '../conversation/answer-markdown.tsx';
@@ -23,20 +24,21 @@ interface Props {
 
 /** One lane of a compare, streaming live: its reasoning (folded once the answer starts), answer and figures. */
 export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferred, canMark, onMark }: Props) {
-  const turn = useStore((s) => s.turns.find((t) => t.id === turnId))!;
+  const turn = useStore((s) => s.turns.find((x) => x.id === turnId))!;
   const stop = useStore((s) => s.stop);
+  const { t } = useTranslation();
   const grounding = useTurnGrounding(turnId);
   const ctx = useMemo(
     () => ({ turnId, boxes: grounding.boxes, images: grounding.images }),
     [turnId, grounding.boxes, grounding.images],
   );
   const streaming = isRunning(turn);
-  const label = turn.laneLabel ?? `Lane ${lane + 1}`;
+  const label = turn.laneLabel ?? t('compare.lane', { n: lane + 1 });
   const text = grounding.parse.text;
   return (
     <section
       className="compare-lane"
-      aria-label={`Lane ${lane + 1}: ${label}`}
+      aria-label={t('compare.laneNamed', { n: lane + 1, label })}
       aria-busy={streaming}
       data-preferred={preferred || undefined}
       style={{ ['--lane-colour' as string]: laneColour(lane) }}
@@ -49,16 +51,18 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
         <span className="muted lane-sub" title={`${turn.providerName} · ${turn.model}`}>
           {turn.providerName} · {turn.model}
         </span>
-        <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>{turn.thinking ? 'Thinking' : 'Fast'}</span>
-        {streaming && <span className="live-dot" aria-label="Streaming" />}
+        <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>
+          {turn.thinking ? t('compare.thinking') : t('compare.fast')}
+        </span>
+        {streaming && <span className="live-dot" aria-label={t('compare.streaming')} />}
         {streaming ? (
           <button
             type="button"
             className="danger small-button"
             onClick={() => void stop(turnId)}
-            aria-label={`Stop lane ${lane + 1}`}
+            aria-label={t('compare.stopLane', { n: lane + 1 })}
           >
-            Stop
+            {t('compare.stop')}
           </button>
         ) : (
           canMark && (
@@ -67,9 +71,9 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
               className="small-button mark-button"
               aria-pressed={preferred}
               onClick={onMark}
-              aria-label={`Mark lane ${lane + 1} better`}
+              aria-label={t('compare.markBetter', { n: lane + 1 })}
             >
-              {preferred ? '★ Better' : '☆ Better'}
+              {preferred ? t('compare.better') : t('compare.notBetter')}
             </button>
           )
         )}
@@ -82,23 +86,21 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
           </div>
           {!streaming && text.trim() && (
             <div className="answer-actions">
-              <CopyButton label={`Copy lane ${lane + 1} answer`} text={() => text}>
-                Copy
+              <CopyButton label={t('compare.copyLane', { n: lane + 1 })} text={() => text}>
+                {t('compare.copy')}
               </CopyButton>
             </div>
           )}
         </GroundingContext.Provider>
       ) : (
-        streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
+        streaming && !turn.reasoning && <p className="muted waiting">{turn.retryNote ?? t('compare.waiting')}</p>
       )}
       {turn.retryNote && turn.answer && <p className="muted">{turn.retryNote}</p>}
       {turn.error && turn.error.kind !== 'cancelled' && (
         <ErrorBanner error={turn.error} kept={Boolean(turn.answer || turn.reasoning)} />
       )}
-      {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
-      {turn.status === 'incomplete' && (
-        <p className="muted stopped">Interrupted before this lane finished. What arrived is kept.</p>
-      )}
+      {turn.status === 'cancelled' && <p className="muted stopped">{t('compare.stopped')}</p>}
+      {turn.status === 'incomplete' && <p className="muted stopped">{t('compare.interrupted')}</p>}
       <LaneMetricsView m={metrics} label={label} />
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../shared/compare/verdict.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { WordDiff } from './word-diff.tsx';
 
 /**
@@ -6,14 +7,13 @@ import { WordDiff } from './word-diff.tsx';
  * they do not) and how the boxes overlap. Shown once at least two lanes finished without an error.
  */
 export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; running: number; markError: string | null }) {
+  const { t } = useTranslation();
   const failed = verdict.lanes.filter((l) => l.status === 'error' || l.status === 'cancelled');
   return (
-    <section className="verdict-row" aria-label="Verdict" aria-live="polite">
-      <h4>Verdict</h4>
+    <section className="verdict-row" aria-label={t('compare.verdict')} aria-live="polite">
+      <h4>{t('compare.verdict')}</h4>
       {verdict.pairs.length === 0 ? (
-        <p className="muted">
-          {running > 0 ? 'Waiting for the lanes to finish…' : 'Fewer than two lanes finished, so there is nothing to compare.'}
-        </p>
+        <p className="muted">{running > 0 ? t('compare.waitingLanes') : t('compare.nothing')}</p>
       ) : (
         <ul>
           {verdict.summary.map((s, i) => (
@@ -21,10 +21,14 @@ export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; 
           ))}
         </ul>
       )}
-      {running > 0 && verdict.pairs.length > 0 && <p className="muted small">{running} lane(s) still running.</p>}
+      {running > 0 && verdict.pairs.length > 0 && <p className="muted small">{t('compare.stillRunning', { count: running })}</p>}
       {failed.length > 0 && (
         <p className="muted small">
-          Left out: {failed.map((l) => `${l.label} (${l.status === 'error' ? 'failed' : 'stopped'})`).join(', ')}.
+          {t('compare.leftOut', {
+            list: failed
+              .map((l) => t(l.status === 'error' ? 'compare.failed' : 'compare.stoppedLane', { label: l.label }))
+              .join(', '),
+          })}
         </p>
       )}
       {verdict.pairs
@@ -32,7 +36,7 @@ export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; 
         .map((p) =>
           p.answers.too_different ? (
             <p key={`${p.a}-${p.b}`} className="muted small">
-              {verdict.lanes[p.a].label} and {verdict.lanes[p.b].label} differ too much for a word diff.
+              {t('compare.tooDifferent', { a: verdict.lanes[p.a].label, b: verdict.lanes[p.b].label })}
             </p>
           ) : (
             <WordDiff key={`${p.a}-${p.b}`} parts={p.answers.diff} a={verdict.lanes[p.a].label} b={verdict.lanes[p.b].label} />
@@ -40,7 +44,7 @@ export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; 
         )}
       {markError && (
         <p className="error-text" role="alert">
-          The mark was not saved: {markError}
+          {t('compare.markFailed', { message: markError })}
         </p>
       )}
     </section>

@@ -1,4 +1,6 @@
 import { fitToBudget } from '../../../shared/media/budget.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import '../attachments/attachments.css';
 import { ClipCard } from '../attachments/clip-card.tsx';
@@ -9,9 +11,11 @@ export function AttachmentStrip() {
   const attachments = useStore((s) => s.attachments);
   const budget = useStore((s) => s.budget);
   const remove = useStore((s) => s.removeAttachment);
+  const { t } = useTranslation();
+  const f = useFigures();
   if (attachments.length === 0) return null;
   return (
-    <ul className="attachment-strip" aria-label="Attachments">
+    <ul className="attachment-strip" aria-label={t('attachments.label')}>
       {attachments.map((a) => {
         if (a.info?.kind === 'pdf') return <PdfCard key={a.localId} attachment={a} />;
         if (a.info?.kind === 'video') return <ClipCard key={a.localId} attachment={a} />;
@@ -23,17 +27,22 @@ export function AttachmentStrip() {
               className="thumb-meta"
               title={
                 fit && a.info
-                  ? `${a.name}: ${a.info.width}×${a.info.height} on disk, sent as ${fit.width}×${fit.height}${a.info.notice ? `. ${a.info.notice}` : ''}`
+                  ? `${t('attachments.sentAs', { name: a.name, w: a.info.width, h: a.info.height, sw: fit.width, sh: fit.height })}${a.info.notice ? `. ${a.info.notice}` : ''}`
                   : a.name
               }
             >
               {a.status === 'uploading'
-                ? 'Reading…'
+                ? t('attachments.reading')
                 : fit
-                  ? `${a.info?.notice ? 'damaged · ' : ''}${fit.width}×${fit.height} · ${fit.tokens.toLocaleString()} tok`
+                  ? `${a.info?.notice ? t('attachments.damaged') : ''}${fit.width}×${fit.height} · ${t('attachments.tok', { tokens: f.tokens(fit.tokens) })}`
                   : a.info?.kind}
             </div>
-            <button type="button" className="thumb-remove" aria-label={`Remove ${a.name}`} onClick={() => remove(a.localId)}>
+            <button
+              type="button"
+              className="thumb-remove"
+              aria-label={t('attachments.remove', { name: a.name })}
+              onClick={() => remove(a.localId)}
+            >
               ×
             </button>
           </li>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET } from '../../../shared/media/budget.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 /**
@@ -10,6 +12,8 @@ export function BudgetControl() {
   const budget = useStore((s) => s.budget);
   const setBudget = useStore((s) => s.setBudget);
   const [text, setText] = useState(String(budget));
+  const { t } = useTranslation();
+  const f = useFigures();
   useEffect(() => setText(String(budget)), [budget]);
   const commit = () => {
     const n = Number(text);
@@ -19,16 +23,16 @@ export function BudgetControl() {
   return (
     <label
       className="budget-control"
-      title={`Visual tokens per image, ${MIN_BUDGET.toLocaleString()} to ${MAX_BUDGET.toLocaleString()} (default ${DEFAULT_BUDGET.toLocaleString()})`}
+      title={t('budget.title', { min: f.tokens(MIN_BUDGET), max: f.tokens(MAX_BUDGET), def: f.tokens(DEFAULT_BUDGET) })}
     >
-      <span className="label-text">Tokens per image</span>
+      <span className="label-text">{t('budget.label')}</span>
       <input
         type="number"
         min={MIN_BUDGET}
         max={MAX_BUDGET}
         step={256}
         value={text}
-        aria-label="Tokens per image"
+        aria-label={t('budget.label')}
         onChange={(e) => {
           setText(e.target.value);
           // Spinner clicks and arrow keys give in-range values: apply them at once so thumbnails follow.

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LaneEditor } from '../compare/lane-editor.tsx';
 import { SnipButton } from '../snip/snip-button.tsx';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import { AttachmentStrip } from './attachment-strip.tsx';
@@ -33,11 +34,12 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const runCompare = useStore((s) => s.runCompare);
   const stopCompare = useStore((s) => s.stopCompare);
   const [lanesOpen, setLanesOpen] = useState(false);
+  const { t } = useTranslation();
 
   return (
     <form
       className="composer"
-      aria-label="Composer"
+      aria-label={t('composer.label')}
       onSubmit={(e) => {
         e.preventDefault();
         if (canSend) void send();
@@ -46,7 +48,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
       {notice && (
         <div className="notice" role="alert">
           <span>{notice}</span>
-          <button type="button" className="link" onClick={dismissNotice} aria-label="Dismiss message">
+          <button type="button" className="link" onClick={dismissNotice} aria-label={t('composer.dismiss')}>
             ×
           </button>
         </div>
@@ -68,8 +70,8 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
           type="button"
           className="icon-button"
           onClick={openFileDialog}
-          aria-label="Attach files"
-          title="Attach files (or drop, or paste)"
+          aria-label={t('composer.attach')}
+          title={t('composer.attachTitle')}
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
             <path
@@ -92,8 +94,8 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
         />
         <textarea
           ref={promptBox}
-          aria-label="Prompt"
-          placeholder="Ask about your images, PDFs or clips…  (Ctrl+Enter to send)"
+          aria-label={t('composer.prompt')}
+          placeholder={t('composer.placeholder')}
           value={prompt}
           rows={2}
           onChange={(e) => setPrompt(e.target.value)}
@@ -110,30 +112,25 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
             className="danger"
             onClick={() => void (running.compareGroup ? stopCompare(running.compareGroup) : stop(running.id))}
           >
-            {running.compareGroup ? 'Stop all' : 'Stop'}
+            {running.compareGroup ? t('composer.stopAll') : t('composer.stop')}
           </button>
         ) : (
           <span className="send-group">
             <button
               type="button"
               className="link"
-              aria-label="Compare lanes"
+              aria-label={t('composer.lanesLabel')}
               aria-expanded={lanesOpen}
-              title="Set up the compare's lanes"
+              title={t('composer.lanesTitle')}
               onClick={() => setLanesOpen((o) => !o)}
             >
-              Lanes
+              {t('composer.lanes')}
             </button>
-            <button
-              type="button"
-              disabled={!canSend}
-              title="Run in side-by-side lanes (by default thinking vs fast)"
-              onClick={() => void runCompare()}
-            >
-              Compare
+            <button type="button" disabled={!canSend} title={t('composer.compareTitle')} onClick={() => void runCompare()}>
+              {t('composer.compare')}
             </button>
             <button type="submit" className="primary" disabled={!canSend}>
-              Send
+              {t('composer.send')}
             </button>
           </span>
         )}

@@ -1,13 +1,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/index.ts';
 import { historyOf } from '../../model/history.ts';
-import { formatUsd } from '../../../shared/format/figures.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { composerEstimate } from '../../model/composer-estimate.ts';
 import { contextFit, modelContext } from '../../model/context-warning.ts';
 import { usePrice } from './use-price.ts';
 
 const NO_HISTORY: string[] = [];
-const usd = (v: number | null) => formatUsd(v, { unknown: 'price unknown' });
 
 /** The prompt tokens and cost this request will have, live as the prompt, attachments and budget change. */
 export function EstimateLine() {
@@ -22,28 +22,29 @@ export function EstimateLine() {
     ),
   );
   const price = usePrice();
+  const { t } = useTranslation();
+  const f = useFigures();
   const context = useStore(modelContext);
   if (!prompt.trim() && attachments.length === 0) return null;
   const e = composerEstimate(attachments, budget, [prompt, ...history], price);
   const fit = contextFit(e.prompt_tokens, context);
-  const detail = `${e.images} image${e.images === 1 ? '' : 's'}: ${e.imageTokens.toLocaleString()} visual tokens; text and labels: ${(e.prompt_tokens - e.imageTokens).toLocaleString()}`;
+  const detail = t('estimate.detail', {
+    count: e.images,
+    visual: f.tokens(e.imageTokens),
+    text: f.tokens(e.prompt_tokens - e.imageTokens),
+  });
   return (
-    <p className="estimate-line" aria-label="Estimate" title={detail}>
-      <span>≈ {e.prompt_tokens.toLocaleString()} prompt tokens</span>
-      <span className="muted"> · {usd(e.usd)}</span>
-      {e.images > 0 && (
-        <span className="muted">
-          {' '}
-          · {e.images} image{e.images === 1 ? '' : 's'}
-        </span>
-      )}
-      {e.nativeClip && <span className="muted"> · plus the clip, counted by the provider</span>}
+    <p className="estimate-line" aria-label={t('estimate.label')} title={detail}>
+      <span>{t('estimate.prompt', { tokens: f.tokens(e.prompt_tokens) })}</span>
+      <span className="muted"> · {f.usd(e.usd, t('estimate.priceUnknown'))}</span>
+      {e.images > 0 && <span className="muted"> · {t('estimate.images', { count: e.images })}</span>}
+      {e.nativeClip && <span className="muted">{t('estimate.clip')}</span>}
       {fit.kind !== 'fits' && (
         <span className={`context-warning ${fit.kind}`} role="status">
           {' · '}
           {fit.kind === 'over'
-            ? `over the model's ${fit.context.toLocaleString()}-token context: Send will refuse it; pick fewer pages or frames, or lower the budget`
-            : `close to the model's ${fit.context.toLocaleString()}-token context, little room is left for the answer`}
+            ? t('estimate.over', { context: f.tokens(fit.context) })
+            : t('estimate.close', { context: f.tokens(fit.context) })}
         </span>
       )}
     </p>

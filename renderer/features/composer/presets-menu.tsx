@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
 import { imageAsFile } from '../grounding/image-size.ts';
 import './composer-presets.css';
-import { LOCATE_PLACEHOLDER, PRESETS, type Preset } from './presets.ts';
 import { presetOffReason } from '../../model/local-ocr.ts';
+import { locatePlaceholder, PRESETS, type Preset, presetPrompt, presetTarget } from './presets.ts';
 
 /**
  * A menu of prompt presets next to the prompt. The prompt names the current image: the last one attached, or,
@@ -16,6 +17,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
   const attached = useStore((s) => s.attachments.length);
   const addFiles = useStore((s) => s.addFiles);
   const catalogId = useStore((s) => s.providers.find((p) => p.id === s.providerId)?.catalogId ?? null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (!open) return;
@@ -44,10 +46,10 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         }
       }
     }
-    const target = count > 1 ? `image ${count}` : 'the image';
-    const text = p.prompt(target);
-    const at = p.id === 'locate' ? text.indexOf(LOCATE_PLACEHOLDER) : -1;
-    onPick(text, at >= 0 ? [at, at + LOCATE_PLACEHOLDER.length] : undefined);
+    const text = presetPrompt(t, p, presetTarget(t, count));
+    const object = locatePlaceholder(t);
+    const at = p.id === 'locate' ? text.indexOf(object) : -1;
+    onPick(text, at >= 0 ? [at, at + object.length] : undefined);
   };
 
   return (
@@ -57,8 +59,8 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         className="icon-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label="Presets"
-        title="Prompt presets"
+        aria-label={t('presets.button')}
+        title={t('presets.title')}
         onClick={() => setOpen((o) => !o)}
       >
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
@@ -69,7 +71,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         <div
           className="presets-menu"
           role="menu"
-          aria-label="Presets"
+          aria-label={t('presets.button')}
           onKeyDown={(e) => {
             const items = [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
             const i = items.indexOf(document.activeElement as HTMLElement);
@@ -93,7 +95,7 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
                 title={off ?? undefined}
                 onClick={() => off || void pick(p)}
               >
-                {p.label}
+                {t(p.labelKey)}
                 {off && <span className="preset-off">{off}</span>}
               </button>
             );

@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { CHIP_RE } from '../../../shared/grounding/types.ts';
 import { showBidiControls } from '../../../shared/text/bidi.ts';
+import { t } from '../../i18n/i18n.ts';
 import { CopyButton } from './copy-button.tsx';
 
 interface Props {
@@ -51,15 +52,14 @@ export class AnswerBoundary extends Component<Props, State> {
     return (
       <div className="answer-failed">
         <p className="notice" role="alert">
-          This answer could not be shown formatted (
-          {/call stack/i.test(error.message) ? 'its markup is nested too deeply' : error.message}). Its text as received is below.
+          {t('answer.failed', { why: /call stack/i.test(error.message) ? t('answer.tooDeep') : error.message })}
         </p>
         <div className="answer-actions">
-          <CopyButton label="Copy raw answer" text={() => text}>
-            Copy raw answer
+          <CopyButton label={t('answer.copyRaw')} text={() => text}>
+            {t('answer.copyRaw')}
           </CopyButton>
         </div>
-        <pre className="answer-raw" aria-label="Raw answer">
+        <pre className="answer-raw" aria-label={t('answer.raw')}>
           {showBidiControls(text)}
         </pre>
       </div>

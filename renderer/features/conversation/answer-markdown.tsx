@@ -1,5 +1,7 @@
 import 'katex/dist/katex.min.css';
 import { memo } from 'react';
+import { cjk } from '@streamdown/cjk';
+import type { CodeHighlighterPlugin } from '@streamdown/code';
 import { createMathPlugin } from '@streamdown/math';
 import { defaultRehypePlugins, type Components } from 'streamdown';
 import type { Pluggable, Plugin } from 'unified';
@@ -11,6 +13,7 @@ import { rehypeCapDepth, rehypeCapRawHtml } from './cap-depth-plugin.ts';
 import { CodeBlock } from './code-block.tsx';
 import { ProgressiveMarkdown, type BlockProps } from './progressive-markdown.tsx';
 import { TableBlock } from './table-block.tsx';
+import { useCodePlugin } from './use-code-plugin.ts';
 
 const [harden] = defaultRehypePlugins.harden as [Plugin, object];
 
@@ -45,20 +48,31 @@ const rehypePlugins: Pluggable[] = [
 const components: Components = { 'box-chip': BoxChip, table: TableBlock, pre: CodeBlock };
 
 /** `$$..$$` only: a single `$` is too often money in receipts. The parser turns `\(..\)` and `\[..\]` into `$$`. */
-const plugins = { math: createMathPlugin({ singleDollarTextMath: false, errorColor: 'var(--danger, #c0392b)' }) };
+const math = createMathPlugin({ singleDollarTextMath: false, errorColor: 'var(--danger, #c0392b)' });
 
-// One object for every block: ProgressiveMarkdown re-renders a block only when this identity changes.
-const blockProps: BlockProps = { rehypePlugins, components, plugins };
 /**
- * For a block with no `<` in it, which cannot hold raw HTML: rehype-raw re-parses the whole tree through an HTML
- * parser even when there is nothing raw in it, which made it the largest cost of a list of box chips.
+ * One object per kind of block: ProgressiveMarkdown re-renders a block only when its props' identity changes. A
+ * block with no `<` in it cannot hold raw HTML, so it skips rehype-raw, which re-parses the whole tree through an
+ * HTML parser even when there is nothing raw in it (the largest cost of a list of box chips). The CJK plugin keeps
+ * emphasis and autolinks right next to Chinese punctuation (`**粗体**。`, a URL followed by `，`).
  */
-const textBlockProps: BlockProps = {
-  rehypePlugins: rehypePlugins.filter((p) => p !== rehypeCapRawHtml && p !== defaultRehypePlugins.raw),
-  components,
-  plugins,
-};
-const propsFor = (block: string) => (block.includes('<') ? blockProps : textBlockProps);
+function propsForPlugins(plugins: BlockProps['plugins']): (block: string) => BlockProps {
+  const withRaw: BlockProps = { rehypePlugins, components, plugins };
+  const textOnly: BlockProps = {
+    rehypePlugins: rehypePlugins.filter((p) => p !== rehypeCapRawHtml && p !== defaultRehypePlugins.raw),
+    components,
+    plugins,
+  };
+  return (block) => (block.includes('<') ? withRaw : textOnly);
+}
+const propsFor = propsForPlugins({ math, cjk });
+/** The same with code highlighting, made once when the code plugin has loaded. */
+let withCode: { code: CodeHighlighterPlugin; propsFor: (block: string) => BlockProps } | null = null;
+function propsForWith(code: CodeHighlighterPlugin | null): (block: string) => BlockProps {
+  if (!code) return propsFor;
+  if (withCode?.code !== code) withCode = { code, propsFor: propsForPlugins({ math, cjk, code }) };
+  return withCode.propsFor;
+}
 
 /**
  * The answer as Markdown, rendered progressively (see progressive-markdown.tsx), with GitHub tables, code and
@@ -75,10 +89,11 @@ export const AnswerMarkdown = memo(function AnswerMarkdown({
   streaming: boolean;
   text?: string;
 }) {
+  const code = useCodePlugin(markdown);
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
-        <ProgressiveMarkdown text={markdown} streaming={streaming} propsFor={propsFor} />
+        <ProgressiveMarkdown text={markdown} streaming={streaming} propsFor={propsForWith(code)} />
       </AnswerBoundary>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import { defaultComponents } from 'streamdown';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { CopyButton } from './copy-button.tsx';
 
 const DefaultPre = defaultComponents.pre;
@@ -19,11 +20,12 @@ function textOf(node: HastLike | undefined): string {
 
 /** A fenced code block with a copy button. */
 export function CodeBlock(props: ComponentProps<typeof DefaultPre>) {
+  const { t } = useTranslation();
   const text = textOf(props.node as HastLike | undefined).replace(/\n$/, '');
   return (
     <div className="code-block">
       <div className="block-actions">
-        <CopyButton label="Copy code" text={() => text} />
+        <CopyButton label={t('copy.code')} text={() => text} />
       </div>
       <DefaultPre {...props} />
     </div>

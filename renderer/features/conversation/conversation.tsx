@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { CompareView } from '../compare/compare-view.tsx';
 import './conversation.css';
@@ -19,6 +20,7 @@ export function Conversation() {
       })
       .join(',');
   });
+  const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
   // Follow the stream while the person is at the bottom; leave them be when they scrolled up to read. No layout is
@@ -56,7 +58,7 @@ export function Conversation() {
 
   const ids = turnIds ? turnIds.split(',') : [];
   return (
-    <main className="conversation" aria-label="Conversation" ref={ref}>
+    <main className="conversation" aria-label={t('conversation.label')} ref={ref}>
       {ids.length === 0 ? (
         <EmptyState />
       ) : (

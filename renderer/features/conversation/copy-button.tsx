@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /**
  * A button that copies text to the clipboard and says so. Its accessible name stays `label` while the visible
@@ -16,10 +17,11 @@ export function CopyButton({
   className?: string;
 }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const { t } = useTranslation();
   useEffect(() => {
     if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 1500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setState('idle'), 1500);
+    return () => clearTimeout(timer);
   }, [state]);
   return (
     <button
@@ -38,9 +40,9 @@ export function CopyButton({
         }
       }}
     >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : (children ?? 'Copy')}
+      {state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : (children ?? t('copy.copy'))}
       <span className="sr-only" role="status">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'The clipboard refused the copy' : ''}
+        {state === 'copied' ? t('copy.copiedStatus') : state === 'failed' ? t('copy.refused') : ''}
       </span>
     </button>
   );

@@ -1,29 +1,34 @@
 import { catalogEntry, isLocalOcr } from '../../../shared/providers/catalog.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 export function EmptyState() {
   const provider = useStore((s) => s.providers.find((p) => p.id === s.providerId));
+  const { t } = useTranslation();
   if (provider && isLocalOcr(provider.catalogId)) return <OfflineEmptyState />;
   return (
-    <section className="empty-state" aria-label="Getting started">
+    <section className="empty-state" aria-label={t('empty.label')}>
       <div className="empty-mark" aria-hidden="true">
         ◐
       </div>
-      <h1>See what the model sees</h1>
-      <p>Drop, paste or attach an image, ask a question, and watch the answer stream in.</p>
+      <h1>{t('empty.title')}</h1>
+      <p>{t('empty.lead')}</p>
       <ul className="hints">
         <li>
-          <strong>OCR</strong> — “Extract the text as Markdown.”
+          <strong>{t('empty.ocr')}</strong>
+          {t('empty.ocrHint')}
         </li>
         <li>
-          <strong>Q&amp;A</strong> — “What is unusual about this chart?”
+          <strong>{t('empty.qa')}</strong>
+          {t('empty.qaHint')}
         </li>
         <li>
-          <strong>Thinking vs fast</strong> — flip the Thinking switch and ask again.
+          <strong>{t('empty.modes')}</strong>
+          {t('empty.modesHint')}
         </li>
       </ul>
       {provider && !provider.hasKey && !catalogEntry(provider.catalogId).userUrl && (
-        <p className="muted">{provider.name} needs an API key: open Settings to add one, or pick another provider.</p>
+        <p className="muted">{t('empty.needsKey', { name: provider.name })}</p>
       )}
     </section>
   );

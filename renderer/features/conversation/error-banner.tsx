@@ -1,35 +1,36 @@
+import { useTranslation } from '../../i18n/i18n.ts';
 import type { TurnError } from '../../model/turn.ts';
 
 const TITLES: Record<string, string> = {
-  auth: 'API key refused',
-  'rate-limit': 'Rate limited',
-  quota: 'Out of balance or quota',
-  'context-length': 'Too long for the model',
-  'content-filter': 'Blocked by the content filter',
-  'bad-request': 'Request rejected',
-  server: 'Provider error',
-  network: 'Cannot reach the provider',
-  timeout: 'The provider went quiet',
-  protocol: 'Unreadable response',
-  'bad-input': 'Cannot use this input',
-  'too-long': 'Answer too long',
-  internal: 'Glimpse failed',
+  auth: 'errors.auth',
+  'rate-limit': 'errors.rateLimit',
+  quota: 'errors.quota',
+  'context-length': 'errors.contextLength',
+  'content-filter': 'errors.contentFilter',
+  'bad-request': 'errors.badRequest',
+  server: 'errors.server',
+  network: 'errors.network',
+  timeout: 'errors.timeout',
+  protocol: 'errors.protocol',
+  'bad-input': 'errors.badInput',
+  'too-long': 'errors.tooLong',
+  internal: 'errors.internal',
 };
 
 export function ErrorBanner({ error, kept }: { error: TurnError; kept: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="error-banner" role="alert" data-kind={error.kind}>
-      <strong>{TITLES[error.kind] ?? 'Error'}</strong>
+      <strong>{t(TITLES[error.kind] ?? 'errors.generic')}</strong>
       <span className="error-kind">
         {error.kind}
+        {/* i18n-exempt: a protocol name and a status code */}
         {error.status ? ` · HTTP ${error.status}` : ''}
         {error.code ? ` · ${error.code}` : ''}
       </span>
       <p>{error.message}</p>
-      {error.retry_after_s !== null && (
-        <p className="muted">The provider asks to wait {error.retry_after_s} s before trying again.</p>
-      )}
-      {kept && <p className="muted">The part of the answer that arrived is kept above.</p>}
+      {error.retry_after_s !== null && <p className="muted">{t('errors.wait', { seconds: error.retry_after_s })}</p>}
+      {kept && <p className="muted">{t('errors.kept')}</p>}
     </div>
   );
 }

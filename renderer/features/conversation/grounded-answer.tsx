@@ -3,6 +3,7 @@ import { GroundingContext, LiveGrounding, type GroundingContextValue } from '../
 import { GroundingPanel } from '../grounding/grounding-panel.tsx';
 import { ImageViewer } from '../grounding/image-viewer.tsx';
 import { useTurnGrounding } from '../grounding/use-grounding.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { withoutLineBoxes } from '../../../shared/ocr/ocr-result.ts';
 import { AnswerMarkdown } from './answer-markdown.tsx';
@@ -16,6 +17,7 @@ import { ReceiptView } from './receipt-view.tsx';
  */
 export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: string; prompt: string; streaming: boolean }) {
   const grounding = useTurnGrounding(turnId);
+  const { t } = useTranslation();
   // Text still held back after a burst counts as streaming: its last block may not be finished yet.
   const streaming = live || grounding.behind;
   // One context value per turn: chips follow the LiveGrounding, so a delta does not re-render every chip of the answer.
@@ -48,8 +50,8 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
       <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} text={text} />
       {!streaming && text.trim() && (
         <div className="answer-actions">
-          <CopyButton label="Copy answer" text={() => text}>
-            Copy answer
+          <CopyButton label={t('answer.copy')} text={() => text}>
+            {t('answer.copy')}
           </CopyButton>
         </div>
       )}

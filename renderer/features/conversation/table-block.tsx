@@ -1,5 +1,6 @@
 import { useRef, type ComponentProps } from 'react';
 import { defaultComponents, extractTableDataFromElement, tableDataToCSV, tableDataToMarkdown, tableDataToTSV } from 'streamdown';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { CopyButton } from './copy-button.tsx';
 
 type Format = 'markdown' | 'csv' | 'tsv';
@@ -12,6 +13,7 @@ const DefaultTable = defaultComponents.table;
  */
 export function TableBlock(props: ComponentProps<typeof DefaultTable>) {
   const ref = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   const copy = (format: Format) => () => {
     const table = ref.current?.querySelector('table');
     if (!table) return '';
@@ -24,15 +26,15 @@ export function TableBlock(props: ComponentProps<typeof DefaultTable>) {
   };
   return (
     <div className="table-block" ref={ref}>
-      <div className="block-actions" role="group" aria-label="Copy table">
-        <CopyButton label="Copy table as Markdown" text={copy('markdown')}>
-          Markdown
+      <div className="block-actions" role="group" aria-label={t('table.copy')}>
+        <CopyButton label={t('table.copyMd')} text={copy('markdown')}>
+          {t('table.md')}
         </CopyButton>
-        <CopyButton label="Copy table as CSV" text={copy('csv')}>
-          CSV
+        <CopyButton label={t('table.copyCsv')} text={copy('csv')}>
+          {t('table.csv')}
         </CopyButton>
-        <CopyButton label="Copy table as TSV for spreadsheets" text={copy('tsv')}>
-          TSV
+        <CopyButton label={t('table.copyTsv')} text={copy('tsv')}>
+          {t('table.tsv')}
         </CopyButton>
       </div>
       <DefaultTable {...props} />

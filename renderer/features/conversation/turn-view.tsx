@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { turnOutline } from '../../model/turn-outline.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerBoundary } from './answer-boundary.tsx';
@@ -15,8 +16,9 @@ import { TurnStats } from './turn-stats.tsx';
 export const TurnView = memo(function TurnView({ id }: { id: string }) {
   const turn = useStore(useShallow((s) => turnOutline(s.turns.find((x) => x.id === id)!)));
   const streaming = turn.status === 'sending' || turn.status === 'streaming';
+  const { t } = useTranslation();
   return (
-    <article className="turn" aria-label="Exchange">
+    <article className="turn" aria-label={t('turn.label')}>
       <div className="user-message">
         {turn.images.length > 0 && (
           <div className="user-images">
@@ -27,27 +29,27 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
         )}
         {turn.prompt && <p className="user-prompt">{turn.prompt}</p>}
       </div>
-      <section className="assistant-message" aria-label="Answer" aria-busy={streaming}>
+      <section className="assistant-message" aria-label={t('turn.answer')} aria-busy={streaming}>
         <div className="turn-meta">
           <span>{turn.providerName}</span>
           <span>{turn.model}</span>
-          <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>{turn.thinking ? 'Thinking' : 'Fast'}</span>
-          {streaming && <span className="live-dot" aria-label="Streaming" />}
+          <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>
+            {turn.thinking ? t('turn.thinking') : t('turn.fast')}
+          </span>
+          {streaming && <span className="live-dot" aria-label={t('turn.streaming')} />}
         </div>
         {turn.hasReasoning && <TurnReasoning id={turn.id} live={streaming && !turn.hasAnswer} />}
         {turn.hasAnswer ? (
           <TurnAnswer id={turn.id} prompt={turn.prompt} streaming={streaming} />
         ) : (
-          streaming && !turn.hasReasoning && <p className="muted waiting">{turn.retryNote ?? 'Waiting for the first token…'}</p>
+          streaming && !turn.hasReasoning && <p className="muted waiting">{turn.retryNote ?? t('turn.waiting')}</p>
         )}
         {turn.retryNote && turn.hasAnswer && <p className="muted">{turn.retryNote}</p>}
         {turn.error && turn.error.kind !== 'cancelled' && (
           <ErrorBanner error={turn.error} kept={turn.hasAnswer || turn.hasReasoning} />
         )}
-        {turn.status === 'cancelled' && <p className="muted stopped">Stopped. What arrived is kept.</p>}
-        {turn.status === 'incomplete' && (
-          <p className="muted stopped">Interrupted: Glimpse stopped before this answer finished. What arrived is kept.</p>
-        )}
+        {turn.status === 'cancelled' && <p className="muted stopped">{t('turn.stopped')}</p>}
+        {turn.status === 'incomplete' && <p className="muted stopped">{t('turn.interrupted')}</p>}
         <TurnStats result={turn.result} estimate={turn.estimate} />
       </section>
     </article>
@@ -56,7 +58,7 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
 
 /** The reasoning, the only part subscribed to its text. */
 const TurnReasoning = memo(function TurnReasoning({ id, live }: { id: string; live: boolean }) {
-  const text = useStore((s) => s.turns.find((t) => t.id === id)?.reasoning ?? '');
+  const text = useStore((s) => s.turns.find((x) => x.id === id)?.reasoning ?? '');
   return <ReasoningBlock text={text} live={live} />;
 });
 

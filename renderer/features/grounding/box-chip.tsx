@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { boxColour } from '../../../shared/grounding/palette.ts';
+import { t } from '../../i18n/i18n.ts';
 import { useStoreApi } from '../../store/index.ts';
 import { useGroundingContext } from './grounding-context.ts';
 
@@ -25,7 +26,7 @@ export function BoxChip(props: Record<string, unknown>) {
   if (!ctx || !box) return null;
   const images = live ? live.images : ctx.images;
   const where = box.image !== null ? images[box.image]?.name : null;
-  const what = box.label ?? (box.kind === 'point' ? 'point' : 'box');
+  const what = box.label ?? (box.kind === 'point' ? t('boxes.point') : t('boxes.box'));
   const setHovered = (key: string | null) => store.getState().setHoveredBox(key);
   return (
     <button
@@ -34,8 +35,9 @@ export function BoxChip(props: Record<string, unknown>) {
       data-active={hovered || undefined}
       data-hidden={box.hidden || undefined}
       style={{ ['--box-colour' as string]: boxColour(n) }}
-      aria-label={`Box ${n}`}
-      title={`${what} ${n}${where ? ` on ${where}` : ''} · [${box.raw.join(', ')}]${box.image !== null ? ' · click to zoom' : ''}`}
+      // The global t, not the hook: an answer can hold 20,000 chips, each would subscribe to language changes.
+      aria-label={t('boxes.chip', { n })}
+      title={`${what} ${n}${where ? t('boxes.on', { where }) : ''} · [${box.raw.join(', ')}]${box.image !== null ? t('boxes.clickZoom') : ''}`}
       onPointerEnter={() => setHovered(box.key)}
       onPointerLeave={() => setHovered(null)}
       onFocus={() => setHovered(box.key)}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { boxColour } from '../../../shared/grounding/palette.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { CopyButton } from '../conversation/copy-button.tsx';
 import { boxJson } from './box-json.ts';
@@ -7,8 +9,8 @@ import { cropBox, cropName, download } from './crop.ts';
 import { naturalSize } from './image-size.ts';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
 
-const imageTitle = (images: readonly GroundImage[], i: number | null) =>
-  i === null ? 'no image' : (images[i]?.label ?? `Image ${i + 1}`);
+const imageTitle = (t: ReturnType<typeof useTranslation>['t'], images: readonly GroundImage[], i: number | null) =>
+  i === null ? t('boxes.noImage') : (images[i]?.label ?? t('boxes.image', { n: i + 1 }));
 
 /** A few words before the box in the answer (after any earlier box), for boxes the model gave no label. */
 export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[]): string {
@@ -47,21 +49,23 @@ export function BoxList({
   const moveBox = useStore((s) => s.moveBox);
   const addFiles = useStore((s) => s.addFiles);
   const [rows, setRows] = useState(BOX_ROWS_STEP);
+  const { t } = useTranslation();
+  const f = useFigures();
 
   const crop = async (b: ShownBox, then: (blob: Blob, name: string) => void) => {
     const image = b.image === null ? undefined : images[b.image];
-    if (!image) return onCropError(`Box ${b.n} is on no image; move it to one first.`);
+    if (!image) return onCropError(t('boxes.onNoImage', { n: b.n }));
     try {
       then(await cropBox(image.previewUrl, b), cropName(image.name, b));
     } catch (e) {
-      onCropError(`Could not crop box ${b.n}: ${e instanceof Error ? e.message : String(e)}`);
+      onCropError(t('boxes.cropFailed', { n: b.n, message: e instanceof Error ? e.message : String(e) }));
     }
   };
 
   const more = boxes.length - rows;
   return (
     <>
-      <ul className="box-list" aria-label="Boxes">
+      <ul className="box-list" aria-label={t('boxes.label')}>
         {boxes.slice(0, rows).map((b) => (
           <li
             key={b.key}
@@ -74,31 +78,36 @@ export function BoxList({
               {b.n}
             </span>
             <span className="box-what" title={`[${b.raw.join(', ')}]`}>
-              {b.label ?? (boxContext(text, b, boxes) || (b.kind === 'point' ? 'point' : 'box'))}
-              {b.kind === 'point' && b.label ? ' (point)' : ''}
+              {b.label ?? (boxContext(text, b, boxes) || (b.kind === 'point' ? t('boxes.point') : t('boxes.box')))}
+              {b.kind === 'point' && b.label ? t('boxes.pointSuffix') : ''}
             </span>
             {images.length > 1 ? (
               <select
-                aria-label={`Image of box ${b.n}`}
+                aria-label={t('boxes.imageOf', { n: b.n })}
                 value={b.image ?? ''}
                 onChange={(e) => moveBox(b.key, Number(e.target.value))}
               >
                 {images.map((_, i) => (
                   <option key={i} value={i}>
-                    {imageTitle(images, i)}
-                    {i === b.parsedImage ? (b.imageNamed ? ' (named)' : ' (default)') : ''}
+                    {imageTitle(t, images, i)}
+                    {i === b.parsedImage ? (b.imageNamed ? t('boxes.named') : t('boxes.default')) : ''}
                   </option>
                 ))}
               </select>
             ) : (
-              <span className="box-where">{imageTitle(images, b.image)}</span>
+              <span className="box-where">{imageTitle(t, images, b.image)}</span>
             )}
             <span className="box-actions">
-              <button type="button" aria-pressed={b.hidden} aria-label={`Hide box ${b.n}`} onClick={() => toggleHidden(b.key)}>
-                {b.hidden ? 'Show' : 'Hide'}
+              <button
+                type="button"
+                aria-pressed={b.hidden}
+                aria-label={t('boxes.hide', { n: b.n })}
+                onClick={() => toggleHidden(b.key)}
+              >
+                {b.hidden ? t('boxes.showShort') : t('boxes.hideShort')}
               </button>
               <CopyButton
-                label={`Copy box ${b.n} as JSON`}
+                label={t('boxes.copyJson', { n: b.n })}
                 text={async () => {
                   const image = b.image === null ? undefined : images[b.image];
                   const size = image
@@ -109,23 +118,23 @@ export function BoxList({
                   return JSON.stringify(boxJson(b, image, size), null, 2);
                 }}
               >
-                JSON
+                {t('boxes.json')}
               </CopyButton>
               <button
                 type="button"
-                aria-label={`Save crop of box ${b.n}`}
-                title="Save the region as a PNG"
+                aria-label={t('boxes.saveCrop', { n: b.n })}
+                title={t('boxes.saveTitle')}
                 onClick={() => void crop(b, download)}
               >
-                Save
+                {t('boxes.save')}
               </button>
               <button
                 type="button"
-                aria-label={`Attach crop of box ${b.n}`}
-                title="Attach the region to the next question"
+                aria-label={t('boxes.attachCrop', { n: b.n })}
+                title={t('boxes.attachTitle')}
                 onClick={() => void crop(b, (blob, name) => void addFiles([new File([blob], name, { type: 'image/png' })]))}
               >
-                Attach
+                {t('boxes.attach')}
               </button>
             </span>
           </li>
@@ -133,9 +142,9 @@ export function BoxList({
       </ul>
       {more > 0 && (
         <p className="muted box-list-more">
-          {rows.toLocaleString()} of {boxes.length.toLocaleString()} boxes listed.{' '}
+          {t('boxes.listed', { rows: f.tokens(rows), total: f.tokens(boxes.length) })}{' '}
           <button type="button" className="link" onClick={() => setRows((r) => r + BOX_ROWS_STEP)}>
-            Show {Math.min(more, BOX_ROWS_STEP)} more
+            {t('boxes.more', { n: Math.min(more, BOX_ROWS_STEP) })}
           </button>
         </p>
       )}

@@ -1,3 +1,5 @@
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { BoxLayer, MAX_DRAWN_BOXES } from './box-layer.tsx';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
@@ -15,9 +17,11 @@ export function GroundedImage({
   boxes: readonly ShownBox[];
 }) {
   const openViewer = useStore((s) => s.openViewer);
-  const title = image.label ?? `Image ${index + 1}`;
+  const { t } = useTranslation();
+  const f = useFigures();
+  const title = image.label ?? t('boxes.image', { n: index + 1 });
   return (
-    <figure className="grounded-image" aria-label={`${title} with boxes`}>
+    <figure className="grounded-image" aria-label={t('boxes.withBoxes', { title })}>
       <div className="grounded-stage" onClick={() => openViewer(turnId, index)}>
         <img src={image.previewUrl} alt={image.name} draggable={false} />
         <BoxLayer boxes={boxes} />
@@ -25,12 +29,10 @@ export function GroundedImage({
       <figcaption>
         <span>{title}</span>
         {boxes.length > MAX_DRAWN_BOXES && (
-          <span className="muted">
-            first {MAX_DRAWN_BOXES} of {boxes.length.toLocaleString()} boxes drawn
-          </span>
+          <span className="muted">{t('boxes.firstDrawn', { max: MAX_DRAWN_BOXES, total: f.tokens(boxes.length) })}</span>
         )}
         <button type="button" className="link" onClick={() => openViewer(turnId, index)}>
-          Zoom
+          {t('boxes.zoom')}
         </button>
       </figcaption>
     </figure>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { BoxList } from './box-list.tsx';
 import { GroundedImage } from './grounded-image.tsx';
 import type { TurnGrounding } from './use-grounding.ts';
@@ -7,11 +8,12 @@ import './grounding.css';
 /** Under an answer with boxes: each image that has boxes, drawn on, and the list of boxes with their actions. */
 export function GroundingPanel({ turnId, grounding }: { turnId: string; grounding: TurnGrounding }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation();
   const { boxes, images } = grounding;
   const withBoxes = images.map((_, i) => i).filter((i) => boxes.some((b) => b.image === i));
   const orphans = boxes.filter((b) => b.image === null).length;
   return (
-    <section className="grounding-panel" aria-label="Boxes on the images">
+    <section className="grounding-panel" aria-label={t('boxes.onImages')}>
       {withBoxes.length > 0 && (
         <div className="grounded-images">
           {withBoxes.map((i) => (
@@ -19,11 +21,7 @@ export function GroundingPanel({ turnId, grounding }: { turnId: string; groundin
           ))}
         </div>
       )}
-      {orphans > 0 && (
-        <p className="muted">
-          {orphans === 1 ? 'One box has' : `${orphans} boxes have`} no image to go on: this question had none.
-        </p>
-      )}
+      {orphans > 0 && <p className="muted">{t('boxes.orphans', { count: orphans })}</p>}
       {problem && (
         <p className="notice" role="alert">
           {problem}

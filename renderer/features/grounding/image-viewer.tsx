@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { BoxLayer } from './box-layer.tsx';
 import { BoxList } from './box-list.tsx';
@@ -26,6 +27,7 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
   const [problem, setProblem] = useState<string | null>(null);
   const { view, fit, zoomAt } = usePanZoom(viewport, natural);
   const boxes = grounding.boxes.filter((b) => b.image === index);
+  const { t } = useTranslation();
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -36,19 +38,19 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
     if (image)
       naturalSize(image.previewUrl).then(
         (s) => live && setNatural(s),
-        () => live && setProblem('This image can no longer be shown.'),
+        () => live && setProblem(t('boxes.gone')),
       );
     return () => {
       live = false;
     };
-  }, [image]);
+  }, [image, t]);
 
-  const title = image ? (image.label ?? `Image ${index + 1}`) : 'Image';
+  const title = image ? (image.label ?? t('boxes.image', { n: index + 1 })) : t('boxes.imageWord');
   return (
     <dialog
       ref={dialog}
       className="image-viewer"
-      aria-label="Image viewer"
+      aria-label={t('boxes.viewer')}
       onClose={close}
       onKeyDown={(e) => {
         if (e.target instanceof HTMLSelectElement) return;
@@ -61,7 +63,7 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
         <strong title={image?.name}>{title}</strong>
         {grounding.images.length > 1 && (
           <span className="viewer-nav">
-            <button type="button" aria-label="Previous image" disabled={index === 0} onClick={() => open(turnId, index - 1)}>
+            <button type="button" aria-label={t('boxes.prev')} disabled={index === 0} onClick={() => open(turnId, index - 1)}>
               ‹
             </button>
             <span>
@@ -69,7 +71,7 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
             </span>
             <button
               type="button"
-              aria-label="Next image"
+              aria-label={t('boxes.next')}
               disabled={index >= grounding.images.length - 1}
               onClick={() => open(turnId, index + 1)}
             >
@@ -78,18 +80,23 @@ function ViewerDialog({ index, turnId, grounding }: { index: number; turnId: str
           </span>
         )}
         <span className="viewer-zoom">
-          <button type="button" aria-label="Zoom out" onClick={() => zoomAt(0.8)}>
+          <button type="button" aria-label={t('boxes.zoomOut')} onClick={() => zoomAt(0.8)}>
             −
           </button>
-          <output aria-label="Zoom level">{Math.round(view.zoom * 100)}%</output>
-          <button type="button" aria-label="Zoom in" onClick={() => zoomAt(1.25)}>
+          <output aria-label={t('boxes.zoomLevel')}>{Math.round(view.zoom * 100)}%</output>
+          <button type="button" aria-label={t('boxes.zoomIn')} onClick={() => zoomAt(1.25)}>
             +
           </button>
           <button type="button" onClick={fit}>
-            Fit
+            {t('boxes.fit')}
           </button>
         </span>
-        <button type="button" className="viewer-close" aria-label="Close viewer" onClick={() => dialog.current?.close()}>
+        <button
+          type="button"
+          className="viewer-close"
+          aria-label={t('boxes.closeViewer')}
+          onClick={() => dialog.current?.close()}
+        >
           ×
         </button>
       </header>

@@ -1,16 +1,16 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { SessionSummary } from '../../../shared/bridge/sessions.ts';
+import type { Figures } from '../../../shared/format/figures.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStoreApi } from '../../store/index.ts';
 
-// Formatters made once: building an Intl formatter per row costs more than the row itself.
-const timeFmt = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const yearFmt = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const when = (ms: number) => {
+/** Today's sessions by time, this year's by day, older ones with the year (the formatters are cached per locale). */
+const when = (f: Figures, ms: number) => {
   const d = new Date(ms);
   const today = new Date();
-  if (d.toDateString() === today.toDateString()) return timeFmt.format(d);
-  return (d.getFullYear() === today.getFullYear() ? dayFmt : yearFmt).format(d);
+  if (d.toDateString() === today.toDateString()) return f.date(d, 'time');
+  return f.date(d, d.getFullYear() === today.getFullYear() ? 'day' : 'day-year');
 };
 
 /**
@@ -30,6 +30,8 @@ export const SessionItem = memo(function SessionItem({
   const [mode, setMode] = useState<'idle' | 'menu' | 'rename' | 'confirm'>('idle');
   const [title, setTitle] = useState(s.title);
   const menuRef = useRef<HTMLUListElement>(null);
+  const { t } = useTranslation();
+  const f = useFigures();
   useEffect(() => {
     if (mode === 'menu') menuRef.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
   }, [mode]);
@@ -44,7 +46,7 @@ export const SessionItem = memo(function SessionItem({
           }}
         >
           <input
-            aria-label="Session name"
+            aria-label={t('sessions.name')}
             value={title}
             autoFocus
             maxLength={200}
@@ -52,10 +54,10 @@ export const SessionItem = memo(function SessionItem({
             onKeyDown={(e) => e.key === 'Escape' && setMode('idle')}
           />
           <button type="submit" className="primary">
-            Save
+            {t('sessions.save')}
           </button>
           <button type="button" onClick={() => setMode('idle')}>
-            Cancel
+            {t('sessions.cancel')}
           </button>
         </form>
       </li>
@@ -75,14 +77,14 @@ export const SessionItem = memo(function SessionItem({
         >
           <span className="session-title">{s.title}</span>
           <span className="session-meta">
-            {when(s.updatedAt)} · {s.turns} {s.turns === 1 ? 'exchange' : 'exchanges'}
+            {when(f, s.updatedAt)} · {t('sessions.exchanges', { count: s.turns })}
           </span>
           {s.snippet && <span className="session-snippet">{s.snippet}</span>}
         </button>
         <button
           type="button"
           className="session-menu-button ghost"
-          aria-label={`Actions for ${s.title}`}
+          aria-label={t('sessions.actionsFor', { title: s.title })}
           aria-haspopup="menu"
           aria-expanded={mode === 'menu'}
           onClick={() => setMode(mode === 'menu' ? 'idle' : 'menu')}
@@ -94,7 +96,7 @@ export const SessionItem = memo(function SessionItem({
         <ul
           className="session-menu"
           role="menu"
-          aria-label={`Actions for ${s.title}`}
+          aria-label={t('sessions.actionsFor', { title: s.title })}
           ref={menuRef}
           onKeyDown={(e) => e.key === 'Escape' && setMode('idle')}
           onBlur={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setMode('idle')}
@@ -108,7 +110,7 @@ export const SessionItem = memo(function SessionItem({
                 setMode('rename');
               }}
             >
-              Rename
+              {t('sessions.rename')}
             </button>
           </li>
           <li role="none">
@@ -120,7 +122,7 @@ export const SessionItem = memo(function SessionItem({
                 void exportSession(s.id, 'markdown');
               }}
             >
-              Export as Markdown
+              {t('sessions.exportMd')}
             </button>
           </li>
           <li role="none">
@@ -132,24 +134,24 @@ export const SessionItem = memo(function SessionItem({
                 void exportSession(s.id, 'json');
               }}
             >
-              Export as JSON
+              {t('sessions.exportJson')}
             </button>
           </li>
           <li role="none">
             <button type="button" role="menuitem" className="danger-text" onClick={() => setMode('confirm')}>
-              Delete
+              {t('sessions.delete')}
             </button>
           </li>
         </ul>
       )}
       {mode === 'confirm' && (
-        <div className="session-confirm" role="group" aria-label={`Delete ${s.title}?`}>
-          <span>Delete this session and its images? Usage figures are kept.</span>
+        <div className="session-confirm" role="group" aria-label={t('sessions.deleteQ', { title: s.title })}>
+          <span>{t('sessions.deleteConfirm')}</span>
           <button type="button" className="danger" autoFocus onClick={() => void deleteSession(s.id)}>
-            Delete
+            {t('sessions.delete')}
           </button>
           <button type="button" onClick={() => setMode('idle')}>
-            Cancel
+            {t('sessions.cancel')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { SessionItem } from './session-item.tsx';
 import './sessions.css';
@@ -18,10 +19,11 @@ export function SessionsSidebar({ open, onClose }: { open: boolean; onClose: () 
   const error = useStore((s) => s.sessionsError);
   // The newest sessions first; older ones on request, so a thousand sessions do not slow the app's start.
   const [shown, setShown] = useState(PAGE);
+  const { t } = useTranslation();
   return (
     <nav
       className={`sessions-sidebar ${open ? 'open' : ''}`}
-      aria-label="Sessions"
+      aria-label={t('sessions.label')}
       onKeyDown={(e) => e.key === 'Escape' && open && onClose()}
     >
       <div className="sessions-head">
@@ -33,17 +35,17 @@ export function SessionsSidebar({ open, onClose }: { open: boolean; onClose: () 
             onClose();
           }}
         >
-          New session
+          {t('sessions.new')}
         </button>
-        <button type="button" className="ghost sessions-close" aria-label="Close sessions" onClick={onClose}>
+        <button type="button" className="ghost sessions-close" aria-label={t('sessions.close')} onClick={onClose}>
           ×
         </button>
       </div>
       <input
         type="search"
         className="sessions-search"
-        aria-label="Search sessions"
-        placeholder="Search sessions…"
+        aria-label={t('sessions.search')}
+        placeholder={t('sessions.searchPlaceholder')}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
@@ -53,18 +55,16 @@ export function SessionsSidebar({ open, onClose }: { open: boolean; onClose: () 
         </p>
       )}
       {sessions.length === 0 ? (
-        <p className="muted small sessions-empty">
-          {search ? `No session mentions “${search}”.` : 'No sessions yet. Ask something and the conversation is kept here.'}
-        </p>
+        <p className="muted small sessions-empty">{search ? t('sessions.noMatch', { search }) : t('sessions.none')}</p>
       ) : (
-        <ul className="session-list" aria-label="Session list">
+        <ul className="session-list" aria-label={t('sessions.list')}>
           {sessions.slice(0, shown).map((s) => (
             <SessionItem key={s.id} s={s} current={s.id === current} onOpened={onClose} />
           ))}
           {sessions.length > shown && (
             <li className="sessions-more">
               <button type="button" className="link" onClick={() => setShown((n) => n + PAGE * 2)}>
-                Show {Math.min(PAGE * 2, sessions.length - shown)} older sessions
+                {t('sessions.older', { n: Math.min(PAGE * 2, sessions.length - shown) })}
               </button>
             </li>
           )}

@@ -1,36 +1,38 @@
+import { useTranslation } from '../../i18n/i18n.ts';
 import type { ConnectionReport } from '../../../shared/bridge/providers.ts';
 
 const KEY_TEXT: Record<ConnectionReport['keyStatus'], string> = {
-  valid: 'Key accepted.',
-  invalid: 'Key refused: paste a new one.',
-  missing: 'No key set.',
-  unchecked: 'Key not checked.',
-  'not-needed': 'No key needed.',
+  valid: 'settings.conn.valid',
+  invalid: 'settings.conn.invalid',
+  missing: 'settings.conn.missing',
+  unchecked: 'settings.conn.unchecked',
+  'not-needed': 'settings.conn.notNeeded',
 };
 
 /** What "Test connection" learned: reachability, the key, and whether the chosen model is served. */
 export function ConnectionResult({ report, model }: { report: ConnectionReport; model: string }) {
+  const { t } = useTranslation();
   const modelText =
     report.modelAvailable === null
       ? report.checkedBy === 'probe'
         ? ''
-        : 'The server lists no models.'
+        : t('settings.conn.noModels')
       : report.modelAvailable
-        ? `${model} is available.`
+        ? t('settings.conn.available', { model })
         : report.models.length
-          ? `${model} is not among the ${report.models.length} models the server lists.`
-          : `${model} is not served here.`;
+          ? t('settings.conn.notAmong', { model, count: report.models.length })
+          : t('settings.conn.notServed', { model });
   return (
     <div className={`connection-report ${report.ok ? 'ok' : 'bad'}`} role="status">
-      <strong>{report.ok ? 'Connected.' : `Connection failed (${report.error?.kind ?? 'error'}).`}</strong>{' '}
-      {KEY_TEXT[report.keyStatus]} {modelText}
+      <strong>
+        {report.ok ? t('settings.conn.connected') : t('settings.conn.failed', { kind: report.error?.kind ?? 'error' })}
+      </strong>{' '}
+      {t(KEY_TEXT[report.keyStatus])} {modelText}
       {report.error && !report.ok && <div className="small">{report.error.message}</div>}
-      {report.checkedBy === 'probe' && (
-        <div className="muted small">The server lists no models, so a one-token request was sent to check.</div>
-      )}
+      {report.checkedBy === 'probe' && <div className="muted small">{t('settings.conn.probe')}</div>}
       {report.modelAvailable === false && report.models.length > 0 && (
         <div className="muted small">
-          Served: {report.models.slice(0, 8).join(', ')}
+          {t('settings.conn.served')} {report.models.slice(0, 8).join(', ')}
           {report.models.length > 8 ? ', …' : ''}
         </div>
       )}

@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
 import type { HostInfo } from '../../../shared/bridge/contract.ts';
 import { bridge } from '../../bridge/bridge.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { failureMessage } from '../../model/failure.ts';
 
 const HOW: Record<HostInfo['keyStorage']['backend'], string> = {
-  keychain: 'Keys are encrypted with a key your system’s keychain holds, and never shown again.',
-  'basic-text':
-    'No secret store (such as GNOME Keyring or KWallet) was found, so keys are encrypted with a fixed key built into the app: anyone who can read your files can read them.',
-  file: 'Keys are kept in a file only your user account can read, and never shown again.',
+  keychain: 'settings.keys.keychain',
+  'basic-text': 'settings.keys.basicText',
+  file: 'settings.keys.file',
 };
 
 /** Says how keys are kept, warns when that is weak, and offers to keep them for this session only. */
 export function KeyStorage() {
   const [info, setInfo] = useState<HostInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     void bridge.getInfo().then(setInfo, (e: unknown) => setError(failureMessage(e)));
   }, []);
@@ -33,14 +34,14 @@ export function KeyStorage() {
     }
   };
   return (
-    <section className={`key-storage${weak ? ' weak' : ''}`} aria-label="Key storage">
+    <section className={`key-storage${weak ? ' weak' : ''}`} aria-label={t('settings.keys.label')}>
       <p className="small" role={weak ? 'note' : undefined}>
-        {weak && <strong>Keys are not protected. </strong>}
-        {HOW[info.keyStorage.backend]}
+        {weak && <strong>{t('settings.keys.notProtected')}</strong>}
+        {t(HOW[info.keyStorage.backend])}
       </p>
       <label className="small">
         <input type="checkbox" checked={info.keyStorage.sessionOnly} onChange={(e) => void toggle(e.target.checked)} />
-        Keep keys for this session only (held in memory, never written; enter them again after a restart)
+        {t('settings.keys.sessionOnly')}
       </label>
       {error && (
         <p className="form-error" role="alert">
@@ -48,7 +49,7 @@ export function KeyStorage() {
         </p>
       )}
       <p className="muted small">
-        Data folder: <code>{info.dataDir}</code>
+        {t('settings.keys.dataFolder')} <code>{info.dataDir}</code>
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { checkModelId } from '../../../shared/providers/price-input.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import type { ModelsState } from './use-models.ts';
 import { PriceRow } from './price-row.tsx';
 
@@ -10,9 +11,10 @@ import { PriceRow } from './price-row.tsx';
 export function PricesEditor({ state, shared }: { state: ModelsState; shared: string | null }) {
   const [newModel, setNewModel] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
+  const { t } = useTranslation();
   return (
-    <section className="prices-editor" aria-label="Models and prices">
-      <h3>Models and prices</h3>
+    <section className="prices-editor" aria-label={t('settings.prices.title')}>
+      <h3>{t('settings.prices.title')}</h3>
       {shared && <p className="muted small">{shared}</p>}
       {state.error && (
         <p className="form-error" role="alert">
@@ -26,11 +28,11 @@ export function PricesEditor({ state, shared }: { state: ModelsState; shared: st
           ))}
         </ul>
       ) : (
-        <p className="muted small">No models listed yet. Add the ids this server serves.</p>
+        <p className="muted small">{t('settings.prices.none')}</p>
       )}
       <form
         className="add-model"
-        aria-label="Add a model"
+        aria-label={t('settings.prices.addForm')}
         onSubmit={async (e) => {
           e.preventDefault();
           const bad = checkModelId(newModel);
@@ -39,12 +41,12 @@ export function PricesEditor({ state, shared }: { state: ModelsState; shared: st
         }}
       >
         <input
-          aria-label="New model id"
+          aria-label={t('settings.prices.newId')}
           value={newModel}
           onChange={(e) => setNewModel(e.target.value)}
-          placeholder="e.g. z-ai/glm-4.5v:free"
+          placeholder={t('settings.prices.example')}
         />
-        <button type="submit">Add model</button>
+        <button type="submit">{t('settings.prices.add')}</button>
       </form>
       {addError && (
         <p className="form-error" role="alert">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionReport, ProviderView } from '../../../shared/bridge/providers.ts';
 import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { failureMessage } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import { ConnectionResult } from './connection-result.tsx';
@@ -19,6 +20,7 @@ interface Props {
 
 /** One provider's settings: where it lives, its key (write-only), its model and routing; then its prices. */
 export function ProviderForm({ provider, onDone, onSaved }: Props) {
+  const { t } = useTranslation();
   const save = useStore((s) => s.saveProvider);
   const remove = useStore((s) => s.deleteProvider);
   const test = useStore((s) => s.testProvider);
@@ -69,12 +71,11 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
       setApiKey('');
       if (view.keyDropped) {
         // Saved, but the person must learn that the key stayed with the old address before anything else happens.
-        setNotice('The key was removed because the address changed. Enter it again to use it with the new address.');
+        setNotice(t('settings.form.keyMoved'));
         if (then === 'close') return;
       }
       if (then === 'test') setReport(await test(view.id));
-      else if (then === 'remove-key')
-        setNotice(view.hasKey ? 'The stored key is removed; a key from the environment still applies.' : 'Key removed.');
+      else if (then === 'remove-key') setNotice(view.hasKey ? t('settings.form.envKey') : t('settings.form.keyRemoved'));
       else {
         select(view.id);
         onSaved();
@@ -90,14 +91,14 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
     <div className="provider-settings">
       <form
         className="provider-form"
-        aria-label={provider ? `Edit ${provider.name}` : 'Add provider'}
+        aria-label={provider ? t('settings.editNamed', { name: provider.name }) : t('settings.addProvider')}
         onSubmit={(e) => {
           e.preventDefault();
           void submit('close');
         }}
       >
         <label>
-          Kind
+          {t('settings.form.kind')}
           <select value={catalogId} onChange={(e) => pickKind(e.target.value)} disabled={Boolean(saved)}>
             {CATALOG.filter((c) => c.engine !== 'local-ocr').map((c) => (
               <option key={c.id} value={c.id}>
@@ -107,11 +108,16 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
           </select>
         </label>
         <label>
-          Name
-          <input value={name} onChange={(e) => setName(e.target.value)} placeholder="My vLLM box" required />
+          {t('settings.form.name')}
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t('settings.form.namePlaceholder')}
+            required
+          />
         </label>
         <label>
-          Base URL
+          {t('settings.form.baseUrl')}
           <input
             value={baseUrl}
             onChange={(e) => setBaseUrl(e.target.value)}
@@ -122,7 +128,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         </label>
         <div className="key-field">
           <label>
-            API key
+            {t('settings.form.apiKey')}
             <input
               type="password"
               autoComplete="off"
@@ -130,21 +136,21 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
               onChange={(e) => setApiKey(e.target.value)}
               placeholder={
                 saved?.hasKey
-                  ? 'Stored — leave empty to keep it'
+                  ? t('settings.form.keyStored')
                   : entry.userUrl
-                    ? 'Optional for local servers'
-                    : 'Paste your key'
+                    ? t('settings.form.keyOptional')
+                    : t('settings.form.keyPaste')
               }
             />
           </label>
           {saved?.hasKey && (
             <button type="button" className="link" disabled={busy !== null} onClick={() => void submit('remove-key')}>
-              Remove key
+              {t('settings.form.removeKey')}
             </button>
           )}
         </div>
         <label>
-          Model
+          {t('settings.form.model')}
           <input value={model} onChange={(e) => setModel(e.target.value)} list="model-options" required spellCheck={false} />
           <datalist id="model-options">
             {models.models.map((m) => (
@@ -168,18 +174,18 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         {report && <ConnectionResult report={report} model={model} />}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy !== null}>
-            Save
+            {t('settings.form.save')}
           </button>
           <button type="button" disabled={busy !== null} onClick={() => void submit('test')}>
-            Test connection
+            {t('settings.form.test')}
           </button>
           {busy === 'test' && (
             <span className="muted small" role="status">
-              Testing…
+              {t('settings.form.testing')}
             </span>
           )}
           <button type="button" className="ghost" onClick={onDone}>
-            Back
+            {t('settings.form.back')}
           </button>
           {saved && (
             <button
@@ -190,17 +196,15 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
                 onDone();
               }}
             >
-              Delete
+              {t('settings.form.delete')}
             </button>
           )}
         </div>
       </form>
       {editable ? (
-        <PricesEditor state={models} shared={entry.userUrl ? null : `Shared by every ${entry.name} provider you configure.`} />
+        <PricesEditor state={models} shared={entry.userUrl ? null : t('settings.form.shared', { name: entry.name })} />
       ) : (
-        <p className="muted small">
-          Save this server to list its models and enter prices (without a price, cost shows as unknown).
-        </p>
+        <p className="muted small">{t('settings.form.saveFirst')}</p>
       )}
     </div>
   );

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { AppearanceSettings } from '../appearance/appearance-settings.tsx';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { SnipSettings } from '../snip/snip-settings.tsx';
@@ -12,14 +14,15 @@ import { LocalServers } from '../guide/local-servers.tsx';
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const providers = useStore((s) => s.providers);
   const [editing, setEditing] = useState<ProviderView | 'new' | null>(null);
+  const { t } = useTranslation();
   return (
-    <ModalDialog label="Settings" title="Settings" closeLabel="Close settings" onClose={onClose}>
+    <ModalDialog label={t('settings.title')} title={t('settings.title')} closeLabel={t('settings.close')} onClose={onClose}>
       {editing ? (
         <ProviderForm provider={editing === 'new' ? null : editing} onDone={() => setEditing(null)} onSaved={onClose} />
       ) : (
         <>
-          <h3>Providers</h3>
-          <ul className="provider-list" aria-label="Providers">
+          <h3>{t('settings.providers')}</h3>
+          <ul className="provider-list" aria-label={t('settings.providers')}>
             {providers.map((p) => (
               <li key={p.id}>
                 <div>
@@ -29,12 +32,14 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                 </div>
                 {isLocalOcr(p.catalogId) ? (
                   // Built in: nothing to set up; its languages are picked in the model menu.
-                  <span className="key-chip ok">no key needed</span>
+                  <span className="key-chip ok">{t('settings.noKeyNeeded')}</span>
                 ) : (
                   <>
-                    <span className={`key-chip ${p.hasKey ? 'ok' : ''}`}>{p.hasKey ? 'key set' : 'no key'}</span>
-                    <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
-                      Edit
+                    <span className={`key-chip ${p.hasKey ? 'ok' : ''}`}>
+                      {p.hasKey ? t('settings.keySet') : t('settings.noKey')}
+                    </span>
+                    <button type="button" onClick={() => setEditing(p)} aria-label={t('settings.editNamed', { name: p.name })}>
+                      {t('settings.edit')}
                     </button>
                   </>
                 )}
@@ -42,10 +47,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             ))}
           </ul>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
-            Add provider
+            {t('settings.addProvider')}
           </button>
-          <h3>Local model servers</h3>
+          <h3>{t('settings.localServers')}</h3>
           <LocalServers />
+          <AppearanceSettings />
           <KeyStorage />
           <SnipSettings />
         </>

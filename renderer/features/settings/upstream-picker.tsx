@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n/i18n.ts';
 import type { Upstream } from '../../../shared/providers/catalog.ts';
 
 /**
@@ -13,9 +14,10 @@ export function UpstreamPicker({
   value: string[];
   onChange: (v: string[]) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="upstream-picker">
-      <legend>Upstream (OpenRouter routing)</legend>
+      <legend>{t('settings.upstream.legend')}</legend>
       <div className="upstream-options">
         {options.map((u) => {
           const at = value.indexOf(u.id);
@@ -28,7 +30,7 @@ export function UpstreamPicker({
               />
               {u.label}
               {at >= 0 && value.length > 1 && (
-                <span className="order-badge" aria-label={`position ${at + 1}`}>
+                <span className="order-badge" aria-label={t('settings.upstream.position', { n: at + 1 })}>
                   {at + 1}
                 </span>
               )}
@@ -38,8 +40,10 @@ export function UpstreamPicker({
       </div>
       <p className="muted small">
         {value.length === 0
-          ? 'None ticked: OpenRouter picks the upstream (and may fall back to another).'
-          : `Pinned to ${value.map((id) => options.find((o) => o.id === id)?.label ?? id).join(', then ')}; no fallback to others.`}
+          ? t('settings.upstream.none')
+          : t('settings.upstream.pinned', {
+              list: value.map((id) => options.find((o) => o.id === id)?.label ?? id).join(t('settings.upstream.then')),
+            })}
       </p>
     </fieldset>
   );

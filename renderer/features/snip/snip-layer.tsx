@@ -7,7 +7,8 @@ import { failureMessage } from '../../model/failure.ts';
 import type { SnipRect } from '../../model/snip-rect.ts';
 import { cropPicture } from '../../platform/screen-capture.ts';
 import { useStoreApi } from '../../store/index.ts';
-import { PRESETS } from '../composer/presets.ts';
+import { t } from '../../i18n/i18n.ts';
+import { PRESETS, presetPrompt, presetTarget } from '../composer/presets.ts';
 import { SnipOverlay } from './snip-overlay.tsx';
 import { snipsOnHost, useSnip } from './snip-state.ts';
 import './snip.css';
@@ -41,7 +42,7 @@ export function SnipLayer() {
       const { snipPreset } = await bridge.getDesktopSettings();
       const preset = PRESETS.find((p) => p.id === snipPreset);
       if (preset) {
-        store.getState().setPrompt(preset.prompt('the image'));
+        store.getState().setPrompt(presetPrompt(t, preset, presetTarget(t, 1)));
         await store.getState().send();
       } else {
         promptBox()?.focus();

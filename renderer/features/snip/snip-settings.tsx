@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DesktopSettings, SnipPreset } from '../../../shared/bridge/desktop.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { failureMessage } from '../../model/failure.ts';
+import { t } from '../../i18n/i18n.ts';
 import { PRESETS } from '../composer/presets.ts';
 
 const SNIP_PRESETS: SnipPreset[] = ['extract', 'table', 'formula', 'receipt'];
@@ -63,7 +64,7 @@ export function SnipSettings() {
           <option value="">Attach it and wait for my question</option>
           {SNIP_PRESETS.map((id) => (
             <option key={id} value={id}>
-              Run “{PRESETS.find((p) => p.id === id)?.label}” at once
+              Run “{t(PRESETS.find((p) => p.id === id)?.labelKey ?? '')}” at once
             </option>
           ))}
         </select>

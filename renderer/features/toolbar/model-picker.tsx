@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { failureMessage } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import './toolbar.css';
@@ -11,12 +12,13 @@ export function ModelPicker() {
   const provider = useStore((s) => s.providers.find((p) => p.id === s.providerId));
   const save = useStore((s) => s.saveProvider);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   if (!provider || provider.models.length < 2) return null;
   return (
     <label className="model-picker">
-      <span className="label-text">Model</span>
+      <span className="label-text">{t('toolbar.model')}</span>
       <select
-        aria-label="Model"
+        aria-label={t('toolbar.model')}
         aria-invalid={error ? true : undefined}
         value={provider.model}
         onChange={async (e) => {

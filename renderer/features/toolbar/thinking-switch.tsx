@@ -1,4 +1,5 @@
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 /**
@@ -8,6 +9,7 @@ import { useStore } from '../../store/index.ts';
 export function ThinkingSwitch() {
   const thinking = useStore((s) => s.thinking);
   const setThinking = useStore((s) => s.setThinking);
+  const { t } = useTranslation();
   const dialect = useStore((s) => {
     const p = s.providers.find((x) => x.id === s.providerId);
     return p ? catalogEntry(p.catalogId).thinking : null;
@@ -20,12 +22,12 @@ export function ThinkingSwitch() {
       aria-checked={thinking}
       className={`switch ${thinking ? 'on' : ''}`}
       onClick={() => setThinking(!thinking)}
-      title={thinking ? 'Thinking: the model reasons before answering' : 'Fast: the model answers directly'}
+      title={thinking ? t('toolbar.thinkingOn') : t('toolbar.thinkingOff')}
     >
       <span className="switch-track" aria-hidden="true">
         <span className="switch-thumb" />
       </span>
-      <span>Thinking</span>
+      <span>{t('toolbar.thinking')}</span>
     </button>
   );
 }

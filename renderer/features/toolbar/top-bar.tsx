@@ -1,3 +1,4 @@
+import { useTranslation } from '../../i18n/i18n.ts';
 import { ModelPicker } from './model-picker.tsx';
 import { ProviderPicker } from './provider-picker.tsx';
 import { ThinkingSwitch } from './thinking-switch.tsx';
@@ -5,44 +6,47 @@ import { useStore } from '../../store/index.ts';
 
 export function TopBar({
   onOpenSettings,
+  onOpenHelp,
   onToggleSessions,
   sessionsOpen,
 }: {
   onOpenSettings: () => void;
+  onOpenHelp?: () => void;
   onToggleSessions?: () => void;
   sessionsOpen?: boolean;
 }) {
   const openGuide = useStore((s) => s.openGuide);
+  const { t } = useTranslation();
   return (
     <header className="top-bar">
       {onToggleSessions && (
         // Shown only in a narrow window (app-layout.css), where the sessions sidebar becomes a drawer.
         <button type="button" className="ghost sessions-toggle" aria-expanded={Boolean(sessionsOpen)} onClick={onToggleSessions}>
-          Sessions
+          {t('toolbar.sessions')}
         </button>
       )}
-      <div className="brand" aria-label="Glimpse">
+      <div className="brand" aria-label={t('app.name')}>
         <span className="brand-mark" aria-hidden="true">
           ◐
         </span>{' '}
-        Glimpse
+        {t('app.name')}
       </div>
       <div className="top-controls">
         <ProviderPicker onOpenSettings={onOpenSettings} />
         <ModelPicker />
         <ThinkingSwitch />
         <button type="button" className="ghost" onClick={onOpenSettings}>
-          Settings
+          {t('toolbar.settings')}
         </button>
-        {/* Help: the first-run guide again (sample scan, keys, local servers). */}
-        <button
-          type="button"
-          className="ghost"
-          onClick={openGuide}
-          title="Getting started: read a sample scan, add a key, local servers"
-        >
-          Help
+        {/* The first-run guide again (sample scan, keys, local servers). */}
+        <button type="button" className="ghost" onClick={openGuide} title={t('toolbar.guideTitle')}>
+          {t('toolbar.guide')}
         </button>
+        {onOpenHelp && (
+          <button type="button" className="ghost" onClick={onOpenHelp} aria-keyshortcuts="?">
+            {t('toolbar.help')}
+          </button>
+        )}
       </div>
     </header>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import type { UsageRange } from '../../../shared/bridge/usage.ts';
 
 const day = (d: Date) =>
@@ -29,10 +30,11 @@ export function RangePicker({ onChange }: { onChange: (r: UsageRange) => void })
   const [preset, setPreset] = useState<Preset>('all');
   const [from, setFrom] = useState(daysAgo(29));
   const [to, setTo] = useState(daysAgo(0));
+  const { t } = useTranslation();
   return (
     <div className="range-picker">
       <label>
-        <span className="label-text">Range</span>
+        <span className="label-text">{t('usage.range')}</span>
         <select
           value={preset}
           onChange={(e) => {
@@ -41,17 +43,17 @@ export function RangePicker({ onChange }: { onChange: (r: UsageRange) => void })
             onChange(p === 'custom' ? { from, to } : presetRange(p));
           }}
         >
-          <option value="all">All time</option>
-          <option value="today">Today</option>
-          <option value="7">Last 7 days</option>
-          <option value="30">Last 30 days</option>
-          <option value="custom">Custom…</option>
+          <option value="all">{t('usage.allTime')}</option>
+          <option value="today">{t('usage.today')}</option>
+          <option value="7">{t('usage.last7')}</option>
+          <option value="30">{t('usage.last30')}</option>
+          <option value="custom">{t('usage.custom')}</option>
         </select>
       </label>
       {preset === 'custom' && (
         <>
           <label>
-            <span className="label-text">From</span>
+            <span className="label-text">{t('usage.from')}</span>
             <input
               type="date"
               value={from}
@@ -63,7 +65,7 @@ export function RangePicker({ onChange }: { onChange: (r: UsageRange) => void })
             />
           </label>
           <label>
-            <span className="label-text">To</span>
+            <span className="label-text">{t('usage.to')}</span>
             <input
               type="date"
               value={to}

@@ -1,22 +1,25 @@
 import { useId, useState } from 'react';
 import type { SplitTotals } from '../../../shared/bridge/usage.ts';
-import { costOf, tokens, totalTokens, unknownPhrase } from './format.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { totalTokens, useUsageFormat } from './format.ts';
 import { TotalsBreakdown } from './totals-breakdown.tsx';
 
 function Split({ title, parts }: { title: string; parts: SplitTotals['by_mode'] }) {
   const entries = Object.entries(parts);
+  const { t } = useTranslation();
+  const { tokens, costOf } = useUsageFormat();
   if (entries.length === 0) return null;
   return (
     <div className="tally-split">
       <h4>{title}</h4>
       <table>
         <tbody>
-          {entries.map(([k, t]) => (
+          {entries.map(([k, x]) => (
             <tr key={k}>
               <th scope="row">{k}</th>
-              <td>{tokens(totalTokens(t))} tok</td>
-              <td>{costOf(t)}</td>
-              <td className="muted">{t.requests} req</td>
+              <td>{t('usage.tok', { tokens: tokens(totalTokens(x)) })}</td>
+              <td>{costOf(x)}</td>
+              <td className="muted">{t('usage.req', { n: x.requests })}</td>
             </tr>
           ))}
         </tbody>
@@ -32,8 +35,10 @@ function Split({ title, parts }: { title: string; parts: SplitTotals['by_mode'] 
 export function TallyScope({ label, totals }: { label: string; totals: SplitTotals | null }) {
   const [open, setOpen] = useState(false);
   const id = useId();
+  const { t: tr } = useTranslation();
+  const { tokens, costOf, unknownPhrase } = useUsageFormat();
   const t = totals;
-  const summary = !t || t.requests === 0 ? '–' : `${tokens(totalTokens(t))} tok · ${costOf(t)}`;
+  const summary = !t || t.requests === 0 ? '–' : `${tr('usage.tok', { tokens: tokens(totalTokens(t)) })} · ${costOf(t)}`;
   const partlyUnknown = t && t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests;
   return (
     <div className="tally-scope" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
@@ -50,7 +55,7 @@ export function TallyScope({ label, totals }: { label: string; totals: SplitTota
         {partlyUnknown && (
           <span className="tally-unknown" title={unknownPhrase(t.unknown_cost_requests)}>
             {' '}
-            +{t.unknown_cost_requests} unknown
+            {tr('usage.plusUnknown', { n: t.unknown_cost_requests })}
           </span>
         )}
       </button>
@@ -58,8 +63,8 @@ export function TallyScope({ label, totals }: { label: string; totals: SplitTota
         <div role="tooltip" id={id} className="tally-tooltip">
           <strong>{label}</strong>
           <TotalsBreakdown t={t} />
-          <Split title="By mode" parts={t.by_mode} />
-          <Split title="By provider" parts={t.by_provider} />
+          <Split title={tr('usage.byMode')} parts={t.by_mode} />
+          <Split title={tr('usage.byProvider')} parts={t.by_provider} />
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import type { DayTotals } from '../../../shared/bridge/usage.ts';
-import { tokens, usd } from './format.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Every day from the first to the last of the series, so quiet days show as gaps rather than vanish. */
 export function fillDays(days: DayTotals[]): DayTotals[] {
@@ -49,14 +49,22 @@ export function UsageChart({
   format: (v: number) => string;
 }) {
   const series = fillDays(days);
+  const { t } = useTranslation();
   const max = Math.max(0, ...series.map(value));
   const total = series.reduce((n, d) => n + value(d), 0);
   const bw = series.length ? W / series.length : W;
   // A few days should not make slabs: bars stay at most 48 units wide, centred in their slot.
   const barW = Math.max(Math.min(bw * 0.76, 48), 1);
   const label = series.length
-    ? `${title}: ${series.length} day${series.length === 1 ? '' : 's'} from ${series[0].day} to ${series.at(-1)!.day}, total ${format(total)}, highest ${format(max)}.`
-    : `${title}: no requests in this range.`;
+    ? t('usage.chartLabel', {
+        title,
+        count: series.length,
+        from: series[0].day,
+        to: series.at(-1)!.day,
+        total: format(total),
+        max: format(max),
+      })
+    : t('usage.chartEmpty', { title });
   return (
     <figure className="usage-chart">
       <figcaption>{title}</figcaption>
@@ -67,7 +75,7 @@ export function UsageChart({
           const h = max > 0 ? ((H - PAD_BOTTOM - 6) * v) / max : 0;
           return (
             <rect key={d.day} x={i * bw + (bw - barW) / 2} width={barW} y={H - PAD_BOTTOM - h} height={h} className="bar">
-              <title>{`${d.day}: ${format(v)}${d.unknown_cost_requests ? ` (+${d.unknown_cost_requests} unknown)` : ''}`}</title>
+              <title>{`${d.day}: ${format(v)}${d.unknown_cost_requests ? t('usage.barUnknown', { n: d.unknown_cost_requests }) : ''}`}</title>
             </rect>
           );
         })}
@@ -84,13 +92,10 @@ export function UsageChart({
           </>
         )}
       </svg>
-      {series.length === 0 && <p className="muted small">No requests in this range.</p>}
+      {series.length === 0 && <p className="muted small">{t('usage.noRequests')}</p>}
     </figure>
   );
 }
 
-export const spendChart = { value: (d: DayTotals) => d.cost_usd, format: (v: number) => usd(v) };
-export const tokenChart = {
-  value: (d: DayTotals) => d.prompt_tokens + d.completion_tokens,
-  format: (v: number) => `${tokens(v)} tok`,
-};
+export const spendValue = (d: DayTotals) => d.cost_usd;
+export const tokenValue = (d: DayTotals) => d.prompt_tokens + d.completion_tokens;

@@ -1,27 +1,30 @@
 import type { UsageTotals } from '../../../shared/bridge/usage.ts';
-import { costOf, int } from './format.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { useUsageFormat } from './format.ts';
 
 /** Totals per key (provider, model, mode, or day), biggest spend first. */
 export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: [string, UsageTotals][] }) {
+  const { t: tr } = useTranslation();
+  const { costOf, int } = useUsageFormat();
   return (
     <table className="usage-table">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{keyLabel}</th>
-          <th scope="col">Requests</th>
-          <th scope="col">Prompt</th>
-          <th scope="col">Cached</th>
-          <th scope="col">Reasoning</th>
-          <th scope="col">Answer</th>
-          <th scope="col">Cost</th>
+          <th scope="col">{tr('usage.requests')}</th>
+          <th scope="col">{tr('usage.prompt')}</th>
+          <th scope="col">{tr('usage.cached')}</th>
+          <th scope="col">{tr('usage.reasoning')}</th>
+          <th scope="col">{tr('usage.answer')}</th>
+          <th scope="col">{tr('usage.cost')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
             <td colSpan={7} className="muted">
-              No requests in this range.
+              {tr('usage.noRequests')}
             </td>
           </tr>
         )}
@@ -36,7 +39,7 @@ export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLa
             <td>
               {costOf(t)}
               {t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests && (
-                <span className="muted"> +{t.unknown_cost_requests} unknown</span>
+                <span className="muted"> {tr('usage.plusUnknown', { n: t.unknown_cost_requests })}</span>
               )}
             </td>
           </tr>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { LedgerRow, SplitTotals } from '../../../shared/bridge/usage.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { TallyScope } from './tally-scope.tsx';
 import './usage.css';
@@ -23,15 +24,16 @@ function fromRow(r: LedgerRow | null): SplitTotals | null {
 export function UsageTally({ onOpenDetails }: { onOpenDetails: () => void }) {
   const tally = useStore((s) => s.tally);
   const error = useStore((s) => s.tallyError);
+  const { t } = useTranslation();
   const last = useMemo(() => fromRow(tally?.last ?? null), [tally]);
   return (
-    <section className="usage-tally" aria-label="Usage">
-      <TallyScope label="This message" totals={last} />
-      <TallyScope label="This session" totals={tally?.session ?? null} />
-      <TallyScope label="Today" totals={tally?.today ?? null} />
-      <TallyScope label="All time" totals={tally?.all ?? null} />
+    <section className="usage-tally" aria-label={t('usage.label')}>
+      <TallyScope label={t('usage.thisMessage')} totals={last} />
+      <TallyScope label={t('usage.thisSession')} totals={tally?.session ?? null} />
+      <TallyScope label={t('usage.today')} totals={tally?.today ?? null} />
+      <TallyScope label={t('usage.allTime')} totals={tally?.all ?? null} />
       <button type="button" className="link tally-details" onClick={onOpenDetails}>
-        Usage details
+        {t('usage.details')}
       </button>
       {(tally?.storage_error || error) && (
         <p className="tally-error" role="alert">

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
-import { costOf, int, unknownPhrase } from './format.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { useUsageFormat } from './format.ts';
 import { ModeComparison } from './mode-comparison.tsx';
 import { RangePicker } from './range-picker.tsx';
-import { spendChart, tokenChart, UsageChart } from './usage-chart.tsx';
+import { spendValue, tokenValue, UsageChart } from './usage-chart.tsx';
 import { sortedBySpend, UsageTable } from './usage-table.tsx';
 import './usage.css';
 
@@ -14,6 +15,8 @@ export function UsageView({ onClose }: { onClose: () => void }) {
   const error = useStore((s) => s.usageError);
   const loadUsage = useStore((s) => s.loadUsage);
   const exportCsv = useStore((s) => s.exportLedgerCsv);
+  const { t: tr } = useTranslation();
+  const { costOf, int, unknownPhrase, usd, tokens } = useUsageFormat();
   useEffect(() => {
     void loadUsage({});
   }, [loadUsage]);
@@ -21,9 +24,9 @@ export function UsageView({ onClose }: { onClose: () => void }) {
   const t = report?.totals;
   return (
     <ModalDialog
-      label="Usage details"
-      title="Usage"
-      closeLabel="Close usage details"
+      label={tr('usage.details')}
+      title={tr('usage.label')}
+      closeLabel={tr('usage.closeDetails')}
       onClose={onClose}
       className="usage-view"
       initialFocus="select"
@@ -31,7 +34,7 @@ export function UsageView({ onClose }: { onClose: () => void }) {
       <div className="usage-toolbar">
         <RangePicker onChange={(r) => void loadUsage(r)} />
         <button type="button" onClick={() => void exportCsv()}>
-          Export CSV
+          {tr('usage.exportCsv')}
         </button>
       </div>
       {error && (
@@ -40,23 +43,37 @@ export function UsageView({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {t && (
-        <p className="usage-summary" aria-label="Range totals">
-          <strong>{costOf(t)}</strong> · {int(t.requests)} requests · {int(t.prompt_tokens + t.completion_tokens)} tokens
+        <p className="usage-summary" aria-label={tr('usage.rangeTotals')}>
+          <strong>{costOf(t)}</strong> ·{' '}
+          {tr('usage.summary', { requests: int(t.requests), tokens: int(t.prompt_tokens + t.completion_tokens) })}
           {t.unknown_cost_requests > 0 && <span className="muted"> · {unknownPhrase(t.unknown_cost_requests)}</span>}
         </p>
       )}
       {report && (
         <>
           <div className="usage-charts">
-            <UsageChart title="Spend per day" days={report.days} {...spendChart} />
-            <UsageChart title="Tokens per day" days={report.days} {...tokenChart} />
+            <UsageChart title={tr('usage.spendPerDay')} days={report.days} value={spendValue} format={(v) => usd(v)} />
+            <UsageChart
+              title={tr('usage.tokensPerDay')}
+              days={report.days}
+              value={tokenValue}
+              format={(v) => tr('usage.tok', { tokens: tokens(v) })}
+            />
           </div>
           <ModeComparison modes={report.modes} />
           <div className="usage-tables">
-            <UsageTable caption="By day" keyLabel="Day" rows={[...report.days].reverse().map((d) => [d.day, d])} />
-            <UsageTable caption="By provider" keyLabel="Provider" rows={sortedBySpend(report.by_provider)} />
-            <UsageTable caption="By model" keyLabel="Model" rows={sortedBySpend(report.by_model)} />
-            <UsageTable caption="By mode" keyLabel="Mode" rows={sortedBySpend(report.by_mode)} />
+            <UsageTable
+              caption={tr('usage.byDay')}
+              keyLabel={tr('usage.day')}
+              rows={[...report.days].reverse().map((d) => [d.day, d])}
+            />
+            <UsageTable
+              caption={tr('usage.byProvider')}
+              keyLabel={tr('usage.provider')}
+              rows={sortedBySpend(report.by_provider)}
+            />
+            <UsageTable caption={tr('usage.byModel')} keyLabel={tr('usage.model')} rows={sortedBySpend(report.by_model)} />
+            <UsageTable caption={tr('usage.byMode')} keyLabel={tr('usage.mode')} rows={sortedBySpend(report.by_mode)} />
           </div>
         </>
       )}

@@ -72,10 +72,18 @@ const NO_ARG = [
   'listBatches',
   'interruptedBatches',
   'getLocalOcrInfo',
+  'getAppearance',
 ] as const;
 
 const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, string[]> = {
   setSessionOnlyKeys: ['null', '"yes"', '1', '{}'],
+  setAppearance: [
+    'null',
+    '{}',
+    JSON.stringify({ language: 'fr', theme: 'dark' }),
+    JSON.stringify({ language: 'zh-CN', theme: 'sepia' }),
+    JSON.stringify({ language: 'en', theme: 'dark', extra: 1 }),
+  ],
   saveProvider: [
     'null',
     '5',

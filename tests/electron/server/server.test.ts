@@ -130,6 +130,16 @@ describe('browser shell: who may talk to it', () => {
     expect(r.json.result.shell).toBe('browser');
   });
 
+  it('keeps the language and theme the person chose, and refuses one it does not offer', async () => {
+    expect((await apiCall('getAppearance', null)).json.result).toEqual({ language: 'system', theme: 'system' });
+    const set = await apiCall('setAppearance', { language: 'zh-CN', theme: 'dark' });
+    expect(set.json.result).toEqual({ language: 'zh-CN', theme: 'dark' });
+    expect((await apiCall('getAppearance', null)).json.result).toEqual({ language: 'zh-CN', theme: 'dark' });
+    const bad = await apiCall('setAppearance', { language: 'fr', theme: 'dark' });
+    expect(bad.status).toBe(400);
+    expect((await apiCall('getAppearance', null)).json.result.language).toBe('zh-CN');
+  });
+
   it('accepts its own Origin and refuses any other', async () => {
     expect((await apiCall('listProviders', null, { ...cookie(), origin: `http://127.0.0.1:${shell.port}` })).status).toBe(200);
     for (const origin of ['https://evil.example', `http://127.0.0.1:${shell.port + 1}`, 'null']) {

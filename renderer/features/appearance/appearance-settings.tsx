@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { type Appearance, LANGUAGE_CHOICES, THEME_CHOICES } from '../../../shared/bridge/appearance.ts';
+import { bridge } from '../../bridge/bridge.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { failureMessage } from '../../model/failure.ts';
+import { applyAppearance, currentAppearance } from './apply-appearance.ts';
+
+const LANGUAGE_KEYS: Record<Appearance['language'], string> = {
+  system: 'appearance.language.system',
+  en: 'appearance.language.en',
+  'zh-CN': 'appearance.language.zhCN',
+};
+const THEME_KEYS: Record<Appearance['theme'], string> = {
+  system: 'appearance.theme.system',
+  light: 'appearance.theme.light',
+  dark: 'appearance.theme.dark',
+};
+
+/** Language and theme in Settings: applied at once, stored by the host so the next start (and window) uses them. */
+export function AppearanceSettings() {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<Appearance>(currentAppearance);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void bridge.getAppearance().then(setValue, (e: unknown) => setError(failureMessage(e)));
+  }, []);
+  const change = async (next: Appearance) => {
+    setValue(next);
+    applyAppearance(next);
+    setError(null);
+    try {
+      await bridge.setAppearance(next);
+    } catch (e) {
+      setError(failureMessage(e));
+    }
+  };
+  return (
+    <section className="appearance-settings" aria-labelledby="appearance-heading">
+      <h3 id="appearance-heading">{t('appearance.title')}</h3>
+      <div className="appearance-fields">
+        <label>
+          {t('appearance.language.label')}
+          <select
+            value={value.language}
+            onChange={(e) => void change({ ...value, language: e.target.value as Appearance['language'] })}
+          >
+            {LANGUAGE_CHOICES.map((l) => (
+              <option key={l} value={l} lang={l === 'system' ? undefined : l}>
+                {t(LANGUAGE_KEYS[l])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('appearance.theme.label')}
+          <select value={value.theme} onChange={(e) => void change({ ...value, theme: e.target.value as Appearance['theme'] })}>
+            {THEME_CHOICES.map((th) => (
+              <option key={th} value={th}>
+                {t(THEME_KEYS[th])}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
