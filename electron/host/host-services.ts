@@ -12,6 +12,7 @@ import { SessionKeyStore, type KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
+import { playgroundMethodsFor } from './params/playground-methods.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface HostOptions {
@@ -110,6 +111,7 @@ export function createHostServices(opts: HostOptions): Host {
     cancelChat: async (id) => chat.cancel(id),
     ...records.methods,
     ...compareMethodsFor(db),
+    ...playgroundMethodsFor({ sessions: records.sessions, chat }),
   };
 
   return {

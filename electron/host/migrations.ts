@@ -68,4 +68,23 @@ export const MIGRATIONS: readonly Migration[] = [
   // v5: the start time of the process that owns a streaming row (see ledger/owner.ts), so recovery can tell a
   // dead owner (a zombie, or a pid reused by another process) from a live one.
   { version: 5, sql: 'ALTER TABLE ledger ADD COLUMN owner_started TEXT;' },
+  // v6: the playground (issue #10). Sessions become a tree: each user message names the user message of the
+  // exchange it follows (`parent_id`; regenerated answers and edited questions are siblings). Linear sessions are
+  // linked in their stored order, so nothing is lost. The parameters a request was sent with are kept on its user
+  // message and its ledger rows; a custom server's kind and thinking dialect on its provider row.
+  {
+    version: 6,
+    sql: `
+      ALTER TABLE messages ADD COLUMN parent_id TEXT;
+      ALTER TABLE messages ADD COLUMN params TEXT;
+      ALTER TABLE ledger ADD COLUMN params TEXT;
+      ALTER TABLE providers ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+      UPDATE messages SET parent_id = (
+        SELECT p.id FROM messages p
+        WHERE p.session_id = messages.session_id AND p.role = 'user' AND p.seq < messages.seq
+        ORDER BY p.seq DESC LIMIT 1
+      ) WHERE role = 'user';
+      CREATE INDEX messages_parent ON messages (session_id, parent_id);
+    `,
+  },
 ];

@@ -10,6 +10,7 @@ import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.t
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
 import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
 import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
+import { deleteTurnSchema, jsonSchemaArgSchema, requestCodeSchema, validateAnswerSchema } from './playground-schema.ts';
 import { noArgSchema } from './schema-kit.ts';
 import { exportSessionSchema, renameSessionSchema, sessionIdSchema, sessionQuerySchema } from './session-schema.ts';
 import { tallyQuerySchema, usageRangeSchema } from './usage-schema.ts';
@@ -43,6 +44,10 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   exportLedgerCsv: usageRangeSchema,
   markPreferred: preferenceMarkSchema,
   getCompareInfo: compareInfoQuerySchema,
+  deleteTurn: deleteTurnSchema,
+  checkJsonSchema: jsonSchemaArgSchema,
+  validateAnswer: validateAnswerSchema,
+  requestCode: requestCodeSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

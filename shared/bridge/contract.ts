@@ -11,6 +11,8 @@ import type { CompareApi } from './compare.ts';
 import { compareMethods } from './compare.ts';
 import type { ModelsApi } from './models.ts';
 import { modelMethods } from './models.ts';
+import type { PlaygroundApi } from './playground.ts';
+import { playgroundMethods } from './playground.ts';
 import type { ProviderApi } from './providers.ts';
 import { providerMethods } from './providers.ts';
 import type { SessionApi } from './sessions.ts';
@@ -51,7 +53,16 @@ export interface AppApi {
 export type HostEvent = ChatEventEnvelope;
 
 /** The request/response half of the bridge: every method takes at most one argument and returns a promise. */
-export interface BridgeMethods extends AppApi, ProviderApi, ModelsApi, AttachmentApi, ChatApi, SessionApi, UsageApi, CompareApi {}
+export interface BridgeMethods
+  extends AppApi,
+    ProviderApi,
+    ModelsApi,
+    AttachmentApi,
+    ChatApi,
+    SessionApi,
+    UsageApi,
+    CompareApi,
+    PlaygroundApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -72,6 +83,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...sessionMethods,
   ...usageMethods,
   ...compareMethods,
+  ...playgroundMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

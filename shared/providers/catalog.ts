@@ -2,9 +2,14 @@
  * The provider catalog: data, not code paths. Each entry says where a provider lives, which models it serves,
  * how it wants the thinking switch (its dialect) and what it charges. Facts in docs/providers.md.
  */
+import type { ParamDialect } from '../params/catalog.ts';
 
-/** How a provider wants thinking switched on or off in the request body. */
-export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'none';
+/**
+ * How a provider wants thinking switched on or off in the request body. The last three are for custom servers,
+ * picked in the provider form: `reasoning-effort` (Ollama, LM Studio: `"reasoning_effort": "none"` turns it off),
+ * `nothink` (a `/nothink` suffix on the question), `none` (no switch).
+ */
+export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'reasoning-effort' | 'nothink' | 'none';
 
 /** USD per 1M tokens, with the day it was recorded; absent fields mean unknown. */
 export interface Price {
@@ -62,6 +67,8 @@ export interface CatalogEntry {
   keyCheckPath: string | null;
   /** Whether the base URL is the user's own (custom servers). */
   userUrl: boolean;
+  /** Which parameters it takes (shared/params/catalog.ts); a custom server's kind may say otherwise. */
+  params: ParamDialect;
 }
 
 const GLM_45V_PRICE: Price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
@@ -98,6 +105,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    params: 'zai',
   },
   {
     id: 'bigmodel',
@@ -109,6 +117,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    params: 'zai',
   },
   {
     id: 'openrouter',
@@ -125,6 +134,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     keyCheckPath: '/key',
     userUrl: false,
+    params: 'openrouter',
   },
   {
     id: 'novita',
@@ -137,6 +147,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    params: 'novita',
   },
   {
     id: 'custom',
@@ -148,6 +159,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: true,
+    params: 'vllm',
   },
 ];
 

@@ -114,6 +114,7 @@ export class LedgerObserver implements ChatObserver {
         compareGroup: meta.request.compareGroup ?? null,
         price: l.price,
         estimate,
+        params: meta.request.params ?? null,
       }),
     );
   }

@@ -7,6 +7,7 @@ import { priceUsage } from '../../../shared/engine/pricing.ts';
 import { resultStatus } from '../../../shared/engine/result.ts';
 import type { ChatError, ChatResult, Estimate, Usage } from '../../../shared/engine/types.ts';
 import type { Price } from '../../../shared/providers/catalog.ts';
+import type { SamplingParams } from '../../../shared/params/types.ts';
 import type { LedgerStatus } from '../../../shared/bridge/usage.ts';
 import type { StatementSync } from 'node:sqlite';
 import type { Db } from '../db.ts';
@@ -29,6 +30,8 @@ export interface LedgerStart {
   compareGroup: string | null;
   price: Price | null;
   estimate: Estimate;
+  /** The system prompt and parameters the request was sent with (JSON in the row); null: all provider defaults. */
+  params?: SamplingParams | null;
 }
 
 export class LedgerStore {
@@ -48,8 +51,8 @@ export class LedgerStore {
   start(r: LedgerStart): void {
     this.stmt(
       `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
-           upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?)`,
+           upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd, params)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?, ?)`,
     ).run(
       r.id,
       r.requestId,
@@ -69,6 +72,7 @@ export class LedgerStore {
       r.price ? JSON.stringify(r.price) : null,
       r.estimate.prompt_tokens,
       r.estimate.usd,
+      r.params && Object.keys(r.params).length > 0 ? JSON.stringify(r.params) : null,
     );
   }
 

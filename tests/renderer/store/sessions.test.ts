@@ -31,6 +31,8 @@ const stored = (requestId: string, prompt: string, patch: Partial<StoredTurn> = 
   boxes: [],
   result: result(`answer to ${prompt}`),
   createdAt: 1,
+  parentId: null,
+  params: null,
   ...patch,
 });
 
