@@ -43,7 +43,7 @@ export function ParamsPanel() {
       </button>
       <div className="params-body" hidden={!open}>
         <PresetBar />
-        <label htmlFor="param-system">System prompt</label>
+        <label htmlFor="param-system">System instructions</label>
         <textarea
           id="param-system"
           rows={3}

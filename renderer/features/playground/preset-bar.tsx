@@ -36,7 +36,14 @@ export function PresetBar() {
         ))}
       </select>
       {picked && (
-        <button type="button" className="link" onClick={() => (deletePreset(picked), setPicked(''))}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            deletePreset(picked);
+            setPicked('');
+          }}
+        >
           Delete preset
         </button>
       )}

@@ -67,8 +67,8 @@ export function SchemaEditor() {
       />
       {problems.length > 0 ? (
         <ul className="param-error" aria-label="Schema problems">
-          {problems.map((p, i) => (
-            <li key={i}>{p}</li>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
           ))}
         </ul>
       ) : (

@@ -29,8 +29,8 @@ export function SchemaResult({ id }: { id: string }) {
         <>
           <p className="param-error">Does not match the schema:</p>
           <ul aria-label="Schema errors">
-            {check.errors.map((e, i) => (
-              <li key={i}>{e}</li>
+            {check.errors.map((e) => (
+              <li key={e}>{e}</li>
             ))}
           </ul>
         </>
@@ -60,6 +60,7 @@ function JsonView({ value, depth }: { value: unknown; depth: number }) {
           </thead>
           <tbody>
             {rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows of an answer have no identity but their place
               <tr key={i}>
                 {cols.map((c) => (
                   <td key={c}>
@@ -75,6 +76,7 @@ function JsonView({ value, depth }: { value: unknown; depth: number }) {
     return (
       <ol>
         {rows.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: items of an answer have no identity but their place
           <li key={i}>
             <JsonView value={r} depth={depth + 1} />
           </li>

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { siblingsOf } from '../../model/branches.ts';
 import { paramNamedIn } from '../../model/param-chips.ts';
@@ -39,6 +39,8 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [code, setCode] = useState(false);
   const setParams = useStore((s) => s.setParams);
+  // Stable, so the dialog does not refocus its first control each time this re-renders.
+  const closeCode = useCallback(() => setCode(false), []);
   if (!t) return null;
   const running = t.status === 'sending' || t.status === 'streaming';
   const { flipTo, regenerate, editAndResend, continueAnswer, deleteTurn } = api.getState();
@@ -81,7 +83,7 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
         </p>
       )}
       {t.schema && t.status === 'done' && <SchemaResult id={id} />}
-      <div className="turn-actions" role="group" aria-label="Exchange actions">
+      <div className="turn-actions">
         {t.count > 1 && (
           <span className="sibling-nav">
             <button
@@ -93,7 +95,7 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
             >
               ‹
             </button>
-            <span aria-label="Version">
+            <span data-testid="version">
               {t.at + 1} / {t.count}
             </span>
             <button
@@ -123,7 +125,7 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
           Delete
         </button>
       </div>
-      {code && <ViewCodeDialog id={id} onClose={() => setCode(false)} />}
+      {code && <ViewCodeDialog id={id} onClose={closeCode} />}
     </div>
   );
 });

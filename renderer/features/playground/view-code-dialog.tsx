@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RequestCode } from '../../../shared/bridge/playground.ts';
 import { type CodeLanguage, requestJson, shortenDataUrls, snippetOf } from '../../model/code-snippets.ts';
 import { failureMessage } from '../../model/failure.ts';
@@ -30,9 +30,8 @@ export function ViewCodeDialog({ id, onClose }: { id: string; onClose: () => voi
       live = false;
     };
   }, [api, id]);
-  const close = useCallback(onClose, []);
   return (
-    <ModalDialog label="View code" title="View code" closeLabel="Close code" onClose={close} className="code-view">
+    <ModalDialog label="View code" title="View code" closeLabel="Close code" onClose={onClose} className="code-view">
       {error && (
         <p className="param-error" role="alert">
           {error}
@@ -51,9 +50,7 @@ export function ViewCodeDialog({ id, onClose }: { id: string; onClose: () => voi
           <p className="muted">
             The key is read from <code>${code.keyEnv}</code>; images are shortened here and complete when copied or saved.
           </p>
-          <pre aria-label="Code" data-testid="code">
-            {shortenDataUrls(snippetOf(lang, code))}
-          </pre>
+          <pre data-testid="code">{shortenDataUrls(snippetOf(lang, code))}</pre>
           <div className="turn-actions">
             <CopyButton label="Copy code" text={() => snippetOf(lang, code)}>
               Copy
