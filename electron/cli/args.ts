@@ -1,12 +1,17 @@
 /** Parses `glimpse <command> [options] PROMPT` with node:util's parseArgs; errors become usage messages. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET } from '../../shared/media/budget.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
+import { PARAM_HELP, PARAM_OPTIONS, parseParamValues } from './param-args.ts';
 
 export const USAGE = `Usage:
   glimpse ask [--provider zai|bigmodel|openrouter|novita|custom] [--base-url URL] [--model ID]
               [--api-key KEY] [--thinking on|off] [--image FILE]... [--budget TOKENS]
               [--pdf FILE [--pages 2-5] [--pdf-password P] [--pdf-text]]
-              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT
+              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png]
+              [--system TEXT|@FILE] [--temperature N] [--top-p N] [--top-k N] [--max-tokens N]
+              [--stop TEXT]... [--seed N] [--response-format text|json] [--json-schema FILE]
+              [--param KEY=VALUE]... [--print-request] PROMPT
   glimpse --help`;
 
 export const ASK_HELP = `${USAGE}
@@ -33,6 +38,7 @@ Options:
   --data-dir DIR      Data folder (default: GLIMPSE_DATA_DIR, else ~/.glimpse).
   --json              Print one JSON object: answer, reasoning, boxes, usage, cost {usd, source},
                       estimate, finish_reason, timings, error.
+${PARAM_HELP}
   --boxes-out FILE    Write the image with the answer's boxes drawn and numbered (png, jpg or webp by the
                       extension); boxes on a second image go to FILE-image2.png, and so on.
 
@@ -40,7 +46,9 @@ Output: without --json the reasoning streams dimmed, then the answer, then a one
 When stdout is not a terminal, only the answer goes to stdout (reasoning and summary go to stderr).
 Exit status: 0 on success, 1 when the request failed (error set), 2 on a usage error, 130 when interrupted.`;
 
-export class UsageError extends Error {}
+import { UsageError } from './usage-error.ts';
+
+export { UsageError };
 
 /** Asked for help rather than an answer. */
 export class HelpRequested extends Error {}
@@ -66,6 +74,10 @@ export interface AskArgs {
   /** Where to write the image with the answer's boxes drawn; null: not asked. */
   boxesOut: string | null;
   prompt: string;
+  /** System prompt and sampling parameters (param-args.ts); empty: the provider's defaults. */
+  params: SamplingParams;
+  /** Print the request body that would be sent, and send nothing. */
+  printRequest: boolean;
 }
 
 export function parseAsk(argv: string[]): AskArgs {
@@ -91,6 +103,7 @@ export function parseAsk(argv: string[]): AskArgs {
           json: { type: 'boolean', default: false },
           'boxes-out': { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
+          ...PARAM_OPTIONS,
         },
       });
     } catch (e) {
@@ -135,5 +148,6 @@ export function parseAsk(argv: string[]): AskArgs {
     json: v.json as boolean,
     boxesOut: v['boxes-out'] ?? null,
     prompt,
+    ...parseParamValues(v),
   };
 }

@@ -9,6 +9,10 @@ import { addCliProvider, catalogIdOf, collectAttachments, contextOf } from './cl
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
+import type { ChatRequest } from '../../shared/bridge/chat.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
+import { catalogEntry } from '../../shared/providers/catalog.ts';
+import { checkCliParams } from './param-args.ts';
 
 /**
  * Where the CLI writes. Every text passes through the terminal sanitiser (glimpse.ts): model text and provider
@@ -33,6 +37,9 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
   try {
     const provider = addCliProvider(host, keys, args);
     const { providerId, model } = provider;
+    // Out of range, or not taken by this provider: refused as a usage error before anything is sent.
+    checkCliParams(catalogEntry(provider.catalogId).params, model, args.params);
+    const params = Object.keys(args.params).length > 0 ? args.params : undefined;
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
@@ -41,19 +48,23 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     let boxesOutFailed = false;
     try {
       const attachments = await collectAttachments(host, args, contextOf(provider));
-      result = await host.chat.run(
-        {
-          providerId,
-          model,
-          thinking: args.thinking,
-          prompt: args.prompt,
-          attachments,
-          history: [],
-          budget: args.budget ?? undefined,
-        },
-        ctrl,
-        stream,
-      );
+      const request: ChatRequest = {
+        providerId,
+        model,
+        thinking: args.thinking,
+        prompt: args.prompt,
+        attachments,
+        history: [],
+        budget: args.budget ?? undefined,
+        ...(params ? { params } : {}),
+      };
+      if (args.printRequest) {
+        // The body exactly as it would go, images included; the key is never part of it.
+        const { body } = await host.chat.requestBody(request);
+        io.out(`${JSON.stringify(body, null, 2)}\n`, 'json');
+        return 0;
+      }
+      result = await host.chat.run(request, ctrl, stream);
       if (args.boxesOut) {
         const images = attachments.map((a) => host.attachments.read(a.id).bytes);
         try {
@@ -73,7 +84,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
       if (!(e instanceof BadInputError)) throw e;
       result = emptyFailedResult(makeError('bad-input', e.message));
     }
-    if (args.json) io.out(`${JSON.stringify(cliJson(result))}\n`, 'json');
+    if (args.json) io.out(`${JSON.stringify({ ...cliJson(result), ...(await paramsJson(args.params, result)) })}\n`, 'json');
     else {
       if (result.answer || result.reasoning) io.out('\n');
       if (result.error) io.err(`error (${result.error.kind}): ${result.error.message}\n`);
@@ -85,6 +96,18 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
   } finally {
     host.close();
   }
+}
+
+/**
+ * What `--json` adds: the parameters sent and, with a schema, whether the answer follows it. ajv is loaded only
+ * then, so a plain ask starts without it.
+ */
+async function paramsJson(p: SamplingParams, result: ChatResult) {
+  const f = p.response_format;
+  if (f?.type !== 'json_schema' || result.error) return { params: p };
+  const { validateAnswer } = await import('../host/params/json-schema.ts');
+  const check = validateAnswer(f.schema, result.answer);
+  return { params: p, schema_valid: check.valid, schema_errors: check.errors };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
 import { GlimpseApp } from './harness.ts';
 
@@ -121,7 +122,8 @@ test("View code's curl, replayed against the provider, gets the same answer", as
   await dialog.getByRole('button', { name: 'Copy code' }).click();
   const curl = await page.evaluate(() => navigator.clipboard.readText());
   expect(curl).not.toContain('Bearer k"');
-  const out = execFileSync('bash', ['-c', curl], { env: { ...process.env, GLIMPSE_API_KEY: 'k' }, encoding: 'utf8' });
+  // Async: the fake provider runs in this process and must keep answering while curl waits.
+  const { stdout: out } = await promisify(execFile)('bash', ['-c', curl], { env: { ...process.env, GLIMPSE_API_KEY: 'k' } });
   expect(app.fake.requests.at(-1)!.body).toEqual(app.fake.requests.at(-2)!.body);
   const replayed = out
     .split('\n')

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { paramSupport } from '../../../shared/params/catalog.ts';
 import { NUMERIC_KEYS, type ReasoningEffort } from '../../../shared/params/types.ts';
-import { paramChips } from '../../model/param-chips.ts';
+import { paramChips } from '../../../shared/params/chips.ts';
 import { useStore } from '../../store/index.ts';
 import { NumberParam } from './number-param.tsx';
 import './playground.css';

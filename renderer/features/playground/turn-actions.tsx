@@ -1,7 +1,7 @@
 import { memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { siblingsOf } from '../../model/branches.ts';
-import { paramNamedIn } from '../../model/param-chips.ts';
+import { paramNamedIn } from '../../../shared/params/chips.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
 import { CopyButton } from '../conversation/copy-button.tsx';

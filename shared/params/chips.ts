@@ -1,5 +1,5 @@
 /** The parameters panel's state at a glance: "T 0.2 · max 2k · JSON" (only what differs from the provider default). */
-import type { SamplingParams } from '../../shared/params/types.ts';
+import type { SamplingParams } from './types.ts';
 
 const k = (n: number) => (n >= 1000 && n % 100 === 0 ? `${n / 1000}k` : String(n));
 
