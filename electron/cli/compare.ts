@@ -61,7 +61,7 @@ export async function compare(
     const labels = laneLabels(specs);
     // Each lane's parameters: the run's, with the lane's own on top; checked for its provider before anything runs.
     const laneParams = laneArgs.map((l) => mergeParams(args.params, l.params));
-    laneParams.forEach((p, i) => checkCliParams(catalogEntry(providers[i].catalogId).params, providers[i].model, p));
+    for (const [i, p] of laneParams.entries()) checkCliParams(catalogEntry(providers[i].catalogId).params, providers[i].model, p);
     const differs = laneParams.map((p) => paramChips(p).filter((c) => !laneParams.every((q) => paramChips(q).includes(c))));
     const compareGroup = randomUUID();
     let results: ChatResult[];
