@@ -1,13 +1,18 @@
 /** Parses `glimpse <command> [options] PROMPT` with node:util's parseArgs; errors become usage messages. */
 import { parseArgs } from 'node:util';
 import { DEFAULT_BUDGET, MAX_BUDGET, MIN_BUDGET } from '../../shared/media/budget.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 import { LOCAL_OCR } from '../../shared/providers/catalog.ts';
+import { PARAM_HELP, PARAM_OPTIONS, parseParamValues } from './param-args.ts';
 
 export const USAGE = `Usage:
   glimpse ask [--provider zai|bigmodel|openrouter|novita|local-ocr|custom] [--base-url URL] [--model ID]
               [--api-key KEY] [--thinking on|off] [--image FILE]... [--budget TOKENS]
               [--pdf FILE [--pages 2-5] [--pdf-password P] [--pdf-text]] [--lang eng+chi_sim]
-              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png] PROMPT|-
+              [--idle-timeout-s N] [--data-dir DIR] [--json] [--boxes-out FILE.png]
+              [--system TEXT|@FILE] [--temperature N] [--top-p N] [--top-k N] [--max-tokens N]
+              [--stop TEXT]... [--seed N] [--response-format text|json] [--json-schema FILE]
+              [--param KEY=VALUE]... [--print-request] PROMPT|-
   glimpse COMMAND --help | glimpse --version`;
 
 export const ASK_HELP = `${USAGE}
@@ -39,6 +44,7 @@ Options:
   --json              Print one JSON object: answer, reasoning, boxes, usage, cost {usd, source},
                       estimate, finish_reason, timings, error; with local-ocr also ocr {languages, pages}:
                       each page's lines and words with boxes and confidences.
+${PARAM_HELP}
   --boxes-out FILE    Write the image with the answer's boxes drawn and numbered (png, jpg or webp by the
                       extension); boxes on a second image go to FILE-image2.png, and so on.
 
@@ -49,7 +55,9 @@ Output: without --json the reasoning streams dimmed, then the answer, then a one
 When stdout is not a terminal, only the answer goes to stdout (reasoning and summary go to stderr).
 Exit status: 0 on success, 1 when the request failed (error set), 2 on a usage error, 130 when interrupted.`;
 
-export class UsageError extends Error {}
+import { UsageError } from './usage-error.ts';
+
+export { UsageError };
 
 /** Asked for help rather than an answer. */
 export class HelpRequested extends Error {}
@@ -79,6 +87,10 @@ export interface AskArgs {
   prompt: string;
   /** The prompt is to be read from standard input (`-`, or none given while stdin is piped). */
   promptFromStdin: boolean;
+  /** System prompt and sampling parameters (param-args.ts); empty: the provider's defaults. */
+  params: SamplingParams;
+  /** Print the request body that would be sent, and send nothing. */
+  printRequest: boolean;
 }
 
 /** What parsing needs to know of the process: whether standard input is a terminal (else it may hold the prompt). */
@@ -110,6 +122,7 @@ export function parseAsk(argv: string[], ctx: ParseContext = { stdinIsTty: true 
           'boxes-out': { type: 'string' },
           lang: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
+          ...PARAM_OPTIONS,
         },
       });
     } catch (e) {
@@ -166,5 +179,6 @@ export function parseAsk(argv: string[], ctx: ParseContext = { stdinIsTty: true 
     lang: v.lang?.trim() || null,
     prompt: promptFromStdin ? '' : prompt,
     promptFromStdin,
+    ...parseParamValues(v),
   };
 }

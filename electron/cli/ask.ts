@@ -9,9 +9,12 @@ import { addCliProvider, catalogIdOf, collectAttachments, contextOf } from './cl
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
+import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import { MIN_BUDGET } from '../../shared/media/budget.ts';
-import { isLocalOcr } from '../../shared/providers/catalog.ts';
 import { withoutLineBoxes } from '../../shared/ocr/ocr-result.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
+import { catalogEntry, isLocalOcr } from '../../shared/providers/catalog.ts';
+import { checkCliParams } from './param-args.ts';
 
 /**
  * Where the CLI writes. Every text passes through the terminal sanitiser (glimpse.ts): model text and provider
@@ -38,6 +41,9 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     // Local OCR's "model" is its language set.
     const provider = addCliProvider(host, keys, ocr ? { ...args, model: args.lang ?? args.model } : args);
     const { providerId, model } = provider;
+    // Out of range, or not taken by this provider: refused as a usage error before anything is sent.
+    checkCliParams(catalogEntry(provider.catalogId).params, model, args.params);
+    const params = Object.keys(args.params).length > 0 ? args.params : undefined;
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
@@ -48,19 +54,23 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
       // Local OCR draws PDF pages itself at 300 dpi: the page images stored for display can be the smallest.
       const files = ocr ? { ...args, budget: MIN_BUDGET } : args;
       const attachments = await collectAttachments(host, files, contextOf(provider));
-      result = await host.chat.run(
-        {
-          providerId,
-          model,
-          thinking: args.thinking,
-          prompt: args.prompt,
-          attachments,
-          history: [],
-          budget: files.budget ?? undefined,
-        },
-        ctrl,
-        stream,
-      );
+      const request: ChatRequest = {
+        providerId,
+        model,
+        thinking: args.thinking,
+        prompt: args.prompt,
+        attachments,
+        history: [],
+        budget: files.budget ?? undefined,
+        ...(params ? { params } : {}),
+      };
+      if (args.printRequest) {
+        // The body exactly as it would go, images included; the key is never part of it.
+        const { body } = await host.chat.requestBody(request);
+        io.out(`${JSON.stringify(body, null, 2)}\n`, 'json');
+        return 0;
+      }
+      result = await host.chat.run(request, ctrl, stream);
       if (args.boxesOut) {
         const images = attachments.map((a) => host.attachments.read(a.id).bytes);
         try {
@@ -80,7 +90,7 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
       if (!(e instanceof BadInputError)) throw e;
       result = emptyFailedResult(makeError('bad-input', e.message));
     }
-    if (args.json) io.out(`${JSON.stringify(cliJson(result))}\n`, 'json');
+    if (args.json) io.out(`${JSON.stringify({ ...cliJson(result), ...(await paramsJson(args.params, result)) })}\n`, 'json');
     else {
       if (result.answer || result.reasoning) io.out('\n');
       if (result.error) io.err(`error (${result.error.kind}): ${result.error.message}\n`);
@@ -94,6 +104,18 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
     // Local OCR's worker threads would keep the process alive until they end.
     await host.ocr.close();
   }
+}
+
+/**
+ * What `--json` adds: the parameters sent and, with a schema, whether the answer follows it. ajv is loaded only
+ * then, so a plain ask starts without it.
+ */
+async function paramsJson(p: SamplingParams, result: ChatResult) {
+  const f = p.response_format;
+  if (f?.type !== 'json_schema' || result.error) return { params: p };
+  const { validateAnswer } = await import('../host/params/json-schema.ts');
+  const check = validateAnswer(f.schema, result.answer);
+  return { params: p, schema_valid: check.valid, schema_errors: check.errors };
 }
 
 /**

@@ -2,8 +2,10 @@
 import { MAX_LANES, MIN_LANES } from '../../shared/compare/lanes.ts';
 import { MAX_BUDGET, MIN_BUDGET } from '../../shared/media/budget.ts';
 import { HelpRequested, parseAsk, UsageError, type AskArgs, type ParseContext } from './args.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
+import { laneParam } from './param-args.ts';
 
-export const COMPARE_USAGE = `  glimpse compare [ask's options, without --thinking] [--lane "provider=ID,model=ID,thinking=on|off,budget=N,base-url=URL"]...
+export const COMPARE_USAGE = `  glimpse compare [ask's options, without --thinking] [--lane "provider=ID,model=ID,thinking=on|off,budget=N,base-url=URL,temperature=N,..."]...
                   [--json] PROMPT`;
 
 export const COMPARE_HELP = `Usage:
@@ -15,7 +17,8 @@ one compare group.
 
 Lanes: without --lane, two lanes of the chosen provider and model: thinking on, then off. Each --lane adds one
 lane (give ${MIN_LANES} to ${MAX_LANES}); its keys default to the run's options: provider, model, base-url, budget,
-thinking (default on). A lane that names another provider does not take the run's --model, --base-url or
+thinking (default on), and any parameter (temperature, top-p, top-k, max-tokens, seed, stop as a|b, system,
+response-format) over the run's. A lane that names another provider does not take the run's --model, --base-url or
 --api-key (those belong to the run's provider).
 
   --json   Print {"lanes": [ask's JSON plus "thinking", "provider", "model"], "verdict": {...}, "compare_group"}.
@@ -29,6 +32,8 @@ export interface LaneArg {
   baseUrl?: string;
   thinking: boolean;
   budget?: number;
+  /** Parameters this lane sets over the run's (`temperature=0`, `system=…`, `response-format=json`). */
+  params?: SamplingParams;
 }
 
 export interface CompareArgs extends Omit<AskArgs, 'thinking' | 'boxesOut'> {
@@ -48,7 +53,15 @@ export function parseLane(spec: string): LaneArg {
     const eq = part.indexOf('=');
     const key = eq < 0 ? part : part.slice(0, eq).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();
-    if (!LANE_KEYS.includes(key)) throw new UsageError(`--lane: unknown key “${key}” (use ${LANE_KEYS.join(', ')}).`);
+    const param = LANE_KEYS.includes(key) ? null : value ? laneParam(key, value) : null;
+    if (param) {
+      lane.params = { ...(lane.params ?? {}), ...param };
+      continue;
+    }
+    if (!LANE_KEYS.includes(key))
+      throw new UsageError(
+        `--lane: unknown key “${key}” (use ${LANE_KEYS.join(', ')}, or a parameter: temperature, top-p, top-k, max-tokens, seed, stop, system, response-format).`,
+      );
     if (!value) throw new UsageError(`--lane: ${key} needs a value, e.g. ${key}=…`);
     if (key === 'provider') lane.provider = value;
     else if (key === 'model') lane.model = value;
@@ -97,6 +110,7 @@ export function parseCompare(argv: string[], ctx?: ParseContext): CompareArgs {
     if (e instanceof HelpRequested) throw new HelpRequested(COMPARE_HELP);
     throw e;
   }
+  if (ask.printRequest) throw new UsageError('--print-request belongs to ask (one request); compare sends one per lane.');
   const { thinking: _t, boxesOut: _b, ...base } = ask;
   return { ...base, lanes };
 }

@@ -15,6 +15,17 @@ import type { Io } from './ask.ts';
 import { addCliProvider, catalogIdOf, collectAttachments, type CliProvider } from './cli-inputs.ts';
 import type { CompareArgs, LaneArg } from './compare-args.ts';
 import { cliJson, summaryLine } from './json-result.ts';
+import { paramChips } from '../../shared/params/chips.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
+import { catalogEntry } from '../../shared/providers/catalog.ts';
+import { checkCliParams } from './param-args.ts';
+
+/** A lane's parameters over the run's; a lane key set to undefined (response-format=text) drops the run's. */
+function mergeParams(run: SamplingParams, lane: SamplingParams = {}): SamplingParams {
+  const out: SamplingParams = { ...run, ...lane };
+  for (const k of Object.keys(out) as (keyof SamplingParams)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
 
 const badInput = (message: string): ChatResult => emptyFailedResult(makeError('bad-input', message));
 
@@ -48,6 +59,10 @@ export async function compare(
       budget: l.budget ?? args.budget ?? undefined,
     }));
     const labels = laneLabels(specs);
+    // Each lane's parameters: the run's, with the lane's own on top; checked for its provider before anything runs.
+    const laneParams = laneArgs.map((l) => mergeParams(args.params, l.params));
+    for (const [i, p] of laneParams.entries()) checkCliParams(catalogEntry(providers[i].catalogId).params, providers[i].model, p);
+    const differs = laneParams.map((p) => paramChips(p).filter((c) => !laneParams.every((q) => paramChips(q).includes(c))));
     const compareGroup = randomUUID();
     let results: ChatResult[];
     try {
@@ -67,6 +82,7 @@ export async function compare(
               history: [],
               budget: specs[i].budget,
               compareGroup,
+              ...(Object.keys(laneParams[i]).length > 0 ? { params: laneParams[i] } : {}),
             },
             ctrl,
             () => {},
@@ -85,12 +101,13 @@ export async function compare(
         provider: providers[i].catalogId,
         model: providers[i].model,
         label: labels[i],
+        params: laneParams[i],
       }));
       io.out(`${JSON.stringify({ compare_group: compareGroup, lanes, verdict })}\n`, 'json');
     } else {
       results.forEach((r, i) => {
         io.out(
-          `== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}) ==\n`,
+          `== Lane ${i + 1}: ${labels[i]} (${providers[i].name} · ${providers[i].model} · ${laneArgs[i].thinking ? 'thinking' : 'fast'}${differs[i].length ? ` · ${differs[i].join(' · ')}` : ''}) ==\n`,
         );
         if (r.answer) io.out(`${cliJson(r).answer.trim()}\n`);
         if (r.error) io.err(`lane ${i + 1} error (${r.error.kind}): ${r.error.message}\n`);

@@ -18,7 +18,9 @@ import { costOf, estimateTextTokens } from '../../shared/engine/pricing.ts';
 import { buildRequestBody, type ChatMessage } from '../../shared/engine/request-body.ts';
 import type { ChatError, ChatEvent, ChatResult, Estimate, Usage } from '../../shared/engine/types.ts';
 import { emptyUsage } from '../../shared/engine/types.ts';
-import type { CatalogEntry, PriceSnapshot } from '../../shared/providers/catalog.ts';
+import type { CatalogEntry, PriceSnapshot, ThinkingDialect } from '../../shared/providers/catalog.ts';
+import type { ParamDialect } from '../../shared/params/catalog.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 import { OversizeBodyError, readCappedText, sseBatches } from './sse-reader.ts';
 import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
 import type { ImageInfo } from '../../shared/grounding/types.ts';
@@ -55,6 +57,11 @@ export interface RunSpec {
   maxAnswerChars?: number;
   /** Overrides MAX_RETRIES: a batch passes 0 and retries through its own rate limiter. */
   maxRetries?: number;
+  /** System prompt and sampling parameters, checked by the chat service; sent only where set. */
+  params?: SamplingParams;
+  /** A custom server's dialects (shared/params/dialect.ts); hosted kinds use their catalog entry's. */
+  thinkingDialect?: ThinkingDialect;
+  paramDialect?: ParamDialect;
 }
 
 interface Attempt {
@@ -158,6 +165,9 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     thinking: spec.thinking,
     messages: spec.messages,
     upstream: spec.upstream,
+    params: spec.params,
+    thinkingDialect: spec.thinkingDialect,
+    paramDialect: spec.paramDialect,
   });
   const maxChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
   // A model that repeats the key it was sent with (a key pasted into the prompt) must not put it in the answer, which

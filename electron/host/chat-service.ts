@@ -8,7 +8,7 @@ import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import type { HostEvent } from '../../shared/bridge/contract.ts';
 import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
 import { makeError, redactSecrets } from '../../shared/engine/errors.ts';
-import type { ChatMessage, ContentPart } from '../../shared/engine/request-body.ts';
+import { buildRequestBody, type ChatMessage, type ContentPart } from '../../shared/engine/request-body.ts';
 import type { ChatError, ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
@@ -22,6 +22,10 @@ import type { OcrPool } from './ocr/ocr-pool.ts';
 import { runOcrRequest } from './ocr/ocr-request.ts';
 import type { ProviderStore } from './provider-store.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
+import type { ParamDialect } from '../../shared/params/catalog.ts';
+import { checkParams } from '../../shared/params/check.ts';
+import { dialectsOf } from '../../shared/params/dialect.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 
 /** What an observer learns about the request an event belongs to. */
 export interface RequestMeta {
@@ -192,8 +196,15 @@ export class ChatService {
     const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
     if (fit.kind === 'over')
       return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
+    const dialects = dialectsOf(entry, provider!);
+    // Parameters the provider would reject (or silently drop) are refused here, naming the parameter.
+    const problem = await paramsProblem(dialects.params, model, req.params);
+    if (problem) return refuse(makeError('bad-input', problem), input.estimate);
     if (opts.beforeSend && !(await opts.beforeSend())) return refuse(makeError('cancelled'), input.estimate);
     return runChat({
+      params: req.params,
+      thinkingDialect: dialects.thinking,
+      paramDialect: dialects.params,
       entry,
       baseUrl: provider!.baseUrl,
       apiKey: this.deps.providers.keyFor(provider!.id),
@@ -216,6 +227,35 @@ export class ChatService {
     });
   }
 
+  /**
+   * The request `run` would send, built the same way (same sized images, same dialect), and sent nowhere: for
+   * "View code" and `glimpse ask --print-request`. The key is not part of it; `keyEnv` names where scripts read it.
+   */
+  async requestBody(req: ChatRequest): Promise<{ url: string; body: Record<string, unknown>; keyEnv: string }> {
+    const provider = this.deps.providers.get(req.providerId);
+    if (!provider) throw new BadInputError('Pick a provider first.');
+    const entry = catalogEntry(provider.catalogId);
+    const model = req.model ?? provider.model;
+    const dialects = dialectsOf(entry, provider);
+    const problem = await paramsProblem(dialects.params, model, req.params);
+    if (problem) throw new BadInputError(problem);
+    const input = await this.prepare(req);
+    const body = buildRequestBody(entry, {
+      model,
+      thinking: req.thinking,
+      messages: input.messages,
+      upstream: provider.upstream,
+      params: req.params,
+      thinkingDialect: dialects.thinking,
+      paramDialect: dialects.params,
+    });
+    return {
+      url: `${provider.baseUrl.replace(/\/+$/, '')}/chat/completions`,
+      body,
+      keyEnv: entry.keyEnv[0] ?? 'GLIMPSE_API_KEY',
+    };
+  }
+
   cancel(requestId: string): void {
     this.running.get(requestId)?.abort();
   }
@@ -224,6 +264,22 @@ export class ChatService {
   cancelAll(): void {
     for (const c of this.running.values()) c.abort();
   }
+}
+
+/**
+ * The first reason a request's parameters cannot be sent, or null. A JSON schema is checked with ajv, loaded only
+ * when a schema is given (see params/json-schema.ts).
+ */
+export async function paramsProblem(dialect: ParamDialect, model: string, params?: SamplingParams): Promise<string | null> {
+  if (!params) return null;
+  const problems = checkParams(dialect, model, params);
+  if (problems.length > 0) return problems.map((p) => p.message).join(' ');
+  if (params.response_format?.type === 'json_schema') {
+    const { schemaProblems } = await import('./params/json-schema.ts');
+    const bad = schemaProblems(params.response_format.schema);
+    if (bad.length > 0) return `The JSON schema is not valid JSON Schema: ${bad.join('; ')}.`;
+  }
+  return null;
 }
 
 /** Ends a request that never reached the provider: a start and an end event, so every observer sees it whole. */

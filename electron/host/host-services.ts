@@ -18,6 +18,7 @@ import { LocalServerScanner } from './local-servers.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
 import { DesktopSettingsStore, desktopMethodsFor } from './desktop-settings.ts';
+import { playgroundMethodsFor } from './params/playground-methods.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface HostOptions {
@@ -146,6 +147,7 @@ export function createHostServices(opts: HostOptions): Host {
     setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
     getAppearance: async () => readAppearance(db),
     setAppearance: async (a) => writeAppearance(db, a),
+    ...playgroundMethodsFor({ sessions: records.sessions, chat }),
   };
 
   return {

@@ -75,4 +75,23 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, sql: LEDGER_LOCAL_COST_V6 },
   // v7: batches (issue #13): a batch, one row per file, and the batch id on each ledger row it wrote.
   { version: 7, sql: BATCHES_V7 },
+  // v8: the playground (issue #10). Sessions become a tree: each user message names the user message of the
+  // exchange it follows (`parent_id`; regenerated answers and edited questions are siblings). Linear sessions are
+  // linked in their stored order, so nothing is lost. The parameters a request was sent with are kept on its user
+  // message and its ledger rows; a custom server's kind and thinking dialect on its provider row.
+  {
+    version: 8,
+    sql: `
+      ALTER TABLE messages ADD COLUMN parent_id TEXT;
+      ALTER TABLE messages ADD COLUMN params TEXT;
+      ALTER TABLE ledger ADD COLUMN params TEXT;
+      ALTER TABLE providers ADD COLUMN options TEXT NOT NULL DEFAULT '{}';
+      UPDATE messages SET parent_id = (
+        SELECT p.id FROM messages p
+        WHERE p.session_id = messages.session_id AND p.role = 'user' AND p.seq < messages.seq
+        ORDER BY p.seq DESC LIMIT 1
+      ) WHERE role = 'user';
+      CREATE INDEX messages_parent ON messages (session_id, parent_id);
+    `,
+  },
 ];

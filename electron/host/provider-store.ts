@@ -13,6 +13,7 @@ interface Row {
   base_url: string;
   model: string;
   upstream: string;
+  options: string | null;
 }
 
 export class BadProviderInput extends Error {}
@@ -116,6 +117,10 @@ export class ProviderStore {
     const baseUrl = input.baseUrl.replace(/\/+$/, '');
     const id = input.id ?? `${input.catalogId}-${randomUUID().slice(0, 8)}`;
     const upstream = JSON.stringify(checkUpstream(input));
+    // Only a custom server has a kind and a thinking switch of its own; hosted kinds use the catalog's.
+    const options = JSON.stringify(
+      catalogEntry(input.catalogId).userUrl ? { server: input.server, thinkingDialect: input.thinkingDialect } : {},
+    );
     const exists = this.get(id);
     // A key was given for one server: when the address moves to another origin it stays behind unless entered again.
     const dropKey = Boolean(
@@ -123,15 +128,15 @@ export class ProviderStore {
     );
     if (exists) {
       this.db
-        .prepare('UPDATE providers SET catalog_id = ?, name = ?, base_url = ?, model = ?, upstream = ? WHERE id = ?')
-        .run(input.catalogId, name, baseUrl, model, upstream, id);
+        .prepare('UPDATE providers SET catalog_id = ?, name = ?, base_url = ?, model = ?, upstream = ?, options = ? WHERE id = ?')
+        .run(input.catalogId, name, baseUrl, model, upstream, options, id);
     } else {
       const pos = (this.db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM providers').get() as { p: number }).p;
       this.db
         .prepare(
-          'INSERT INTO providers (id, catalog_id, name, base_url, model, upstream, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO providers (id, catalog_id, name, base_url, model, upstream, position, created_at, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(id, input.catalogId, name, baseUrl, model, upstream, pos, Date.now());
+        .run(id, input.catalogId, name, baseUrl, model, upstream, pos, Date.now(), options);
     }
     if (input.apiKey !== undefined) this.keys.set(id, input.apiKey || null);
     else if (dropKey) this.keys.set(id, null);
@@ -162,6 +167,7 @@ export class ProviderStore {
       models,
       hasKey: Boolean(this.keys.get(r.id) ?? this.envKey(entry.id, r.base_url)),
       upstream: JSON.parse(r.upstream) as string[],
+      ...(JSON.parse(r.options ?? '{}') as Pick<ProviderView, 'server' | 'thinkingDialect'>),
     };
   }
 }

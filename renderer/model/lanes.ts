@@ -1,6 +1,7 @@
 /** Compare lanes as the renderer sets them up, and the lanes of a reopened session regrouped. */
 import type { CompareInfo } from '../../shared/bridge/compare.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 import { defaultLanes, laneLabels } from '../../shared/compare/lanes.ts';
 import { linkInOrder } from './thread.ts';
 import type { Turn } from './turn.ts';
@@ -11,6 +12,8 @@ export interface LaneConfig {
   model: string;
   thinking: boolean;
   budget: number | null;
+  /** Parameters this lane sets over the panel's (temperature 0 vs 1, another system prompt, a schema or none). */
+  params?: SamplingParams;
 }
 
 /** The lanes a compare runs: the person's setup, else the default pair for the chosen provider. */

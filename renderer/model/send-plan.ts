@@ -6,6 +6,8 @@ import type { AttachmentRef, ChatRequest, HistoryTurn } from '../../shared/bridg
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 import { laneLabels, MIN_LANES } from '../../shared/compare/lanes.ts';
 import { historyOf } from './history.ts';
+import { isAllDefault } from '../../shared/params/check.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 import type { LaneConfig } from './lanes.ts';
 import { leafOf } from './thread.ts';
 import { isRunning, sendingTurn, type Turn, type TurnImage } from './turn.ts';
@@ -20,11 +22,15 @@ export interface SendState {
   comparePreferred: Readonly<Record<string, string>>;
   /** The composer's image budget, for lanes that follow it. */
   budget: number;
+  /** The parameters panel: every lane starts from these (a lane may override some). */
+  params?: SamplingParams;
+  /** Values refused where they were typed (out of range, a schema that is not JSON Schema), by field. */
+  paramErrors?: Readonly<Record<string, string>>;
 }
 
 /** Why nothing is sent. `notice` is what the composer says; null where the button already shows why. */
 export interface SendRefusal {
-  reason: 'no-provider' | 'too-few-lanes' | 'uploading' | 'empty' | 'running';
+  reason: 'no-provider' | 'too-few-lanes' | 'uploading' | 'empty' | 'running' | 'bad-params';
   notice: string | null;
 }
 
@@ -36,6 +42,8 @@ export interface PlannedLane {
   budget: number;
   /** The lane's short name in a compare; null for a single ask. */
   laneLabel: string | null;
+  /** The panel's parameters with the lane's own on top. */
+  params: SamplingParams;
 }
 
 export interface SendPlan {
@@ -46,6 +54,8 @@ export interface SendPlan {
   history: HistoryTurn[];
   /** The turn the new ones follow. */
   parentId: string | null;
+  /** That turn's request id: the host links the stored exchanges the same way. */
+  parentRequestId: string | null;
 }
 
 export type SendDecision = { ok: true; plan: SendPlan } | { ok: false; refusal: SendRefusal };
@@ -67,14 +77,18 @@ export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { com
   if (s.attachments.some((a) => a.status === 'uploading')) return refuse('uploading');
   if (!s.prompt.trim() && !s.attachments.some((a) => a.status === 'ready' && a.info)) return refuse('empty');
   if (s.turns.some(isRunning)) return refuse('running');
+  const paramError = Object.values(s.paramErrors ?? {})[0];
+  if (paramError) return refuse('bad-params', `Fix the parameters first: ${paramError}`);
   const specs = lanes.map((l, i) => ({
     providerId: l.providerId,
     providerName: providers[i]!.name,
     model: l.model,
     thinking: l.thinking,
     budget: l.budget ?? undefined,
+    params: withLaneParams(s.params ?? {}, l.params),
   }));
   const labels = opts.compare ? laneLabels(specs) : [];
+  const parentId = leafOf(s.turns);
   return {
     ok: true,
     plan: {
@@ -83,7 +97,8 @@ export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { com
       lanes: specs.map((l, i) => ({ ...l, budget: l.budget ?? s.budget, laneLabel: labels[i] ?? null })),
       // Earlier turns are the context; failed ones with no answer add only their question; a compare counts once.
       history: historyOf(s.turns, s.comparePreferred),
-      parentId: leafOf(s.turns),
+      parentId,
+      parentRequestId: s.turns.find((t) => t.id === parentId)?.requestId ?? null,
     },
   };
 }
@@ -115,6 +130,8 @@ export function startTurns(
       model: l.model,
       thinking: l.thinking,
       ...(compareGroup ? { compareGroup, laneLabel: l.laneLabel ?? undefined } : {}),
+      ...(isAllDefault(l.params) ? {} : { params: l.params }),
+      createdAt: Date.now(),
     }),
   );
   const requests = plan.lanes.map(
@@ -130,7 +147,19 @@ export function startTurns(
       // The host stores the exchange in this session (creating it on its first message).
       sessionId,
       ...(compareGroup ? { compareGroup } : {}),
+      ...(isAllDefault(l.params) ? {} : { params: l.params }),
+      ...(plan.parentRequestId ? { parentRequestId: plan.parentRequestId } : {}),
     }),
   );
+  turns.forEach((t, i) => {
+    t.request = requests[i];
+  });
   return { turns, requests };
+}
+
+/** A lane's parameters over the panel's: a lane key set to undefined goes back to the provider default. */
+export function withLaneParams(panel: SamplingParams, lane?: SamplingParams): SamplingParams {
+  const out: SamplingParams = { ...panel, ...(lane ?? {}) };
+  for (const k of Object.keys(out) as (keyof SamplingParams)[]) if (out[k] === undefined) delete out[k];
+  return out;
 }

@@ -40,5 +40,8 @@ export function turnFromStored(s: StoredTurn, id: string, parentId: string | nul
     estimate: s.result?.estimate ?? null,
     result,
     error: s.result?.error ?? null,
+    createdAt: s.createdAt,
+    ...(s.params ? { params: s.params } : {}),
+    ...(s.compareGroup ? { compareGroup: s.compareGroup } : {}),
   };
 }

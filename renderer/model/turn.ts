@@ -3,7 +3,9 @@
  * parent id, so the conversation is a tree ready for regenerate and branch; what is shown is the path from the
  * root to the current leaf (see thread.ts). Lanes of one compare are siblings: the same parent, one group.
  */
+import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import type { SentMediaKind } from '../../shared/bridge/sessions.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 import { isRunningStatus } from '../../shared/engine/result.ts';
 import type { ChatError, ChatResult, ErrorKind, Estimate } from '../../shared/engine/types.ts';
 
@@ -54,6 +56,12 @@ export interface Turn {
   compareGroup?: string;
   /** The lane's short name in its compare ("Thinking", "Fast", "Z.AI"…). */
   laneLabel?: string;
+  /** The system prompt and parameters it was sent with (absent: all the provider's defaults). */
+  params?: SamplingParams;
+  /** When it was asked: siblings (regenerations, edits) are numbered in this order. */
+  createdAt?: number;
+  /** The request as sent from this window (for View code and regenerate); rebuilt for a reopened session. */
+  request?: ChatRequest;
 }
 
 /** What is blank on a turn when it is sent. */

@@ -5,12 +5,14 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
+import { createBranchSlice } from './branch-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
 import { createComposerSlice } from './composer-slice.ts';
 import { createConversationSlice } from './conversation-slice.ts';
 import { memoryStorage, safeStorage, type KeyValueStorage, type StoreDeps } from './deps.ts';
 import { createGroundingSlice } from './grounding-slice.ts';
 import { createLocalOcrSlice } from './local-ocr-slice.ts';
+import { createParamsSlice } from './params-slice.ts';
 import { createProvidersSlice } from './providers-slice.ts';
 import { createSessionsSlice } from './sessions-slice.ts';
 import { createUsageSlice } from './usage-slice.ts';
@@ -33,5 +35,7 @@ export function createAppStore(bridge: GlimpseBridge, opts: { storage?: KeyValue
     ...createGroundingSlice(...a),
     ...createCompareSlice(deps)(...a),
     ...createLocalOcrSlice(deps)(...a),
+    ...createParamsSlice(deps)(...a),
+    ...createBranchSlice(deps)(...a),
   }));
 }

@@ -3,18 +3,41 @@
  * plans it (guards, lanes, history); this prepares the attachments, shows the turns and starts each lane's
  * request. A lane refused by the bridge fails alone, with the kind the bridge gave (host gone, forbidden...).
  */
+import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import { planSend, startTurns } from '../model/send-plan.ts';
 import { turnErrorOf } from '../model/failure.ts';
 import type { LaneConfig } from '../model/lanes.ts';
+import type { Turn } from '../model/turn.ts';
 import type { StoreDeps } from './deps.ts';
 import type { State } from './state.ts';
 
 type Set = (partial: Partial<State> | ((s: State) => Partial<State>)) => void;
 
-export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) {
-  let seq = 0;
-  const ids = { turnId: () => `t${++seq}`, requestId: () => crypto.randomUUID(), compareGroup: () => crypto.randomUUID() };
+/** Ids of new turns and requests (random: regenerate and edit add turns beside those of plain sends). */
+export const sendIds = {
+  turnId: () => `t-${crypto.randomUUID()}`,
+  requestId: () => crypto.randomUUID(),
+  compareGroup: () => crypto.randomUUID(),
+};
 
+/** Starts each turn's request; the turns are already shown. */
+export async function launchTurns(bridge: StoreDeps['bridge'], set: Set, turns: Turn[], requests: ChatRequest[]): Promise<void> {
+  await Promise.all(
+    turns.map(async (turn, i) => {
+      try {
+        const { requestId } = await bridge.startChat(requests[i]);
+        // The host picks another id only when ours was taken; follow it.
+        if (requestId !== turn.requestId)
+          set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, requestId } : t)) }));
+      } catch (e) {
+        const error = turnErrorOf(e);
+        set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, status: 'error', error } : t)) }));
+      }
+    }),
+  );
+}
+
+export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) {
   return async function sendLanes(lanes: readonly LaneConfig[], compare: boolean): Promise<void> {
     const s = get();
     const decision = planSend(s, lanes, { compare });
@@ -25,21 +48,9 @@ export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) 
     // PDF pages are rendered and clips' frames collected here; on a problem the composer says what and keeps all.
     const media = await get().prepareAttachments();
     if (!media) return;
-    const { turns, requests } = startTurns(decision.plan, media, ids, get().sessionId);
+    const { turns, requests } = startTurns(decision.plan, media, sendIds, get().sessionId);
     set((st) => ({ turns: [...st.turns, ...turns] }));
     get().clearComposer();
-    await Promise.all(
-      turns.map(async (turn, i) => {
-        try {
-          const { requestId } = await bridge.startChat(requests[i]);
-          // The host picks another id only when ours was taken; follow it.
-          if (requestId !== turn.requestId)
-            set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, requestId } : t)) }));
-        } catch (e) {
-          const error = turnErrorOf(e);
-          set((st) => ({ turns: st.turns.map((t) => (t.id === turn.id ? { ...t, status: 'error', error } : t)) }));
-        }
-      }),
-    );
+    await launchTurns(bridge, set, turns, requests);
   };
 }

@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import { failureMessage } from '../model/failure.ts';
 import { downloadFile } from '../platform/download.ts';
 import { turnFromStored } from '../model/stored-turn.ts';
-import { linkInOrder } from '../model/thread.ts';
+import type { Turn } from '../model/turn.ts';
 import type { StoreDeps } from './deps.ts';
 import type { SessionsSlice, State } from './state.ts';
 
@@ -45,15 +45,20 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
       try {
         const d = await bridge.getSession(id);
         releaseImages();
-        // A session is stored as a list today: each exchange follows the one before it.
-        const turns = linkInOrder(d.turns.map((t) => turnFromStored(t, `s${++seq}`, null)));
-        set({ sessionId: id, turns, sessionsError: null });
+        // A session is a tree: it opens at its newest branch; the others wait, one flip away.
+        const all = d.turns.map((t) => turnFromStored(t, t.id, t.parentId));
+        get().showTree(all);
+        set({ sessionId: id, sessionsError: null });
+        // The session's settings are those of its last exchange shown.
+        get().replaceParams(get().turns.at(-1)?.params ?? {});
         storage.setItem(LAST, id);
         // Lanes of a compare come back as separate exchanges: regroup them (and their marks) from the ledger.
         void get().restoreCompares();
         void get().refreshTally();
         // Images load after the text: the conversation shows at once.
-        for (const t of turns) {
+        const withImage = (x: Turn, t: Turn, i: number, url: string): Turn =>
+          x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x;
+        for (const t of all) {
           for (const [i, im] of t.images.entries()) {
             if (!im.attachmentId) continue;
             bridge
@@ -62,9 +67,8 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
                 const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type: file.mime }));
                 loadedUrls.push(url);
                 set((st) => ({
-                  turns: st.turns.map((x) =>
-                    x.id === t.id ? { ...x, images: x.images.map((y, j) => (j === i ? { ...y, previewUrl: url } : y)) } : x,
-                  ),
+                  turns: st.turns.map((x) => withImage(x, t, i, url)),
+                  hiddenTurns: st.hiddenTurns.map((x) => withImage(x, t, i, url)),
                 }));
               })
               .catch(() => {
@@ -80,7 +84,7 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
     newSession() {
       releaseImages();
       const id = newId();
-      set({ sessionId: id, turns: [] });
+      set({ sessionId: id, turns: [], hiddenTurns: [] });
       storage.removeItem(LAST);
       void get().refreshTally();
     },
@@ -105,7 +109,9 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
     },
     async exportSession(id, format) {
       try {
-        const file = await bridge.exportSession({ id, format });
+        // Markdown follows the branch on screen when it is this session's; JSON holds the whole tree anyway.
+        const leaf = id === get().sessionId ? get().turns.at(-1)?.requestId : undefined;
+        const file = await bridge.exportSession({ id, format, ...(leaf ? { leafRequestId: leaf } : {}) });
         downloadFile(file.fileName, file.mime, file.bytes);
       } catch (e) {
         set({ sessionsError: failureMessage(e) });

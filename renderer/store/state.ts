@@ -12,6 +12,9 @@ import type { ClipState, PdfPick, PendingAttachment } from '../model/attachments
 import type { LaneConfig } from '../model/lanes.ts';
 import type { SentMedia } from '../model/media-refs.ts';
 import type { Turn } from '../model/turn.ts';
+import type { ParamPreset } from '../model/presets.ts';
+import type { AnswerValidation, RequestCode } from '../../shared/bridge/playground.ts';
+import type { SamplingParams } from '../../shared/params/types.ts';
 
 export interface ProvidersSlice {
   providers: ProviderView[];
@@ -163,7 +166,52 @@ export interface LocalOcrSlice {
   readSample(file: File): Promise<void>;
 }
 
+/** The parameters panel and its presets (issue #10; params-slice.ts). */
+export interface ParamsSlice {
+  /** What the next request is sent with; an absent key is the provider's default (not sent). */
+  params: SamplingParams;
+  presets: ParamPreset[];
+  /** Why the last import failed, naming the file. */
+  presetsError: string | null;
+  /** Values refused where they were typed, by field: a send is held back (with the reason) until they are fixed. */
+  paramErrors: Record<string, string>;
+  setParamError(field: string, message: string | null): void;
+  /** Sets some parameters; a key given as undefined goes back to the provider default. */
+  setParams(patch: Partial<SamplingParams>): void;
+  replaceParams(params: SamplingParams): void;
+  savePreset(name: string): void;
+  applyPreset(name: string): void;
+  deletePreset(name: string): void;
+  exportPresets(): void;
+  importPresets(file: File): Promise<void>;
+  /** Why a JSON schema is not valid JSON Schema (checked by the host with ajv); empty when it is. */
+  checkSchema(schema: Record<string, unknown>): Promise<string[]>;
+}
+
+/** Regenerate, edit and resend, Continue, delete a turn, and flipping between branches (branch-slice.ts). */
+export interface BranchSlice {
+  /** The turns of the session's tree that are not on the shown path. */
+  hiddenTurns: Turn[];
+  /** Shows the branch through this turn (to its newest leaf). */
+  flipTo(turnId: string): void;
+  /** A new answer to the same question: a sibling of the turn, sent with the current provider and parameters. */
+  regenerate(turnId: string): Promise<void>;
+  /** The question edited and sent again: a new branch from the same point; the old one is kept. */
+  editAndResend(turnId: string, prompt: string): Promise<void>;
+  /** Asks the model to go on after an answer cut off at its token limit. */
+  continueAnswer(turnId: string): Promise<void>;
+  deleteTurn(turnId: string): Promise<void>;
+  /** A whole stored tree shown at its newest branch (a reopened session). */
+  showTree(all: Turn[]): void;
+  /** The exact request a shown turn sends (View code); throws with the host's reason. */
+  requestCode(turnId: string): Promise<RequestCode>;
+  /** A structured answer checked against the schema it was asked with (by the host, with ajv). */
+  validateAnswer(turnId: string): Promise<AnswerValidation | null>;
+}
+
 export type State = ProvidersSlice &
+  ParamsSlice &
+  BranchSlice &
   ComposerSlice &
   ConversationSlice &
   SessionsSlice &

@@ -1,6 +1,7 @@
 /** The zod schemas of the chat methods' arguments (see arg-schemas.ts), checked to agree with ./chat.ts. */
 import { z } from 'zod';
 import { attachmentIdSchema, idSchema, MAX_ITEMS, MAX_NAME, MAX_TEXT, type Agree, type Check } from './schema-kit.ts';
+import { samplingParamsSchema } from './params-schema.ts';
 import type { AttachmentRef, ChatRequest, HistoryTurn } from './chat.ts';
 
 /** Checks a {@link HistoryTurn} arriving over the bridge. */
@@ -28,6 +29,8 @@ export const chatRequestSchema = z.object({
   sessionId: idSchema.optional(),
   compareGroup: idSchema.optional(),
   requestId: idSchema.optional(),
+  params: samplingParamsSchema.optional(),
+  parentRequestId: idSchema.optional(),
 });
 
 /** `cancelChat`'s argument: the request id. */

@@ -1,4 +1,5 @@
 import type { ChatEvent } from '../engine/types.ts';
+import type { SamplingParams } from '../params/types.ts';
 
 /** One earlier turn of the conversation, sent as context. */
 export interface HistoryTurn {
@@ -36,6 +37,13 @@ export interface ChatRequest {
    * answer or an instant 401 can beat the reply. The host makes one up when absent or already in use.
    */
   requestId?: string;
+  /** System prompt and sampling parameters; absent ones are the provider's default and are not sent. */
+  params?: SamplingParams;
+  /**
+   * The request id of the exchange this one follows in the session's tree (absent: a first question). A regenerated
+   * answer or an edited question shares its parent with the exchange it is an alternative to.
+   */
+  parentRequestId?: string;
 }
 
 export interface ChatApi {

@@ -19,6 +19,8 @@ import type { LocalOcrApi } from './local-ocr.ts';
 import { localOcrMethods } from './local-ocr.ts';
 import type { ModelsApi } from './models.ts';
 import { modelMethods } from './models.ts';
+import type { PlaygroundApi } from './playground.ts';
+import { playgroundMethods } from './playground.ts';
 import type { ProviderApi } from './providers.ts';
 import { providerMethods } from './providers.ts';
 import type { SessionApi } from './sessions.ts';
@@ -71,7 +73,8 @@ export interface BridgeMethods
     CompareApi,
     DesktopApi,
     BatchApi,
-    LocalOcrApi {}
+    LocalOcrApi,
+    PlaygroundApi {}
 
 export type BridgeMethodName = keyof BridgeMethods;
 
@@ -98,6 +101,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...batchMethods,
   ...localOcrMethods,
   ...appearanceMethods,
+  ...playgroundMethods,
 ];
 
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { idSchema, MAX_ID, MAX_NAME, MAX_URL, MAX_TEXT, type Agree, type Check } from './schema-kit.ts';
 import type { ProviderInput } from './providers.ts';
+import { CUSTOM_THINKING, SERVER_KINDS } from '../params/dialect.ts';
 
 /** `saveProvider`'s argument; names and URLs arrive trimmed. */
 export const providerInputSchema = z.object({
@@ -22,6 +23,8 @@ export const providerInputSchema = z.object({
     .max(16 * 1024, 'That key is too long to be an API key.')
     .optional(),
   upstream: z.array(z.string().max(MAX_ID)).max(50).optional(),
+  server: z.enum(SERVER_KINDS).optional(),
+  thinkingDialect: z.enum(CUSTOM_THINKING).optional(),
 });
 
 /** `deleteProvider`'s and `testProvider`'s argument: the provider id. */

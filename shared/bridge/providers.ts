@@ -1,4 +1,5 @@
 import type { ChatError } from '../engine/types.ts';
+import type { CustomThinking, ServerKind } from '../params/dialect.ts';
 
 /** A provider as the renderer sees it. The key itself never crosses the bridge: only whether one is set. */
 export interface ProviderView {
@@ -12,6 +13,9 @@ export interface ProviderView {
   hasKey: boolean;
   /** OpenRouter only: upstream providers to pin, in order (`provider.order`). */
   upstream: string[];
+  /** Custom servers: which kind it is (its parameters) and how thinking is switched; see shared/params/dialect.ts. */
+  server?: ServerKind;
+  thinkingDialect?: CustomThinking;
   /**
    * Set on `saveProvider`'s reply when the stored key was removed because the base URL moved to another origin
    * and no key was entered with it: a key given for one host is never sent to another.
@@ -28,6 +32,8 @@ export interface ProviderInput {
   model: string;
   apiKey?: string;
   upstream?: string[];
+  server?: ServerKind;
+  thinkingDialect?: CustomThinking;
 }
 
 /** What "Test connection" learned. The key itself is never part of it. */
@@ -44,6 +50,8 @@ export interface ConnectionReport {
    * request was sent instead (it may cost a fraction of a cent on a hosted provider).
    */
   checkedBy?: 'models' | 'probe';
+  /** A custom server's kind as guessed from what its /models said (shared/params/dialect.ts); null: no telling. */
+  serverGuess?: ServerKind | null;
   error: ChatError | null;
 }
 

@@ -18,6 +18,7 @@ export const renameSessionSchema = z.object({ id: idSchema, title: z.string().ma
 export const exportSessionSchema = z.object({
   id: idSchema,
   format: z.enum(['markdown', 'json'], { error: 'Export as markdown or json.' }),
+  leafRequestId: idSchema.optional(),
 });
 
 export type SessionSchemasAgree = [

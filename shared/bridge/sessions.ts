@@ -5,6 +5,7 @@
  */
 import type { AttachmentInfo } from './attachments.ts';
 import type { Box, ChatResult } from '../engine/types.ts';
+import type { SamplingParams } from '../params/types.ts';
 
 /** One row of the sessions list. */
 export interface SessionSummary {
@@ -54,6 +55,12 @@ export interface StoredTurn {
   /** The final result as the engine gave it (null while streaming or when interrupted). */
   result: ChatResult | null;
   createdAt: number;
+  /** The id of the stored turn this one follows (a tree: siblings are regenerations or edits); null at the root. */
+  parentId: string | null;
+  /** The system prompt and parameters it was sent with; null when all were the provider's defaults. */
+  params: SamplingParams | null;
+  /** The compare it was a lane of (from the ledger); null for a single ask. */
+  compareGroup?: string | null;
 }
 
 export interface SessionDetail {
@@ -77,7 +84,8 @@ export interface SessionApi {
   renameSession(input: { id: string; title: string }): Promise<SessionSummary>;
   /** Deletes the session and the attachments no other message uses. The ledger keeps its rows. */
   deleteSession(id: string): Promise<void>;
-  exportSession(input: { id: string; format: SessionExportFormat }): Promise<SessionExportFile>;
+  /** Markdown follows the branch ending at `leafRequestId` (default: the newest exchange); JSON holds every branch. */
+  exportSession(input: { id: string; format: SessionExportFormat; leafRequestId?: string }): Promise<SessionExportFile>;
 }
 
 export const sessionMethods = ['listSessions', 'getSession', 'renameSession', 'deleteSession', 'exportSession'] as const;

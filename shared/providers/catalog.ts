@@ -2,9 +2,14 @@
  * The provider catalog: data, not code paths. Each entry says where a provider lives, which models it serves,
  * how it wants the thinking switch (its dialect) and what it charges. Facts in docs/providers.md.
  */
+import type { ParamDialect } from '../params/catalog.ts';
 
-/** How a provider wants thinking switched on or off in the request body. */
-export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'reasoning-effort' | 'none';
+/**
+ * How a provider wants thinking switched on or off in the request body. The last three are for custom servers,
+ * picked in the provider form: `reasoning-effort` (Ollama, LM Studio: `"reasoning_effort": "none"` turns it off),
+ * `nothink` (a `/nothink` suffix on the question), `none` (no switch).
+ */
+export type ThinkingDialect = 'zai' | 'openrouter' | 'chat-template' | 'reasoning-effort' | 'nothink' | 'none';
 
 /** USD per 1M tokens, with the day it was recorded; absent fields mean unknown. */
 export interface Price {
@@ -67,6 +72,8 @@ export interface CatalogEntry {
    * the host on this computer (no key, no network, no language model: presets that need one are off).
    */
   engine: 'chat' | 'local-ocr';
+  /** Which parameters it takes (shared/params/catalog.ts); a custom server's kind may say otherwise. */
+  params: ParamDialect;
 }
 
 const GLM_45V_PRICE: Price = { prompt: 0.6, completion: 1.8, cachedRead: 0.11, recorded: '2026-11-01' };
@@ -103,9 +110,10 @@ const ocrLanguages = (id: string, label: string): CatalogModel => ({
 });
 
 /** A kind of model server run locally: the user's own URL (found on the loopback address), no key, no prices. */
-function localServer(id: string, name: string, port: number, thinking: ThinkingDialect): CatalogEntry {
+function localServer(id: string, name: string, port: number, thinking: ThinkingDialect, params: ParamDialect): CatalogEntry {
   return {
     id,
+    params,
     name,
     baseUrl: `http://127.0.0.1:${port}/v1`,
     keyEnv: [],
@@ -134,6 +142,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     keyCheckPath: null,
     userUrl: false,
     engine: 'chat',
+    params: 'zai',
   },
   {
     id: 'bigmodel',
@@ -146,6 +155,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     keyCheckPath: null,
     userUrl: false,
     engine: 'chat',
+    params: 'zai',
   },
   {
     id: 'openrouter',
@@ -163,6 +173,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     keyCheckPath: '/key',
     userUrl: false,
     engine: 'chat',
+    params: 'openrouter',
   },
   {
     id: 'novita',
@@ -176,6 +187,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     keyCheckPath: null,
     userUrl: false,
     engine: 'chat',
+    params: 'novita',
   },
   {
     id: LOCAL_OCR,
@@ -192,17 +204,18 @@ export const CATALOG: readonly CatalogEntry[] = [
     upstreams: [],
     keyCheckPath: null,
     userUrl: false,
+    params: 'local-ocr',
     engine: 'local-ocr',
   },
   // Model servers that run on this computer, as "Scan for local servers" adds them (electron/host/local-servers.ts):
   // each with the thinking switch its server understands. vLLM, SGLang and llama.cpp's server pass
   // `chat_template_kwargs` to the model's chat template; Ollama's and LM Studio's OpenAI endpoints ignore that and
   // take `reasoning_effort` instead (docs/providers.md).
-  localServer('ollama', 'Ollama', 11434, 'reasoning-effort'),
-  localServer('lmstudio', 'LM Studio', 1234, 'reasoning-effort'),
-  localServer('vllm', 'vLLM', 8000, 'chat-template'),
-  localServer('sglang', 'SGLang', 30000, 'chat-template'),
-  localServer('llamacpp', 'llama.cpp server', 8080, 'chat-template'),
+  localServer('ollama', 'Ollama', 11434, 'reasoning-effort', 'ollama'),
+  localServer('lmstudio', 'LM Studio', 1234, 'reasoning-effort', 'lmstudio'),
+  localServer('vllm', 'vLLM', 8000, 'chat-template', 'vllm'),
+  localServer('sglang', 'SGLang', 30000, 'chat-template', 'sglang'),
+  localServer('llamacpp', 'llama.cpp server', 8080, 'chat-template', 'llamacpp'),
   {
     id: 'custom',
     name: 'Custom server',
@@ -214,6 +227,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     keyCheckPath: null,
     userUrl: true,
     engine: 'chat',
+    params: 'vllm',
   },
 ];
 

@@ -115,6 +115,7 @@ export class LedgerObserver implements ChatObserver {
         price: l.price,
         estimate,
         batchId: meta.batchId ?? null,
+        params: meta.request.params ?? null,
       }),
     );
   }

@@ -7,6 +7,7 @@ import { priceUsage } from '../../../shared/engine/pricing.ts';
 import { resultStatus } from '../../../shared/engine/result.ts';
 import type { ChatError, ChatResult, Estimate, Usage } from '../../../shared/engine/types.ts';
 import type { Price } from '../../../shared/providers/catalog.ts';
+import type { SamplingParams } from '../../../shared/params/types.ts';
 import type { LedgerStatus } from '../../../shared/bridge/usage.ts';
 import type { StatementSync } from 'node:sqlite';
 import type { Db } from '../db.ts';
@@ -31,6 +32,8 @@ export interface LedgerStart {
   estimate: Estimate;
   /** The batch this request belongs to (issue #13), so usage can be filtered by batch. */
   batchId?: string | null;
+  /** The system prompt and parameters the request was sent with (JSON in the row); null: all provider defaults. */
+  params?: SamplingParams | null;
 }
 
 export class LedgerStore {
@@ -50,8 +53,9 @@ export class LedgerStore {
   start(r: LedgerStart): void {
     this.stmt(
       `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
-           upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd, batch_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?, ?)`,
+           upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd, batch_id,
+           params)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?, ?, ?)`,
     ).run(
       r.id,
       r.requestId,
@@ -72,6 +76,7 @@ export class LedgerStore {
       r.estimate.prompt_tokens,
       r.estimate.usd,
       r.batchId ?? null,
+      r.params && Object.keys(r.params).length > 0 ? JSON.stringify(r.params) : null,
     );
   }
 

@@ -76,7 +76,8 @@ export function createRecords(db: Db, providers: ProviderStore, attachments: Att
     getSession: async (id) => sessions.get(id),
     renameSession: async (input) => sessions.rename(input.id, input.title),
     deleteSession: async (id) => sessions.delete(id),
-    exportSession: async (input) => exportSession(sessions.get(input.id), input.format, attachments),
+    exportSession: async (input) =>
+      exportSession(sessions.get(input.id), input.format, attachments, Date.now(), input.leafRequestId),
     getTally: async (q) => ({ ...ledger.tally(q?.sessionId ?? null), storage_error: storageError }),
     getUsage: async (range) => ledger.report(checkRange(range)),
     exportLedgerCsv: async (range) => ledgerCsv(ledger.rows(checkRange(range))),

@@ -24,21 +24,52 @@ const imageFile = (turn: number, i: number, a: StoredTurn['attachments'][number]
   return `images/${String(turn + 1).padStart(2, '0')}-${i + 1}-${base}.${ext}`;
 };
 
-/** Markdown for a whole session; image links point at `images/...` beside the .md file. */
-export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): string {
+/**
+ * The branch shown: the turns from the root to `leafRequestId` (default: the newest turn), each with the other
+ * lanes of its compare. Regenerated answers and edited questions off this branch are left out of the Markdown.
+ */
+export function branchOf(turns: readonly StoredTurn[], leafRequestId?: string | null): StoredTurn[] {
+  const byId = new Map(turns.map((t) => [t.id, t]));
+  const newest = turns.reduce<StoredTurn | undefined>((a, t) => (!a || t.createdAt >= a.createdAt ? t : a), undefined);
+  const leaf = (leafRequestId ? turns.find((t) => t.requestId === leafRequestId) : undefined) ?? newest;
+  const chain: StoredTurn[] = [];
+  const seen = new Set<string>();
+  for (let t = leaf; t && !seen.has(t.id); t = t.parentId ? byId.get(t.parentId) : undefined) {
+    seen.add(t.id);
+    chain.unshift(t);
+  }
+  return chain.flatMap((t) =>
+    t.compareGroup ? turns.filter((x) => x.compareGroup === t.compareGroup && x.parentId === t.parentId) : [t],
+  );
+}
+
+/** The parameters a turn was sent with, in one line ("" when all were the provider's defaults). */
+function paramsLine(t: StoredTurn): string {
+  const { system: _, extra, response_format, ...rest } = t.params ?? {};
+  const parts = Object.entries(rest).map(([k, v]) => `${k} ${Array.isArray(v) ? JSON.stringify(v) : v}`);
+  if (response_format && response_format.type !== 'text') parts.push(`response_format ${response_format.type}`);
+  for (const [k, v] of Object.entries(extra ?? {})) parts.push(`${k} ${JSON.stringify(v)}`);
+  return parts.join(' · ');
+}
+
+/** Markdown for the branch shown of a session; image links point at `images/...` beside the .md file. */
+export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now(), leafRequestId?: string | null): string {
   const out: string[] = [
     `# ${d.session.title}`,
     '',
     `_Exported from Glimpse on ${new Date(exportedAt).toISOString().slice(0, 10)}._`,
     '',
   ];
-  d.turns.forEach((t, n) => {
+  branchOf(d.turns, leafRequestId).forEach((t, n) => {
     out.push(`## ${n + 1}. Question`, '');
+    if (t.params?.system) out.push('System prompt:', '', ...t.params.system.split('\n').map((l) => `> ${l}`), '');
     t.attachments.forEach((a, i) => {
       out.push(`![${a.label ?? a.name}](${imageFile(n, i, a)})`, '');
     });
     if (t.prompt) out.push(t.prompt, '');
     out.push(`### Answer — ${t.providerName} · ${t.model} · ${t.thinking ? 'thinking' : 'fast'}`, '');
+    const params = paramsLine(t);
+    if (params) out.push(`<sub>Parameters: ${params}</sub>`, '');
     if (t.reasoning) out.push('<details><summary>Reasoning</summary>', '', t.reasoning, '', '</details>', '');
     out.push(t.answer || '_(no answer)_', '');
     if (t.boxes.length) {
@@ -66,17 +97,23 @@ export function sessionMarkdown(d: SessionDetail, exportedAt = Date.now()): stri
   return showBidiControls(out.join('\n'));
 }
 
-/** The JSON export: the stored session as data, attachments by name and content hash. */
+/**
+ * The JSON export: the whole stored tree as data (every branch; `parent` names the turn each follows), attachments
+ * by name and content hash.
+ */
 export function sessionJson(d: SessionDetail, exportedAt = Date.now()): string {
   // Bidi controls as \u escapes: the same strings to a JSON parser, no reordering in a viewer or editor.
   return jsonBidiEscaped(
     JSON.stringify(
       {
         format: 'glimpse-session',
-        version: 1,
+        version: 2,
         exportedAt: new Date(exportedAt).toISOString(),
         session: { id: d.session.id, title: d.session.title, createdAt: new Date(d.session.createdAt).toISOString() },
         turns: d.turns.map((t) => ({
+          id: t.id,
+          parent: t.parentId,
+          params: t.params,
           prompt: t.prompt,
           attachments: t.attachments.map((a) => ({
             name: a.name,
@@ -113,13 +150,16 @@ export function exportSession(
   format: SessionExportFormat,
   attachments: AttachmentStore,
   exportedAt = Date.now(),
+  leafRequestId?: string | null,
 ): SessionExportFile {
   const base = safeName(d.session.title);
   if (format === 'json') {
     return { fileName: `${base}.json`, mime: 'application/json', bytes: new TextEncoder().encode(sessionJson(d, exportedAt)) };
   }
-  const files: Record<string, Uint8Array> = { [`${base}/${base}.md`]: new TextEncoder().encode(sessionMarkdown(d, exportedAt)) };
-  d.turns.forEach((t, n) => {
+  const files: Record<string, Uint8Array> = {
+    [`${base}/${base}.md`]: new TextEncoder().encode(sessionMarkdown(d, exportedAt, leafRequestId)),
+  };
+  branchOf(d.turns, leafRequestId).forEach((t, n) => {
     t.attachments.forEach((a, i) => {
       try {
         files[`${base}/${imageFile(n, i, a)}`] = attachments.read(a.id).bytes;

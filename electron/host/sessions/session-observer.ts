@@ -51,6 +51,8 @@ export class SessionObserver implements ChatObserver {
             model: meta.model,
             thinking: event.thinking,
             at: event.startedAt,
+            parentRequestId: r.parentRequestId ?? null,
+            params: r.params ?? null,
           }),
         );
         return;

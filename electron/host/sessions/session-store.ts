@@ -10,6 +10,7 @@ import type { MessageStatus, SentMediaKind, SessionDetail, SessionSummary, Store
 import { resultStatus } from '../../../shared/engine/result.ts';
 import { sentKindOf } from '../../../shared/media/sent-kind.ts';
 import type { Box, ChatResult } from '../../../shared/engine/types.ts';
+import type { SamplingParams } from '../../../shared/params/types.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { Db } from '../db.ts';
@@ -25,6 +26,10 @@ export interface TurnStart {
   model: string;
   thinking: boolean;
   at: number;
+  /** The exchange this one follows (its request id); absent for a session's first question. */
+  parentRequestId?: string | null;
+  /** What it was sent with; stored on the user message so a reopened session shows and reuses it. */
+  params?: SamplingParams | null;
 }
 
 export const userMessageId = (requestId: string) => `${requestId}:user`;
@@ -60,6 +65,9 @@ interface MessageRow {
   thinking: number | null;
   result: string | null;
   created_at: number;
+  parent_id: string | null;
+  params: string | null;
+  compare_group: string | null;
 }
 
 const summary = (r: SummaryRow, snippet: string | null = null): SessionSummary => ({
@@ -96,11 +104,20 @@ export class SessionStore {
         this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM messages WHERE session_id = ?').get(t.sessionId) as { n: number }
       ).n;
       const insert = this.db.prepare(
-        `INSERT INTO messages (id, session_id, seq, role, request_id, text, status, provider, model, thinking, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (id, session_id, seq, role, request_id, text, status, provider, model, thinking, created_at, parent_id, params)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const user = userMessageId(t.requestId);
-      insert.run(user, t.sessionId, seq + 1, 'user', t.requestId, t.prompt, 'done', null, null, null, t.at);
+      // A parent from another session (or one deleted meanwhile) is not a parent: the exchange starts a branch.
+      const parent = t.parentRequestId
+        ? ((
+            this.db
+              .prepare("SELECT id FROM messages WHERE id = ? AND session_id = ? AND role = 'user'")
+              .get(userMessageId(t.parentRequestId), t.sessionId) as { id: string } | undefined
+          )?.id ?? null)
+        : null;
+      const params = t.params && Object.keys(t.params).length > 0 ? JSON.stringify(t.params) : null;
+      insert.run(user, t.sessionId, seq + 1, 'user', t.requestId, t.prompt, 'done', null, null, null, t.at, parent, params);
       // Only attachments the store knows: a request refused for a vanished attachment is still recorded.
       const fileKind = this.db.prepare('SELECT kind FROM attachments WHERE id = ?');
       const link = this.db.prepare(
@@ -122,7 +139,28 @@ export class SessionStore {
         t.model,
         t.thinking ? 1 : 0,
         t.at,
+        null,
+        null,
       );
+    });
+  }
+
+  /**
+   * Deletes one exchange (question and answer). The exchanges that followed it now follow its parent, so deleting
+   * a turn never takes later ones with it. The ledger keeps its rows; attachments stay (other messages may use them).
+   */
+  deleteTurn(sessionId: string, requestId: string): void {
+    const user = userMessageId(requestId);
+    transaction(this.db, () => {
+      const row = this.db
+        .prepare("SELECT parent_id FROM messages WHERE id = ? AND session_id = ? AND role = 'user'")
+        .get(user, sessionId) as { parent_id: string | null } | undefined;
+      if (!row) throw new BadInputError('That exchange is no longer in this session.');
+      this.db
+        .prepare('UPDATE messages SET parent_id = ? WHERE session_id = ? AND parent_id = ?')
+        .run(row.parent_id, sessionId, user);
+      this.db.prepare('DELETE FROM message_attachments WHERE message_id = ?').run(user);
+      this.db.prepare('DELETE FROM messages WHERE id IN (?, ?)').run(user, assistantMessageId(requestId));
     });
   }
 
@@ -187,7 +225,10 @@ export class SessionStore {
   get(id: string): SessionDetail {
     const session = this.summary(id);
     const messages = this.db
-      .prepare('SELECT * FROM messages WHERE session_id = ? ORDER BY seq')
+      .prepare(
+        `SELECT m.*, (SELECT l.compare_group FROM ledger l WHERE l.request_id = m.request_id LIMIT 1) AS compare_group
+         FROM messages m WHERE m.session_id = ? ORDER BY m.seq`,
+      )
       .all(id) as unknown as MessageRow[];
     const atts = this.db
       .prepare(
@@ -219,6 +260,9 @@ export class SessionStore {
           boxes: [],
           result: null,
           createdAt: m.created_at,
+          parentId: m.parent_id,
+          params: m.params ? (JSON.parse(m.params) as SamplingParams) : null,
+          compareGroup: m.compare_group,
         };
         turns.push(t);
         if (m.request_id) byRequest.set(m.request_id, t);

@@ -10,6 +10,7 @@ import './composer-media.css';
 import { BudgetControl } from './budget-control.tsx';
 import { EstimateLine } from './estimate-line.tsx';
 import { PresetsMenu } from './presets-menu.tsx';
+import { ParamsPanel } from '../playground/params-panel.tsx';
 
 export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const prompt = useStore((s) => s.prompt);
@@ -54,6 +55,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
         </div>
       )}
       {lanesOpen && <LaneEditor onClose={() => setLanesOpen(false)} />}
+      <ParamsPanel />
       <AttachmentStrip />
       <div className="composer-media-bar">
         <BudgetControl />

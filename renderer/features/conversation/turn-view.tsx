@@ -8,6 +8,7 @@ import { GroundedAnswer } from './grounded-answer.tsx';
 import { ErrorBanner } from './error-banner.tsx';
 import { ReasoningBlock } from './reasoning-block.tsx';
 import { TurnStats } from './turn-stats.tsx';
+import { TurnActions } from '../playground/turn-actions.tsx';
 
 /**
  * One exchange. A delta changes only a turn's text, so this view selects everything but the text (plus whether
@@ -52,6 +53,7 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
         {turn.status === 'incomplete' && <p className="muted stopped">{t('turn.interrupted')}</p>}
         <TurnStats result={turn.result} estimate={turn.estimate} />
       </section>
+      <TurnActions id={turn.id} />
     </article>
   );
 });

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionReport, ProviderView } from '../../../shared/bridge/providers.ts';
+import { guessServer } from '../../../shared/params/dialect.ts';
+import { ServerDialect } from '../playground/server-dialect.tsx';
 import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { failureMessage } from '../../model/failure.ts';
@@ -33,6 +35,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
   const [model, setModel] = useState(provider?.model ?? entry.models[0]?.id ?? '');
   const [upstream, setUpstream] = useState<string[]>(provider?.upstream ?? []);
   const [apiKey, setApiKey] = useState('');
+  const [dialect, setDialect] = useState({ server: provider?.server, thinking: provider?.thinkingDialect });
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
@@ -66,6 +69,8 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         model,
         upstream: entry.upstreams.length ? upstream : [],
         ...key,
+        // A custom server's kind: as picked, else as its address suggests (saved, so requests need not guess).
+        ...(entry.userUrl ? { server: dialect.server ?? guessServer(baseUrl) ?? 'vllm', thinkingDialect: dialect.thinking } : {}),
       });
       setSaved(view);
       setApiKey('');
@@ -160,6 +165,9 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
             ))}
           </datalist>
         </label>
+        {entry.userUrl && (
+          <ServerDialect server={dialect.server} thinking={dialect.thinking} guess={guessServer(baseUrl)} onChange={setDialect} />
+        )}
         {entry.upstreams.length > 0 && <UpstreamPicker options={entry.upstreams} value={upstream} onChange={setUpstream} />}
         {error && (
           <p className="form-error" role="alert">

@@ -128,6 +128,10 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
     JSON.stringify({ ...chat, budget: 'big' }),
     JSON.stringify({ ...chat, providerId: HUGE }),
     JSON.stringify({ ...chat, sessionId: 7 }),
+    JSON.stringify({ ...chat, params: { temperature: 'hot' } }),
+    JSON.stringify({ ...chat, params: { stop: 'END' } }),
+    JSON.stringify({ ...chat, params: { response_format: { type: 'yaml' } } }),
+    JSON.stringify({ ...chat, parentRequestId: 5 }),
   ],
   cancelChat: ['5', '{}', JSON.stringify(HUGE)],
   listSessions: ['5', '"x"', '{"search":5}', '{"limit":-1}'],
@@ -164,6 +168,10 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   exportBatch: [JSON.stringify({ batchId: 'x', format: 'pdf' }), '{}'],
   scanLocalServers: ['"yes"', '5', '{}'],
   setGuideDone: ['null', '"done"', '1'],
+  deleteTurn: ['"x"', '{"sessionId":"s"}', '{"sessionId":"s","requestId":5}'],
+  checkJsonSchema: ['"x"', '[1]', 'null'],
+  validateAnswer: ['{"schema":{}}', '{"schema":[],"answer":"x"}', '{"answer":"x"}'],
+  requestCode: ['null', '{}', JSON.stringify({ ...chat, params: { seed: 'x' } })],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */

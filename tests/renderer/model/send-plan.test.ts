@@ -93,6 +93,8 @@ describe('a send', () => {
         ],
         budget: 2048,
         sessionId: 'S',
+        // The host links the stored exchange to the one it follows.
+        parentRequestId: 'r-a',
       },
     ]);
     expect(turns).toHaveLength(1);

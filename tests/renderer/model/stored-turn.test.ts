@@ -30,6 +30,8 @@ const stored = (attachments: MessageAttachment[], patch: Partial<StoredTurn> = {
   boxes: [],
   result: result('There'),
   createdAt: 1,
+  parentId: null,
+  params: null,
   ...patch,
 });
 

@@ -31,6 +31,8 @@ const stored = (requestId: string, prompt: string, patch: Partial<StoredTurn> = 
   boxes: [],
   result: result(`answer to ${prompt}`),
   createdAt: 1,
+  parentId: null,
+  params: null,
   ...patch,
 });
 
@@ -41,8 +43,9 @@ it('opens a stored session: images keep their kinds, the lanes of a compare come
       stored('r1', 'Read page 3', {
         attachments: [att('p2', { label: 'page 2', sentAs: 'page' }), att('p3', { label: 'page 3', sentAs: 'page' })],
       }),
-      stored('r2', 'Compare', { thinking: true }),
-      stored('r3', 'Compare', { thinking: false, answer: 'The fast lane' }),
+      // As migration 8 links a session stored as a list: each exchange follows the one before.
+      stored('r2', 'Compare', { thinking: true, parentId: 'r1:user' }),
+      stored('r3', 'Compare', { thinking: false, answer: 'The fast lane', parentId: 'r2:user' }),
     ],
   };
   const bridge = fakeBridge({

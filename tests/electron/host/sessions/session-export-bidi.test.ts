@@ -9,6 +9,8 @@ const detail: SessionDetail = {
     {
       id: 't1',
       requestId: null,
+      parentId: null,
+      params: null,
       prompt: 'Which file?',
       attachments: [],
       providerName: 'Fake',

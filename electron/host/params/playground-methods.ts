@@ -1,0 +1,20 @@
+/** The playground's bridge methods (shared/bridge/playground.ts), implemented over the host's services. */
+import type { PlaygroundApi } from '../../../shared/bridge/playground.ts';
+import type { ChatService } from '../chat-service.ts';
+import type { SessionStore } from '../sessions/session-store.ts';
+
+export function playgroundMethodsFor(deps: { sessions: SessionStore; chat: ChatService }): PlaygroundApi {
+  // ajv is loaded on the first schema, not at start-up.
+  const schemas = () => import('./json-schema.ts');
+  return {
+    deleteTurn: async ({ sessionId, requestId }) => deps.sessions.deleteTurn(sessionId, requestId),
+    checkJsonSchema: async (schema) => ({ problems: (await schemas()).schemaProblems(schema) }),
+    async validateAnswer({ schema, answer }) {
+      const s = await schemas();
+      const problems = s.schemaProblems(schema);
+      if (problems.length > 0) return { valid: false, errors: problems.map((p) => `The schema itself: ${p}`) };
+      return s.validateAnswer(schema, answer);
+    },
+    requestCode: (request) => deps.chat.requestBody(request),
+  };
+}

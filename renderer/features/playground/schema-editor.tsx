@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { useStore } from '../../store/index.ts';
+
+/**
+ * The JSON schema of a structured answer, checked as it is typed: first as JSON, then as JSON Schema (by the
+ * host, with ajv). Only a valid schema is put in the parameters; what is typed stays in the box either way.
+ */
+export function SchemaEditor() {
+  const format = useStore((s) => s.params.response_format);
+  const setParams = useStore((s) => s.setParams);
+  const checkSchema = useStore((s) => s.checkSchema);
+  const setParamError = useStore((s) => s.setParamError);
+  const current = format?.type === 'json_schema' ? format : null;
+  const [text, setText] = useState(() => (current ? JSON.stringify(current.schema, null, 2) : ''));
+  const [name, setName] = useState(current?.name ?? 'answer');
+  const [problems, setProblems] = useState<string[]>([]);
+  // A schema being fixed holds sends back, saying why; leaving the editor (another format) lets them go.
+  useEffect(() => {
+    setParamError('json-schema', problems[0] ? `JSON schema: ${problems[0]}` : null);
+  }, [problems, setParamError]);
+  useEffect(() => () => setParamError('json-schema', null), [setParamError]);
+  useEffect(() => {
+    if (!text.trim()) {
+      setProblems(['Type a JSON schema, e.g. {"type": "object", "properties": {…}}.']);
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      setProblems([`Not JSON: ${e instanceof Error ? e.message : String(e)}`]);
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      setProblems(['A JSON schema must be an object.']);
+      return;
+    }
+    let live = true;
+    // A short pause after typing, then the host's verdict.
+    const t = setTimeout(async () => {
+      const found = await checkSchema(parsed as Record<string, unknown>);
+      if (!live) return;
+      setProblems(found);
+      if (found.length === 0)
+        setParams({
+          response_format: { type: 'json_schema', name: name.trim() || 'answer', schema: parsed as Record<string, unknown> },
+        });
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [text, name, checkSchema, setParams]);
+  return (
+    <div className="schema-editor">
+      <label>
+        Schema name <input value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label htmlFor="json-schema">JSON schema</label>
+      <textarea
+        id="json-schema"
+        spellCheck={false}
+        rows={8}
+        value={text}
+        aria-invalid={problems.length > 0 || undefined}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {problems.length > 0 ? (
+        <ul className="param-error" aria-label="Schema problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted" role="status">
+          Valid JSON Schema: answers are checked against it.
+        </p>
+      )}
+    </div>
+  );
+}

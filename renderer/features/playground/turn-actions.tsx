@@ -1,0 +1,131 @@
+import { memo, useCallback, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { siblingsOf } from '../../model/branches.ts';
+import { paramNamedIn } from '../../../shared/params/chips.ts';
+import { isRunning } from '../../model/turn.ts';
+import { useStore, useStoreApi } from '../../store/index.ts';
+import { CopyButton } from '../conversation/copy-button.tsx';
+import { SchemaResult } from './schema-result.tsx';
+import { ViewCodeDialog } from './view-code-dialog.tsx';
+
+/**
+ * What can be done to one exchange: flip between its siblings ("2 / 3"), copy or edit the question, regenerate,
+ * delete, View code; Continue when the answer stopped at its token limit; and, for a structured answer, its check
+ * against the schema. Reads only the turn's outline, never its text, so a streaming delta does not re-render it.
+ */
+export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
+  const api = useStoreApi();
+  const t = useStore(
+    useShallow((s) => {
+      const turn = s.turns.find((x) => x.id === id);
+      if (!turn) return null;
+      const sibs = siblingsOf([...s.turns, ...s.hiddenTurns], turn);
+      const at = sibs.findIndex((x) => x.id === id);
+      return {
+        prompt: turn.prompt,
+        status: turn.status,
+        length: turn.result?.finish_reason === 'length',
+        errorMessage: turn.error && turn.error.kind !== 'cancelled' ? turn.error.message : null,
+        schema: turn.params?.response_format?.type === 'json_schema',
+        at,
+        count: sibs.length,
+        prev: sibs[at - 1]?.id ?? null,
+        next: sibs[at + 1]?.id ?? null,
+        busy: s.turns.some(isRunning),
+        params: turn.params,
+      };
+    }),
+  );
+  const [editing, setEditing] = useState<string | null>(null);
+  const [code, setCode] = useState(false);
+  const setParams = useStore((s) => s.setParams);
+  // Stable, so the dialog does not refocus its first control each time this re-renders.
+  const closeCode = useCallback(() => setCode(false), []);
+  if (!t) return null;
+  const running = t.status === 'sending' || t.status === 'streaming';
+  const { flipTo, regenerate, editAndResend, continueAnswer, deleteTurn } = api.getState();
+  const badParam = t.errorMessage && t.params ? paramNamedIn(t.errorMessage, t.params) : null;
+  return (
+    <div className="turn-actions-wrap">
+      {editing !== null && (
+        <form
+          className="edit-box"
+          aria-label="Edit question"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void editAndResend(id, editing);
+            setEditing(null);
+          }}
+        >
+          <textarea aria-label="Edited question" rows={3} value={editing} onChange={(e) => setEditing(e.target.value)} />
+          <button type="submit" className="primary" disabled={t.busy || !editing.trim()}>
+            Send edited
+          </button>
+          <button type="button" className="link" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      {t.length && !running && (
+        <p className="length-note muted" role="note">
+          The answer stopped at its output limit (finish_reason: length).{' '}
+          <button type="button" disabled={t.busy} onClick={() => void continueAnswer(id)}>
+            Continue
+          </button>
+        </p>
+      )}
+      {badParam && (
+        <p className="muted" role="note">
+          The provider refused <code>{badParam}</code>.{' '}
+          <button type="button" onClick={() => setParams({ [badParam]: undefined })}>
+            Reset {badParam} to default
+          </button>
+        </p>
+      )}
+      {t.schema && t.status === 'done' && <SchemaResult id={id} />}
+      <div className="turn-actions">
+        {t.count > 1 && (
+          <span className="sibling-nav">
+            <button
+              type="button"
+              className="link"
+              aria-label="Previous version"
+              disabled={!t.prev || t.busy}
+              onClick={() => t.prev && flipTo(t.prev)}
+            >
+              ‹
+            </button>
+            <span data-testid="version">
+              {t.at + 1} / {t.count}
+            </span>
+            <button
+              type="button"
+              className="link"
+              aria-label="Next version"
+              disabled={!t.next || t.busy}
+              onClick={() => t.next && flipTo(t.next)}
+            >
+              ›
+            </button>
+          </span>
+        )}
+        <CopyButton label="Copy question" text={() => t.prompt} className="link">
+          Copy question
+        </CopyButton>
+        <button type="button" className="link" disabled={t.busy} onClick={() => setEditing(t.prompt)}>
+          Edit
+        </button>
+        <button type="button" className="link" disabled={t.busy} onClick={() => void regenerate(id)}>
+          Regenerate
+        </button>
+        <button type="button" className="link" onClick={() => setCode(true)}>
+          View code
+        </button>
+        <button type="button" className="link" disabled={running} onClick={() => void deleteTurn(id)}>
+          Delete
+        </button>
+      </div>
+      {code && <ViewCodeDialog id={id} onClose={closeCode} />}
+    </div>
+  );
+});

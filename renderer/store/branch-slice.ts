@@ -1,0 +1,122 @@
+/**
+ * Branches of the conversation (issue #10): regenerate an answer, edit a question and send it again, continue an
+ * answer cut off at its limit, delete a turn, and flip between siblings. The shown path stays in `turns` (so
+ * streaming, compare and grounding work on it as before); the rest of the tree waits in `hiddenTurns`.
+ */
+import type { StateCreator } from 'zustand';
+import { before, newestLeaf, newestTurn, refsOf, requestOf, showBranch, withoutTurn } from '../model/branches.ts';
+import { failureMessage } from '../model/failure.ts';
+import { historyOf } from '../model/history.ts';
+import { type SendPlan, startTurns } from '../model/send-plan.ts';
+import { leafOf } from '../model/thread.ts';
+import { isRunning, type Turn } from '../model/turn.ts';
+import type { StoreDeps } from './deps.ts';
+import { launchTurns, sendIds } from './send-action.ts';
+import type { BranchSlice, State } from './state.ts';
+
+/** What Continue sends: the model sees its cut-off answer in the history and carries on from there. */
+export const CONTINUE_PROMPT = 'Continue exactly where your previous answer stopped, without repeating anything.';
+
+export const createBranchSlice =
+  ({ bridge }: StoreDeps): StateCreator<State, [], [], BranchSlice> =>
+  (set, get) => {
+    const all = () => [...get().turns, ...get().hiddenTurns];
+
+    /** Sends `prompt` (with `base`'s images) after `context`, with the toolbar's provider and the panel's params. */
+    async function resend(base: Turn | null, prompt: string, context: Turn[]): Promise<void> {
+      const s = get();
+      if (s.turns.some(isRunning)) return;
+      const provider = s.providers.find((p) => p.id === s.providerId);
+      if (!provider) {
+        set({ notice: 'Pick a provider first.' });
+        return;
+      }
+      const parentId = leafOf(context);
+      const parent = context.find((t) => t.id === parentId) ?? null;
+      const plan: SendPlan = {
+        prompt,
+        compare: false,
+        lanes: [
+          {
+            providerId: provider.id,
+            providerName: provider.name,
+            model: provider.model,
+            thinking: s.thinking,
+            budget: base?.request?.budget ?? s.budget,
+            laneLabel: null,
+            params: s.params,
+          },
+        ],
+        history: historyOf(context, s.comparePreferred),
+        parentId,
+        parentRequestId: parent?.requestId ?? null,
+      };
+      const media = base ? { refs: refsOf(base), images: base.images } : { refs: [], images: [] };
+      const { turns, requests } = startTurns(plan, media, sendIds, s.sessionId);
+      set(showBranch([...all(), ...turns], turns[0]!.id));
+      await launchTurns(bridge, set, turns, requests);
+    }
+
+    const find = (id: string) => all().find((t) => t.id === id);
+
+    return {
+      hiddenTurns: [],
+      async requestCode(turnId) {
+        const s = get();
+        const t = find(turnId);
+        const req = t && requestOf(t, before(s.turns, t), s.providers, s.providerId, s.comparePreferred);
+        if (!req) throw new Error('That exchange can no longer be rebuilt: its provider is gone.');
+        return bridge.requestCode(req);
+      },
+      async validateAnswer(turnId) {
+        const t = find(turnId);
+        const f = t?.params?.response_format;
+        if (!t || f?.type !== 'json_schema') return null;
+        return bridge.validateAnswer({ schema: f.schema, answer: t.answer });
+      },
+      showTree(turns) {
+        set(showBranch(turns, newestTurn(turns)?.id ?? null));
+      },
+      flipTo(turnId) {
+        const t = find(turnId);
+        if (!t || get().turns.some(isRunning)) return;
+        set(showBranch(all(), newestLeaf(all(), t).id));
+      },
+      async regenerate(turnId) {
+        const t = find(turnId);
+        if (t) await resend(t, t.prompt, before(get().turns, t));
+      },
+      async editAndResend(turnId, prompt) {
+        const t = find(turnId);
+        if (t && (prompt.trim() || t.images.length > 0)) await resend(t, prompt, before(get().turns, t));
+      },
+      async continueAnswer(turnId) {
+        const shown = get().turns;
+        const i = shown.findIndex((t) => t.id === turnId);
+        if (i >= 0) await resend(null, CONTINUE_PROMPT, shown.slice(0, i + 1));
+      },
+      async deleteTurn(turnId) {
+        const t = find(turnId);
+        if (!t || isRunning(t)) return;
+        try {
+          if (t.requestId) await bridge.deleteTurn({ sessionId: get().sessionId, requestId: t.requestId });
+        } catch (e) {
+          // A turn never stored (refused before it reached the host) has nothing to delete there.
+          const message = failureMessage(e);
+          if (!/no longer in this session/.test(message)) {
+            set({ notice: `Could not delete that exchange: ${message}` });
+            return;
+          }
+        }
+        const shown = get().turns;
+        const leaf = leafOf(shown);
+        const rest = withoutTurn(all(), turnId);
+        // Deleting the last shown turn shows its parent's branch; otherwise the same branch, one turn shorter.
+        const nextLeaf = leaf === turnId ? (t.parentId ?? null) : leaf;
+        set(
+          showBranch(rest, nextLeaf ? newestLeaf(rest, rest.find((x) => x.id === nextLeaf)!).id : (newestTurn(rest)?.id ?? null)),
+        );
+        void get().loadSessions();
+      },
+    };
+  };

@@ -1,0 +1,19 @@
+/** The zod schemas of the playground methods' arguments (see arg-schemas.ts), checked to agree with ./playground.ts. */
+import { z } from 'zod';
+import { chatRequestSchema } from './chat-schema.ts';
+import type { PlaygroundApi } from './playground.ts';
+import { idSchema, MAX_TEXT, type Agree, type Check } from './schema-kit.ts';
+
+export const deleteTurnSchema = z.object({ sessionId: idSchema, requestId: idSchema });
+
+/** A JSON Schema as an object; whether it is valid JSON Schema is what the method answers. */
+export const jsonSchemaArgSchema = z.record(z.string(), z.unknown());
+
+export const validateAnswerSchema = z.object({ schema: jsonSchemaArgSchema, answer: z.string().max(MAX_TEXT) });
+
+export const requestCodeSchema = chatRequestSchema;
+
+export type PlaygroundSchemasAgree = [
+  Check<Agree<z.output<typeof deleteTurnSchema>, Parameters<PlaygroundApi['deleteTurn']>[0]>>,
+  Check<Agree<z.output<typeof validateAnswerSchema>, Parameters<PlaygroundApi['validateAnswer']>[0]>>,
+];

@@ -1,0 +1,41 @@
+/**
+ * The playground on the bridge (issue #10): deleting one exchange of a session's tree, checking a JSON schema and
+ * an answer against it (ajv runs in the host: the renderer's CSP allows no generated code), and the exact request
+ * an exchange sends, for "View code".
+ */
+import type { ChatRequest } from './chat.ts';
+
+export interface SchemaCheck {
+  /** Empty when the schema is valid JSON Schema. */
+  problems: string[];
+}
+
+export interface AnswerValidation {
+  /** False when the answer is not JSON or does not follow the schema. */
+  valid: boolean;
+  /** One line per problem: "/path message", or why the answer is not JSON. */
+  errors: string[];
+  /** The parsed answer, when it parsed (shown as a table or tree). */
+  value?: unknown;
+}
+
+/** The request an exchange sends, as it goes on the wire, without the key. */
+export interface RequestCode {
+  /** The full URL posted to. */
+  url: string;
+  /** The JSON body, images as complete data URLs. */
+  body: Record<string, unknown>;
+  /** The environment variable the snippets read the key from. */
+  keyEnv: string;
+}
+
+export interface PlaygroundApi {
+  /** Deletes one exchange; the ones that followed it now follow its parent. */
+  deleteTurn(input: { sessionId: string; requestId: string }): Promise<void>;
+  checkJsonSchema(schema: Record<string, unknown>): Promise<SchemaCheck>;
+  validateAnswer(input: { schema: Record<string, unknown>; answer: string }): Promise<AnswerValidation>;
+  /** Builds the request exactly as `startChat` would send it, and sends nothing. */
+  requestCode(request: ChatRequest): Promise<RequestCode>;
+}
+
+export const playgroundMethods = ['deleteTurn', 'checkJsonSchema', 'validateAnswer', 'requestCode'] as const;

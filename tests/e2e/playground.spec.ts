@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { expect, type Page, test } from '@playwright/test';
+import { GlimpseApp } from './harness.ts';
+
+let app: GlimpseApp;
+test.beforeEach(async ({ page }) => {
+  app = await GlimpseApp.launch(page);
+});
+test.afterEach(async () => app.close());
+
+const lastBody = () => app.fake.requests.at(-1)!.body as Record<string, any>;
+const openParams = async (page: Page) => {
+  const toggle = page.getByRole('region', { name: 'Parameters' }).getByRole('button', { name: /Parameters/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+};
+
+test('parameters set in the panel arrive at the provider; out of range is refused where typed', async ({ page }) => {
+  await app.addProvider({ name: 'Fake vLLM', path: 'vllm', kind: 'Custom server', apiKey: 'k' });
+  await openParams(page);
+  await page.getByLabel('System instructions').fill('Answer in one word.');
+  const temp = page.getByLabel('Temperature', { exact: true });
+  await temp.fill('7');
+  await expect(page.getByRole('alert').filter({ hasText: 'Temperature takes from 0 to 2; 7 is outside that.' })).toBeVisible();
+  await app.ask('What is it?');
+  await expect(page.getByRole('alert').filter({ hasText: 'Fix the parameters first' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('What is it?');
+  await temp.fill('0.2');
+  await page.getByLabel('Max output tokens').fill('2000');
+  await page.getByLabel('Top K').fill('5');
+  await expect(page.getByTestId('param-chips')).toHaveText('System · T 0.2 · top-k 5 · max 2k');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await app.waitForAnswerDone();
+  const body = lastBody();
+  expect(body).toMatchObject({ temperature: 0.2, max_tokens: 2000, top_k: 5 });
+  expect(body.messages[0]).toEqual({ role: 'system', content: 'Answer in one word.' });
+  // Not set: not sent.
+  expect(body).not.toHaveProperty('top_p');
+  expect(body).not.toHaveProperty('seed');
+});
+
+test('regenerate and flip; edit and resend; after a reload both branches are there', async ({ page }) => {
+  await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server', apiKey: 'k' });
+  await app.setThinking(false);
+  await app.ask('First question');
+  await app.waitForAnswerDone();
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await app.waitForAnswerDone();
+  await expect(page.getByTestId('version')).toHaveText('2 / 2');
+  await page.getByRole('button', { name: 'Previous version' }).click();
+  await expect(page.getByTestId('version')).toHaveText('1 / 2');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Edited question' }).fill('Edited question');
+  await page.getByRole('button', { name: 'Send edited' }).click();
+  await app.waitForAnswerDone();
+  await expect(page.getByTestId('version')).toHaveText('3 / 3');
+  await expect(app.answer().getByTestId('answer')).toContainText('your question “Edited question”');
+  await expect(page.getByRole('article', { name: 'Exchange' })).toHaveCount(1);
+
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Sessions' })
+    .getByRole('button', { name: /^First question/ })
+    .click();
+  await expect(page.getByTestId('version')).toHaveText('3 / 3');
+  await expect(page.locator('.user-prompt')).toHaveText('Edited question');
+  await page.getByRole('button', { name: 'Previous version' }).click();
+  await page.getByRole('button', { name: 'Previous version' }).click();
+  await expect(page.getByTestId('version')).toHaveText('1 / 3');
+  await expect(page.locator('.user-prompt')).toHaveText('First question');
+});
+
+test('an answer cut at its limit says so and continues', async ({ page }) => {
+  await app.addProvider({ name: 'Fake', path: 'zai/length', kind: 'Custom server', apiKey: 'k' });
+  await app.setThinking(false);
+  await app.ask('Tell me a long story');
+  await app.waitForAnswerDone();
+  const note = page.getByRole('note').filter({ hasText: 'finish_reason: length' });
+  await expect(note).toBeVisible();
+  await note.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('article', { name: 'Exchange' })).toHaveCount(2);
+  await app.waitForAnswerDone();
+  await expect(page.getByRole('note').filter({ hasText: 'finish_reason: length' })).toHaveCount(1);
+  // The model saw its own cut-off answer before the request to go on.
+  const msgs = lastBody().messages as { role: string; content: string }[];
+  expect(msgs.at(-2)?.role).toBe('assistant');
+  expect(msgs.at(-1)?.content).toMatch(/^Continue exactly where/);
+});
+
+test('a JSON schema is checked as it is typed, and the answer is validated against it', async ({ page }) => {
+  await app.addProvider({ name: 'Fake', path: 'vllm/json-bad', kind: 'Custom server', apiKey: 'k' });
+  await openParams(page);
+  await page.getByLabel('Response format').selectOption('json_schema');
+  const editor = page.getByLabel('JSON schema', { exact: true });
+  await editor.fill('{"type": "objekt"}');
+  await expect(page.getByRole('list', { name: 'Schema problems' })).toContainText('type');
+  await editor.fill('{"type": "object", "properties": {"count": {"type": "integer"}, "label": {"type": "string"}}}');
+  await expect(page.getByRole('status').filter({ hasText: 'Valid JSON Schema' })).toBeVisible();
+  await app.ask('Count the cats');
+  await app.waitForAnswerDone();
+  expect(lastBody().response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'answer' } });
+  const check = page.getByRole('region', { name: 'Schema check' });
+  await expect(check.getByRole('list', { name: 'Schema errors' }).getByRole('listitem')).toHaveText([
+    '/count must be integer',
+    '/label must be string',
+  ]);
+  await expect(check.getByRole('rowheader', { name: 'count' })).toBeVisible();
+});
+
+test("View code's curl, replayed against the provider, gets the same answer", async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.shell.url });
+  await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server', apiKey: 'k' });
+  await app.setThinking(false);
+  await openParams(page);
+  await page.getByLabel('Seed').fill('7');
+  await app.ask('Replay me');
+  await app.waitForAnswerDone();
+  const shown = (await app.answer().getByTestId('answer').innerText()).trim();
+  await page.getByRole('button', { name: 'View code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'View code' });
+  await expect(dialog.getByTestId('code')).toContainText('Authorization: Bearer $GLIMPSE_API_KEY');
+  await dialog.getByRole('button', { name: 'Copy code' }).click();
+  const curl = await page.evaluate(() => navigator.clipboard.readText());
+  expect(curl).not.toContain('Bearer k"');
+  // Async: the fake provider runs in this process and must keep answering while curl waits.
+  const { stdout: out } = await promisify(execFile)('bash', ['-c', curl], { env: { ...process.env, GLIMPSE_API_KEY: 'k' } });
+  expect(app.fake.requests.at(-1)!.body).toEqual(app.fake.requests.at(-2)!.body);
+  const replayed = out
+    .split('\n')
+    .filter((l) => l.startsWith('data: {'))
+    .map((l) => JSON.parse(l.slice(6)).choices?.[0]?.delta?.content ?? '')
+    .join('');
+  expect(replayed.trim()).toBe(shown);
+});
