@@ -109,7 +109,10 @@ describe('glimpse ask --json', () => {
       'finish_reason',
       'timings',
       'error',
+      'params',
     ]);
+    // No parameter given: every one is the provider's default, so none is listed (and none is sent).
+    expect(out.params).toEqual({});
     expect(Object.keys(out.usage)).toEqual(['prompt_tokens', 'completion_tokens', 'reasoning_tokens', 'cached_tokens']);
     expect(Object.keys(out.timings)).toEqual(['ttft_ms', 'total_ms']);
     expect(out).toMatchObject({ boxes: [], finish_reason: 'stop', error: null, cost: { source: 'price-table' } });
