@@ -23,7 +23,18 @@ if (!only || only === 'host') {
   cpSync('assets/icon.png', 'dist/electron/icon.png');
   await Promise.all([
     esbuild({ ...common, entryPoints: ['electron/server/serve.ts'], outfile: 'dist/server/serve.mjs', format: 'esm' }),
-    esbuild({ ...common, entryPoints: ['electron/cli/glimpse.ts'], outfile: 'dist/cli/glimpse.mjs', format: 'esm' }),
+    // Split: what a command loads on demand (batch, JSON Schema checks, Local OCR) is its own chunk, so its
+    // packages (ajv, zod, fflate...) are imported only when that command runs, not at every start. Chunks sit
+    // beside the entry because the decode pool finds its child from the bundle's own folder.
+    esbuild({
+      ...common,
+      entryPoints: { glimpse: 'electron/cli/glimpse.ts' },
+      outdir: 'dist/cli',
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunk-[hash]',
+      splitting: true,
+      format: 'esm',
+    }),
     // Images are decoded in a child process that every shell forks from beside its own bundle (decode-pool.ts).
     ...['cli', 'server', 'electron'].map((dir) =>
       esbuild({

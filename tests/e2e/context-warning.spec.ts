@@ -6,7 +6,9 @@ import { GlimpseApp } from './harness.ts';
 test('the estimate warns before sending when the pages will not fit the model’s context', async ({ page }) => {
   const app = await GlimpseApp.launch(page);
   try {
-    // The default provider is Z.AI's GLM-4.5V: a 65,536-token window.
+    // Z.AI's GLM-4.5V: a 65,536-token window. (With no key anywhere the app starts on Local OCR, which has no
+    // context to overflow, so the provider is picked as a person would.)
+    await page.getByRole('combobox', { name: 'Provider' }).selectOption({ label: 'Z.AI · glm-4.5v (no key)' });
     await app.attachViaDialog(await makePdf('long-report.pdf', 40));
     const estimate = page.getByLabel('Estimate');
     await expect(estimate).toContainText('prompt tokens');

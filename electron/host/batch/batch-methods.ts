@@ -6,7 +6,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
 import { completionGuess } from '../../../shared/batch/estimate.ts';
 import type { BatchEvent, BatchResultLine, BatchSpec } from '../../../shared/batch/types.ts';
 import type { BatchApi, BatchExport, BatchPlanView, BatchSummary } from '../../../shared/bridge/batch.ts';
@@ -20,11 +19,16 @@ import type { ChatService } from '../chat-service.ts';
 import type { Db } from '../db.ts';
 import { isOwnerAlive } from '../ledger/owner.ts';
 import type { ProviderStore } from '../provider-store.ts';
-import { compileAnswerSchema } from './answer-schema.ts';
 import { runBatch } from './batch-runner.ts';
 import { completionHistory, estimateTodo, openBatch } from './batch-service.ts';
 import { type BatchRow, BatchStore } from './batch-store.ts';
 import { csvHeader, csvRow } from './outputs.ts';
+
+/**
+ * Ajv (with its formats) and fflate are loaded when a batch first needs them: every shell builds these methods at
+ * start, and the CLI's `ask` must not pay for them.
+ */
+const answerSchemas = () => import('./answer-schema.ts');
 
 export interface BatchMethodDeps {
   db: Db;
@@ -74,7 +78,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
       if (!p) throw new BadInputError('Pick a provider first.');
       const model = input.model ?? p.model;
       // Checked now: a broken schema is told before Start, not found 1,000 files later.
-      if (input.schema) compileAnswerSchema('The schema', input.schema);
+      if (input.schema) (await answerSchemas()).compileAnswerSchema('The schema', input.schema);
       const spec: BatchSpec = {
         inputs: input.inputs,
         prompt: input.prompt,
@@ -108,7 +112,9 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
       if (!batch) throw new BadInputError('No such batch.');
       const p = providerOf(batch.spec);
       const model = batch.spec.model ?? p.model;
-      const schema = batch.spec.schema ? compileAnswerSchema(batch.spec.schema.name, batch.spec.schema.text) : null;
+      const schema = batch.spec.schema
+        ? (await answerSchemas()).compileAnswerSchema(batch.spec.schema.name, batch.spec.schema.text)
+        : null;
       const ctl = { stop: new AbortController(), cancel: new AbortController() };
       running.set(batchId, ctl);
       const publish = (event: BatchEvent) => {
@@ -199,7 +205,9 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
         } satisfies BatchExport;
       }
       if (format === 'csv') {
-        const columns = b.spec.schema ? compileAnswerSchema(b.spec.schema.name, b.spec.schema.text).columns : [];
+        const columns = b.spec.schema
+          ? (await answerSchemas()).compileAnswerSchema(b.spec.schema.name, b.spec.schema.text).columns
+          : [];
         const rows = [csvHeader(columns)];
         for (const r of store.results(batchId)) if (r.result) rows.push(csvRow(JSON.parse(r.result) as BatchResultLine, columns));
         return { name: `${stem}.csv`, mime: 'text/csv', data: rows.join(''), encoding: 'utf8' } satisfies BatchExport;
@@ -214,7 +222,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
       return {
         name: `${stem}.zip`,
         mime: 'application/zip',
-        data: Buffer.from(zipSync(files)).toString('base64'),
+        data: Buffer.from((await import('fflate')).zipSync(files)).toString('base64'),
         encoding: 'base64',
       } satisfies BatchExport;
     },

@@ -57,8 +57,9 @@ export function Conversation() {
   }, [turnIds]);
 
   const ids = turnIds ? turnIds.split(',') : [];
+  // tabIndex 0: the conversation scrolls, so a keyboard user must be able to focus it to scroll it.
   return (
-    <main className="conversation" aria-label={t('conversation.label')} ref={ref}>
+    <main className="conversation" aria-label={t('conversation.label')} ref={ref} tabIndex={0}>
       {ids.length === 0 ? (
         <EmptyState />
       ) : (
