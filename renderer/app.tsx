@@ -33,6 +33,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
   const restoreLastSession = useStore((s) => s.restoreLastSession);
   useEffect(() => {
     void restoreLastSession();
@@ -55,7 +56,7 @@ export function App() {
       <input {...getInputProps()} />
       <TopBar
         onOpenSettings={() => setSettingsOpen(true)}
-        onOpenHelp={() => setHelpOpen(true)}
+        onOpenHelp={openHelp}
         onToggleSessions={() => setSessionsOpen((o) => !o)}
         sessionsOpen={sessionsOpen}
       />
@@ -71,7 +72,7 @@ export function App() {
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {guideOpen && !settingsOpen && <FirstRunGuide onOpenSettings={() => setSettingsOpen(true)} />}
       {usageOpen && <UsageView onClose={closeUsage} />}
-      <DesktopActions onOpenSettings={openSettings} onOpenUsage={openUsage} onAttach={open} />
+      <DesktopActions onOpenSettings={openSettings} onOpenUsage={openUsage} onAttach={open} onOpenShortcuts={openHelp} />
       <SnipLayer />
       {helpOpen && <ShortcutsSheet onClose={closeHelp} />}
     </div>

@@ -23,17 +23,19 @@ export function defaultProvider(
   return answering ?? providers.find((p) => isLocalOcr(p.catalogId)) ?? providers[0];
 }
 
-/** Presets that need a model that understands a question: off for Local OCR, which only reads text. */
+/**
+ * Presets that need a model that understands a question: off for Local OCR, which only reads text. The values are
+ * catalog keys (the reason, in the window's language, is the view's to look up).
+ */
 const NEEDS_LANGUAGE_MODEL: Readonly<Record<string, string>> = {
-  locate: 'Finding an object needs a vision-language model.',
-  table: 'Turning a table into Markdown or CSV needs a language model.',
-  formula: 'Formulas to LaTeX need a language model.',
-  receipt: 'Receipt to JSON needs a language model.',
+  locate: 'presetOff.locate',
+  table: 'presetOff.table',
+  formula: 'presetOff.formula',
+  receipt: 'presetOff.receipt',
 };
 
-/** Why a preset is off for this provider, or null when it can be used. */
+/** The catalog key of why a preset is off for this provider, or null when it can be used. */
 export function presetOffReason(presetId: string, catalogId: string | null): string | null {
   if (!catalogId || !isLocalOcr(catalogId)) return null;
-  const why = NEEDS_LANGUAGE_MODEL[presetId];
-  return why ? `${why} Local OCR only reads the text; pick a provider with a key or a local model server.` : null;
+  return NEEDS_LANGUAGE_MODEL[presetId] ?? null;
 }

@@ -12,7 +12,7 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(async () => app.close());
 
-test('shows once, reads the sample receipt offline, and comes back from Help', async ({ page }) => {
+test('shows once, reads the sample receipt offline, and comes back from the Guide button', async ({ page }) => {
   const guide = page.getByRole('dialog', { name: 'Welcome to Glimpse' });
   await expect(guide).toBeVisible();
   await expect(guide.getByRole('img', { name: 'A sample till receipt' })).toBeVisible();
@@ -25,10 +25,11 @@ test('shows once, reads the sample receipt offline, and comes back from Help', a
   // Done once: a reload does not show it again.
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Provider' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Help' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Guide' })).toBeVisible();
   await expect(guide).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Help' }).click();
+  // The top bar's Guide button brings it back (Help opens the keyboard-shortcut sheet).
+  await page.getByRole('button', { name: 'Guide' }).click();
   await expect(guide).toBeVisible();
   await guide.getByRole('button', { name: 'Next' }).click();
   await expect(guide.getByRole('link', { name: 'OpenRouter key page' })).toHaveAttribute(

@@ -19,7 +19,8 @@ test.describe('a Chinese system', () => {
     const app = await GlimpseApp.launch(page, { providerLabel: '服务商' });
     try {
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-      await expect(page.getByRole('heading', { name: '看模型之所见' })).toBeVisible();
+      // No key: Local OCR is picked, and its empty state says what works offline.
+      await expect(page.getByRole('heading', { name: '离线识别任何扫描件中的文字' })).toBeVisible();
       await page.getByRole('button', { name: '预设' }).click();
       await page.getByRole('menuitem', { name: '提取文字' }).click();
       await expect(page.getByRole('textbox', { name: '提示词' })).toHaveValue(/^按阅读顺序提取图片中的全部文字/);

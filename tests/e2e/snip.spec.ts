@@ -88,6 +88,13 @@ test('snip: with a preset chosen in Settings, the snip is sent at once', async (
   // The browser shell cannot hold a global shortcut: it offers none.
   await expect(settings.getByRole('textbox', { name: 'Shortcut' })).toHaveCount(0);
   await settings.getByRole('button', { name: 'Close settings' }).click();
+  // The one shortcut sheet lists the snipping keys; the desktop app's menu keys and global shortcut only where they exist.
+  await page.getByRole('button', { name: 'Help' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet.getByRole('heading', { name: 'Snipping' })).toBeVisible();
+  await expect(sheet.getByText('Resize the selection')).toBeVisible();
+  await expect(sheet.getByRole('heading', { name: 'Desktop app' })).toHaveCount(0);
+  await sheet.getByRole('button', { name: 'Close keyboard shortcuts' }).click();
 
   await page.getByRole('button', { name: 'Snip' }).click();
   const overlay = page.getByRole('dialog', { name: 'Snip' });

@@ -84,7 +84,8 @@ export function PresetsMenu({ onPick }: { onPick: (text: string, select?: [numbe
         >
           {PRESETS.map((p) => {
             // Off, not hidden, with the reason: a person looking for "Receipt to JSON" learns why it is not there.
-            const off = presetOffReason(p.id, catalogId);
+            const offKey = presetOffReason(p.id, catalogId);
+            const off = offKey ? t(offKey) : null;
             return (
               <button
                 key={p.id}

@@ -36,24 +36,22 @@ export function EmptyState() {
 
 /** With Local OCR picked (no key, or chosen): what works offline now, and how to get answers to questions. */
 function OfflineEmptyState() {
+  const { t } = useTranslation();
   return (
-    <section className="empty-state" aria-label="Getting started">
+    <section className="empty-state" aria-label={t('empty.label')}>
       <div className="empty-mark" aria-hidden="true">
         ◐
       </div>
-      <h1>Read the text of any scan, offline</h1>
-      <p>
-        Drop, paste or attach an image or a PDF and press Send: Local OCR reads its text on this computer, with each line boxed on
-        the image. No key, no network, no account.
-      </p>
+      <h1>{t('offline.title')}</h1>
+      <p>{t('offline.lead')}</p>
       <ul className="hints">
         <li>
-          <strong>Works offline</strong> — photos, screenshots, scans and PDF pages, in English and Simplified Chinese (pick the
-          languages in the model menu).
+          <strong>{t('offline.works')}</strong>
+          {t('offline.worksHint')}
         </li>
         <li>
-          <strong>Questions about images</strong> — for Q&amp;A, formulas or receipts to JSON, add an API key in Settings (Z.AI,
-          BigModel, OpenRouter, Novita) or run a local model server (Ollama, LM Studio, vLLM).
+          <strong>{t('offline.qa')}</strong>
+          {t('offline.qaHint')}
         </li>
       </ul>
     </section>

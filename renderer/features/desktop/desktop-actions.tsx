@@ -1,24 +1,23 @@
 /**
  * What the desktop app's menus, tray, shortcut and second launches ask of the window, done with the same actions
- * as the window's own buttons. Renders only the keyboard-shortcuts dialog; the rest belongs to App's views.
+ * as the window's own buttons. Renders nothing: the views it opens belong to App.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { DesktopEvent } from '../../../shared/bridge/desktop.ts';
-import { bridge } from '../../bridge/bridge.ts';
 import { useStoreApi } from '../../store/index.ts';
 import { showHostCapture, useSnip } from '../snip/snip-state.ts';
 import { setDesktopHandler } from './desktop-events.ts';
-import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 
 interface Props {
   onOpenSettings(): void;
   onOpenUsage(): void;
   onAttach(): void;
+  /** The keyboard-shortcut sheet, the same one `?` and the Help button open. */
+  onOpenShortcuts(): void;
 }
 
-export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach }: Props) {
+export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach, onOpenShortcuts }: Props) {
   const store = useStoreApi();
-  const [shortcuts, setShortcuts] = useState<string | null>(null);
 
   useEffect(() => {
     const handle = (e: DesktopEvent) => {
@@ -29,11 +28,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach }: Props)
           else if (e.action === 'settings') onOpenSettings();
           else if (e.action === 'usage') onOpenUsage();
           else if (e.action === 'compare') void store.getState().runCompare();
-          else if (e.action === 'shortcuts')
-            void bridge.getDesktopSettings().then(
-              (s) => setShortcuts(s.snipShortcut),
-              () => setShortcuts(''),
-            );
+          else if (e.action === 'shortcuts') onOpenShortcuts();
           break;
         case 'open-files': {
           const files = e.files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name, { type: f.mime }));
@@ -58,7 +53,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach }: Props)
       }
     };
     return setDesktopHandler(handle);
-  }, [store, onOpenSettings, onOpenUsage, onAttach]);
+  }, [store, onOpenSettings, onOpenUsage, onAttach, onOpenShortcuts]);
 
-  return shortcuts !== null ? <ShortcutsDialog snipShortcut={shortcuts} onClose={() => setShortcuts(null)} /> : null;
+  return null;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { LocalServers } from './local-servers.tsx';
@@ -15,7 +16,8 @@ const KEY_PAGES: readonly { name: string; url: string }[] = [
   { name: 'Novita', url: 'https://novita.ai/settings/key-management' },
 ];
 
-const STEPS = ['Read a scan now', 'Add a key', 'Local model servers'] as const;
+/** The steps' names, as catalog keys. */
+const STEPS = ['guide.step.read', 'guide.step.key', 'guide.step.servers'] as const;
 
 /**
  * The first-run guide: three short steps, skippable, shown once (the host remembers) and reopened from Help.
@@ -25,6 +27,7 @@ const STEPS = ['Read a scan now', 'Add a key', 'Local model servers'] as const;
 export function FirstRunGuide({ onOpenSettings }: { onOpenSettings: () => void }) {
   const close = useStore((s) => s.closeGuide);
   const readSample = useStore((s) => s.readSample);
+  const { t } = useTranslation();
   const [step, setStep] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const tryIt = async () => {
@@ -33,48 +36,42 @@ export function FirstRunGuide({ onOpenSettings }: { onOpenSettings: () => void }
       await close();
       await readSample(new File([blob], 'sample-receipt.png', { type: 'image/png' }));
     } catch (e) {
-      setProblem(`The sample could not be read: ${(e as Error).message}`);
+      setProblem(t('guide.sampleFailed', { reason: (e as Error).message }));
     }
   };
   return (
     <ModalDialog
-      label="Welcome to Glimpse"
-      title="Welcome to Glimpse"
-      closeLabel="Skip the guide"
+      label={t('guide.title')}
+      title={t('guide.title')}
+      closeLabel={t('guide.skip')}
       onClose={() => void close()}
       className="guide"
     >
-      <ol className="guide-steps" aria-label="Steps">
+      <ol className="guide-steps" aria-label={t('guide.steps')}>
         {STEPS.map((s, i) => (
           <li key={s} aria-current={i === step ? 'step' : undefined}>
-            {s}
+            {t(s)}
           </li>
         ))}
       </ol>
       {step === 0 && (
-        <section aria-label={STEPS[0]}>
-          <p>
-            Glimpse reads the text of images and PDFs on this computer, with no key and no network (Local OCR). Try it on a sample
-            receipt: its text appears with each line boxed on the image.
-          </p>
-          <img className="guide-sample" src={sampleUrl} alt="A sample till receipt" />
+        <section aria-label={t(STEPS[0])}>
+          <p>{t('guide.readLead')}</p>
+          <img className="guide-sample" src={sampleUrl} alt={t('guide.sampleAlt')} />
           <button type="button" className="primary" onClick={() => void tryIt()}>
-            Read the sample receipt
+            {t('guide.readSample')}
           </button>
           {problem && <p className="error-text">{problem}</p>}
         </section>
       )}
       {step === 1 && (
-        <section aria-label={STEPS[1]}>
-          <p>
-            To ask questions about images (what a chart shows, a receipt as JSON, where an object is), add an API key of a
-            provider that runs GLM-4.5V. Get one from its key page, paste it in Settings and press Test connection.
-          </p>
+        <section aria-label={t(STEPS[1])}>
+          <p>{t('guide.keyLead')}</p>
           <ul className="key-pages">
             {KEY_PAGES.map((k) => (
               <li key={k.name}>
                 <a href={k.url} target="_blank" rel="noreferrer noopener">
-                  {k.name} key page
+                  {t('guide.keyPage', { name: k.name })}
                 </a>
               </li>
             ))}
@@ -86,32 +83,32 @@ export function FirstRunGuide({ onOpenSettings }: { onOpenSettings: () => void }
               onOpenSettings();
             }}
           >
-            Open Settings to paste a key
+            {t('guide.openSettings')}
           </button>
         </section>
       )}
       {step === 2 && (
-        <section aria-label={STEPS[2]}>
-          <p>A model server already running on this computer can answer too, with no key. These answered:</p>
+        <section aria-label={t(STEPS[2])}>
+          <p>{t('guide.serversLead')}</p>
           <LocalServers />
         </section>
       )}
       <footer className="guide-nav">
         <button type="button" className="ghost" onClick={() => void close()}>
-          Skip
+          {t('guide.nav.skip')}
         </button>
         {step > 0 && (
           <button type="button" onClick={() => setStep(step - 1)}>
-            Back
+            {t('guide.nav.back')}
           </button>
         )}
         {step < STEPS.length - 1 ? (
           <button type="button" className="primary" onClick={() => setStep(step + 1)}>
-            Next
+            {t('guide.nav.next')}
           </button>
         ) : (
           <button type="button" className="primary" onClick={() => void close()}>
-            Done
+            {t('guide.nav.done')}
           </button>
         )}
       </footer>

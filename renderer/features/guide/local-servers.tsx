@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LocalServer } from '../../../shared/bridge/local-ocr.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 /**
@@ -11,27 +13,30 @@ export function LocalServers() {
   const scanning = useStore((s) => s.scanning);
   const error = useStore((s) => s.localServersError);
   const scan = useStore((s) => s.scanLocalServers);
+  const { t } = useTranslation();
+  const f = useFigures();
   useEffect(() => {
     if (servers === null) void scan();
   }, [servers, scan]);
   return (
-    <section className="local-servers" aria-label="Model servers found">
+    <section className="local-servers" aria-label={t('servers.label')}>
       {servers === null || scanning ? (
-        <p className="muted">Looking for model servers on this computer…</p>
+        <p className="muted">{t('servers.scanning')}</p>
       ) : servers.length === 0 ? (
-        <p className="muted">
-          No model server answered on this computer (Ollama, LM Studio, vLLM, SGLang or llama.cpp on their usual ports).
-        </p>
+        <p className="muted">{t('servers.none')}</p>
       ) : (
-        <ul className="server-list">
-          {servers.map((s) => (
-            <ServerRow key={s.catalogId} server={s} />
-          ))}
-        </ul>
+        <>
+          <p>{t('servers.answered', { count: servers.length, n: f.decimal(servers.length, 0) })}</p>
+          <ul className="server-list">
+            {servers.map((s) => (
+              <ServerRow key={s.catalogId} server={s} />
+            ))}
+          </ul>
+        </>
       )}
       {error && <p className="error-text">{error}</p>}
       <button type="button" onClick={() => void scan(true)} disabled={scanning}>
-        Scan for local servers
+        {t('servers.scan')}
       </button>
     </section>
   );
@@ -42,30 +47,34 @@ function ServerRow({ server }: { server: LocalServer }) {
   const added = useStore((s) => s.providers.some((p) => p.baseUrl === server.baseUrl));
   const [model, setModel] = useState(server.models[0]?.id ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation();
   return (
     <li>
       <div>
         <strong>{server.name}</strong> <span className="muted small">{server.baseUrl}</span>
       </div>
       {server.models.length > 0 ? (
-        <select aria-label={`${server.name} model`} value={model} onChange={(e) => setModel(e.target.value)}>
+        <select aria-label={t('servers.model', { name: server.name })} value={model} onChange={(e) => setModel(e.target.value)}>
           {server.models.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.id}
-              {m.vision === true ? ' (vision)' : m.vision === false ? ' (text only)' : ''}
+              {m.vision === true
+                ? t('servers.vision', { id: m.id })
+                : m.vision === false
+                  ? t('servers.textOnly', { id: m.id })
+                  : m.id}
             </option>
           ))}
         </select>
       ) : (
-        <span className="muted small">no model loaded</span>
+        <span className="muted small">{t('servers.noModel')}</span>
       )}
       <button
         type="button"
         disabled={added || !model}
-        aria-label={`Add ${server.name}`}
+        aria-label={t('servers.addLabel', { name: server.name })}
         onClick={() => add(server, model).catch((e: Error) => setProblem(e.message))}
       >
-        {added ? 'Added' : 'Add'}
+        {added ? t('servers.added') : t('servers.add')}
       </button>
       {problem && <p className="error-text">{problem}</p>}
     </li>

@@ -1,51 +1,41 @@
+import { useEffect, useState } from 'react';
+import { bridge } from '../../bridge/bridge.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { type ShortcutShell, shortcutGroups } from '../../model/shortcuts.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import './help.css';
 
-/** Every keyboard shortcut of the window, by where it works. Keys are written as on the keyboard, never translated. */
-const SHORTCUTS: { group: string; rows: { keys: string[][]; what: string }[] }[] = [
-  {
-    group: 'help.group.everywhere',
-    rows: [
-      { keys: [['?']], what: 'help.keys.sheet' },
-      { keys: [['Tab'], ['Shift', 'Tab']], what: 'help.keys.tab' },
-      { keys: [['Esc']], what: 'help.keys.escape' },
-    ],
-  },
-  {
-    group: 'help.group.composer',
-    rows: [
-      {
-        keys: [
-          ['Ctrl', 'Enter'],
-          ['⌘', 'Enter'],
-        ],
-        what: 'help.keys.send',
-      },
-      { keys: [['Ctrl', 'V']], what: 'help.keys.paste' },
-      { keys: [['↑'], ['↓']], what: 'help.keys.menu' },
-    ],
-  },
-  {
-    group: 'help.group.viewer',
-    rows: [
-      { keys: [['+'], ['−']], what: 'help.keys.zoom' },
-      { keys: [['0']], what: 'help.keys.fit' },
-    ],
-  },
-];
+/** The desktop menu's modifier, as Electron's CmdOrCtrl resolves it. */
+const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 
+/**
+ * Every keyboard shortcut, by where it works: opened by `?`, the Help button and the desktop menu. In the desktop
+ * app it adds the menu's keys and the global snip shortcut as set in Settings.
+ */
 export function ShortcutsSheet({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const [shell, setShell] = useState<ShortcutShell | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Without the settings the sheet still lists the window's keys; only the desktop group waits on them.
+    bridge.getDesktopSettings().then(
+      (s) => live && setShell(s),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
     <ModalDialog label={t('help.title')} title={t('help.title')} closeLabel={t('help.close')} onClose={onClose}>
-      {SHORTCUTS.map((g) => (
+      {shortcutGroups(shell, mod).map((g) => (
         <section key={g.group} className="shortcut-group">
           <h3>{t(g.group)}</h3>
           <dl className="shortcut-list">
             {g.rows.map((r) => (
               <div key={r.what}>
                 <dt>
+                  {r.keys.length === 0 && <span className="muted">{t('help.keys.snipNone')}</span>}
                   {r.keys.map((combo, i) => (
                     <span key={combo.join('+')}>
                       {i > 0 && <span className="muted"> / </span>}

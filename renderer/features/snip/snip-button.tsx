@@ -1,14 +1,16 @@
 /** The composer's Snip button: capture part of the screen and attach it. */
+import { useTranslation } from '../../i18n/i18n.ts';
 import { startSnip, useSnip } from './snip-state.ts';
 
 export function SnipButton() {
   const busy = useSnip((s) => s.capturing || s.picture !== null);
+  const { t } = useTranslation();
   return (
     <button
       type="button"
       className="icon-button"
-      aria-label="Snip"
-      title="Snip a part of the screen and attach it"
+      aria-label={t('snip.button')}
+      title={t('snip.buttonTitle')}
       disabled={busy}
       onClick={() => void startSnip()}
     >

@@ -7,7 +7,7 @@ import { failureMessage } from '../../model/failure.ts';
 import type { SnipRect } from '../../model/snip-rect.ts';
 import { cropPicture } from '../../platform/screen-capture.ts';
 import { useStoreApi } from '../../store/index.ts';
-import { t } from '../../i18n/i18n.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { PRESETS, presetPrompt, presetTarget } from '../composer/presets.ts';
 import { SnipOverlay } from './snip-overlay.tsx';
 import { snipsOnHost, useSnip } from './snip-state.ts';
@@ -26,6 +26,7 @@ export function SnipLayer() {
   const picture = useSnip((s) => s.picture);
   const error = useSnip((s) => s.error);
   const store = useStoreApi();
+  const { t } = useTranslation();
 
   const finish = () => {
     useSnip.getState().close();
@@ -49,7 +50,7 @@ export function SnipLayer() {
       }
     } catch (e) {
       finish();
-      useSnip.getState().fail(`The snip could not be attached: ${failureMessage(e)}`);
+      useSnip.getState().fail(t('snip.failed', { reason: failureMessage(e) }));
     }
   };
 
@@ -60,7 +61,7 @@ export function SnipLayer() {
         <div className="snip-error" role="alert">
           <span>{error}</span>
           <button type="button" className="ghost" onClick={() => useSnip.getState().dismissError()}>
-            Dismiss
+            {t('snip.dismiss')}
           </button>
         </div>
       )}

@@ -15,6 +15,8 @@ import {
   toShown,
   wholePixels,
 } from '../../model/snip-rect.ts';
+import { useFigures } from '../../i18n/figures.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import type { SnipPicture } from './snip-state.ts';
 
 interface Props {
@@ -26,6 +28,8 @@ interface Props {
 const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
 
 export function SnipOverlay({ picture, onCrop, onCancel }: Props) {
+  const { t } = useTranslation();
+  const f = useFigures();
   const root = useRef<HTMLDivElement>(null);
   const [view, setView] = useState(viewport);
   const [sel, setSel] = useState<SnipRect | null>(null);
@@ -69,14 +73,14 @@ export function SnipOverlay({ picture, onCrop, onCancel }: Props) {
       className="snip-overlay"
       role="dialog"
       aria-modal="true"
-      aria-label="Snip"
+      aria-label={t('snip.overlay')}
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
       <img
         className="snip-picture"
         src={picture.url}
-        alt="The captured screen"
+        alt={t('snip.captured')}
         draggable={false}
         style={{ left: shown.x, top: shown.y, width: shown.width, height: shown.height }}
       />
@@ -106,18 +110,18 @@ export function SnipOverlay({ picture, onCrop, onCancel }: Props) {
       )}
       {box && whole && (
         <div className="snip-selection" style={{ left: box.x, top: box.y, width: box.width, height: box.height }}>
-          <output className="snip-size" aria-label="Selection size">
-            {whole.width} × {whole.height}
+          <output className="snip-size" aria-label={t('snip.size')}>
+            {t('snip.sizeValue', { width: f.decimal(whole.width, 0), height: f.decimal(whole.height, 0) })}
           </output>
         </div>
       )}
       <div className="snip-bar">
-        <span>Drag to select · arrows move, Alt+arrows resize · Enter attaches · Esc cancels</span>
+        <span>{t('snip.howTo')}</span>
         <button type="button" className="primary" disabled={!isUsable(sel)} onClick={crop}>
-          Attach
+          {t('snip.attach')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('snip.cancel')}
         </button>
       </div>
     </div>

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DesktopSettings, SnipPreset } from '../../../shared/bridge/desktop.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { failureMessage } from '../../model/failure.ts';
-import { t } from '../../i18n/i18n.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { PRESETS } from '../composer/presets.ts';
 
 const SNIP_PRESETS: SnipPreset[] = ['extract', 'table', 'formula', 'receipt'];
@@ -15,6 +15,7 @@ export function SnipSettings() {
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [shortcut, setShortcut] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     bridge.getDesktopSettings().then(
@@ -38,8 +39,8 @@ export function SnipSettings() {
 
   if (!settings) return error ? <p role="alert">{error}</p> : null;
   return (
-    <section className="snip-settings" aria-label="Snip and ask">
-      <h3>Snip and ask</h3>
+    <section className="snip-settings" aria-label={t('snip.settings.title')}>
+      <h3>{t('snip.settings.title')}</h3>
       {settings.globalShortcuts && (
         <form
           onSubmit={(e) => {
@@ -48,23 +49,27 @@ export function SnipSettings() {
           }}
         >
           <label>
-            Shortcut
-            <input value={shortcut} onChange={(e) => setShortcut(e.target.value)} placeholder="Alt+Shift+S" />
+            {t('snip.settings.shortcut')}
+            <input
+              value={shortcut}
+              onChange={(e) => setShortcut(e.target.value)}
+              placeholder="Alt+Shift+S" /* i18n-exempt: keys, as the OS names them */
+            />
           </label>
-          <button type="submit">Set shortcut</button>
+          <button type="submit">{t('snip.settings.setShortcut')}</button>
         </form>
       )}
       {settings.shortcutError && <p role="alert">{settings.shortcutError}</p>}
       <label>
-        After a snip
+        {t('snip.settings.after')}
         <select
           value={settings.snipPreset ?? ''}
           onChange={(e) => void save({ snipPreset: (e.target.value || null) as SnipPreset | null })}
         >
-          <option value="">Attach it and wait for my question</option>
+          <option value="">{t('snip.settings.wait')}</option>
           {SNIP_PRESETS.map((id) => (
             <option key={id} value={id}>
-              Run “{t(PRESETS.find((p) => p.id === id)?.labelKey ?? '')}” at once
+              {t('snip.settings.run', { preset: t(PRESETS.find((p) => p.id === id)?.labelKey ?? '') })}
             </option>
           ))}
         </select>

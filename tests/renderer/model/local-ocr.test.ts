@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
+import en from '../../../renderer/i18n/locales/en.json';
+import zhCN from '../../../renderer/i18n/locales/zh-CN.json';
 import { defaultProvider, presetOffReason } from '../../../renderer/model/local-ocr.ts';
 
 const p = (id: string, catalogId: string, hasKey = false, baseUrl = ''): ProviderView => ({
@@ -37,8 +39,17 @@ describe('the provider picked at start', () => {
 
 describe('presets with Local OCR', () => {
   it('turns off what needs a language model, with the reason, and keeps Extract text', () => {
-    expect(presetOffReason('receipt', 'local-ocr')).toMatch(/^Receipt to JSON needs a language model\./);
+    expect(presetOffReason('receipt', 'local-ocr')).toBe('presetOff.receipt');
+    expect(presetOffReason('locate', 'local-ocr')).toBe('presetOff.locate');
     expect(presetOffReason('extract', 'local-ocr')).toBeNull();
     expect(presetOffReason('receipt', 'zai')).toBeNull();
+  });
+  it('gives catalog keys that both languages hold', () => {
+    for (const id of ['locate', 'table', 'formula', 'receipt']) {
+      const key = presetOffReason(id, 'local-ocr');
+      expect(key).toBe(`presetOff.${id}`);
+      expect(en.presetOff[id as keyof typeof en.presetOff]).toMatch(/Local OCR/);
+      expect(zhCN.presetOff[id as keyof typeof zhCN.presetOff]).toMatch(/Local OCR/);
+    }
   });
 });
