@@ -196,7 +196,12 @@ const OPENROUTER_NAME: Partial<Record<ParamKey, string>> = {
   reasoning_max_tokens: 'reasoning',
 };
 
-export type Support = { ok: true; rule: ParamRule } | { ok: false; reason: string };
+/** Why a parameter cannot be sent, as data, so a window can say it in its own language (`reason` is the English). */
+export type Unsupported =
+  | { code: 'dialect'; dialect: ParamDialect; key: ParamKey }
+  | { code: 'openrouter-model'; model: string; name: string };
+
+export type Support = { ok: true; rule: ParamRule } | { ok: false; reason: string; why: Unsupported };
 
 /**
  * Whether `key` can be sent to this dialect (and, on OpenRouter, this model), with its rule or the reason not.
@@ -204,12 +209,17 @@ export type Support = { ok: true; rule: ParamRule } | { ok: false; reason: strin
  */
 export function paramSupport(dialect: ParamDialect, key: ParamKey, model = '', live?: readonly string[]): Support {
   const rule = PARAM_CATALOG[dialect][key];
-  if (!rule) return { ok: false, reason: `${DIALECT_NAMES[dialect]} does not take ${key}.` };
+  if (!rule)
+    return { ok: false, reason: `${DIALECT_NAMES[dialect]} does not take ${key}.`, why: { code: 'dialect', dialect, key } };
   if (dialect === 'openrouter') {
     const list = live ?? OPENROUTER_SUPPORTED[model];
     const name = OPENROUTER_NAME[key] ?? key;
     if (list && !list.includes(name))
-      return { ok: false, reason: `${model} on OpenRouter does not list ${name} among its parameters.` };
+      return {
+        ok: false,
+        reason: `${model} on OpenRouter does not list ${name} among its parameters.`,
+        why: { code: 'openrouter-model', model, name },
+      };
   }
   return { ok: true, rule };
 }
