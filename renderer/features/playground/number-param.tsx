@@ -47,7 +47,7 @@ export function NumberParam({ k }: { k: NumericKey }) {
         id={id}
         inputMode="decimal"
         value={text}
-        placeholder={t('playground.panel.defaultIs', { value: support.rule.providerDefault })}
+        placeholder={t('playground.panel.defaultIs', { value: w.providerDefault(support.rule.providerDefault) })}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {

@@ -72,7 +72,7 @@ export function ParamsPanel() {
           >
             <option value="">
               {sample.ok
-                ? t('playground.panel.defaultOf', { value: sample.rule.providerDefault })
+                ? t('playground.panel.defaultOf', { value: w.providerDefault(sample.rule.providerDefault) })
                 : t('playground.panel.notAccepted')}
             </option>
             <option value="on">{t('playground.panel.sampleOn')}</option>

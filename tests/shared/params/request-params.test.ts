@@ -141,7 +141,7 @@ describe('ranges', () => {
       problem: 'outside',
       typed: '3',
     });
-    expect(parseTyped('max_tokens', '1.5', { integer: true, min: 1, providerDefault: '' })).toMatchObject({
+    expect(parseTyped('max_tokens', '1.5', { integer: true, min: 1, providerDefault: 'none' })).toMatchObject({
       problem: 'not-whole',
     });
   });
