@@ -56,7 +56,9 @@ describe('every parameter of every dialect, set and default', () => {
       });
     }
     it(`${dialect}: response formats`, () => {
-      const formats = PARAM_CATALOG[dialect].response_format!.formats!;
+      // Local OCR takes no response format at all: every structured type is refused as a parameter it does not take.
+      const rule = PARAM_CATALOG[dialect].response_format;
+      const formats = rule?.formats ?? [];
       const schema = { type: 'object', properties: { a: { type: 'number' } } };
       if (formats.includes('json_object')) {
         expect(body(dialect, { response_format: { type: 'json_object' } }).response_format).toEqual({ type: 'json_object' });
@@ -70,7 +72,7 @@ describe('every parameter of every dialect, set and default', () => {
         });
       } else {
         expect(checkParams(dialect, 'm', { response_format: { type: 'json_schema', name: 'a', schema } })[0]?.message).toMatch(
-          /does not take a JSON schema/,
+          rule ? /does not take a JSON schema/ : /does not take response_format/,
         );
       }
       expect(body(dialect, {})).not.toHaveProperty('response_format');
