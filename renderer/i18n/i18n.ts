@@ -4,7 +4,7 @@
  * language of the OS (Chromium's navigator.languages carries the OS locale in Electron) that Glimpse speaks.
  */
 import i18next from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import { initReactI18next, Trans, useTranslation } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
@@ -58,5 +58,5 @@ export function inEveryLanguage(key: string): string[] {
   return LANGUAGES.map((lng) => i18next.getFixedT(lng)(key));
 }
 
-export { i18next, useTranslation };
+export { i18next, Trans, useTranslation };
 export const t = i18next.t.bind(i18next);

@@ -15,21 +15,38 @@ export function presetsJson(presets: readonly ParamPreset[]): string {
   return JSON.stringify({ format: PRESETS_FORMAT, version: 1, presets }, null, 2);
 }
 
-/** Presets from an exported file; throws an Error saying what is wrong, naming the file. */
+/** What is wrong with a presets file, as data: the window words it in its own language, naming the file. */
+export type PresetsProblem =
+  | { code: 'not-json' | 'not-presets'; file: string }
+  | { code: 'no-name'; file: string; n: number }
+  | { code: 'unreadable'; file: string; message: string };
+
+/** A presets file refused; `message` is the English, `problem` the same as data. */
+export class PresetsFileError extends Error {
+  readonly problem: PresetsProblem;
+  constructor(message: string, problem: PresetsProblem) {
+    super(message);
+    this.problem = problem;
+    this.name = 'PresetsFileError';
+  }
+}
+
+/** Presets from an exported file; throws a PresetsFileError saying what is wrong, naming the file. */
 export function parsePresets(text: string, fileName: string): ParamPreset[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new Error(`${fileName} is not JSON.`);
+    throw new PresetsFileError(`${fileName} is not JSON.`, { code: 'not-json', file: fileName });
   }
   const list = (data as { presets?: unknown })?.presets;
   if ((data as { format?: unknown })?.format !== PRESETS_FORMAT || !Array.isArray(list))
-    throw new Error(`${fileName} is not a Glimpse presets file.`);
+    throw new PresetsFileError(`${fileName} is not a Glimpse presets file.`, { code: 'not-presets', file: fileName });
   return list.map((p: unknown, i) => {
     const o = (p ?? {}) as Record<string, unknown>;
     const name = typeof o.name === 'string' ? o.name.trim().slice(0, 80) : '';
-    if (!name) throw new Error(`${fileName}: preset ${i + 1} has no name.`);
+    if (!name)
+      throw new PresetsFileError(`${fileName}: preset ${i + 1} has no name.`, { code: 'no-name', file: fileName, n: i + 1 });
     return { name, params: cleanParams(o.params) };
   });
 }

@@ -78,7 +78,8 @@ export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { com
   if (!s.prompt.trim() && !s.attachments.some((a) => a.status === 'ready' && a.info)) return refuse('empty');
   if (s.turns.some(isRunning)) return refuse('running');
   const paramError = Object.values(s.paramErrors ?? {})[0];
-  if (paramError) return refuse('bad-params', `Fix the parameters first: ${paramError}`);
+  // The view that refused the value worded the whole notice, in the window's language.
+  if (paramError) return refuse('bad-params', paramError);
   const specs = lanes.map((l, i) => ({
     providerId: l.providerId,
     providerName: providers[i]!.name,

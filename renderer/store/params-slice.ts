@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { failureMessage } from '../model/failure.ts';
-import { cleanParams, type ParamPreset, parsePresets, presetsJson } from '../model/presets.ts';
+import { cleanParams, type ParamPreset, PresetsFileError, parsePresets, presetsJson } from '../model/presets.ts';
 import { downloadFile } from '../platform/download.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
 import type { StoreDeps } from './deps.ts';
@@ -88,7 +88,12 @@ export const createParamsSlice =
           set({ presets: list, presetsError: null });
           storage.setItem(PRESETS, presetsJson(list));
         } catch (e) {
-          set({ presetsError: e instanceof Error ? e.message : String(e) });
+          set({
+            presetsError:
+              e instanceof PresetsFileError
+                ? e.problem
+                : { code: 'unreadable', file: file.name, message: e instanceof Error ? e.message : String(e) },
+          });
         }
       },
       async checkSchema(schema) {

@@ -12,7 +12,7 @@ import type { ClipState, PdfPick, PendingAttachment } from '../model/attachments
 import type { LaneConfig } from '../model/lanes.ts';
 import type { SentMedia } from '../model/media-refs.ts';
 import type { Turn } from '../model/turn.ts';
-import type { ParamPreset } from '../model/presets.ts';
+import type { ParamPreset, PresetsProblem } from '../model/presets.ts';
 import type { AnswerValidation, RequestCode } from '../../shared/bridge/playground.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
 
@@ -171,9 +171,12 @@ export interface ParamsSlice {
   /** What the next request is sent with; an absent key is the provider's default (not sent). */
   params: SamplingParams;
   presets: ParamPreset[];
-  /** Why the last import failed, naming the file. */
-  presetsError: string | null;
-  /** Values refused where they were typed, by field: a send is held back (with the reason) until they are fixed. */
+  /** Why the last import was refused, as data (the view words it). */
+  presetsError: PresetsProblem | null;
+  /**
+   * Values refused where they were typed, by field: a send is held back until they are fixed, and the composer
+   * says the message (worded by the view that refused it, in the window's language).
+   */
   paramErrors: Record<string, string>;
   setParamError(field: string, message: string | null): void;
   /** Sets some parameters; a key given as undefined goes back to the provider default. */

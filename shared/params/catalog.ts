@@ -20,14 +20,35 @@ import type { ParamKey } from './types.ts';
 /** The parameter families: one per hosted provider kind, one per kind of custom server. */
 export type ParamDialect = 'zai' | 'openrouter' | 'novita' | 'vllm' | 'sglang' | 'ollama' | 'lmstudio' | 'llamacpp' | 'local-ocr';
 
+/**
+ * What a provider does with a parameter it is not sent, as a code a window words in its own language: a figure
+ * as the reference writes it ('1.0'), a word ('random', 'model-decides'), or a word with the figure it falls back
+ * to ('preset:0.8': the model's preset, else 0.8).
+ */
+export type DefaultWord =
+  | 'random'
+  | 'none'
+  | 'on'
+  | 'off'
+  | 'text'
+  | 'model-decides'
+  | 'from-effort'
+  | 'medium-when-reasoning'
+  | 'model-max'
+  | 'model-max-glm'
+  | 'rest-of-context'
+  | 'until-stop'
+  | 'glm-versions';
+export type ProviderDefault = `${number}` | DefaultWord | `${'off' | 'generation-config' | 'modelfile' | 'preset'}:${number}`;
+
 export interface ParamRule {
   min?: number;
   max?: number;
   /** The bound itself is not allowed (e.g. top_p > 0). */
   minExclusive?: boolean;
   integer?: boolean;
-  /** What the provider does when the parameter is not sent, as its reference says. */
-  providerDefault: string;
+  /** What the provider does when the parameter is not sent, as its reference says (a code; see ProviderDefault). */
+  providerDefault: ProviderDefault;
   /** Stop sequences: how many. */
   maxItems?: number;
   /** Response format: which structured types the dialect takes. */
@@ -38,16 +59,21 @@ export interface ParamRule {
 
 export type DialectParams = Partial<Record<ParamKey, ParamRule>>;
 
-const penalty = (providerDefault = '0'): ParamRule => ({ min: -2, max: 2, providerDefault });
+const penalty = (providerDefault: ProviderDefault = '0'): ParamRule => ({ min: -2, max: 2, providerDefault });
 const seed: ParamRule = { integer: true, min: 0, max: 2 ** 53 - 1, providerDefault: 'random' };
-const maxTokens = (providerDefault: string, max?: number): ParamRule => ({ integer: true, min: 1, max, providerDefault });
+const maxTokens = (providerDefault: ProviderDefault, max?: number): ParamRule => ({
+  integer: true,
+  min: 1,
+  max,
+  providerDefault,
+});
 const stops = (maxItems: number): ParamRule => ({ maxItems, providerDefault: 'none' });
 
 export const PARAM_CATALOG: Record<ParamDialect, DialectParams> = {
   zai: {
-    temperature: { min: 0, max: 1, providerDefault: '0.6 on GLM-4.5 models, 1.0 on GLM-4.6' },
+    temperature: { min: 0, max: 1, providerDefault: 'glm-versions' },
     top_p: { min: 0.01, max: 1, providerDefault: '0.95' },
-    max_tokens: maxTokens('model maximum (16K on GLM-4.5V)', 131_072),
+    max_tokens: maxTokens('model-max-glm', 131_072),
     stop: stops(1),
     do_sample: { providerDefault: 'on' },
     response_format: { providerDefault: 'text', formats: ['json_object'] },
@@ -55,22 +81,22 @@ export const PARAM_CATALOG: Record<ParamDialect, DialectParams> = {
   openrouter: {
     temperature: { min: 0, max: 2, providerDefault: '1.0' },
     top_p: { min: 0, max: 1, minExclusive: true, providerDefault: '1.0' },
-    top_k: { integer: true, min: 0, providerDefault: '0 (off)' },
-    max_tokens: maxTokens('model maximum'),
+    top_k: { integer: true, min: 0, providerDefault: 'off:0' },
+    max_tokens: maxTokens('model-max'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
     presence_penalty: penalty(),
     repetition_penalty: { min: 0, max: 2, minExclusive: true, providerDefault: '1.0' },
     response_format: { providerDefault: 'text', formats: ['json_object', 'json_schema'] },
-    reasoning_effort: { providerDefault: 'medium when reasoning is on' },
-    reasoning_max_tokens: { integer: true, min: 1, providerDefault: 'from the effort' },
+    reasoning_effort: { providerDefault: 'medium-when-reasoning' },
+    reasoning_max_tokens: { integer: true, min: 1, providerDefault: 'from-effort' },
   },
   novita: {
     temperature: { min: 0, max: 2, providerDefault: '1.0' },
     top_p: { min: 0, max: 1, minExclusive: true, providerDefault: '1.0' },
     top_k: { integer: true, min: 1, max: 128, providerDefault: 'off' },
-    max_tokens: maxTokens('model maximum'),
+    max_tokens: maxTokens('model-max'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
@@ -79,10 +105,10 @@ export const PARAM_CATALOG: Record<ParamDialect, DialectParams> = {
     response_format: { providerDefault: 'text', formats: ['json_object', 'json_schema'] },
   },
   vllm: {
-    temperature: { min: 0, max: 2, providerDefault: "the model's generation_config, else 1.0" },
-    top_p: { min: 0, max: 1, minExclusive: true, providerDefault: "the model's generation_config, else 1.0" },
-    top_k: { integer: true, min: -1, providerDefault: 'off (-1)' },
-    max_tokens: maxTokens('the rest of the context'),
+    temperature: { min: 0, max: 2, providerDefault: 'generation-config:1.0' },
+    top_p: { min: 0, max: 1, minExclusive: true, providerDefault: 'generation-config:1.0' },
+    top_k: { integer: true, min: -1, providerDefault: 'off:-1' },
+    max_tokens: maxTokens('rest-of-context'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
@@ -91,10 +117,10 @@ export const PARAM_CATALOG: Record<ParamDialect, DialectParams> = {
     response_format: { providerDefault: 'text', formats: ['json_object', 'json_schema'] },
   },
   sglang: {
-    temperature: { min: 0, max: 2, providerDefault: "the model's generation_config, else 1.0" },
+    temperature: { min: 0, max: 2, providerDefault: 'generation-config:1.0' },
     top_p: { min: 0, max: 1, minExclusive: true, providerDefault: '1.0' },
-    top_k: { integer: true, min: -1, providerDefault: 'off (-1)' },
-    max_tokens: maxTokens('the rest of the context'),
+    top_k: { integer: true, min: -1, providerDefault: 'off:-1' },
+    max_tokens: maxTokens('rest-of-context'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
@@ -103,34 +129,34 @@ export const PARAM_CATALOG: Record<ParamDialect, DialectParams> = {
     response_format: { providerDefault: 'text', formats: ['json_object', 'json_schema'] },
   },
   ollama: {
-    temperature: { min: 0, max: 2, providerDefault: "the model's Modelfile, else 0.8" },
-    top_p: { min: 0, max: 1, providerDefault: "the model's Modelfile, else 0.9" },
-    max_tokens: maxTokens('until the model stops'),
+    temperature: { min: 0, max: 2, providerDefault: 'modelfile:0.8' },
+    top_p: { min: 0, max: 1, providerDefault: 'modelfile:0.9' },
+    max_tokens: maxTokens('until-stop'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
     presence_penalty: penalty(),
     response_format: { providerDefault: 'text', formats: ['json_object', 'json_schema'] },
-    reasoning_effort: { providerDefault: 'the model decides' },
+    reasoning_effort: { providerDefault: 'model-decides' },
   },
   lmstudio: {
-    temperature: { min: 0, max: 2, providerDefault: "the model's preset, else 0.8" },
-    top_p: { min: 0, max: 1, providerDefault: "the model's preset, else 0.95" },
-    top_k: { integer: true, min: 0, providerDefault: "the model's preset, else 40" },
-    max_tokens: maxTokens('until the model stops'),
+    temperature: { min: 0, max: 2, providerDefault: 'preset:0.8' },
+    top_p: { min: 0, max: 1, providerDefault: 'preset:0.95' },
+    top_k: { integer: true, min: 0, providerDefault: 'preset:40' },
+    max_tokens: maxTokens('until-stop'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
     presence_penalty: penalty(),
     repetition_penalty: { min: 0, minExclusive: true, providerDefault: '1.1', wireName: 'repeat_penalty' },
     response_format: { providerDefault: 'text', formats: ['json_schema'] },
-    reasoning_effort: { providerDefault: 'the model decides' },
+    reasoning_effort: { providerDefault: 'model-decides' },
   },
   llamacpp: {
     temperature: { min: 0, max: 2, providerDefault: '0.8' },
     top_p: { min: 0, max: 1, providerDefault: '0.95' },
     top_k: { integer: true, min: 0, providerDefault: '40' },
-    max_tokens: maxTokens('until the model stops'),
+    max_tokens: maxTokens('until-stop'),
     stop: stops(4),
     seed,
     frequency_penalty: penalty(),
@@ -196,7 +222,12 @@ const OPENROUTER_NAME: Partial<Record<ParamKey, string>> = {
   reasoning_max_tokens: 'reasoning',
 };
 
-export type Support = { ok: true; rule: ParamRule } | { ok: false; reason: string };
+/** Why a parameter cannot be sent, as data, so a window can say it in its own language (`reason` is the English). */
+export type Unsupported =
+  | { code: 'dialect'; dialect: ParamDialect; key: ParamKey }
+  | { code: 'openrouter-model'; model: string; name: string };
+
+export type Support = { ok: true; rule: ParamRule } | { ok: false; reason: string; why: Unsupported };
 
 /**
  * Whether `key` can be sent to this dialect (and, on OpenRouter, this model), with its rule or the reason not.
@@ -204,12 +235,17 @@ export type Support = { ok: true; rule: ParamRule } | { ok: false; reason: strin
  */
 export function paramSupport(dialect: ParamDialect, key: ParamKey, model = '', live?: readonly string[]): Support {
   const rule = PARAM_CATALOG[dialect][key];
-  if (!rule) return { ok: false, reason: `${DIALECT_NAMES[dialect]} does not take ${key}.` };
+  if (!rule)
+    return { ok: false, reason: `${DIALECT_NAMES[dialect]} does not take ${key}.`, why: { code: 'dialect', dialect, key } };
   if (dialect === 'openrouter') {
     const list = live ?? OPENROUTER_SUPPORTED[model];
     const name = OPENROUTER_NAME[key] ?? key;
     if (list && !list.includes(name))
-      return { ok: false, reason: `${model} on OpenRouter does not list ${name} among its parameters.` };
+      return {
+        ok: false,
+        reason: `${model} on OpenRouter does not list ${name} among its parameters.`,
+        why: { code: 'openrouter-model', model, name },
+      };
   }
   return { ok: true, rule };
 }

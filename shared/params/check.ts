@@ -21,14 +21,33 @@ export function checkNumber(key: ParamKey, n: number, rule: ParamRule): string |
   return null;
 }
 
-/** Parses what was typed into a numeric field: a number within the rule, or why not. Blank means "default". */
-export function parseTyped(key: ParamKey, text: string, rule: ParamRule): { value: number | undefined } | { error: string } {
+/** Why a typed value is refused, as data: the window words it in its own language with the rule's range. */
+export type TypedProblem = 'not-a-number' | 'not-whole' | 'outside';
+
+/** The problem of a finite number under a rule, or null when it fits. */
+export function numberProblem(n: number, rule: ParamRule): Exclude<TypedProblem, 'not-a-number'> | null {
+  if (rule.integer && !Number.isInteger(n)) return 'not-whole';
+  if (rule.min !== undefined && (rule.minExclusive ? n <= rule.min : n < rule.min)) return 'outside';
+  if (rule.max !== undefined && n > rule.max) return 'outside';
+  return null;
+}
+
+/**
+ * Parses what was typed into a numeric field: a number within the rule, or why not (`error` is the English,
+ * `problem` and `typed` the same as data). Blank means "default".
+ */
+export function parseTyped(
+  key: ParamKey,
+  text: string,
+  rule: ParamRule,
+): { value: number | undefined } | { error: string; problem: TypedProblem; typed: string } {
   const t = text.trim();
   if (!t) return { value: undefined };
   const n = Number(t);
-  if (!Number.isFinite(n)) return { error: `${PARAM_LABELS[key]} takes ${rangeText(rule)}; “${t}” is not a number.` };
-  const problem = checkNumber(key, n, rule);
-  return problem ? { error: problem } : { value: n };
+  if (!Number.isFinite(n))
+    return { error: `${PARAM_LABELS[key]} takes ${rangeText(rule)}; “${t}” is not a number.`, problem: 'not-a-number', typed: t };
+  const problem = numberProblem(n, rule);
+  return problem ? { error: checkNumber(key, n, rule) ?? '', problem, typed: t } : { value: n };
 }
 
 /** Every problem of a parameter set for one dialect and model; empty when it can be sent as is. */

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { paramSupport } from '../../../shared/params/catalog.ts';
-import { parseTyped } from '../../../shared/params/check.ts';
-import { type NumericKey, PARAM_LABELS } from '../../../shared/params/types.ts';
+import { parseTyped, type TypedProblem } from '../../../shared/params/check.ts';
+import type { NumericKey } from '../../../shared/params/types.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
+import { useParamWords } from './param-words.ts';
 import { useDialect } from './use-dialect.ts';
 
 /**
@@ -15,42 +17,46 @@ export function NumberParam({ k }: { k: NumericKey }) {
   const setParams = useStore((s) => s.setParams);
   const setParamError = useStore((s) => s.setParamError);
   const d = useDialect();
+  const { t } = useTranslation();
+  const w = useParamWords();
   const support = paramSupport(d.params, k, d.model);
   const [text, setText] = useState(value === undefined ? '' : String(value));
-  const [error, setError] = useState<string | null>(null);
+  // Kept as data, so it is worded in whatever language the window shows now.
+  const [error, setError] = useState<{ problem: TypedProblem; typed: string } | null>(null);
   // Outside changes (a preset, a reset, another session) replace what is typed.
   useEffect(() => {
-    setText((t) => (Number(t) === value && t.trim() !== '' ? t : value === undefined ? '' : String(value)));
+    setText((prev) => (Number(prev) === value && prev.trim() !== '' ? prev : value === undefined ? '' : String(value)));
     setError(null);
     setParamError(k, null);
   }, [value, setParamError, k]);
   const id = `param-${k}`;
   if (!support.ok)
     return (
-      <div className="param-row disabled" title={support.reason}>
-        <label htmlFor={id}>{PARAM_LABELS[k]}</label>
-        <input id={id} disabled value="" placeholder="not accepted" aria-describedby={`${id}-why`} />
+      <div className="param-row disabled" title={w.unsupported(support.why)}>
+        <label htmlFor={id}>{w.label(k)}</label>
+        <input id={id} disabled value="" placeholder={t('playground.panel.notAccepted')} aria-describedby={`${id}-why`} />
         <small id={`${id}-why`} className="muted">
-          {support.reason}
+          {w.unsupported(support.why)}
         </small>
       </div>
     );
   return (
     <div className="param-row">
-      <label htmlFor={id}>{PARAM_LABELS[k]}</label>
+      <label htmlFor={id}>{w.label(k)}</label>
       <input
         id={id}
         inputMode="decimal"
         value={text}
-        placeholder={`default: ${support.rule.providerDefault}`}
+        placeholder={t('playground.panel.defaultIs', { value: w.providerDefault(support.rule.providerDefault) })}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
           setText(e.target.value);
           const parsed = parseTyped(k, e.target.value, support.rule);
-          if ('error' in parsed) {
-            setError(parsed.error);
-            setParamError(k, parsed.error);
+          if ('problem' in parsed) {
+            const message = w.typed(k, parsed.problem, parsed.typed, support.rule);
+            setError({ problem: parsed.problem, typed: parsed.typed });
+            setParamError(k, t('playground.panel.fixFirst', { problem: message }));
           } else {
             setError(null);
             setParamError(k, null);
@@ -62,17 +68,17 @@ export function NumberParam({ k }: { k: NumericKey }) {
         <button
           type="button"
           className="link"
-          aria-label={`Reset ${PARAM_LABELS[k]} to the provider default`}
+          aria-label={t('playground.panel.resetOne', { name: w.label(k) })}
           onClick={() => {
             setParams({ [k]: undefined });
           }}
         >
-          default
+          {t('playground.panel.default')}
         </button>
       )}
       {error && (
         <small id={`${id}-error`} className="param-error" role="alert">
-          {error}
+          {w.typed(k, error.problem, error.typed, support.rule)}
         </small>
       )}
     </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { paramSupport } from '../../../shared/params/catalog.ts';
 import { NUMERIC_KEYS, type ReasoningEffort } from '../../../shared/params/types.ts';
-import { paramChips } from '../../../shared/params/chips.ts';
+import { chipsOf } from '../../../shared/params/chips.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { NumberParam } from './number-param.tsx';
+import { useParamWords } from './param-words.ts';
 import './playground.css';
 import { PresetBar } from './preset-bar.tsx';
 import { SchemaEditor } from './schema-editor.tsx';
@@ -18,7 +19,11 @@ import { useDialect } from './use-dialect.ts';
  */
 export function ParamsPanel() {
   const [open, setOpen] = useState(false);
-  const chips = useStore(useShallow((s) => paramChips(s.params)));
+  const { t } = useTranslation();
+  const w = useParamWords();
+  // The params object is replaced on every change, so selecting it is enough; chips are made here (new objects).
+  const params = useStore((s) => s.params);
+  const chips = chipsOf(params).map(w.chip);
   const system = useStore((s) => s.params.system ?? '');
   const format = useStore((s) => s.params.response_format?.type ?? 'text');
   const doSample = useStore((s) => s.params.do_sample);
@@ -34,21 +39,21 @@ export function ParamsPanel() {
   const effortSupport = paramSupport(d.params, 'reasoning_effort', d.model);
   const effortOk = effortSupport.ok || d.thinking === 'reasoning-effort';
   return (
-    <section className="params-panel" aria-label="Parameters">
+    <section className="params-panel" aria-label={t('playground.panel.title')}>
       <button type="button" className="params-toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        <span className="params-title">Parameters</span>
+        <span className="params-title">{t('playground.panel.title')}</span>
         <span className="param-chips" data-testid="param-chips">
-          {chips.length ? chips.join(' · ') : 'Provider defaults'}
+          {chips.length ? chips.join(' · ') : t('playground.panel.defaults')}
         </span>
       </button>
       <div className="params-body" hidden={!open}>
         <PresetBar />
-        <label htmlFor="param-system">System instructions</label>
+        <label htmlFor="param-system">{t('playground.panel.system')}</label>
         <textarea
           id="param-system"
           rows={3}
           value={system}
-          placeholder="none (not sent)"
+          placeholder={t('playground.panel.notSent')}
           onChange={(e) => setParams({ system: e.target.value })}
         />
         <div className="param-grid">
@@ -57,37 +62,41 @@ export function ParamsPanel() {
           ))}
         </div>
         <StopSequences />
-        <div className="param-row" title={sample.ok ? undefined : sample.reason}>
-          <label htmlFor="param-do-sample">Sampling (do_sample)</label>
+        <div className="param-row" title={sample.ok ? undefined : w.unsupported(sample.why)}>
+          <label htmlFor="param-do-sample">{w.label('do_sample')}</label>
           <select
             id="param-do-sample"
             disabled={!sample.ok}
             value={doSample === undefined ? '' : doSample ? 'on' : 'off'}
             onChange={(e) => setParams({ do_sample: e.target.value === '' ? undefined : e.target.value === 'on' })}
           >
-            <option value="">{sample.ok ? `default (${sample.rule.providerDefault})` : 'not accepted'}</option>
-            <option value="on">on</option>
-            <option value="off">off (greedy)</option>
+            <option value="">
+              {sample.ok
+                ? t('playground.panel.defaultOf', { value: w.providerDefault(sample.rule.providerDefault) })
+                : t('playground.panel.notAccepted')}
+            </option>
+            <option value="on">{t('playground.panel.sampleOn')}</option>
+            <option value="off">{t('playground.panel.sampleOff')}</option>
           </select>
-          {!sample.ok && <small className="muted">{sample.reason}</small>}
+          {!sample.ok && <small className="muted">{w.unsupported(sample.why)}</small>}
         </div>
-        <div className="param-row" title={effortOk ? undefined : effortSupport.ok ? undefined : effortSupport.reason}>
-          <label htmlFor="param-effort">Reasoning effort</label>
+        <div className="param-row" title={effortOk || effortSupport.ok ? undefined : w.unsupported(effortSupport.why)}>
+          <label htmlFor="param-effort">{w.label('reasoning_effort')}</label>
           <select
             id="param-effort"
             disabled={!effortOk}
             value={effort ?? ''}
             onChange={(e) => setParams({ reasoning_effort: (e.target.value || undefined) as ReasoningEffort | undefined })}
           >
-            <option value="">{effortOk ? 'default' : 'not accepted'}</option>
-            <option value="low">low</option>
-            <option value="medium">medium</option>
-            <option value="high">high</option>
+            <option value="">{effortOk ? t('playground.panel.default') : t('playground.panel.notAccepted')}</option>
+            <option value="low">{t('playground.panel.effortLow')}</option>
+            <option value="medium">{t('playground.panel.effortMedium')}</option>
+            <option value="high">{t('playground.panel.effortHigh')}</option>
           </select>
-          {!effortOk && !effortSupport.ok && <small className="muted">{effortSupport.reason}</small>}
+          {!effortOk && !effortSupport.ok && <small className="muted">{w.unsupported(effortSupport.why)}</small>}
         </div>
         <div className="param-row">
-          <label htmlFor="param-format">Response format</label>
+          <label htmlFor="param-format">{w.label('response_format')}</label>
           <select
             id="param-format"
             value={format}
@@ -98,18 +107,22 @@ export function ParamsPanel() {
               else setParams({ response_format: { type: 'json_schema', name: 'answer', schema: {} } });
             }}
           >
-            <option value="text">text (default)</option>
+            <option value="text">{t('playground.panel.formatText')}</option>
             <option value="json_object" disabled={!formats.includes('json_object')}>
-              JSON object{formats.includes('json_object') ? '' : ' (not accepted)'}
+              {formats.includes('json_object')
+                ? t('playground.panel.formatJsonObject')
+                : t('playground.panel.notAcceptedSuffix', { name: t('playground.panel.formatJsonObject') })}
             </option>
             <option value="json_schema" disabled={!formats.includes('json_schema')}>
-              JSON schema{formats.includes('json_schema') ? '' : ' (not accepted)'}
+              {formats.includes('json_schema')
+                ? t('playground.panel.formatJsonSchema')
+                : t('playground.panel.notAcceptedSuffix', { name: t('playground.panel.formatJsonSchema') })}
             </option>
           </select>
         </div>
         {format === 'json_schema' && <SchemaEditor />}
         <button type="button" className="link" onClick={() => replaceParams({})}>
-          Reset all to provider defaults
+          {t('playground.panel.resetAll')}
         </button>
       </div>
     </section>

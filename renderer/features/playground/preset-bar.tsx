@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useTranslation } from '../../i18n/i18n.ts';
+import type { PresetsProblem } from '../../model/presets.ts';
 import { useStore } from '../../store/index.ts';
 
 /** Named presets (a system prompt plus parameters): pick, save the current ones under a name, export, import. */
@@ -15,20 +17,21 @@ export function PresetBar() {
       importPresets: s.importPresets,
     })),
   );
+  const { t } = useTranslation();
   const [picked, setPicked] = useState('');
   const [name, setName] = useState('');
   const file = useRef<HTMLInputElement>(null);
   return (
     <div className="preset-bar">
       <select
-        aria-label="Preset"
+        aria-label={t('playground.preset.label')}
         value={picked}
         onChange={(e) => {
           setPicked(e.target.value);
           if (e.target.value) applyPreset(e.target.value);
         }}
       >
-        <option value="">Presets…</option>
+        <option value="">{t('playground.preset.pick')}</option>
         {names.map((n) => (
           <option key={n} value={n}>
             {n}
@@ -44,10 +47,16 @@ export function PresetBar() {
             setPicked('');
           }}
         >
-          Delete preset
+          {t('playground.preset.delete')}
         </button>
       )}
-      <input aria-label="Preset name" placeholder="Name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} />
+      <input
+        aria-label={t('playground.preset.name')}
+        placeholder={t('playground.preset.namePlaceholder')}
+        value={name}
+        maxLength={80}
+        onChange={(e) => setName(e.target.value)}
+      />
       <button
         type="button"
         disabled={!name.trim()}
@@ -57,20 +66,20 @@ export function PresetBar() {
           setName('');
         }}
       >
-        Save preset
+        {t('playground.preset.save')}
       </button>
       <button type="button" className="link" disabled={names.length === 0} onClick={exportPresets}>
-        Export
+        {t('playground.preset.export')}
       </button>
       <button type="button" className="link" onClick={() => file.current?.click()}>
-        Import
+        {t('playground.preset.import')}
       </button>
       <input
         ref={file}
         type="file"
         accept="application/json,.json"
         hidden
-        aria-label="Import presets file"
+        aria-label={t('playground.preset.importFile')}
         onChange={(e) => {
           const f = e.target.files?.[0];
           if (f) void importPresets(f);
@@ -79,9 +88,23 @@ export function PresetBar() {
       />
       {error && (
         <p className="param-error" role="alert">
-          {error}
+          {problemText(t, error)}
         </p>
       )}
     </div>
   );
+}
+
+/** A refused presets file, worded in the window's language (the store keeps it as data). */
+function problemText(t: ReturnType<typeof useTranslation>['t'], p: PresetsProblem): string {
+  switch (p.code) {
+    case 'not-json':
+      return t('playground.preset.notJson', { file: p.file });
+    case 'not-presets':
+      return t('playground.preset.notPresets', { file: p.file });
+    case 'no-name':
+      return t('playground.preset.noName', { file: p.file, n: p.n });
+    case 'unreadable':
+      return t('playground.preset.unreadable', { file: p.file, message: p.message });
+  }
 }

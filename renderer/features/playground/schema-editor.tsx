@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 
 /**
@@ -10,34 +11,38 @@ export function SchemaEditor() {
   const setParams = useStore((s) => s.setParams);
   const checkSchema = useStore((s) => s.checkSchema);
   const setParamError = useStore((s) => s.setParamError);
+  const { t } = useTranslation();
   const current = format?.type === 'json_schema' ? format : null;
   const [text, setText] = useState(() => (current ? JSON.stringify(current.schema, null, 2) : ''));
   const [name, setName] = useState(current?.name ?? 'answer');
   const [problems, setProblems] = useState<string[]>([]);
   // A schema being fixed holds sends back, saying why; leaving the editor (another format) lets them go.
   useEffect(() => {
-    setParamError('json-schema', problems[0] ? `JSON schema: ${problems[0]}` : null);
-  }, [problems, setParamError]);
+    setParamError(
+      'json-schema',
+      problems[0] ? t('playground.panel.fixFirst', { problem: t('playground.schema.problem', { problem: problems[0] }) }) : null,
+    );
+  }, [problems, setParamError, t]);
   useEffect(() => () => setParamError('json-schema', null), [setParamError]);
   useEffect(() => {
     if (!text.trim()) {
-      setProblems(['Type a JSON schema, e.g. {"type": "object", "properties": {…}}.']);
+      setProblems([t('playground.schema.empty')]);
       return;
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      setProblems([`Not JSON: ${e instanceof Error ? e.message : String(e)}`]);
+      setProblems([t('playground.schema.notJson', { message: e instanceof Error ? e.message : String(e) })]);
       return;
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      setProblems(['A JSON schema must be an object.']);
+      setProblems([t('playground.schema.notObject')]);
       return;
     }
     let live = true;
     // A short pause after typing, then the host's verdict.
-    const t = setTimeout(async () => {
+    const timer = setTimeout(async () => {
       const found = await checkSchema(parsed as Record<string, unknown>);
       if (!live) return;
       setProblems(found);
@@ -48,15 +53,15 @@ export function SchemaEditor() {
     }, 250);
     return () => {
       live = false;
-      clearTimeout(t);
+      clearTimeout(timer);
     };
-  }, [text, name, checkSchema, setParams]);
+  }, [text, name, checkSchema, setParams, t]);
   return (
     <div className="schema-editor">
       <label>
-        Schema name <input value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
+        {t('playground.schema.name')} <input value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label htmlFor="json-schema">JSON schema</label>
+      <label htmlFor="json-schema">{t('playground.schema.label')}</label>
       <textarea
         id="json-schema"
         spellCheck={false}
@@ -66,14 +71,14 @@ export function SchemaEditor() {
         onChange={(e) => setText(e.target.value)}
       />
       {problems.length > 0 ? (
-        <ul className="param-error" aria-label="Schema problems">
+        <ul className="param-error" aria-label={t('playground.schema.problems')}>
           {problems.map((p) => (
             <li key={p}>{p}</li>
           ))}
         </ul>
       ) : (
         <p className="muted" role="status">
-          Valid JSON Schema: answers are checked against it.
+          {t('playground.schema.valid')}
         </p>
       )}
     </div>

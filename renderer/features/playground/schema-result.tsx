@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AnswerValidation } from '../../../shared/bridge/playground.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 import { failureMessage } from '../../model/failure.ts';
 import { useStoreApi } from '../../store/index.ts';
 
 /** A structured answer checked against its schema: valid or the errors listed, and the value as a table or tree. */
 export function SchemaResult({ id }: { id: string }) {
   const api = useStoreApi();
+  const { t } = useTranslation();
   const [check, setCheck] = useState<AnswerValidation | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -19,16 +21,16 @@ export function SchemaResult({ id }: { id: string }) {
       live = false;
     };
   }, [api, id]);
-  if (error) return <p className="param-error">Could not check the answer: {error}</p>;
+  if (error) return <p className="param-error">{t('playground.schema.couldNotCheck', { error })}</p>;
   if (!check) return null;
   return (
-    <section className="schema-result" aria-label="Schema check">
+    <section className="schema-result" aria-label={t('playground.schema.check')}>
       {check.valid ? (
-        <p className="schema-ok">Matches the schema.</p>
+        <p className="schema-ok">{t('playground.schema.matches')}</p>
       ) : (
         <>
-          <p className="param-error">Does not match the schema:</p>
-          <ul aria-label="Schema errors">
+          <p className="param-error">{t('playground.schema.noMatch')}</p>
+          <ul aria-label={t('playground.schema.errors')}>
             {check.errors.map((e) => (
               <li key={e}>{e}</li>
             ))}

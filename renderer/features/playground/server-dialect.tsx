@@ -4,9 +4,9 @@ import {
   DEFAULT_THINKING,
   SERVER_KINDS,
   type ServerKind,
-  THINKING_NAMES,
 } from '../../../shared/params/dialect.ts';
 import { DIALECT_NAMES } from '../../../shared/params/catalog.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
 
 /**
  * A custom server's kind (which parameters it takes) and thinking switch. Blank means "guess": from the base URL's
@@ -23,16 +23,17 @@ export function ServerDialect({
   guess: ServerKind | null;
   onChange: (v: { server: ServerKind | undefined; thinking: CustomThinking | undefined }) => void;
 }) {
+  const { t } = useTranslation();
   const kind = server ?? guess ?? 'vllm';
   return (
     <>
       <label>
-        Server
+        {t('playground.server.kind')}
         <select
           value={server ?? ''}
           onChange={(e) => onChange({ server: (e.target.value || undefined) as ServerKind | undefined, thinking })}
         >
-          <option value="">{`guess (${DIALECT_NAMES[guess ?? 'vllm']})`}</option>
+          <option value="">{t('playground.server.guess', { name: DIALECT_NAMES[guess ?? 'vllm'] })}</option>
           {SERVER_KINDS.map((k) => (
             <option key={k} value={k}>
               {DIALECT_NAMES[k]}
@@ -41,15 +42,15 @@ export function ServerDialect({
         </select>
       </label>
       <label>
-        Thinking switch
+        {t('playground.server.thinking')}
         <select
           value={thinking ?? ''}
           onChange={(e) => onChange({ server, thinking: (e.target.value || undefined) as CustomThinking | undefined })}
         >
-          <option value="">{`as the server kind (${THINKING_NAMES[DEFAULT_THINKING[kind]]})`}</option>
-          {CUSTOM_THINKING.map((t) => (
-            <option key={t} value={t}>
-              {THINKING_NAMES[t]}
+          <option value="">{t('playground.server.asKind', { name: t(`playground.thinking.${DEFAULT_THINKING[kind]}`) })}</option>
+          {CUSTOM_THINKING.map((k) => (
+            <option key={k} value={k}>
+              {t(`playground.thinking.${k}`)}
             </option>
           ))}
         </select>

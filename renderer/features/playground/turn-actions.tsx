@@ -2,6 +2,7 @@ import { memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { siblingsOf } from '../../model/branches.ts';
 import { paramNamedIn } from '../../../shared/params/chips.ts';
+import { Trans, useTranslation } from '../../i18n/i18n.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
 import { CopyButton } from '../conversation/copy-button.tsx';
@@ -15,6 +16,7 @@ import { ViewCodeDialog } from './view-code-dialog.tsx';
  */
 export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
   const api = useStoreApi();
+  const { t: tr } = useTranslation();
   const t = useStore(
     useShallow((s) => {
       const turn = s.turns.find((x) => x.id === id);
@@ -50,35 +52,40 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
       {editing !== null && (
         <form
           className="edit-box"
-          aria-label="Edit question"
+          aria-label={tr('playground.turn.editForm')}
           onSubmit={(e) => {
             e.preventDefault();
             void editAndResend(id, editing);
             setEditing(null);
           }}
         >
-          <textarea aria-label="Edited question" rows={3} value={editing} onChange={(e) => setEditing(e.target.value)} />
+          <textarea
+            aria-label={tr('playground.turn.edited')}
+            rows={3}
+            value={editing}
+            onChange={(e) => setEditing(e.target.value)}
+          />
           <button type="submit" className="primary" disabled={t.busy || !editing.trim()}>
-            Send edited
+            {tr('playground.turn.sendEdited')}
           </button>
           <button type="button" className="link" onClick={() => setEditing(null)}>
-            Cancel
+            {tr('playground.turn.cancel')}
           </button>
         </form>
       )}
       {t.length && !running && (
         <p className="length-note muted" role="note">
-          The answer stopped at its output limit (finish_reason: length).{' '}
+          {tr('playground.turn.length')}{' '}
           <button type="button" disabled={t.busy} onClick={() => void continueAnswer(id)}>
-            Continue
+            {tr('playground.turn.continue')}
           </button>
         </p>
       )}
       {badParam && (
         <p className="muted" role="note">
-          The provider refused <code>{badParam}</code>.{' '}
+          <Trans i18nKey="playground.turn.refused" values={{ name: badParam }} components={[<code key="name" />]} />{' '}
           <button type="button" onClick={() => setParams({ [badParam]: undefined })}>
-            Reset {badParam} to default
+            {tr('playground.turn.resetParam', { name: badParam })}
           </button>
         </p>
       )}
@@ -89,19 +96,17 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
             <button
               type="button"
               className="link"
-              aria-label="Previous version"
+              aria-label={tr('playground.turn.previous')}
               disabled={!t.prev || t.busy}
               onClick={() => t.prev && flipTo(t.prev)}
             >
               ‹
             </button>
-            <span data-testid="version">
-              {t.at + 1} / {t.count}
-            </span>
+            <span data-testid="version">{tr('playground.turn.version', { at: t.at + 1, count: t.count })}</span>
             <button
               type="button"
               className="link"
-              aria-label="Next version"
+              aria-label={tr('playground.turn.next')}
               disabled={!t.next || t.busy}
               onClick={() => t.next && flipTo(t.next)}
             >
@@ -109,20 +114,20 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
             </button>
           </span>
         )}
-        <CopyButton label="Copy question" text={() => t.prompt} className="link">
-          Copy question
+        <CopyButton label={tr('playground.turn.copyQuestion')} text={() => t.prompt} className="link">
+          {tr('playground.turn.copyQuestion')}
         </CopyButton>
         <button type="button" className="link" disabled={t.busy} onClick={() => setEditing(t.prompt)}>
-          Edit
+          {tr('playground.turn.edit')}
         </button>
         <button type="button" className="link" disabled={t.busy} onClick={() => void regenerate(id)}>
-          Regenerate
+          {tr('playground.turn.regenerate')}
         </button>
         <button type="button" className="link" onClick={() => setCode(true)}>
-          View code
+          {tr('playground.turn.viewCode')}
         </button>
         <button type="button" className="link" disabled={running} onClick={() => void deleteTurn(id)}>
-          Delete
+          {tr('playground.turn.delete')}
         </button>
       </div>
       {code && <ViewCodeDialog id={id} onClose={closeCode} />}
