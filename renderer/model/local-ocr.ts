@@ -20,7 +20,12 @@ export function defaultProvider(
   const keyed = providers.find((p) => p.hasKey && !isLocalOcr(p.catalogId));
   if (keyed) return keyed;
   const answering = providers.find((p) => catalogEntry(p.catalogId).userUrl && found.some((s) => s.baseUrl === p.baseUrl));
-  return answering ?? providers.find((p) => isLocalOcr(p.catalogId)) ?? providers[0];
+  if (answering) return answering;
+  // A server whose address the person typed themselves (their vLLM on another machine, a gateway) is what they set
+  // Glimpse up for: the loopback scan cannot see it, and a pick remembered by the window can be lost with its
+  // storage (a browser shell on a new port), so it is chosen over Local OCR.
+  const typed = providers.find((p) => p.catalogId === 'custom');
+  return typed ?? providers.find((p) => isLocalOcr(p.catalogId)) ?? providers[0];
 }
 
 /**

@@ -10,9 +10,11 @@ test.beforeEach(async ({ page }) => {
 test.afterEach(async () => app.close());
 
 test('first open shows the empty state and the built-in providers', async ({ page }) => {
-  await expect(page.getByRole('heading', { name: 'See what the model sees' })).toBeVisible();
+  // No key anywhere and no local server: Glimpse starts on Local OCR, which works at once, and says so.
+  await expect(page.getByRole('heading', { name: 'Read the text of any scan, offline' })).toBeVisible();
   const picker = page.getByRole('combobox', { name: 'Provider' });
-  await expect(picker.locator('option')).toHaveText([/Z\.AI/, /BigModel/, /OpenRouter/, /Novita/]);
+  await expect(picker.locator('option')).toHaveText([/Z\.AI/, /BigModel/, /OpenRouter/, /Novita/, /Tesseract OCR/]);
+  await expect(picker).toHaveValue('local-ocr');
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
 });
 

@@ -35,6 +35,11 @@ describe('the provider picked at start', () => {
     const found = [{ catalogId: 'ollama', name: 'Ollama', baseUrl: 'http://127.0.0.1:11434/v1', models: [] }];
     expect(defaultProvider(hosted, null, found)?.id).toBe('ollama-1');
   });
+  it('is a server whose address the person typed, before Local OCR, even when no scan can see it', () => {
+    const typed = [...hosted, p('my-vllm', 'custom', false, 'http://10.0.0.5:8000/v1')];
+    expect(defaultProvider(typed, null)?.id).toBe('my-vllm');
+    expect(defaultProvider(typed, 'local-ocr')?.id).toBe('local-ocr');
+  });
 });
 
 describe('presets with Local OCR', () => {
