@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { makePng } from '../fixtures/media/make-image.ts';
 import { GlimpseApp } from './harness.ts';
@@ -27,7 +28,7 @@ test('a folder of three images is estimated, run, followed to the end and writte
   }
 
   app = await GlimpseApp.launch(page);
-  await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server' });
+  await app.addProvider({ name: 'Fake', path: 'zai/tps-10', kind: 'Custom server' });
   await app.setThinking(false);
   await page.getByRole('button', { name: 'Batch' }).click();
   const view = page.getByRole('dialog', { name: 'Batch' });
@@ -38,10 +39,16 @@ test('a folder of three images is estimated, run, followed to the end and writte
   await expect(view.getByRole('region', { name: 'Estimate' })).toContainText('3 images');
 
   await view.getByRole('button', { name: 'Start' }).click();
+  // Each answer streams for a couple of seconds (tps-10), long enough to see the progress in the window title.
+  await expect(page).toHaveTitle(/^Glimpse — batch [0-3]\/3$/);
   const table = view.getByRole('region', { name: 'Files' });
   await expect(table.getByRole('row').filter({ hasText: 'done' })).toHaveCount(3, { timeout: 60_000 });
   await expect(view.getByRole('status')).toContainText('3 done · 0 failed · 0 left');
   await expect(page).toHaveTitle('Glimpse');
+  // The finished table is the view's busiest state: axe on it (the empty form is in accessibility.spec.ts).
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await view.screenshot({ path: process.env.BATCH_SHOT || test.info().outputPath('batch-view.png') });
 
   const md = readdirSync(outDir)
     .filter((f) => f.endsWith('.md'))

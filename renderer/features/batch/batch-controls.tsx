@@ -8,13 +8,15 @@ export function BatchControls() {
   const { t } = useTranslation();
   const f = useFigures();
   const api = useStoreApi();
-  const { id, phase, counts, spent, reason } = useStore(
+  const { id, phase, counts, spent, reason, priced } = useStore(
     useShallow((s) => ({
       id: s.batchId,
       phase: s.batchPhase,
       counts: s.batchCounts,
       spent: s.batchSpent,
       reason: s.batchStopReason,
+      // A spend of 0 with no file priced is an unknown spend (a model without a price), never "$0".
+      priced: s.batchItems.some((i) => i.cost_usd !== null),
     })),
   );
   if (!id || !counts) return null;
@@ -62,7 +64,7 @@ export function BatchControls() {
           done: f.tokens(counts.done),
           failed: f.tokens(counts.failed),
           left: f.tokens(left),
-          spent: f.usd(spent),
+          spent: f.usd(spent > 0 || priced ? spent : null),
         })}
         {phase === 'done' && <> · {t('batch.finished')}</>}
         {phase === 'stopping' && <> · {t('batch.stopping')}</>}

@@ -63,52 +63,58 @@ export function BatchForm() {
         if (ready) estimate();
       }}
     >
-      <label className="batch-wide">
-        <span className="label-text">{t('batch.inputs')}</span>
-        <textarea rows={3} value={inputs} onChange={(e) => setInputs(e.target.value)} placeholder={t('batch.inputsHint')} />
-      </label>
-      <label className="batch-wide">
-        <span className="label-text">{t('batch.outDir')}</span>
-        <input type="text" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
-      </label>
-      <label>
-        <span className="label-text">{t('batch.preset')}</span>
-        <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
-          <option value="">{t('batch.presetNone')}</option>
-          {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {t(p.labelKey)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="label-text">{t('batch.concurrency')}</span>
-        <input type="number" min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} />
-      </label>
-      <label>
-        <span className="label-text">{t('batch.maxCost')}</span>
-        <input type="number" min={0} step="any" value={maxCost} onChange={(e) => setMaxCost(e.target.value)} />
-      </label>
-      <label className="batch-wide">
-        <span className="label-text">{t('batch.prompt')}</span>
-        <textarea rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
-      </label>
-      <label className="batch-wide">
-        <span className="label-text">{t('batch.schema')}</span>
-        <textarea rows={2} value={schema} onChange={(e) => setSchema(e.target.value)} spellCheck={false} />
-      </label>
-      <p className="batch-wide muted">
-        {provider
-          ? t('batch.using', {
-              provider: provider.name,
-              model: provider.model,
-              mode: thinking ? t('batch.thinking') : t('batch.fast'),
-            })
-          : t('batch.noProvider')}
-      </p>
-      <div className="batch-wide">
-        <button type="submit" disabled={!ready}>
+      <div className="batch-col">
+        <label>
+          <span className="label-text">{t('batch.inputs')}</span>
+          <textarea rows={3} value={inputs} onChange={(e) => setInputs(e.target.value)} placeholder={t('batch.inputsHint')} />
+        </label>
+        <label>
+          <span className="label-text">{t('batch.outDir')}</span>
+          <input type="text" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
+        </label>
+        <div className="batch-limits">
+          <label>
+            <span className="label-text">{t('batch.concurrency')}</span>
+            <input type="number" min={1} max={64} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} />
+          </label>
+          <label>
+            <span className="label-text">{t('batch.maxCost')}</span>
+            <input type="number" min={0} step="any" value={maxCost} onChange={(e) => setMaxCost(e.target.value)} />
+          </label>
+        </div>
+      </div>
+      <div className="batch-col">
+        <label>
+          <span className="label-text">{t('batch.preset')}</span>
+          <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
+            <option value="">{t('batch.presetNone')}</option>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t(p.labelKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="label-text">{t('batch.prompt')}</span>
+          <textarea rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        </label>
+        <label>
+          <span className="label-text">{t('batch.schema')}</span>
+          <textarea rows={2} value={schema} onChange={(e) => setSchema(e.target.value)} spellCheck={false} />
+        </label>
+      </div>
+      <div className="batch-wide batch-estimate">
+        <p className="muted">
+          {provider
+            ? t('batch.using', {
+                provider: provider.name,
+                model: provider.model,
+                mode: thinking ? t('batch.thinking') : t('batch.fast'),
+              })
+            : t('batch.noProvider')}
+        </p>
+        <button type="submit" className="primary" disabled={!ready}>
           {busy ? t('batch.estimating') : t('batch.estimate')}
         </button>
       </div>

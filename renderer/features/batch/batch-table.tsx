@@ -69,9 +69,15 @@ export function BatchTable() {
           <tr>
             <th scope="col">{t('batch.col.file')}</th>
             <th scope="col">{t('batch.col.status')}</th>
-            <th scope="col">{t('batch.col.time')}</th>
-            <th scope="col">{t('batch.col.tokens')}</th>
-            <th scope="col">{t('batch.col.cost')}</th>
+            <th scope="col" className="num">
+              {t('batch.col.time')}
+            </th>
+            <th scope="col" className="num">
+              {t('batch.col.tokens')}
+            </th>
+            <th scope="col" className="num">
+              {t('batch.col.cost')}
+            </th>
             <th scope="col">{t('batch.col.error')}</th>
           </tr>
         </thead>
