@@ -38,6 +38,10 @@ export const createBatchSlice = ({ bridge }: StoreDeps): StateCreator<State, [],
     };
     const fail = (e: unknown) => set({ batchError: failureMessage(e) });
     return {
+      batchDraft: { inputs: '', outDir: '', preset: '', prompt: '', schema: '', concurrency: '4', maxCost: '' },
+      setBatchDraft(patch) {
+        set({ batchDraft: { ...get().batchDraft, ...patch } });
+      },
       batchId: null,
       batchPlan: null,
       batchItems: [],

@@ -211,8 +211,22 @@ export interface BranchSlice {
   validateAnswer(turnId: string): Promise<AnswerValidation | null>;
 }
 
+/** The Batch view's fields as typed (kept in the store, so closing the view loses nothing). */
+export interface BatchDraft {
+  /** Paths, one per line. */
+  inputs: string;
+  outDir: string;
+  preset: string;
+  prompt: string;
+  schema: string;
+  concurrency: string;
+  maxCost: string;
+}
+
 /** The Batch view (issue #13; batch-slice.ts): a batch planned, run and followed through `batch` events. */
 export interface BatchSlice {
+  batchDraft: BatchDraft;
+  setBatchDraft(patch: Partial<BatchDraft>): void;
   /** The batch shown: the last one planned or resumed. */
   batchId: string | null;
   /** What Estimate found and priced; null for a batch resumed from the banner. */

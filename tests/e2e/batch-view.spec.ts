@@ -35,6 +35,10 @@ test('a folder of three images is estimated, run, followed to the end and writte
   await view.getByRole('textbox', { name: 'Folders or files' }).fill(inDir);
   await view.getByRole('textbox', { name: 'Output folder' }).fill(outDir);
   await view.getByRole('textbox', { name: 'Prompt' }).fill('Read this scan');
+  // Closing the view loses nothing typed.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Batch' }).click();
+  await expect(view.getByRole('textbox', { name: 'Folders or files' })).toHaveValue(inDir);
   await view.getByRole('button', { name: 'Estimate' }).click();
   await expect(view.getByRole('region', { name: 'Estimate' })).toContainText('3 images');
 

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
+import type { BatchDraft } from '../../store/state.ts';
 import { PRESETS, presetPrompt, presetTarget } from '../composer/presets.ts';
 
 /** Paths typed one per line (or several pasted at once); blank lines are nothing. */
@@ -28,20 +28,21 @@ export function BatchForm() {
   const thinking = useStore((s) => s.thinking);
   const busy = useStore((s) => s.batchBusy);
   const running = useStore((s) => s.batchPhase === 'running' || s.batchPhase === 'stopping');
-  const [inputs, setInputs] = useState('');
-  const [outDir, setOutDir] = useState('');
-  const [preset, setPreset] = useState('');
-  const [prompt, setPrompt] = useState('');
-  const [schema, setSchema] = useState('');
-  const [concurrency, setConcurrency] = useState('4');
-  const [maxCost, setMaxCost] = useState('');
+  // The fields live in the store: closing the view (or opening Settings from it) loses nothing typed.
+  const { inputs, outDir, preset, prompt, schema, concurrency, maxCost } = useStore((s) => s.batchDraft);
+  const draft = (patch: Partial<BatchDraft>) => api.getState().setBatchDraft(patch);
+  const setInputs = (inputs: string) => draft({ inputs });
+  const setOutDir = (outDir: string) => draft({ outDir });
+  const setPrompt = (prompt: string) => draft({ prompt });
+  const setSchema = (schema: string) => draft({ schema });
+  const setConcurrency = (concurrency: string) => draft({ concurrency });
+  const setMaxCost = (maxCost: string) => draft({ maxCost });
   const paths = splitPaths(inputs);
   const ready = Boolean(provider) && paths.length > 0 && outDir.trim() !== '' && prompt.trim() !== '' && !busy && !running;
 
   const choosePreset = (id: string) => {
-    setPreset(id);
     const p = PRESETS.find((x) => x.id === id);
-    if (p) setPrompt(presetPrompt(t, p, presetTarget(t, 1)));
+    draft(p ? { preset: id, prompt: presetPrompt(t, p, presetTarget(t, 1)) } : { preset: id });
   };
 
   const estimate = () =>
