@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
+import { BatchTitle } from './features/batch/batch-title.tsx';
+import { BatchView } from './features/batch/batch-view.tsx';
+import { ResumeBanner } from './features/batch/resume-banner.tsx';
 import { Composer } from './features/composer/composer.tsx';
 import { isHelpKey, ShortcutsSheet } from './features/help/shortcuts-sheet.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
@@ -23,6 +26,7 @@ export function App() {
   const [sessionsOpen, setSessionsOpen] = useState(false);
   const [usageOpen, setUsageOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [batchOpen, setBatchOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isHelpKey(e)) return;
@@ -57,9 +61,12 @@ export function App() {
       <TopBar
         onOpenSettings={() => setSettingsOpen(true)}
         onOpenHelp={openHelp}
+        onOpenBatch={() => setBatchOpen(true)}
         onToggleSessions={() => setSessionsOpen((o) => !o)}
         sessionsOpen={sessionsOpen}
       />
+      <ResumeBanner onResume={() => setBatchOpen(true)} />
+      <BatchTitle />
       <SessionsSidebar open={sessionsOpen} onClose={closeSessions} />
       <UsageTally onOpenDetails={() => setUsageOpen(true)} />
       <Conversation />
@@ -72,6 +79,7 @@ export function App() {
       {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
       {guideOpen && !settingsOpen && <FirstRunGuide onOpenSettings={() => setSettingsOpen(true)} />}
       {usageOpen && <UsageView onClose={closeUsage} />}
+      {batchOpen && <BatchView onClose={() => setBatchOpen(false)} />}
       <DesktopActions onOpenSettings={openSettings} onOpenUsage={openUsage} onAttach={open} onOpenShortcuts={openHelp} />
       <SnipLayer />
       {helpOpen && <ShortcutsSheet onClose={closeHelp} />}

@@ -1,23 +1,30 @@
 /**
  * The one place host events enter the store. Events are buffered and applied once per animation frame, so a
- * provider sending hundreds of tokens a second costs one React render per frame, not one per token.
+ * provider sending hundreds of tokens a second (or a batch finishing dozens of files) costs one React render per
+ * frame, not one per event.
  */
+import type { BatchEvent } from '../../shared/batch/types.ts';
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
 import type { AppStore } from './state.ts';
 
 export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge, 'onEvent'>): () => void {
   let pending: ChatEventEnvelope[] = [];
+  let batchPending: BatchEvent[] = [];
   let scheduled = false;
   const flush = () => {
     scheduled = false;
-    const batch = pending;
+    const chat = pending;
+    const batch = batchPending;
     pending = [];
-    if (batch.length) store.getState().applyChatEvents(batch);
+    batchPending = [];
+    if (chat.length) store.getState().applyChatEvents(chat);
+    if (batch.length) store.getState().applyBatchEvents(batch);
   };
   return bridge.onEvent((e) => {
-    if (e.channel !== 'chat') return;
-    pending.push(e);
+    if (e.channel === 'chat') pending.push(e);
+    else if (e.channel === 'batch') batchPending.push(e.event);
+    else return;
     if (!scheduled) {
       scheduled = true;
       // rAF pauses in background tabs; a timeout keeps a hidden window's turns current too.

@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
+import { createBatchSlice } from './batch-slice.ts';
 import { createBranchSlice } from './branch-slice.ts';
 import { createCompareSlice } from './compare-slice.ts';
 import { createComposerSlice } from './composer-slice.ts';
@@ -37,5 +38,6 @@ export function createAppStore(bridge: GlimpseBridge, opts: { storage?: KeyValue
     ...createLocalOcrSlice(deps)(...a),
     ...createParamsSlice(deps)(...a),
     ...createBranchSlice(deps)(...a),
+    ...createBatchSlice(deps)(...a),
   }));
 }

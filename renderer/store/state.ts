@@ -15,6 +15,8 @@ import type { Turn } from '../model/turn.ts';
 import type { ParamPreset, PresetsProblem } from '../model/presets.ts';
 import type { AnswerValidation, RequestCode } from '../../shared/bridge/playground.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
+import type { BatchCounts, BatchEvent, BatchItemView } from '../../shared/batch/types.ts';
+import type { BatchExportRequest, BatchPlanInput, BatchPlanView, BatchSummary } from '../../shared/bridge/batch.ts';
 
 export interface ProvidersSlice {
   providers: ProviderView[];
@@ -212,7 +214,56 @@ export interface BranchSlice {
   validateAnswer(turnId: string): Promise<AnswerValidation | null>;
 }
 
+/** The Batch view's fields as typed (kept in the store, so closing the view loses nothing). */
+export interface BatchDraft {
+  /** Paths, one per line. */
+  inputs: string;
+  outDir: string;
+  preset: string;
+  prompt: string;
+  schema: string;
+  concurrency: string;
+  maxCost: string;
+}
+
+/** The Batch view (issue #13; batch-slice.ts): a batch planned, run and followed through `batch` events. */
+export interface BatchSlice {
+  batchDraft: BatchDraft;
+  setBatchDraft(patch: Partial<BatchDraft>): void;
+  /** The batch shown: the last one planned or resumed. */
+  batchId: string | null;
+  /** What Estimate found and priced; null for a batch resumed from the banner. */
+  batchPlan: BatchPlanView | null;
+  /** Every file of the batch, in order; patched by events, fetched again for tokens. */
+  batchItems: BatchItemView[];
+  batchCounts: BatchCounts | null;
+  batchSpent: number;
+  batchPhase: 'idle' | 'planned' | 'running' | 'stopping' | 'done' | 'stopped';
+  /** Why the batch stopped early (the host's words: max cost reached, key refused, disk full...). */
+  batchStopReason: string | null;
+  batchError: string | null;
+  /** An estimate is being made. */
+  batchBusy: boolean;
+  /** Batches a quit left unfinished, offered for resuming. */
+  batchInterrupted: BatchSummary[];
+  /** Plans with the toolbar's provider, model and thinking and the composer's budget; sends nothing. */
+  planBatch(input: Omit<BatchPlanInput, 'providerId' | 'model' | 'thinking' | 'budget'>): Promise<void>;
+  startBatch(): Promise<void>;
+  /** cancel false: start nothing new and let what is in flight finish; true: cancel that too. */
+  stopBatch(cancel: boolean): Promise<void>;
+  /** The failed files back to pending, and the batch started again. */
+  retryFailed(): Promise<void>;
+  exportBatch(format: BatchExportRequest['format']): Promise<void>;
+  refreshBatchItems(): Promise<void>;
+  loadInterruptedBatches(): Promise<void>;
+  dismissInterrupted(): void;
+  resumeBatch(id: string): Promise<void>;
+  /** Applies `batch` events, once per animation frame (bridge-events.ts). */
+  applyBatchEvents(events: BatchEvent[]): void;
+}
+
 export type State = ProvidersSlice &
+  BatchSlice &
   ParamsSlice &
   BranchSlice &
   ComposerSlice &

@@ -1,6 +1,6 @@
 /**
  * Axe (axe-core through @axe-core/playwright) on every main state of the window: empty, an answer with boxes,
- * reasoning open, Settings, usage, a compare, the PDF page picker, an error, the shortcuts sheet. A serious or
+ * reasoning open, Settings, usage, the Batch view, a compare, the PDF page picker, an error, the shortcuts sheet. A serious or
  * critical violation fails the test, listed with its rule, help text and the elements it found.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -56,6 +56,11 @@ test('every main state passes axe with no serious or critical violation', async 
   await page.getByRole('button', { name: 'Usage details' }).click();
   await expect(page.getByRole('dialog', { name: 'Usage details' }).getByRole('img').first()).toBeVisible();
   await expectNoSeriousViolations(page, 'usage');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Batch' }).click();
+  await expect(page.getByRole('dialog', { name: 'Batch' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'batch');
   await page.keyboard.press('Escape');
 
   await app.attachViaDialog(await makePdf('axe.pdf', 3));

@@ -7,10 +7,12 @@ import { useStore } from '../../store/index.ts';
 export function TopBar({
   onOpenSettings,
   onOpenHelp,
+  onOpenBatch,
   onToggleSessions,
   sessionsOpen,
 }: {
   onOpenSettings: () => void;
+  onOpenBatch?: () => void;
   onOpenHelp?: () => void;
   onToggleSessions?: () => void;
   sessionsOpen?: boolean;
@@ -35,6 +37,11 @@ export function TopBar({
         <ProviderPicker onOpenSettings={onOpenSettings} />
         <ModelPicker />
         <ThinkingSwitch />
+        {onOpenBatch && (
+          <button type="button" className="ghost" onClick={onOpenBatch} title={t('batch.openTitle')}>
+            {t('batch.open')}
+          </button>
+        )}
         <button type="button" className="ghost" onClick={onOpenSettings}>
           {t('toolbar.settings')}
         </button>

@@ -1,0 +1,37 @@
+import { useStore } from '../../store/index.ts';
+import { useTranslation } from '../../i18n/i18n.ts';
+import { ModalDialog } from '../dialog/modal-dialog.tsx';
+import { BatchControls } from './batch-controls.tsx';
+import { BatchForm } from './batch-form.tsx';
+import { BatchPlanSummary } from './batch-plan-summary.tsx';
+import { BatchTable } from './batch-table.tsx';
+import './batch.css';
+
+/**
+ * The Batch view (issue #13): one prompt over folders or files on the host's disk, estimated before it starts,
+ * followed file by file. Closing it leaves a running batch running (the window title keeps its progress).
+ */
+export function BatchView({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const error = useStore((s) => s.batchError);
+  return (
+    <ModalDialog
+      label={t('batch.title')}
+      title={t('batch.title')}
+      closeLabel={t('batch.close')}
+      onClose={onClose}
+      className="batch-view"
+      initialFocus="textarea"
+    >
+      <BatchForm />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <BatchPlanSummary />
+      <BatchControls />
+      <BatchTable />
+    </ModalDialog>
+  );
+}
