@@ -20,6 +20,10 @@ test.beforeEach(async ({ page }) => {
 });
 test.afterEach(async () => app.close());
 
+// Pixels are sampled from one screenshot of the image's stage, which must fit inside the scrolling conversation
+// above the composer (with its parameters bar): a taller window than the default keeps the whole stage in view.
+test.use({ viewport: { width: 1200, height: 1000 } });
+
 // Screenshots to look at (test-results/ is wiped when any run starts; GLIMPSE_SHOTS keeps them elsewhere).
 const shots = process.env.GLIMPSE_SHOTS ?? 'test-results/grounding';
 const SQUARE = '#202020';
