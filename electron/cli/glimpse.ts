@@ -7,7 +7,6 @@ import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts'
 import { ask, type Io, type OutputKind } from './ask.ts';
 import { BATCH_USAGE } from './batch-usage-text.ts';
 import { colourWanted, takeNoColor } from './colour.ts';
-import { compare } from './compare.ts';
 import { COMPARE_HELP, COMPARE_USAGE, parseCompare } from './compare-args.ts';
 import { providers, PROVIDERS_HELP } from './providers.ts';
 import { readStdinText } from './stdin.ts';
@@ -65,8 +64,11 @@ async function main(argvIn: string[]): Promise<number> {
     switch (command) {
       case 'ask':
         return await ask(await withStdinPrompt(parseAsk(rest, ctx)), io, process.env, interrupt.signal);
-      case 'compare':
+      case 'compare': {
+        // Loaded with the command: its verdict (word diff, character error rate) is not needed by ask.
+        const { compare } = await import('./compare.ts');
         return await compare(await withStdinPrompt(parseCompare(rest, ctx)), io, process.env, interrupt.signal);
+      }
       case 'usage':
         return await usage(rest, io);
       case 'batch': {
