@@ -57,8 +57,8 @@ export function Conversation() {
   }, [turnIds]);
 
   const ids = turnIds ? turnIds.split(',') : [];
-  // tabIndex 0: the conversation scrolls, so a keyboard user must be able to focus it to scroll it.
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls, so a keyboard user must be able to focus it to scroll it (axe: scrollable-region-focusable)
     <main className="conversation" aria-label={t('conversation.label')} ref={ref} tabIndex={0}>
       {ids.length === 0 ? (
         <EmptyState />
