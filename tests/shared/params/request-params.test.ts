@@ -132,8 +132,19 @@ describe('ranges', () => {
     const rule = PARAM_CATALOG.openrouter.temperature!;
     expect(parseTyped('temperature', '', rule)).toEqual({ value: undefined });
     expect(parseTyped('temperature', '0.2', rule)).toEqual({ value: 0.2 });
-    expect(parseTyped('temperature', 'hot', rule)).toEqual({ error: expect.stringMatching(/not a number/) });
-    expect(parseTyped('temperature', '3', rule)).toEqual({ error: expect.stringMatching(/from 0 to 2/) });
+    expect(parseTyped('temperature', 'hot', rule)).toEqual({
+      error: expect.stringMatching(/not a number/),
+      problem: 'not-a-number',
+      typed: 'hot',
+    });
+    expect(parseTyped('temperature', '3', rule)).toEqual({
+      error: expect.stringMatching(/from 0 to 2/),
+      problem: 'outside',
+      typed: '3',
+    });
+    expect(parseTyped('max_tokens', '1.5', { integer: true, min: 1, providerDefault: 'none' })).toMatchObject({
+      problem: 'not-whole',
+    });
   });
   it("OpenRouter follows the model's supported parameters", () => {
     expect(paramSupport('openrouter', 'top_k', 'z-ai/glm-4.5v').ok).toBe(true);
