@@ -6,7 +6,7 @@
  * run resumes by polling the same job rather than paying for a second one. Providers and prices: docs/providers.md.
  */
 import { createReadStream, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import OpenAI from 'openai';
 import type { BatchEvent } from '../../../shared/batch/types.ts';
 import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
@@ -20,8 +20,7 @@ import { groundBoxes } from '../../../shared/grounding/parse-answer.ts';
 import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
 import { BadInputError } from '../bad-input.ts';
 import { LedgerStore } from '../ledger/ledger-store.ts';
-import { attachPdfPages } from '../media/pdf-attach.ts';
-import { readFileSync } from 'node:fs';
+import { attachItem } from './attach-item.ts';
 import type { BatchOutcome, BatchRunDeps } from './batch-runner.ts';
 import { resultLine } from './batch-runner.ts';
 import type { BatchRow, ItemRow } from './batch-store.ts';
@@ -172,7 +171,7 @@ async function writeInput(file: string, batch: BatchRow, deps: BatchApiDeps): Pr
       after = item.idx;
       let refs: AttachmentRef[];
       try {
-        refs = await attachItem(item, batch, deps);
+        refs = await attachItem(item, batch.spec, deps.host.attachments, deps.contextTokens);
         const prepared = await deps.host.chat.prepare({
           providerId: deps.providerId,
           model: spec.model ?? undefined,
@@ -205,28 +204,6 @@ async function writeInput(file: string, batch: BatchRow, deps: BatchApiDeps): Pr
     }
   }
   return n;
-}
-
-async function attachItem(item: ItemRow, batch: BatchRow, deps: BatchApiDeps): Promise<AttachmentRef[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(item.path));
-  } catch (e) {
-    throw new BadInputError(`Cannot read ${item.path} (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
-  }
-  const name = basename(item.path);
-  if (item.kind === 'pdf')
-    return attachPdfPages(deps.host.attachments, bytes, {
-      name,
-      pages: batch.spec.pages,
-      password: null,
-      budget: batch.spec.budget,
-      withText: batch.spec.pdfText,
-      contextTokens: deps.contextTokens,
-    });
-  const info = await deps.host.attachments.put({ name, mime: '', bytes });
-  if (info.kind !== 'image') throw new BadInputError(`${item.path} is a ${info.kind}, not an image.`);
-  return [{ id: info.id }];
 }
 
 /** The batch price: the standard price times the provider's batch discount. */

@@ -6,8 +6,6 @@
  * only what was in flight.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { type CompletionGuess, fileCeilingUsd } from '../../../shared/batch/estimate.ts';
 import type { BatchCounts, BatchEvent, BatchResultLine } from '../../../shared/batch/types.ts';
 import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
@@ -18,8 +16,8 @@ import type { Price } from '../../../shared/providers/catalog.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import type { ChatService } from '../chat-service.ts';
-import { attachPdfPages } from '../media/pdf-attach.ts';
 import type { AnswerSchema } from './answer-schema.ts';
+import { attachItem } from './attach-item.ts';
 import type { BatchRow, BatchStore, ItemRow } from './batch-store.ts';
 import { BatchOutputs, isStorageFull, type OutFs } from './outputs.ts';
 import { type Clock, RateLimiter, realClock } from './rate-limiter.ts';
@@ -127,27 +125,7 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     return item;
   };
 
-  const attach = async (item: ItemRow): Promise<AttachmentRef[]> => {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(item.path));
-    } catch (e) {
-      throw new BadInputError(`Cannot read ${item.path} (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
-    }
-    const name = basename(item.path);
-    if (item.kind === 'pdf')
-      return attachPdfPages(deps.host.attachments, bytes, {
-        name,
-        pages: spec.pages,
-        password: null,
-        budget: spec.budget,
-        withText: spec.pdfText,
-        contextTokens: deps.contextTokens,
-      });
-    const info = await deps.host.attachments.put({ name, mime: '', bytes });
-    if (info.kind !== 'image') throw new BadInputError(`${item.path} is a ${info.kind}, not an image.`);
-    return [{ id: info.id }];
-  };
+  const attach = (item: ItemRow) => attachItem(item, spec, deps.host.attachments, deps.contextTokens);
 
   const finishItem = (item: ItemRow, result: ChatResult, attempts: number, requestId: string): boolean => {
     const line = resultLine(item, result, attempts, requestId, deps.schema);
