@@ -1,6 +1,6 @@
 // Builds everything the shells run: the renderer (Vite) and the Node-side bundles (esbuild).
 // Dependencies stay external: Node resolves them from node_modules, electron-builder packs them.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -21,6 +21,9 @@ if (!only || only === 'host') {
   // The tray icon, beside the main bundle that loads it (electron-builder packs dist/, not assets/).
   mkdirSync('dist/electron', { recursive: true });
   cpSync('assets/icon.png', 'dist/electron/icon.png');
+  // The CLI's chunks are content-hashed: without this, every build leaves the last build's chunks beside the new
+  // ones, and a packaged app would carry them all.
+  rmSync('dist/cli', { recursive: true, force: true });
   await Promise.all([
     esbuild({ ...common, entryPoints: ['electron/server/serve.ts'], outfile: 'dist/server/serve.mjs', format: 'esm' }),
     // Split: what a command loads on demand (batch, JSON Schema checks, Local OCR) is its own chunk, so its
