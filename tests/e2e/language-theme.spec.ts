@@ -21,6 +21,13 @@ test.describe('a Chinese system', () => {
       await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
       // No key: Local OCR is picked, and its empty state says what works offline.
       await expect(page.getByRole('heading', { name: '离线识别任何扫描件中的文字' })).toBeVisible();
+      // Local OCR and its languages are named in Chinese too, not by the catalog's English name and Tesseract codes.
+      await expect(page.getByRole('combobox', { name: '服务商' })).toContainText('本机（Tesseract OCR） · 英语');
+      await expect(page.getByRole('combobox', { name: '模型' }).locator('option')).toHaveText([
+        '英语',
+        '简体中文',
+        '英语 + 简体中文',
+      ]);
       await page.getByRole('button', { name: '预设' }).click();
       await page.getByRole('menuitem', { name: '提取文字' }).click();
       await expect(page.getByRole('textbox', { name: '提示词' })).toHaveValue(/^按阅读顺序提取图片中的全部文字/);

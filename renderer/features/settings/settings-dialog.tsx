@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useNames } from '../../i18n/names.ts';
 import { AppearanceSettings } from '../appearance/appearance-settings.tsx';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
@@ -15,6 +16,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const providers = useStore((s) => s.providers);
   const [editing, setEditing] = useState<ProviderView | 'new' | null>(null);
   const { t } = useTranslation();
+  const names = useNames();
   return (
     <ModalDialog label={t('settings.title')} title={t('settings.title')} closeLabel={t('settings.close')} onClose={onClose}>
       {editing ? (
@@ -26,8 +28,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             {providers.map((p) => (
               <li key={p.id}>
                 <div>
-                  <strong>{p.name}</strong>
-                  <span className="muted"> · {p.model}</span>
+                  <strong>{names.provider(p.name)}</strong>
+                  <span className="muted"> · {names.model(p.catalogId, p.model)}</span>
                   <div className="muted small">{p.baseUrl}</div>
                 </div>
                 {isLocalOcr(p.catalogId) ? (

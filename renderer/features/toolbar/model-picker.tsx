@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useNames } from '../../i18n/names.ts';
 import { failureMessage } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import './toolbar.css';
@@ -13,6 +14,7 @@ export function ModelPicker() {
   const save = useStore((s) => s.saveProvider);
   const [error, setError] = useState<string | null>(null);
   const { t } = useTranslation();
+  const names = useNames();
   if (!provider || provider.models.length < 2) return null;
   return (
     <label className="model-picker">
@@ -34,7 +36,7 @@ export function ModelPicker() {
       >
         {provider.models.map((m) => (
           <option key={m} value={m}>
-            {m}
+            {names.model(provider.catalogId, m)}
           </option>
         ))}
       </select>

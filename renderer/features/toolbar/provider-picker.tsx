@@ -1,5 +1,6 @@
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useNames } from '../../i18n/names.ts';
 import { useStore } from '../../store/index.ts';
 
 /** Whether a provider needs a key to work: hosted ones do; Local OCR and the person's own servers do not. */
@@ -13,6 +14,7 @@ export function ProviderPicker({ onOpenSettings }: { onOpenSettings: () => void 
   const providerId = useStore((s) => s.providerId);
   const select = useStore((s) => s.selectProvider);
   const { t } = useTranslation();
+  const names = useNames();
   const current = providers.find((p) => p.id === providerId);
   return (
     <div className="provider-picker">
@@ -21,7 +23,7 @@ export function ProviderPicker({ onOpenSettings }: { onOpenSettings: () => void 
         <select aria-label={t('toolbar.provider')} value={providerId ?? ''} onChange={(e) => select(e.target.value)}>
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.name} · {p.model}
+              {names.provider(p.name)} · {names.model(p.catalogId, p.model)}
               {p.hasKey || !needsKey(p.catalogId) ? '' : t('toolbar.noKey')}
             </option>
           ))}
