@@ -11,15 +11,20 @@ interface Img extends RgbaStrip {
   data: Uint8ClampedArray;
 }
 class MemCanvas {
-  constructor(
-    public width: number,
-    public height: number,
-  ) {}
+  width: number;
+  height: number;
   rows = new Map<number, Uint8ClampedArray>();
+  constructor(width: number, height: number) {
+    this.width = width;
+    this.height = height;
+  }
 }
 class MemContext {
-  constructor(readonly canvas: MemCanvas) {}
+  readonly canvas: MemCanvas;
   alpha = true;
+  constructor(canvas: MemCanvas) {
+    this.canvas = canvas;
+  }
   putImageData(img: Img, _dx: number, dy: number) {
     for (let r = 0; r < img.height; r++) this.canvas.rows.set(dy + r, img.data.slice(r * img.width * 4, (r + 1) * img.width * 4));
   }
