@@ -12,7 +12,7 @@ import { compareMethodsFor } from './compare/compare-marks.ts';
 import { openDb, type Db } from './db.ts';
 import { SessionKeyStore, type KeyStore } from './key-store.ts';
 import { createRecords, type Records } from './ledger/records.ts';
-import { installedLanguages, KNOWN_LANGUAGES } from './ocr/languages.ts';
+import { installedLanguages, KNOWN_LANGUAGES, parseLanguages } from './ocr/languages.ts';
 import { OcrPool } from './ocr/ocr-pool.ts';
 import { LocalServerScanner } from './local-servers.ts';
 import { ProviderStore } from './provider-store.ts';
@@ -145,6 +145,7 @@ export function createHostServices(opts: HostOptions): Host {
       guideDone: readSetting(db, GUIDE_DONE) === '1' || opts.env?.GLIMPSE_SKIP_GUIDE === '1',
     }),
     setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
+    warmLocalOcr: async (languages) => ocr.warm(parseLanguages(languages)),
     getAppearance: async () => readAppearance(db),
     setAppearance: async (a) => writeAppearance(db, a),
     ...playgroundMethodsFor({ sessions: records.sessions, chat }),

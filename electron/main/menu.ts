@@ -88,6 +88,7 @@ export function menuTemplate(c: MenuCommands): MenuItemConstructorOptions[] {
       role: 'help',
       submenu: [
         { label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/', click: () => c.action('shortcuts') },
+        { id: 'guide', label: 'Getting started…', click: () => c.action('guide') },
         { label: 'Open the data folder', click: () => c.openDataFolder() },
         ...(mac ? [] : [{ type: 'separator' } as const, about]),
       ],

@@ -13,6 +13,7 @@ import { createConversationSlice } from './conversation-slice.ts';
 import { memoryStorage, safeStorage, type KeyValueStorage, type StoreDeps } from './deps.ts';
 import { createGroundingSlice } from './grounding-slice.ts';
 import { createLocalOcrSlice } from './local-ocr-slice.ts';
+import { warmLocalOcrWhenPicked } from './ocr-warm.ts';
 import { createParamsSlice } from './params-slice.ts';
 import { createProvidersSlice } from './providers-slice.ts';
 import { createSessionsSlice } from './sessions-slice.ts';
@@ -27,7 +28,7 @@ export { useStore, useStoreApi } from './store-context.tsx';
 export function createAppStore(bridge: GlimpseBridge, opts: { storage?: KeyValueStorage } = {}): AppStore {
   const storage = safeStorage(opts.storage ?? (typeof localStorage !== 'undefined' ? localStorage : memoryStorage()));
   const deps: StoreDeps = { bridge, storage };
-  return createStore<State>()((...a) => ({
+  const store = createStore<State>()((...a) => ({
     ...createProvidersSlice(deps)(...a),
     ...createComposerSlice(deps)(...a),
     ...createConversationSlice(deps)(...a),
@@ -40,4 +41,6 @@ export function createAppStore(bridge: GlimpseBridge, opts: { storage?: KeyValue
     ...createBranchSlice(deps)(...a),
     ...createBatchSlice(deps)(...a),
   }));
+  warmLocalOcrWhenPicked(store, bridge);
+  return store;
 }

@@ -17,7 +17,7 @@ import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
 import { desktopSettingsInputSchema } from './desktop-schema.ts';
-import { guideDoneSchema, scanLocalServersSchema } from './local-ocr-schema.ts';
+import { guideDoneSchema, scanLocalServersSchema, warmLocalOcrSchema } from './local-ocr-schema.ts';
 import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
 import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
 import { deleteTurnSchema, jsonSchemaArgSchema, requestCodeSchema, validateAnswerSchema } from './playground-schema.ts';
@@ -69,6 +69,7 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   scanLocalServers: scanLocalServersSchema,
   getLocalOcrInfo: noArgSchema,
   setGuideDone: guideDoneSchema,
+  warmLocalOcr: warmLocalOcrSchema,
   getAppearance: noArgSchema,
   setAppearance: appearanceSchema,
   deleteTurn: deleteTurnSchema,

@@ -38,7 +38,7 @@ export interface DesktopApi {
 export const desktopMethods = ['getDesktopSettings', 'setDesktopSettings', 'endSnip', 'startSnip'] as const;
 
 /** What a menu, tray item or keyboard shortcut asks the window to do. */
-export type DesktopAction = 'new-session' | 'attach' | 'settings' | 'usage' | 'compare' | 'shortcuts';
+export type DesktopAction = 'new-session' | 'attach' | 'settings' | 'usage' | 'compare' | 'shortcuts' | 'guide';
 
 /** A file handed to the app by the OS (command line, "Open with", dropped on the dock icon). */
 export interface OpenedFile {

@@ -43,6 +43,11 @@ export interface LocalOcrApi {
   getLocalOcrInfo(): Promise<LocalOcrInfo>;
   /** Remembers that the guide was done (or asks for it again with false). */
   setGuideDone(done: boolean): Promise<void>;
+  /**
+   * Starts a Local OCR worker for these languages (e.g. `eng+chi_sim`) in the background, so the next page sent
+   * does not wait for one to start. Returns at once; a language that is not installed is refused.
+   */
+  warmLocalOcr(languages: string): Promise<void>;
 }
 
-export const localOcrMethods = ['scanLocalServers', 'getLocalOcrInfo', 'setGuideDone'] as const;
+export const localOcrMethods = ['scanLocalServers', 'getLocalOcrInfo', 'setGuideDone', 'warmLocalOcr'] as const;

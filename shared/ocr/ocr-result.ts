@@ -4,7 +4,7 @@
  * answer shows it as a chip), low-confidence words in italics, and "No text found" for a page with no text.
  */
 import { CHIP_OPEN } from '../grounding/types.ts';
-import type { OcrLine, OcrPage, OcrRect } from './ocr-types.ts';
+import type { OcrLine, OcrPage, OcrRect, OcrWord } from './ocr-types.ts';
 
 export type { OcrLine, OcrPage, OcrRect, OcrWord } from './ocr-types.ts';
 
@@ -19,6 +19,11 @@ export function plainText(page: OcrPage): string {
 
 /** All lines of a page in reading order. */
 export const linesOf = (page: OcrPage): OcrLine[] => page.paragraphs.flat();
+
+/** Every word Local OCR read on one image of the request (by its index among the request's images), in reading order. */
+export function wordsOnImage(pages: readonly OcrPage[], image: number): OcrWord[] {
+  return pages.filter((p) => p.image === image).flatMap((p) => linesOf(p).flatMap((l) => l.words));
+}
 
 /** A fraction as the 0-1000 integer scale box tokens use. */
 const per1000 = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 1000);

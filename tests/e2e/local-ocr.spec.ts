@@ -45,6 +45,18 @@ test('with no key, Local OCR is picked; a dropped scan shows its text and a box 
   await expect(answer).toContainText('Thank you for visiting!');
   const boxes = page.getByRole('region', { name: 'Boxes on the images' }).getByRole('img', { name: /^Box \d+/ });
   await expect(boxes).toHaveCount(13);
+
+  // Lines / Words, from the keyboard: the radio group is reached by focus and switched with an arrow key.
+  const region = page.getByRole('region', { name: 'Boxes on the images' });
+  await region.getByRole('radio', { name: 'Lines' }).focus();
+  await expect(region.getByRole('radio', { name: 'Lines' })).toBeChecked();
+  await page.keyboard.press('ArrowRight');
+  await expect(region.getByRole('radio', { name: 'Words' })).toBeChecked();
+  await expect(region.getByRole('img', { name: /^Box \d+/ })).toHaveCount(0);
+  await expect(region.getByRole('img', { name: 'Word “CORNER”, ', exact: false }).first()).toBeVisible();
+  expect(await region.getByRole('img', { name: /^Word “/ }).count()).toBeGreaterThan(13);
+  await page.keyboard.press('ArrowLeft');
+  await expect(boxes).toHaveCount(13);
   await expect(page.getByLabel('Message usage').last()).toContainText('(local)');
   expect(app.fake.requests).toHaveLength(0);
 });

@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OcrPrepared, Prepared, Probed } from './image-decode.ts';
 import type { DecodeJob, DecodeReply, DecodeRequest } from './decode-protocol.ts';
+import type { PdfOcrPage, PdfOcrPageRequest } from './pdf-ocr-page.ts';
 
 /** The decode child refused the bytes (`refused`) or died on them (`crashed`); `message` has no file name. */
 export class DecodeFailure extends Error {
@@ -163,6 +164,11 @@ export class DecodePool {
   prepareForOcr(image: Uint8Array | { path: string }): Promise<OcrPrepared> {
     const src = image instanceof Uint8Array ? { bytes: image } : image;
     return this.run({ op: 'ocr', ...src }).then((r) => (r as { ocr: OcrPrepared }).ocr);
+  }
+
+  /** A page of a PDF on disk for Local OCR: its text layer, or the page drawn at `dpi` (one page at a time). */
+  pdfPageForOcr(req: PdfOcrPageRequest): Promise<PdfOcrPage> {
+    return this.run({ op: 'pdf-page', ...req }).then((r) => (r as { pdfPage: PdfOcrPage }).pdfPage);
   }
 
   /** Ends the children (tests, shutdown); the next request starts another. */

@@ -7,6 +7,7 @@
 import { BadInputError } from '../bad-input.ts';
 import { DecodeFailure, decoder } from './decode-pool.ts';
 import type { OcrPrepared } from './image-decode.ts';
+import type { PdfOcrPage, PdfOcrPageRequest } from './pdf-ocr-page.ts';
 
 export interface PreparedImage {
   dataUrl: string;
@@ -60,5 +61,19 @@ export async function imageForOcr(image: Uint8Array | { path: string }, name?: s
     return await decoder.prepareForOcr(image);
   } catch (e) {
     throw refusal(e, name);
+  }
+}
+
+/**
+ * A page of a stored PDF for Local OCR, drawn in the decode child: its text layer when it has one, else the page
+ * at `dpi`. A damaged file is refused with its name; a page that makes the renderer crash is named too.
+ */
+export async function pdfPageForOcr(req: PdfOcrPageRequest): Promise<PdfOcrPage> {
+  try {
+    return await decoder.pdfPageForOcr(req);
+  } catch (e) {
+    if (e instanceof DecodeFailure)
+      throw new BadInputError(e.reason === 'refused' ? e.message : `${req.name}: page ${req.page} ${e.message}.`);
+    throw e;
   }
 }

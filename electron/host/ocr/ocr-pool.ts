@@ -5,6 +5,11 @@
  * re-initialised only when no idle worker has the ones asked for. Idle workers are ended after a while, and
  * never keep a `glimpse` run alive.
  *
+ * Starting a worker (compiling the core, reading and unpacking a language, initialising the engine) takes longer
+ * than reading a page, so the window asks for one to be {@link OcrPool.warm}ed when Local OCR is picked or a file is
+ * attached to it: the page sent next finds a worker with its language already loaded. A request that comes while
+ * that worker is still starting waits for it rather than starting a second one.
+ *
  * Nothing is fetched: languages come from {@link languageFolder}, the worker script is resolved from
  * node_modules, the core is required by the worker itself, and the cache is off (`cacheMethod: 'none'`).
  */
@@ -46,6 +51,10 @@ export class OcrPool {
   private readonly slots: Slot[] = [];
   private readonly waiters: Waiter[] = [];
   private starting = 0;
+  /** Workers being started by {@link warm}, by language set: a request for the same set waits for them. */
+  private readonly warming = new Map<string, Promise<void>>();
+  /** Workers started so far (tests: a warmed worker is the one that reads the page). */
+  started = 0;
   private readonly size: number;
   private readonly idleMs: number;
   private readonly dataDir: string;
@@ -78,6 +87,28 @@ export class OcrPool {
     }
   }
 
+  /**
+   * Starts one worker for `langs` in the background unless one has them or is being started for them, or the
+   * pool is full. Never throws: a failure is the next request's to report. The worker idles out like any other.
+   */
+  warm(langs: string): void {
+    if (this.closed || this.warming.has(langs) || this.slots.some((s) => s.langs === langs)) return;
+    if (this.slots.length + this.starting >= this.size) return;
+    const started = this.spawn(langs).then(
+      (slot) => {
+        this.warming.delete(langs);
+        this.take(slot);
+        this.release(slot);
+      },
+      () => {
+        this.warming.delete(langs);
+        // Requests that waited for this worker try again on their own (and report the failure if it repeats).
+        for (const w of this.waiters.splice(0)) this.acquire(w.langs).then(w.resolve, w.reject);
+      },
+    );
+    this.warming.set(langs, started);
+  }
+
   /** Ends every worker; waiting requests fail. Calling it again gives the same promise. */
   close(): Promise<void> {
     if (this.closing) return this.closing;
@@ -93,6 +124,10 @@ export class OcrPool {
     if (this.closed) throw new Error('OCR was stopped.');
     const same = this.slots.find((s) => !s.busy && s.langs === langs);
     if (same) return this.take(same);
+    // A worker for these languages is being warmed: waiting for it is sooner than starting (and loading) another.
+    // Only one request waits for it; further ones start workers of their own while the pool has room.
+    if (this.warming.has(langs) && !this.waiters.some((w) => w.langs === langs))
+      return new Promise<Slot>((resolve, reject) => this.waiters.push({ langs, resolve, reject }));
     if (this.slots.length + this.starting < this.size) return this.take(await this.spawn(langs));
     const other = this.slots.find((s) => !s.busy);
     if (other) {
@@ -167,8 +202,13 @@ export class OcrPool {
         // A worker error surfaces as the rejected job; without a handler tesseract.js would also throw it globally.
         errorHandler: () => {},
       });
+      if (this.closed) {
+        void worker.terminate().catch(() => {});
+        throw new Error('OCR was stopped.');
+      }
       const slot: Slot = { worker, langs, busy: false, idleTimer: null };
       this.slots.push(slot);
+      this.started++;
       return slot;
     } finally {
       this.starting--;

@@ -1,8 +1,9 @@
 /**
  * One chat request answered by Local OCR instead of a model: each image of the request is read by Tesseract in
- * the worker pool (a PDF page from its original at 300 dpi, or its own text layer when it has one), and the
- * pages are published in order as they finish, as the same events a model's answer makes: a start, deltas of
- * Markdown with a box after each line, a usage of zero tokens, and an end whose result costs exactly $0.
+ * the worker pool (a PDF page from its original at 300 dpi, or its own text layer when it has one, both taken in
+ * the decode child), and the pages are published in order as they finish, as the same events a model's answer
+ * makes: a start, deltas of Markdown with a box after each line, a usage of zero tokens, and an end whose result
+ * costs exactly $0.
  */
 import type { ChatRequest } from '../../../shared/bridge/chat.ts';
 import { makeError, redactSecrets } from '../../../shared/engine/errors.ts';
@@ -12,8 +13,7 @@ import { anyLowConfidence, LOW_CONFIDENCE_NOTE, pageSection, type OcrPage } from
 import { LOCAL_OCR } from '../../../shared/providers/catalog.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
-import { imageForOcr } from '../media/image-prep.ts';
-import { openPdf, type OpenedPdf } from '../media/pdf-render.ts';
+import { imageForOcr, pdfPageForOcr } from '../media/image-prep.ts';
 import { parseLanguages } from './languages.ts';
 import type { OcrPool } from './ocr-pool.ts';
 import { recognizeImage, type OcrImage } from './recognize.ts';
@@ -78,7 +78,6 @@ export async function runOcrRequest(o: OcrRequestOptions): Promise<ChatResult> {
     estimate: { prompt_tokens: 0, usd: 0 },
     price: { prompt: 0, completion: 0, cachedRead: 0, recorded: '2026-11-30' },
   });
-  const pdfs = new Map<string, Promise<OpenedPdf>>();
   try {
     languages = parseLanguages(o.model);
     const jobs = jobsOf(o.req, o.attachments);
@@ -103,7 +102,7 @@ export async function runOcrRequest(o: OcrRequestOptions): Promise<ChatResult> {
       Array.from({ length: lanes }, async () => {
         while (next < jobs.length && !o.signal.aborted) {
           const job = jobs[next++]!;
-          results[job.image] = await readJob(job, languages, o, pdfs);
+          results[job.image] = await readJob(job, languages, o);
           publish();
         }
       }),
@@ -122,8 +121,6 @@ export async function runOcrRequest(o: OcrRequestOptions): Promise<ChatResult> {
         ? makeError('bad-input', e.message)
         : makeError('internal', `Local OCR failed: ${redactSecrets(e instanceof Error ? e.message : String(e))}`);
     return finish(error, languages);
-  } finally {
-    for (const p of pdfs.values()) void p.then((pdf) => pdf.close()).catch(() => {});
   }
 }
 
@@ -150,27 +147,31 @@ function jobsOf(req: ChatRequest, attachments: AttachmentStore): Job[] {
   return jobs;
 }
 
-async function readJob(
-  job: Job,
-  languages: string,
-  o: OcrRequestOptions,
-  pdfs: Map<string, Promise<OpenedPdf>>,
-): Promise<OcrPage> {
+async function readJob(job: Job, languages: string, o: OcrRequestOptions): Promise<OcrPage> {
   const where = { image: job.image, label: job.label };
   let image: OcrImage;
   if (job.pdf) {
+    // Drawn in the decode child from the stored original, never on the host's main thread.
     const { attachmentId, page } = job.pdf;
-    let opened = pdfs.get(attachmentId);
-    if (!opened) {
-      opened = openPdf(o.attachments.read(attachmentId).bytes, { name: job.name });
-      pdfs.set(attachmentId, opened);
+    const got = await pdfPageForOcr({
+      path: o.attachments.pathOf(attachmentId),
+      page,
+      dpi: OCR_DPI,
+      minTextChars: MIN_TEXT_LAYER_CHARS,
+      name: job.name,
+    });
+    if (got.text !== null) {
+      return {
+        ...where,
+        label: job.label ?? `page ${page}`,
+        source: 'text-layer',
+        width: 0,
+        height: 0,
+        paragraphs: [],
+        text: got.text,
+      };
     }
-    const pdf = await opened;
-    const text = await pdf.pageText(page);
-    if (text.replace(/\s+/g, '').length >= MIN_TEXT_LAYER_CHARS) {
-      return { ...where, label: job.label ?? `page ${page}`, source: 'text-layer', width: 0, height: 0, paragraphs: [], text };
-    }
-    image = await pdf.renderPage(page, { dpi: OCR_DPI });
+    image = got;
   } else {
     image = await imageForOcr({ path: o.attachments.pathOf(job.attachmentId) }, job.name);
   }

@@ -29,6 +29,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach, onOpenSh
           else if (e.action === 'usage') onOpenUsage();
           else if (e.action === 'compare') void store.getState().runCompare();
           else if (e.action === 'shortcuts') onOpenShortcuts();
+          else if (e.action === 'guide') store.getState().openGuide();
           break;
         case 'open-files': {
           const files = e.files.map((f) => new File([f.bytes as Uint8Array<ArrayBuffer>], f.name, { type: f.mime }));

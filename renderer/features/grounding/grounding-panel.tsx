@@ -1,23 +1,42 @@
 import { useState } from 'react';
+import { anyLowConfidence, wordsOnImage } from '../../../shared/ocr/ocr-result.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useStore } from '../../store/index.ts';
 import { BoxList } from './box-list.tsx';
 import { GroundedImage } from './grounded-image.tsx';
+import { type OcrBoxMode, OcrBoxToggle } from './ocr-box-toggle.tsx';
+import { LowConfidenceLegend } from './ocr-word-layer.tsx';
 import type { TurnGrounding } from './use-grounding.ts';
 import './grounding.css';
 
-/** Under an answer with boxes: each image that has boxes, drawn on, and the list of boxes with their actions. */
+/**
+ * Under an answer with boxes: each image that has boxes, drawn on, and the list of boxes with their actions. A
+ * Local OCR answer can show its words instead of its lines (Lines / Words), low-confidence words marked.
+ */
 export function GroundingPanel({ turnId, grounding }: { turnId: string; grounding: TurnGrounding }) {
   const [problem, setProblem] = useState<string | null>(null);
+  const [mode, setMode] = useState<OcrBoxMode>('lines');
   const { t } = useTranslation();
+  const ocrPages = useStore((s) => s.turns.find((x) => x.id === turnId)?.result?.ocr?.pages ?? null);
   const { boxes, images } = grounding;
   const withBoxes = images.map((_, i) => i).filter((i) => boxes.some((b) => b.image === i));
   const orphans = boxes.filter((b) => b.image === null).length;
+  const words = ocrPages && mode === 'words' ? ocrPages : null;
   return (
     <section className="grounding-panel" aria-label={t('boxes.onImages')}>
+      {ocrPages && <OcrBoxToggle mode={mode} onChange={setMode} />}
+      {words && anyLowConfidence(words) && <LowConfidenceLegend />}
       {withBoxes.length > 0 && (
         <div className="grounded-images">
           {withBoxes.map((i) => (
-            <GroundedImage key={i} turnId={turnId} index={i} image={images[i]} boxes={boxes.filter((b) => b.image === i)} />
+            <GroundedImage
+              key={i}
+              turnId={turnId}
+              index={i}
+              image={images[i]}
+              boxes={boxes.filter((b) => b.image === i)}
+              words={words ? wordsOnImage(words, i) : null}
+            />
           ))}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { KEY_PAGES } from '../../model/key-pages.ts';
 import { useStore } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { LocalServers } from './local-servers.tsx';
@@ -7,14 +8,6 @@ import './guide.css';
 
 /** The sample receipt in assets/, which scripts/build.mjs copies beside the renderer. */
 const sampleUrl = './sample-receipt.png';
-
-/** Where each hosted provider hands out API keys. */
-const KEY_PAGES: readonly { name: string; url: string }[] = [
-  { name: 'Z.AI', url: 'https://z.ai/manage-apikey/apikey-list' },
-  { name: 'BigModel', url: 'https://open.bigmodel.cn/usercenter/apikeys' },
-  { name: 'OpenRouter', url: 'https://openrouter.ai/settings/keys' },
-  { name: 'Novita', url: 'https://novita.ai/settings/key-management' },
-];
 
 /** The steps' names, as catalog keys. */
 const STEPS = ['guide.step.read', 'guide.step.key', 'guide.step.servers'] as const;

@@ -309,6 +309,15 @@ describe('the main process', () => {
     expect(devRoles).toContain('toggleDevTools');
   });
 
+  it('reopens the first-run guide from the Help menu', async () => {
+    const { app } = await launch({ packaged: true });
+    const help = app.menu()!.template.find((m) => m.role === 'help')!;
+    const guide = flatten(help.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'guide');
+    expect(guide?.label).toBeTruthy();
+    (guide!.click as () => void)();
+    expect(desktopEvents(app).filter((e) => e.type === 'action')).toEqual([{ type: 'action', action: 'guide' }]);
+  });
+
   it('restores the window where it was, unless that place is off every display', async () => {
     const onScreen = await launch({}, (dir) =>
       writeFileSync(

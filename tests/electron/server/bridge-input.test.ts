@@ -168,6 +168,7 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   exportBatch: [JSON.stringify({ batchId: 'x', format: 'pdf' }), '{}'],
   scanLocalServers: ['"yes"', '5', '{}'],
   setGuideDone: ['null', '"done"', '1'],
+  warmLocalOcr: ['null', '5', '""', '"eng; rm -rf"', '"../eng"'],
   deleteTurn: ['"x"', '{"sessionId":"s"}', '{"sessionId":"s","requestId":5}'],
   checkJsonSchema: ['"x"', '[1]', 'null'],
   validateAnswer: ['{"schema":{}}', '{"schema":[],"answer":"x"}', '{"answer":"x"}'],
