@@ -7,6 +7,12 @@ import { createSender } from './send-action.ts';
 
 export type { Turn, TurnImage, TurnStatus } from '../model/turn.ts';
 
+/** Runs `fn` once the window is idle (within a second at most), or soon where there is no idle callback. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1_000 });
+  else setTimeout(fn, 0);
+}
+
 export const createConversationSlice =
   (deps: StoreDeps): StateCreator<State, [], [], ConversationSlice> =>
   (set, get) => {
@@ -29,11 +35,14 @@ export const createConversationSlice =
         // On 'start' the host has stored the exchange (the sidebar shows the session at the top); on 'end' the
         // ledger row is complete (the tally follows).
         const { started, ended } = batchMilestones(batch);
-        if (started || ended) {
+        if (ended) {
           queueMicrotask(() => {
-            if (ended) void get().refreshTally();
+            void get().refreshTally();
             void get().loadSessions();
           });
+        } else if (started) {
+          // Not urgent, and its answer would re-render the sidebar just as the first text is due: when idle.
+          whenIdle(() => void get().loadSessions());
         }
         set((st) => ({ turns: applyChatEvents(st.turns, batch) }));
       },
