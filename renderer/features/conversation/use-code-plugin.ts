@@ -4,6 +4,7 @@
  */
 import type { CodeHighlighterPlugin } from '@streamdown/code';
 import { useEffect, useRef, useState } from 'react';
+import { slicedHighlighter } from './highlight-queue.ts';
 
 let loaded: CodeHighlighterPlugin | null = null;
 let loading: Promise<CodeHighlighterPlugin> | null = null;
@@ -38,7 +39,7 @@ export class FenceScan {
 
 function load(): Promise<CodeHighlighterPlugin> {
   loading ??= import('@streamdown/code').then((m) => {
-    loaded = m.createCodePlugin({ themes: ['github-light', 'github-dark'] });
+    loaded = slicedHighlighter(m.createCodePlugin({ themes: ['github-light', 'github-dark'] }));
     return loaded;
   });
   return loading;
