@@ -7,6 +7,9 @@ import { createSender } from './send-action.ts';
 
 export type { Turn, TurnImage, TurnStatus } from '../model/turn.ts';
 
+/** How long after a request starts the sidebar is reloaded to show its session (an end reloads it at once). */
+const SIDEBAR_AFTER_START_MS = 300;
+
 /** Runs `fn` once the window is idle (within a second at most), or soon where there is no idle callback. */
 function whenIdle(fn: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1_000 });
@@ -41,8 +44,9 @@ export const createConversationSlice =
             void get().loadSessions();
           });
         } else if (started) {
-          // Not urgent, and its answer would re-render the sidebar just as the first text is due: when idle.
-          whenIdle(() => void get().loadSessions());
+          // Not urgent, and its answer would re-render the sidebar just as the first text is due (a local server
+          // answers within milliseconds of the start): a little later, when the window is idle.
+          setTimeout(() => whenIdle(() => void get().loadSessions()), SIDEBAR_AFTER_START_MS);
         }
         set((st) => ({ turns: applyChatEvents(st.turns, batch) }));
       },

@@ -96,12 +96,7 @@ export const AnswerMarkdown = memo(function AnswerMarkdown({
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
-        <ProgressiveMarkdown
-          text={markdown}
-          streaming={streaming}
-          catchingUp={catchingUp}
-          propsFor={propsForWith(code)}
-        />
+        <ProgressiveMarkdown text={markdown} streaming={streaming} catchingUp={catchingUp} propsFor={propsForWith(code)} />
       </AnswerBoundary>
     </div>
   );
