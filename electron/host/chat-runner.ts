@@ -140,12 +140,15 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   const ctrl = new AbortController();
   let timedOut = false;
   let idle: ReturnType<typeof setTimeout> | undefined;
+  // Re-armed on every network read: refresh() moves the one timer instead of clearing and queueing a new one,
+  // which in a fast stream was thousands of timer-queue operations.
   const arm = () => {
-    clearTimeout(idle);
-    idle = setTimeout(() => {
-      timedOut = true;
-      ctrl.abort();
-    }, idleMs);
+    if (idle) idle.refresh();
+    else
+      idle = setTimeout(() => {
+        timedOut = true;
+        ctrl.abort();
+      }, idleMs);
   };
   const onUserAbort = () => ctrl.abort();
   if (spec.signal?.aborted) ctrl.abort();
@@ -293,7 +296,9 @@ function toChatError(e: unknown, ctx: { timedOut: boolean; userAborted: boolean;
 
 function finish(spec: RunSpec, a: Attempt, startedAt: number): ChatResult {
   const meta = a.normalizer.meta;
-  const estimatedUsage: Usage = {
+  // Counted only when the provider reported no usage: it reads every character of the answer (tens of ms for a
+  // long one), time the end event would otherwise wait for.
+  const estimatedUsage: Usage = meta.usage ?? {
     ...emptyUsage(),
     prompt_tokens: spec.estimate.prompt_tokens,
     completion_tokens: estimateTextTokens(a.answer) + estimateTextTokens(a.reasoning),

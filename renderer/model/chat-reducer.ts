@@ -55,3 +55,31 @@ export function applyChatEvents(turns: readonly Turn[], batch: readonly ChatEven
 export function batchMilestones(batch: readonly ChatEventEnvelope[]): { started: boolean; ended: boolean } {
   return { started: batch.some((e) => e.event.type === 'start'), ended: batch.some((e) => e.event.type === 'end') };
 }
+
+/**
+ * Splits a frame's batch into what to apply now and what to hold for the next frame: once a request's text grows
+ * in this batch, its later events (the end above all, which re-renders the turn's status, stats, receipt and
+ * actions) wait one frame. The frame that shows new text then does only that; the turn settles in the next.
+ * Order is kept: a held event holds every later event of its request.
+ */
+export function textFirst(batch: readonly ChatEventEnvelope[]): {
+  now: ChatEventEnvelope[];
+  later: ChatEventEnvelope[];
+} {
+  const grew = new Set<string>();
+  const held = new Set<string>();
+  const now: ChatEventEnvelope[] = [];
+  const later: ChatEventEnvelope[] = [];
+  for (const e of batch) {
+    const { requestId, event } = e;
+    if (held.has(requestId)) later.push(e);
+    else if (event.type === 'delta') {
+      now.push(e);
+      if (event.content || event.reasoning) grew.add(requestId);
+    } else if (grew.has(requestId)) {
+      held.add(requestId);
+      later.push(e);
+    } else now.push(e);
+  }
+  return { now, later };
+}

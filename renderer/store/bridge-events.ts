@@ -1,35 +1,40 @@
 /**
  * The one place host events enter the store. Events are buffered and applied once per animation frame, so a
  * provider sending hundreds of tokens a second (or a batch finishing dozens of files) costs one React render per
- * frame, not one per event.
+ * frame, not one per event. A turn's end that arrives with new text is applied a frame later (textFirst): the
+ * text is painted first, and the turn's final render does not make that frame late.
  */
 import type { BatchEvent } from '../../shared/batch/types.ts';
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
+import { textFirst } from '../model/chat-reducer.ts';
 import type { AppStore } from './state.ts';
 
 export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge, 'onEvent'>): () => void {
   let pending: ChatEventEnvelope[] = [];
   let batchPending: BatchEvent[] = [];
   let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    // rAF pauses in background tabs; a timeout keeps a hidden window's turns current too.
+    if (document.visibilityState === 'visible') requestAnimationFrame(flush);
+    else setTimeout(flush, 50);
+  };
   const flush = () => {
     scheduled = false;
-    const chat = pending;
+    const { now, later } = textFirst(pending);
     const batch = batchPending;
-    pending = [];
+    pending = later;
     batchPending = [];
-    if (chat.length) store.getState().applyChatEvents(chat);
+    if (later.length) schedule();
+    if (now.length) store.getState().applyChatEvents(now);
     if (batch.length) store.getState().applyBatchEvents(batch);
   };
   return bridge.onEvent((e) => {
     if (e.channel === 'chat') pending.push(e);
     else if (e.channel === 'batch') batchPending.push(e.event);
     else return;
-    if (!scheduled) {
-      scheduled = true;
-      // rAF pauses in background tabs; a timeout keeps a hidden window's turns current too.
-      if (document.visibilityState === 'visible') requestAnimationFrame(flush);
-      else setTimeout(flush, 50);
-    }
+    schedule();
   });
 }

@@ -7,6 +7,15 @@ import { createSender } from './send-action.ts';
 
 export type { Turn, TurnImage, TurnStatus } from '../model/turn.ts';
 
+/** How long after a request starts the sidebar is reloaded to show its session (an end reloads it at once). */
+const SIDEBAR_AFTER_START_MS = 300;
+
+/** Runs `fn` once the window is idle (within a second at most), or soon where there is no idle callback. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: 1_000 });
+  else setTimeout(fn, 0);
+}
+
 export const createConversationSlice =
   (deps: StoreDeps): StateCreator<State, [], [], ConversationSlice> =>
   (set, get) => {
@@ -29,11 +38,15 @@ export const createConversationSlice =
         // On 'start' the host has stored the exchange (the sidebar shows the session at the top); on 'end' the
         // ledger row is complete (the tally follows).
         const { started, ended } = batchMilestones(batch);
-        if (started || ended) {
+        if (ended) {
           queueMicrotask(() => {
-            if (ended) void get().refreshTally();
+            void get().refreshTally();
             void get().loadSessions();
           });
+        } else if (started) {
+          // Not urgent, and its answer would re-render the sidebar just as the first text is due (a local server
+          // answers within milliseconds of the start): a little later, when the window is idle.
+          setTimeout(() => whenIdle(() => void get().loadSessions()), SIDEBAR_AFTER_START_MS);
         }
         set((st) => ({ turns: applyChatEvents(st.turns, batch) }));
       },

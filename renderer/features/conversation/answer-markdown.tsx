@@ -83,17 +83,20 @@ function propsForWith(code: CodeHighlighterPlugin | null): (block: string) => Bl
 export const AnswerMarkdown = memo(function AnswerMarkdown({
   markdown,
   streaming,
+  catchingUp = false,
   text,
 }: {
   markdown: string;
   streaming: boolean;
+  /** Text has arrived faster than it is shown: see ProgressiveMarkdown. */
+  catchingUp?: boolean;
   text?: string;
 }) {
   const code = useCodePlugin(markdown);
   return (
     <div className="answer markdown" data-testid="answer">
       <AnswerBoundary text={text ?? markdown} retryKey={streaming}>
-        <ProgressiveMarkdown text={markdown} streaming={streaming} propsFor={propsForWith(code)} />
+        <ProgressiveMarkdown text={markdown} streaming={streaming} catchingUp={catchingUp} propsFor={propsForWith(code)} />
       </AnswerBoundary>
     </div>
   );

@@ -47,7 +47,7 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
   const text = ocrAnswer !== null ? withoutLineBoxes(ocrAnswer) : grounding.parse.text;
   return (
     <GroundingContext.Provider value={ctx}>
-      <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} text={text} />
+      <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} catchingUp={grounding.behind} text={text} />
       {!streaming && text.trim() && (
         <div className="answer-actions">
           <CopyButton label={t('answer.copy')} text={() => text}>

@@ -73,11 +73,12 @@ export const PlainBlock = memo(function PlainBlock({
   );
 });
 
+/** One piece of reasoning, memoised: as the reasoning grows only its last piece re-renders. */
+const ReasoningRun = memo(function ReasoningRun({ text }: { text: string }) {
+  return <span className="md-run">{showBidiControls(text.endsWith('\n') ? text.slice(0, -1) : text)}</span>;
+});
+
 /** Plain text in pieces, for reasoning: no chips, bidi controls shown by name. */
 export function PlainRuns({ text }: { text: string }) {
-  return runs(text).map((r, i) => (
-    <span key={i} className="md-run">
-      {showBidiControls(r.endsWith('\n') ? r.slice(0, -1) : r)}
-    </span>
-  ));
+  return runs(text).map((r, i) => <ReasoningRun key={i} text={r} />);
 }

@@ -95,7 +95,9 @@ const DoneGroup = memo(function DoneGroup({
       ),
     );
   }
-  return out;
+  // One box per group, skipped by style, layout and paint while off screen (conversation.css): a long answer's
+  // thousands of finished blocks above the view no longer cost each frame that adds text below them.
+  return <div className="md-group">{out}</div>;
 });
 
 const doneGroups = (shown: number) => Array.from({ length: Math.ceil(shown / PLAIN_GROUP) }, (_, g) => g * PLAIN_GROUP);
@@ -105,18 +107,31 @@ const doneGroups = (shown: number) => Array.from({ length: Math.ceil(shown / PLA
  * through on its own (so a step removes blocks without changing the text of the others), then the later groups
  * joined, ending at multiples of PLAIN_GROUP.
  */
-function plainGroups(blocks: string[], from: number): [string, string][] {
+function plainGroups(blocks: string[], from: number, joined?: Map<number, string>): [string, string][] {
   const groups: [string, string][] = [];
   const firstEnd = Math.min(blocks.length, (Math.floor(from / PLAIN_GROUP) + 1) * PLAIN_GROUP);
   for (let i = from; i < firstEnd; i++) groups.push([`b${i}`, blocks[i]]);
-  for (let start = firstEnd; start < blocks.length; start += PLAIN_GROUP)
-    groups.push([`g${start}`, blocks.slice(start, start + PLAIN_GROUP).join('')]);
+  for (let start = firstEnd; start < blocks.length; start += PLAIN_GROUP) {
+    // A full group's blocks never change: its text is joined once, not on every frame of a long backlog.
+    const full = start + PLAIN_GROUP <= blocks.length;
+    let text = full ? joined?.get(start) : undefined;
+    if (text === undefined) {
+      text = blocks.slice(start, start + PLAIN_GROUP).join('');
+      if (full) joined?.set(start, text);
+    }
+    groups.push([`g${start}`, text]);
+  }
   return groups;
 }
 
 interface Props {
   text: string;
   streaming: boolean;
+  /**
+   * More text has arrived than is shown yet (a burst, see use-intake.ts): converting blocks to Markdown waits, so
+   * each frame's time goes to showing the text first.
+   */
+  catchingUp?: boolean;
   /**
    * The Streamdown props for a block. Return one of a few stable objects (module constants), or every block
    * re-renders; and keep the function itself stable too.
@@ -131,18 +146,21 @@ interface Props {
  * finished blocks are turned into Markdown within a per-frame time budget, memoised once done. A fast provider
  * can deliver thousands of tokens in one frame; parsing them all at once is what makes chat apps stall.
  */
-export function ProgressiveMarkdown({ text, streaming, propsFor, children }: Props) {
+export function ProgressiveMarkdown({ text, streaming, catchingUp = false, propsFor, children }: Props) {
   const split = useRef(emptySplit());
+  const joined = useRef<{ of: string[] | null; texts: Map<number, string> }>({ of: null, texts: new Map() });
   const cap = useRef<ListDepthCap>(null);
   cap.current ??= new ListDepthCap();
   // List nesting is capped in the source: deep lists cost the lexer and the Markdown parser super-linear time.
   const tail = advanceSplit(split.current, cap.current.update(text), streaming);
   const blocks = split.current.blocks;
+  // The split started over (the text was replaced, a new array of blocks): the joined groups were of the old ones.
+  if (joined.current.of !== blocks) joined.current = { of: blocks, texts: new Map() };
   const [rendered, setRendered] = useState(0);
   const shown = Math.min(rendered, blocks.length);
 
   useLayoutEffect(() => {
-    if (shown >= blocks.length) return;
+    if (shown >= blocks.length || catchingUp) return;
     // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
     // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms.
     const id = requestAnimationFrame(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));
@@ -161,7 +179,7 @@ export function ProgressiveMarkdown({ text, streaming, propsFor, children }: Pro
       {doneGroups(shown).map((start) => (
         <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} propsFor={propsFor} />
       ))}
-      {plainGroups(blocks, shown).map(([key, text]) => (
+      {plainGroups(blocks, shown, joined.current.texts).map(([key, text]) => (
         <PlainBlock key={key} text={text} chips={false} />
       ))}
       {tail &&

@@ -40,10 +40,11 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
           {streaming && <span className="live-dot" aria-label={t('turn.streaming')} />}
         </div>
         {turn.hasReasoning && <TurnReasoning id={turn.id} live={streaming && !turn.hasAnswer} />}
-        {turn.hasAnswer ? (
-          <TurnAnswer id={turn.id} prompt={turn.prompt} streaming={streaming} />
-        ) : (
-          streaming && !turn.hasReasoning && <p className="muted waiting">{turn.retryNote ?? t('turn.waiting')}</p>
+        {/* Mounted as soon as the request runs, empty until text arrives: the first delta then re-renders only the
+            live text, not a first render of the answer's whole subtree (grounding, code plugin, Markdown). */}
+        {(turn.hasAnswer || streaming) && <TurnAnswer id={turn.id} prompt={turn.prompt} streaming={streaming} />}
+        {!turn.hasAnswer && streaming && !turn.hasReasoning && (
+          <p className="muted waiting">{turn.retryNote ?? t('turn.waiting')}</p>
         )}
         {turn.retryNote && turn.hasAnswer && <p className="muted">{turn.retryNote}</p>}
         {turn.error && turn.error.kind !== 'cancelled' && (

@@ -3,7 +3,8 @@
  * so no WebAssembly) is large, so it is loaded the first time an answer holds a fenced block, never at start.
  */
 import type { CodeHighlighterPlugin } from '@streamdown/code';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { slicedHighlighter } from './highlight-queue.ts';
 
 let loaded: CodeHighlighterPlugin | null = null;
 let loading: Promise<CodeHighlighterPlugin> | null = null;
@@ -13,9 +14,32 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/m;
 
 export const hasCodeFence = (markdown: string): boolean => FENCE.test(markdown);
 
+/**
+ * Whether a growing Markdown text has held a code fence, reading only what was added since the last update (from
+ * the start of the line it continues): scanning a whole 300 KB answer on every frame of a stream cost more than the
+ * frame's new text. Once seen, stays seen; a text shorter than the last is taken as new and read from its start.
+ */
+export class FenceScan {
+  private seen = false;
+  private scanned = 0;
+
+  update(markdown: string): boolean {
+    if (markdown.length < this.scanned) {
+      this.seen = false;
+      this.scanned = 0;
+    }
+    if (!this.seen && markdown.length > this.scanned) {
+      const from = this.scanned === 0 ? 0 : markdown.lastIndexOf('\n', this.scanned - 1) + 1;
+      this.seen = hasCodeFence(markdown.slice(from));
+    }
+    this.scanned = markdown.length;
+    return this.seen;
+  }
+}
+
 function load(): Promise<CodeHighlighterPlugin> {
   loading ??= import('@streamdown/code').then((m) => {
-    loaded = m.createCodePlugin({ themes: ['github-light', 'github-dark'] });
+    loaded = slicedHighlighter(m.createCodePlugin({ themes: ['github-light', 'github-dark'] }));
     return loaded;
   });
   return loading;
@@ -23,7 +47,9 @@ function load(): Promise<CodeHighlighterPlugin> {
 
 /** The code plugin once an answer with code needs it (null before it has loaded, or when it fails to). */
 export function useCodePlugin(markdown: string): CodeHighlighterPlugin | null {
-  const wanted = loaded !== null || hasCodeFence(markdown);
+  const fences = useRef<FenceScan>(null);
+  fences.current ??= new FenceScan();
+  const wanted = fences.current.update(markdown) || loaded !== null;
   const [plugin, setPlugin] = useState(loaded);
   useEffect(() => {
     if (!wanted || plugin) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChatEvents, batchMilestones } from '../../../renderer/model/chat-reducer.ts';
+import { applyChatEvents, batchMilestones, textFirst } from '../../../renderer/model/chat-reducer.ts';
 import { env, result, turn } from './turns.ts';
 
 const start = {
@@ -76,5 +76,44 @@ it('tells when a batch started or ended a request', () => {
   expect(batchMilestones([env('r', start), env('r', { type: 'end', result: result('a') })])).toEqual({
     started: true,
     ended: true,
+  });
+});
+
+describe('textFirst', () => {
+  const end = { type: 'end', result: result('Hi there') } as const;
+  const usage = { type: 'usage', usage: result('x').usage } as const;
+
+  it('holds an end that arrives with new text of its request for the next frame, in order', () => {
+    const batch = [
+      env('r-a', start),
+      env('r-a', { type: 'delta', content: 'Hi' }),
+      env('r-a', { type: 'delta', content: ' there' }),
+      env('r-a', usage),
+      env('r-a', end),
+    ];
+    const { now, later } = textFirst(batch);
+    expect(now).toEqual(batch.slice(0, 3));
+    expect(later).toEqual(batch.slice(3));
+    // Next frame: nothing grows, so all of it applies, and the turn ends with the whole text.
+    expect(textFirst(later)).toEqual({ now: later, later: [] });
+    const turns = applyChatEvents(applyChatEvents([turn('a', { status: 'sending' })], now), later);
+    expect(turns[0]).toMatchObject({ status: 'done', answer: 'Hi there' });
+  });
+
+  it('applies an end at once when its request showed no new text this frame, and keeps other requests going', () => {
+    const batch = [
+      env('r-a', { type: 'delta', content: 'more' }),
+      env('r-b', end),
+      env('r-a', end),
+      env('r-c', { type: 'delta', reasoning: 'hm' }),
+    ];
+    const { now, later } = textFirst(batch);
+    expect(now).toEqual([batch[0], batch[1], batch[3]]);
+    expect(later).toEqual([batch[2]]);
+  });
+
+  it('does not hold anything for an empty delta', () => {
+    const batch = [env('r-a', { type: 'delta' }), env('r-a', end)];
+    expect(textFirst(batch)).toEqual({ now: batch, later: [] });
   });
 });
