@@ -52,6 +52,16 @@ export const createBatchSlice = ({ bridge }: StoreDeps): StateCreator<State, [],
       batchError: null,
       batchBusy: false,
       batchInterrupted: [],
+      batchList: [],
+
+      async loadBatchList() {
+        try {
+          const list = await bridge.listBatches();
+          set({ batchList: [...list].sort((a, b) => b.createdAt - a.createdAt) });
+        } catch (e) {
+          fail(e);
+        }
+      },
 
       async planBatch(input) {
         const { providerId, thinking, providers, budget } = get();

@@ -246,6 +246,9 @@ export interface BatchSlice {
   batchBusy: boolean;
   /** Batches a quit left unfinished, offered for resuming. */
   batchInterrupted: BatchSummary[];
+  /** Every batch of the data folder, newest first: the usage view's batch filter. */
+  batchList: BatchSummary[];
+  loadBatchList(): Promise<void>;
   /** Plans with the toolbar's provider, model and thinking and the composer's budget; sends nothing. */
   planBatch(input: Omit<BatchPlanInput, 'providerId' | 'model' | 'thinking' | 'budget'>): Promise<void>;
   startBatch(): Promise<void>;
