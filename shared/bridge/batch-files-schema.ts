@@ -1,10 +1,7 @@
 /** The zod schemas of the batch-files methods' arguments (see arg-schemas.ts), checked to agree with ./batch-files.ts. */
 import { z } from 'zod';
-import type { BatchResultRef, StageBatchFilesInput } from './batch-files.ts';
+import { type BatchResultRef, MAX_STAGED, type StageBatchFilesInput } from './batch-files.ts';
 import { type Agree, attachmentIdSchema, type Check, idSchema } from './schema-kit.ts';
-
-/** Files one drop may stage: a night's folder of scans, bounded so one call stays a small message. */
-export const MAX_STAGED = 20_000;
 
 /**
  * A dropped file's place under the drop: relative, `/`-separated, each part a plain name. No `..`, `.`, empty

@@ -11,6 +11,9 @@ export interface StagedUpload {
   path: string;
 }
 
+/** Files one call stages: the call stays well under the browser shell's 2 MB body (a view sends more in several). */
+export const MAX_STAGED = 5_000;
+
 export interface StageBatchFilesInput {
   files: StagedUpload[];
 }
