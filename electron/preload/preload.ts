@@ -19,10 +19,13 @@ api.onEvent = subscribe(IPC_EVENT_CHANNEL);
 api.onDesktopEvent = subscribe(DESKTOP_EVENT_CHANNEL);
 // A dropped File's path, for the Batch view: only a File in, only a string (or null) out. The path is a claim
 // the host checks like a typed one; webUtils itself never reaches the page.
+// (No instanceof check: what crosses the context bridge is the window's File, which webUtils takes as Electron's
+// own docs show; anything else makes it throw.)
 api.pathForFile = (file: unknown): string | null => {
-  if (!(file instanceof File)) return null;
+  if (typeof file !== 'object' || file === null) return null;
   try {
-    return webUtils.getPathForFile(file) || null;
+    const path = webUtils.getPathForFile(file as File);
+    return typeof path === 'string' && path !== '' ? path : null;
   } catch {
     return null;
   }
