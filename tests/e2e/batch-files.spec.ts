@@ -2,7 +2,8 @@
  * Files into the Batch view and results out, in the browser shell: two images dropped on the view (and a text
  * file, refused by name), a folder picked with its subfolder, all uploaded and staged on the host, run against the
  * fake provider's boxes; then a finished file opened in the answer view with its boxes drawn, by mouse and by
- * keyboard. The desktop app's paths (the preload's pathForFile) are covered in tests/renderer/store/batch-drop.test.ts.
+ * keyboard; and the usage view filtered to the batch. The desktop app's paths (the preload's pathForFile) are
+ * covered in tests/renderer/store/batch-drop.test.ts.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,4 +83,14 @@ test('dropped files and a picked folder run as a batch, and a finished file open
   await expect(view).toBeHidden();
   await expect(app.answer().getByRole('figure', { name: 'Image 1 with boxes' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'letters__sub__c' }).first()).toBeVisible();
+
+  // Usage: every request, or only this batch's (one question asked outside it).
+  await app.ask('And its colour?');
+  await app.waitForAnswerDone();
+  await page.getByRole('region', { name: 'Usage' }).getByRole('button', { name: 'Usage details' }).click();
+  const usage = page.getByRole('dialog', { name: 'Usage details' });
+  const totals = usage.getByLabel('Range totals');
+  await expect(totals).toContainText('4 requests');
+  await usage.getByRole('combobox', { name: 'Batch' }).selectOption({ index: 1 });
+  await expect(totals).toContainText('3 requests');
 });
