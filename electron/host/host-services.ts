@@ -6,6 +6,7 @@
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
 import { readAppearance, writeAppearance } from './appearance-store.ts';
 import { AttachmentStore } from './attachment-store.ts';
+import { batchFilesMethodsFor } from './batch/batch-files-methods.ts';
 import { createBatchMethods } from './batch/batch-methods.ts';
 import { ChatService } from './chat-service.ts';
 import { compareMethodsFor } from './compare/compare-marks.ts';
@@ -137,6 +138,7 @@ export function createHostServices(opts: HostOptions): Host {
     ...compareMethodsFor(db),
     ...desktopMethodsFor(desktopSettings),
     ...batches.methods,
+    ...batchFilesMethodsFor({ db, dataDir: opts.dataDir, attachments, sessions: records.sessions, providers }),
     scanLocalServers: (fresh) => scanner.scan(fresh ?? false),
     getLocalOcrInfo: async () => ({
       languages: installedLanguages().map((code) => ({ code, name: KNOWN_LANGUAGES[code] ?? code })),

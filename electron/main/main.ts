@@ -35,6 +35,7 @@ import { RENDERER_CSP } from '../host/renderer-csp.ts';
 import { startHost } from '../host/startup.ts';
 import { DesktopOutbox } from './desktop-outbox.ts';
 import { wireIpc } from './ipc.ts';
+import { followBatches } from './batch-progress.ts';
 import { buildMenu } from './menu.ts';
 import { fileArgs, readOpenedFiles } from './open-files.ts';
 import { installPermissionHandlers } from './permissions.ts';
@@ -303,6 +304,7 @@ function startShell() {
           quit: () => app.quit(),
         });
       }
+      followBatches(h.subscribe, tray, () => win);
       createWindow();
       openFiles([...fileArgs(process.argv, app.isPackaged), ...earlyOpened.splice(0)], process.cwd());
       app.on('activate', () => {

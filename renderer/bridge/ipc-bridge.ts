@@ -19,5 +19,6 @@ export function createIpcBridge(host: IpcHostApi): GlimpseBridge {
     ...methods,
     onEvent: (listener) => host.onEvent((e) => listener(e as HostEvent)),
     onDesktopEvent: (listener) => host.onDesktopEvent((e) => listener(e as DesktopEvent)),
+    ...(host.pathForFile ? { pathForFile: host.pathForFile } : {}),
   };
 }

@@ -6,6 +6,8 @@
 import type { StateCreator } from 'zustand';
 import type { BatchEvent, BatchItemView } from '../../shared/batch/types.ts';
 import type { BatchPlanInput } from '../../shared/bridge/batch.ts';
+import { MAX_STAGED, type StagedUpload } from '../../shared/bridge/batch-files.ts';
+import { withPaths } from '../model/batch-drop.ts';
 import { failureMessage } from '../model/failure.ts';
 import { downloadFile } from '../platform/download.ts';
 import type { StoreDeps } from './deps.ts';
@@ -52,6 +54,72 @@ export const createBatchSlice = ({ bridge }: StoreDeps): StateCreator<State, [],
       batchError: null,
       batchBusy: false,
       batchInterrupted: [],
+      batchList: [],
+
+      batchUpload: null,
+      batchDropProblems: [],
+
+      localPathsOf(files) {
+        const of = bridge.pathForFile;
+        if (!of || !files.length) return null;
+        const paths = files.map((f) => of(f));
+        return paths.every((p): p is string => typeof p === 'string' && p !== '') ? paths : null;
+      },
+
+      addBatchInputs(paths) {
+        if (paths.length) get().setBatchDraft({ inputs: withPaths(get().batchDraft.inputs, paths) });
+      },
+
+      async uploadBatchFiles(files) {
+        if (!files.length || get().batchUpload) return;
+        const problems: { path: string; reason: string }[] = [];
+        const staged: StagedUpload[] = [];
+        set({ batchUpload: { done: 0, total: files.length }, batchDropProblems: [], batchError: null });
+        try {
+          // One at a time: one file's bytes in memory, and the host decodes each as it lands.
+          for (const [i, { file, path }] of files.entries()) {
+            try {
+              const bytes = new Uint8Array(await file.arrayBuffer());
+              const info = await bridge.putAttachment({ name: file.name, mime: file.type, bytes });
+              staged.push({ attachmentId: info.id, path });
+            } catch (e) {
+              problems.push({ path, reason: failureMessage(e) });
+            }
+            set({ batchUpload: { done: i + 1, total: files.length } });
+          }
+          const dirs: string[] = [];
+          for (let i = 0; i < staged.length; i += MAX_STAGED)
+            dirs.push((await bridge.stageBatchFiles({ files: staged.slice(i, i + MAX_STAGED) })).dir);
+          get().addBatchInputs(dirs);
+        } catch (e) {
+          fail(e);
+        } finally {
+          set({ batchUpload: null, batchDropProblems: problems });
+        }
+      },
+
+      async openBatchResult(idx) {
+        const id = get().batchId;
+        if (!id) return false;
+        try {
+          const { sessionId } = await bridge.openBatchResult({ batchId: id, idx });
+          await get().openSession(sessionId);
+          void get().loadSessions();
+          return get().sessionId === sessionId;
+        } catch (e) {
+          fail(e);
+          return false;
+        }
+      },
+
+      async loadBatchList() {
+        try {
+          const list = await bridge.listBatches();
+          set({ batchList: [...list].sort((a, b) => b.createdAt - a.createdAt) });
+        } catch (e) {
+          fail(e);
+        }
+      },
 
       async planBatch(input) {
         const { providerId, thinking, providers, budget } = get();

@@ -17,6 +17,7 @@ import type { AnswerValidation, RequestCode } from '../../shared/bridge/playgrou
 import type { SamplingParams } from '../../shared/params/types.ts';
 import type { BatchCounts, BatchEvent, BatchItemView } from '../../shared/batch/types.ts';
 import type { BatchExportRequest, BatchPlanInput, BatchPlanView, BatchSummary } from '../../shared/bridge/batch.ts';
+import type { DroppedFile } from '../model/batch-drop.ts';
 
 export interface ProvidersSlice {
   providers: ProviderView[];
@@ -246,6 +247,21 @@ export interface BatchSlice {
   batchBusy: boolean;
   /** Batches a quit left unfinished, offered for resuming. */
   batchInterrupted: BatchSummary[];
+  /** Every batch of the data folder, newest first: the usage view's batch filter. */
+  batchList: BatchSummary[];
+  loadBatchList(): Promise<void>;
+  /** Dropped files being uploaded (browser shell): how far along. */
+  batchUpload: { done: number; total: number } | null;
+  /** Dropped files that could not be uploaded, with why: listed, never dropped silently. */
+  batchDropProblems: { path: string; reason: string }[];
+  /** The paths on disk of dropped or picked files, when every one has one (the desktop app); else null. */
+  localPathsOf(files: readonly File[]): string[] | null;
+  /** Adds folders or files to the batch's inputs. */
+  addBatchInputs(paths: readonly string[]): void;
+  /** Uploads dropped files (browser shell), stages them on the host under their paths, adds the staged folder. */
+  uploadBatchFiles(files: readonly DroppedFile<File>[]): Promise<void>;
+  /** Opens a finished file's result in the answer view (a session of its own); true once it is shown. */
+  openBatchResult(idx: number): Promise<boolean>;
   /** Plans with the toolbar's provider, model and thinking and the composer's budget; sends nothing. */
   planBatch(input: Omit<BatchPlanInput, 'providerId' | 'model' | 'thinking' | 'budget'>): Promise<void>;
   startBatch(): Promise<void>;

@@ -38,7 +38,8 @@ export const createUsageSlice = ({ bridge }: StoreDeps): StateCreator<State, [],
         const r = get().usageRange;
         const csv = await bridge.exportLedgerCsv(r);
         const span = r.from || r.to ? `${r.from ?? 'start'}-to-${r.to ?? 'today'}` : 'all-time';
-        downloadFile(`glimpse-ledger-${span}.csv`, 'text/csv;charset=utf-8', csv);
+        const batch = r.batchId ? `batch-${r.batchId.slice(0, 8)}-` : '';
+        downloadFile(`glimpse-ledger-${batch}${span}.csv`, 'text/csv;charset=utf-8', csv);
       } catch (e) {
         set({ usageError: failureMessage(e) });
       }

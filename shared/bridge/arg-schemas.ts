@@ -13,6 +13,7 @@ import {
   batchPlanInputSchema,
   batchStopSchema,
 } from './batch-schema.ts';
+import { batchResultRefSchema, stageBatchFilesSchema } from './batch-files-schema.ts';
 import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
@@ -66,6 +67,8 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   retryFailedBatch: batchIdSchema,
   interruptedBatches: noArgSchema,
   exportBatch: batchExportSchema,
+  stageBatchFiles: stageBatchFilesSchema,
+  openBatchResult: batchResultRefSchema,
   scanLocalServers: scanLocalServersSchema,
   getLocalOcrInfo: noArgSchema,
   setGuideDone: guideDoneSchema,

@@ -8,6 +8,7 @@ import { appearanceMethods } from './appearance.ts';
 import type { AttachmentApi } from './attachments.ts';
 import type { BatchApi, BatchEventEnvelope } from './batch.ts';
 import { batchMethods } from './batch.ts';
+import { type BatchFilesApi, batchFilesMethods, type LocalFilePaths } from './batch-files.ts';
 import { attachmentMethods } from './attachments.ts';
 import type { ChatApi, ChatEventEnvelope } from './chat.ts';
 import { chatMethods } from './chat.ts';
@@ -73,6 +74,7 @@ export interface BridgeMethods
     CompareApi,
     DesktopApi,
     BatchApi,
+    BatchFilesApi,
     LocalOcrApi,
     PlaygroundApi {}
 
@@ -84,6 +86,8 @@ export interface GlimpseBridge extends BridgeMethods {
   onEvent(listener: (event: HostEvent) => void): () => void;
   /** Menu, tray, shortcut and second-launch events: only the desktop app has them. */
   onDesktopEvent?(listener: (event: DesktopEvent) => void): () => void;
+  /** Only the desktop app knows where a dropped file is on disk (see LocalFilePaths). */
+  pathForFile?: LocalFilePaths['pathForFile'];
 }
 
 /** Every method name, so transports can expose and route named methods without repeating the list. */
@@ -99,6 +103,7 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
   ...compareMethods,
   ...desktopMethods,
   ...batchMethods,
+  ...batchFilesMethods,
   ...localOcrMethods,
   ...appearanceMethods,
   ...playgroundMethods,

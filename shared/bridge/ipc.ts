@@ -17,4 +17,6 @@ export type IpcEnvelope = { result: unknown } | { failure: BridgeFailure };
 export type IpcHostApi = Record<BridgeMethodName, (arg?: unknown) => Promise<IpcEnvelope>> & {
   onEvent(listener: (event: unknown) => void): () => void;
   onDesktopEvent(listener: (event: unknown) => void): () => void;
+  /** webUtils.getPathForFile, narrowed: a dropped File's path on disk, or null. */
+  pathForFile?(file: object): string | null;
 };

@@ -7,7 +7,9 @@ import type { UsageApi, UsageRange } from './usage.ts';
 export const tallyQuerySchema = optionalArg(z.object({ sessionId: idSchema.nullish() }));
 
 /** `getUsage`'s and `exportLedgerCsv`'s argument; whether the days are real days is the ledger's to say. */
-export const usageRangeSchema = optionalArg(z.object({ from: z.string().max(64).nullish(), to: z.string().max(64).nullish() }));
+export const usageRangeSchema = optionalArg(
+  z.object({ from: z.string().max(64).nullish(), to: z.string().max(64).nullish(), batchId: idSchema.nullish() }),
+);
 
 export type UsageSchemasAgree = [
   Check<Agree<z.output<typeof tallyQuerySchema>, Parameters<UsageApi['getTally']>[0]>>,

@@ -79,6 +79,8 @@ export interface Tally {
 export interface UsageRange {
   from?: string | null;
   to?: string | null;
+  /** Only the requests of this batch (`glimpse usage --batch`). */
+  batchId?: string | null;
 }
 
 export interface DayTotals extends UsageTotals {
@@ -104,7 +106,7 @@ export interface ModeAverages {
 
 /** What the usage view shows for one date range. */
 export interface UsageReport {
-  range: { from: string | null; to: string | null };
+  range: { from: string | null; to: string | null; batchId?: string };
   totals: UsageTotals;
   days: DayTotals[];
   by_provider: Record<string, UsageTotals>;

@@ -7,6 +7,11 @@
  * every 429 after cuts it by BETA. Each success adds INCREASE/rate, i.e. about INCREASE requests/s per second,
  * so the pool speeds up again when the provider allows. A Retry-After pauses every start until it has passed. Several 429s from
  * requests that were already in flight count as one cut: only a request started after the last cut can cut again.
+ *
+ * Below the rate the provider last accepted (`known`), the pool climbs back RECOVER times faster: that rate is
+ * known to be fine, and a cut under it is there only to let the provider's window drain. A slow climb there (the
+ * first version) left a 20 requests/s provider served at 16-17/s on average between cuts. Above it the climb is
+ * the slow probe, so a provider that raised its limit is still found.
  */
 
 export interface Clock {
@@ -33,9 +38,13 @@ export const realClock: Clock = {
 export const BETA = 0.92;
 /** Additive increase, requests/s gained per second of successes. */
 export const INCREASE = 1;
+/** How much faster the rate climbs back up to the last rate the provider accepted. */
+export const RECOVER = 6;
 /** The window over which accepted requests are counted to learn the provider's rate. */
 const WINDOW_MS = 1000;
 const MIN_RATE = 0.2;
+/** The share of the learned rate the quick climb aims at: a little under, so the next 429 is not at once. */
+const KNOWN_MARGIN = 0.97;
 
 export class RateLimiter {
   /** Requests per second; Infinity until the provider has refused one. */
@@ -43,6 +52,8 @@ export class RateLimiter {
   private nextAt = 0;
   private pausedUntil = 0;
   private lastCutAt = Number.NEGATIVE_INFINITY;
+  /** Just under the rate the provider accepted before its last 429 (requests/s); 0 until one. */
+  private known = 0;
   /** Start times of recent requests not refused for rate, in order (the last two seconds' worth). */
   private starts: number[] = [];
   private readonly clock: Clock;
@@ -82,7 +93,8 @@ export class RateLimiter {
 
   /** A request that started at `startedAt` was accepted (not refused for rate). */
   succeeded(_startedAt: number): void {
-    if (Number.isFinite(this.rate)) this.rate += INCREASE / this.rate;
+    if (!Number.isFinite(this.rate)) return;
+    this.rate += (this.rate < this.known ? RECOVER * INCREASE : INCREASE) / this.rate;
   }
 
   /** A request started at `startedAt` got a 429; `retryAfterS` is its Retry-After, if any. */
@@ -95,6 +107,9 @@ export class RateLimiter {
     let learned = 0;
     for (const t of this.starts) if (t > startedAt - WINDOW_MS && t <= startedAt) learned++;
     this.rate = Math.max(MIN_RATE, Math.min(this.rate, Math.max(1, learned)) * BETA);
+    // What the window held, a little under: with a Retry-After the provider said when to go on, so this is a rate it
+    // takes; without one it is the same guess the cut makes.
+    this.known = retryAfterS !== null ? Math.max(1, learned) * KNOWN_MARGIN : this.rate;
     this.lastCutAt = now;
     // Without a Retry-After, wait one slot at the new rate before anyone starts again.
     this.nextAt = Math.max(this.nextAt, now + 1000 / this.rate);

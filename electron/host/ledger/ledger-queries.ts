@@ -114,6 +114,28 @@ const rangeWhere = (range: UsageRange) => {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
 };
 
+/**
+ * What the report sums: the daily rollup, or, for one batch (the rollup has no batch column), the batch's own
+ * ledger rows shaped like rollup rows; the partial index on batch_id keeps that to the batch's rows.
+ */
+const reportSource = (range: UsageRange) =>
+  range.batchId
+    ? {
+        sql: `(SELECT day, provider, model, mode, 1 AS requests, prompt_tokens, completion_tokens, reasoning_tokens,
+            cached_tokens, CAST(ROUND(COALESCE(cost_usd, 0) * 1e9) AS INTEGER) AS cost_nusd,
+            cost_source IS 'unknown' AS unknown_cost, total_ms IS NOT NULL AS timed_requests, COALESCE(total_ms, 0) AS total_ms
+          FROM ledger WHERE batch_id = ?)`,
+        args: [range.batchId],
+      }
+    : { sql: 'ledger_daily', args: [] as string[] };
+
+/** The range's WHERE over the ledger itself, with the batch when one is asked for. */
+const ledgerWhere = (range: UsageRange) => {
+  const w = rangeWhere(range);
+  if (!range.batchId) return w;
+  return { sql: w.sql ? `${w.sql} AND batch_id = ?` : 'WHERE batch_id = ?', args: [...w.args, range.batchId] };
+};
+
 export class LedgerQueries {
   private readonly db: Db;
   constructor(db: Db) {
@@ -167,13 +189,14 @@ export class LedgerQueries {
   /** The usage view: per day, per provider, model and mode, and thinking vs fast averages. */
   report(range: UsageRange = {}): UsageReport {
     const w = rangeWhere(range);
+    const src = reportSource(range);
     // One small GROUP BY per split: SQLite sums the rollup and hands back a few rows each, which is far cheaper
     // than turning every rollup row into a JavaScript object (see tests/bench/ledger-bench.ts).
     const by = (col: 'day' | 'provider' | 'model' | 'mode') =>
       groupBy(
         this.db
-          .prepare(`SELECT ${col} AS key1, '' AS key2, ${SUMS} FROM ledger_daily ${w.sql} GROUP BY ${col} ORDER BY ${col}`)
-          .all(...w.args) as unknown as GroupRow[],
+          .prepare(`SELECT ${col} AS key1, '' AS key2, ${SUMS} FROM ${src.sql} ${w.sql} GROUP BY ${col} ORDER BY ${col}`)
+          .all(...src.args, ...w.args) as unknown as GroupRow[],
         (r) => r.key1,
       );
     const byMode = by('mode');
@@ -182,7 +205,7 @@ export class LedgerQueries {
       add(all, { ...a, key1: '', key2: '', unknown_cost: a.unknown_cost_requests });
     }
     const days: DayTotals[] = [...by('day')].map(([day, a]) => ({ day, ...totals(a) }));
-    const prefs = this.preferences(w);
+    const prefs = this.preferences(ledgerWhere(range));
     const modes: ModeAverages[] = ['thinking', 'fast'].map((mode) => {
       const a = byMode.get(mode) ?? emptyAcc();
       const n = a.requests;
@@ -200,7 +223,7 @@ export class LedgerQueries {
       };
     });
     return {
-      range: { from: range.from ?? null, to: range.to ?? null },
+      range: { from: range.from ?? null, to: range.to ?? null, ...(range.batchId ? { batchId: range.batchId } : {}) },
       totals: totals(all),
       days,
       by_provider: record(by('provider')),
@@ -227,7 +250,7 @@ export class LedgerQueries {
 
   /** Ledger rows in a range, oldest first. */
   *rows(range: UsageRange = {}): Generator<LedgerRow> {
-    const w = rangeWhere(range);
+    const w = ledgerWhere(range);
     yield* this.db
       .prepare(`SELECT ${COLS} FROM ledger ${w.sql} ORDER BY started_at, attempt`)
       .iterate(...w.args) as unknown as Iterable<LedgerRow>;

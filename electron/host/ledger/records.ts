@@ -42,6 +42,7 @@ export function checkRange(range: UsageRange | null | undefined): UsageRange {
     out[k] = day;
   }
   if (out.from && out.to && out.from > out.to) throw new BadInputError('The start date is after the end date.');
+  if (range?.batchId) out.batchId = range.batchId;
   return out;
 }
 

@@ -2,6 +2,7 @@ import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
 import type { BatchDraft } from '../../store/state.ts';
 import { PRESETS, presetPrompt, presetTarget } from '../composer/presets.ts';
+import { BatchDrop } from './batch-drop.tsx';
 
 /** Paths typed one per line (or several pasted at once); blank lines are nothing. */
 export const splitPaths = (text: string): string[] =>
@@ -17,11 +18,12 @@ const numberOrNull = (text: string): number | null => {
 };
 
 /**
- * What the batch is asked to do: the paths on the host's disk (the host reads folders itself), the output
+ * What the batch is asked to do: the paths on the host's disk (typed, dropped or picked; the host reads folders
+ * itself), the output
  * folder, a preset or prompt, an optional JSON schema and the limits. The provider, model and thinking are the
  * toolbar's current choice, named here so it is clear what Estimate prices.
  */
-export function BatchForm() {
+export function BatchForm({ dropOver }: { dropOver: boolean }) {
   const { t } = useTranslation();
   const api = useStoreApi();
   const provider = useStore((s) => s.providers.find((p) => p.id === s.providerId));
@@ -69,6 +71,7 @@ export function BatchForm() {
           <span className="label-text">{t('batch.inputs')}</span>
           <textarea rows={3} value={inputs} onChange={(e) => setInputs(e.target.value)} placeholder={t('batch.inputsHint')} />
         </label>
+        <BatchDrop over={dropOver} />
         <label>
           <span className="label-text">{t('batch.outDir')}</span>
           <input type="text" value={outDir} onChange={(e) => setOutDir(e.target.value)} />

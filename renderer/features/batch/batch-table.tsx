@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { BatchItemView, ItemStatus } from '../../../shared/batch/types.ts';
 import { useFigures } from '../../i18n/figures.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
-import { useStore } from '../../store/index.ts';
+import { useStore, useStoreApi } from '../../store/index.ts';
 
 /** Every row is this tall (batch.css fixes it), so the visible slice is arithmetic, not measurement. */
 const ROW = 30;
@@ -26,14 +26,34 @@ export function visibleWindow(total: number, scrollTop: number, viewHeight: numb
   return { first, last, above: first * ROW, below: (total - last) * ROW };
 }
 
-function Row({ item }: { item: BatchItemView }) {
+function Row({ item, onOpen }: { item: BatchItemView; onOpen: (idx: number) => void }) {
   const { t } = useTranslation();
   const f = useFigures();
   const tokens = item.prompt_tokens === null ? null : item.prompt_tokens + (item.completion_tokens ?? 0);
   const finished = item.status === 'done' || item.status === 'failed';
+  // A file with an answer opens in the answer view: the name is a button (Tab, Enter), and a click anywhere on
+  // the row does the same for the mouse.
+  const opens = item.status === 'done';
   return (
-    <tr className={`batch-row is-${item.status}`}>
-      <td title={item.path}>{item.name}</td>
+    // The row's click is the mouse's shortcut; its button is the keyboard's way to the same action.
+    <tr className={`batch-row is-${item.status}${opens ? ' opens' : ''}`} onClick={opens ? () => onOpen(item.idx) : undefined}>
+      <td title={item.path}>
+        {opens ? (
+          <button
+            type="button"
+            className="link batch-open"
+            aria-label={t('batch.openResult', { name: item.name })}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(item.idx);
+            }}
+          >
+            {item.name}
+          </button>
+        ) : (
+          item.name
+        )}
+      </td>
       <td>{t(STATUS_KEY[item.status])}</td>
       <td className="num">{f.seconds(item.total_ms, 1)}</td>
       <td className="num">{tokens === null ? '–' : f.tokens(tokens)}</td>
@@ -49,9 +69,15 @@ function Row({ item }: { item: BatchItemView }) {
  * The batch's files: a real table, of which only the rows in view (and a few either side) are drawn, with
  * spacer rows standing in for the rest, so a thousand files scroll as smoothly as ten.
  */
-export function BatchTable() {
+export function BatchTable({ onOpened }: { onOpened: () => void }) {
   const { t } = useTranslation();
   const items = useStore((s) => s.batchItems);
+  const api = useStoreApi();
+  const open = (idx: number) =>
+    void api
+      .getState()
+      .openBatchResult(idx)
+      .then((shown) => shown && onOpened());
   const [scroll, setScroll] = useState({ top: 0, height: INITIAL_VIEW });
   if (!items.length) return null;
   const w = visibleWindow(items.length, scroll.top, scroll.height);
@@ -84,7 +110,7 @@ export function BatchTable() {
         <tbody>
           {w.above > 0 && <tr aria-hidden="true" style={{ height: w.above }} />}
           {items.slice(w.first, w.last).map((item) => (
-            <Row key={item.idx} item={item} />
+            <Row key={item.idx} item={item} onOpen={open} />
           ))}
           {w.below > 0 && <tr aria-hidden="true" style={{ height: w.below }} />}
         </tbody>

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { useStore } from '../../store/index.ts';
+import { useStore, useStoreApi } from '../../store/index.ts';
 import { ModalDialog } from '../dialog/modal-dialog.tsx';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { BatchFilter } from './batch-filter.tsx';
 import { useUsageFormat } from './format.ts';
 import { ModeComparison } from './mode-comparison.tsx';
 import { RangePicker } from './range-picker.tsx';
@@ -15,6 +16,8 @@ export function UsageView({ onClose }: { onClose: () => void }) {
   const error = useStore((s) => s.usageError);
   const loadUsage = useStore((s) => s.loadUsage);
   const exportCsv = useStore((s) => s.exportLedgerCsv);
+  const batchId = useStore((s) => s.usageRange.batchId ?? null);
+  const api = useStoreApi();
   const { t: tr } = useTranslation();
   const { costOf, int, unknownPhrase, usd, tokens } = useUsageFormat();
   useEffect(() => {
@@ -32,7 +35,8 @@ export function UsageView({ onClose }: { onClose: () => void }) {
       initialFocus="select"
     >
       <div className="usage-toolbar">
-        <RangePicker onChange={(r) => void loadUsage(r)} />
+        <RangePicker onChange={(r) => void loadUsage({ ...r, batchId })} />
+        <BatchFilter value={batchId} onChange={(id) => void loadUsage({ ...api.getState().usageRange, batchId: id })} />
         <button type="button" onClick={() => void exportCsv()}>
           {tr('usage.exportCsv')}
         </button>

@@ -2,7 +2,7 @@
  * The Electron main process, run from its built bundle under Node with a stand-in `electron` (no Electron binary
  * can be downloaded here): what it asks of Electron, and what it does when the OS, the window or a frame acts.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -316,6 +316,58 @@ describe('the main process', () => {
     expect(guide?.label).toBeTruthy();
     (guide!.click as () => void)();
     expect(desktopEvents(app).filter((e) => e.type === 'action')).toEqual([{ type: 'action', action: 'guide' }]);
+  });
+
+  it('shows a running batch in the tray and on the taskbar, and clears both when it ends', async () => {
+    const { app, win } = await launch();
+    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
+    const provider = (
+      await app.invoke(ipcChannel('saveProvider'), {
+        catalogId: 'zai',
+        name: 'Fake',
+        baseUrl: `${fake.url}/zai`,
+        model: 'glm-4.5v',
+        apiKey: 'sk-main-test',
+      })
+    ).result;
+    const work = mkdtempSync(join(tmpdir(), 'glimpse-main-batch-'));
+    try {
+      const inDir = join(work, 'scans');
+      mkdirSync(inDir);
+      for (const [i, colour] of ['#336699', '#993366', '#669933'].entries())
+        await sharp({ create: { width: 40 + i, height: 30, channels: 3, background: colour } })
+          .png()
+          .toFile(join(inDir, `scan-${i}.png`));
+      const plan = await app.invoke(ipcChannel('planBatch'), {
+        inputs: [inDir],
+        prompt: 'Read this scan',
+        providerId: provider.id,
+        thinking: false,
+        outDir: join(work, 'out'),
+        concurrency: 1,
+      });
+      expect(plan.failure).toBeUndefined();
+      // The stand-in's utility processes decode nothing, so the scans go before Start: each file then fails at
+      // once ("Cannot read"), which drives the same progress events as answers would.
+      rmSync(inDir, { recursive: true });
+      await app.invoke(ipcChannel('startBatch'), plan.result.batchId);
+      const tray = app.trays[0]!;
+      await waitFor(() => (tray.tooltip === 'Glimpse' && win.progress.length > 1 ? true : undefined), 'the end');
+      // While it ran: the count and the spend in the tooltip, the bar from 0 (the redraws between are throttled:
+      // tests/electron/main/batch-progress.test.ts); at the end both cleared.
+      expect(tray.tooltips).toContain('Glimpse: Batch 0/3 · $0');
+      expect(win.progress[0]).toEqual({ value: 0, mode: 'normal' });
+      expect(win.progress.at(-1)).toEqual({ value: -1, mode: 'none' });
+      // Ended: the menu is back to its four commands.
+      expect(tray.menu!.template.filter((i) => i.label).map((i) => i.label)).toEqual([
+        'Snip and ask',
+        'New session',
+        'Show Glimpse',
+        'Quit',
+      ]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('restores the window where it was, unless that place is off every display', async () => {

@@ -166,6 +166,15 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   getBatchItems: ['"x"', JSON.stringify({ batchId: 'x', limit: 0 }), JSON.stringify({ batchId: 5 })],
   retryFailedBatch: ['null', '[]'],
   exportBatch: [JSON.stringify({ batchId: 'x', format: 'pdf' }), '{}'],
+  stageBatchFiles: [
+    '{}',
+    JSON.stringify({ files: [] }),
+    JSON.stringify({ files: [{ attachmentId: 'x', path: 'a.png' }] }),
+    ...['../a.png', '/etc/passwd', 'a/../../b.png', 'a\\b.png', 'C:/x.png', 'a//b.png', 'a\u0000.png'].map((path) =>
+      JSON.stringify({ files: [{ attachmentId: 'a'.repeat(64), path }] }),
+    ),
+  ],
+  openBatchResult: ['{}', JSON.stringify({ batchId: 'x', idx: -1 }), JSON.stringify({ batchId: 'x', idx: 1.5 })],
   scanLocalServers: ['"yes"', '5', '{}'],
   setGuideDone: ['null', '"done"', '1'],
   warmLocalOcr: ['null', '5', '""', '"eng; rm -rf"', '"../eng"'],

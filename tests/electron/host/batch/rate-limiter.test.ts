@@ -71,3 +71,24 @@ describe('RateLimiter', () => {
     expect(await l.acquire(stop.signal)).toBe(clock.t);
   });
 });
+
+describe('RateLimiter after a 429 with Retry-After', () => {
+  it('climbs back quickly to just under the rate the provider took, then probes slowly above it', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    for (let i = 0; i < 20; i++) {
+      clock.t = i * 50;
+      await l.acquire();
+    }
+    clock.t = 990;
+    l.rateLimited(await l.acquire(), 0.05);
+    expect(l.ratePerS).toBeCloseTo(20 * BETA, 5);
+    // One second of successes at that pace: back near 20 * 0.97 (the slow climb would be at about 19.4 * 0.92 + 1).
+    for (let i = 0; i < 19; i++) l.succeeded(await l.acquire());
+    const back = l.ratePerS ?? 0;
+    expect(back).toBeGreaterThan(19.3);
+    // Past it, a second of successes adds about one request/s, not six.
+    for (let i = 0; i < 20; i++) l.succeeded(await l.acquire());
+    expect((l.ratePerS ?? 0) - back).toBeLessThan(1.5);
+  });
+});
