@@ -4,6 +4,7 @@
  * computer, its text shown and a box drawn on each line of the image, at $0.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { GlimpseApp } from './harness.ts';
 
@@ -55,6 +56,9 @@ test('with no key, Local OCR is picked; a dropped scan shows its text and a box 
   await expect(region.getByRole('img', { name: /^Box \d+/ })).toHaveCount(0);
   await expect(region.getByRole('img', { name: 'Word “CORNER”, ', exact: false }).first()).toBeVisible();
   expect(await region.getByRole('img', { name: /^Word “/ }).count()).toBeGreaterThan(13);
+  // The words view, its toggle and boxes included, has no serious or critical accessibility violation.
+  const { violations } = await new AxeBuilder({ page }).include('.grounding-panel').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('ArrowLeft');
   await expect(boxes).toHaveCount(13);
   await expect(page.getByLabel('Message usage').last()).toContainText('(local)');
