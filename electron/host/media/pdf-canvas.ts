@@ -3,6 +3,7 @@
  * factory the window shares (shared/media/capped-canvas.ts). The page canvas itself is sized by the caller.
  */
 import { createRequire } from 'node:module';
+import { requireHere } from '../require-here.ts';
 import { type CanvasBackend, CappedCanvasFactoryBase } from '../../../shared/media/capped-canvas.ts';
 
 type NapiCanvas = typeof import('@napi-rs/canvas');
@@ -16,7 +17,7 @@ export { MAX_CANVAS_AREA, MAX_CANVAS_SIDE, reductionFor } from '../../../shared/
 let napi: NapiCanvas | null = null;
 function canvasLib(): NapiCanvas {
   if (napi) return napi;
-  const fromPdfjs = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const fromPdfjs = createRequire(requireHere().resolve('pdfjs-dist/package.json'));
   napi = fromPdfjs('@napi-rs/canvas') as NapiCanvas;
   return napi;
 }

@@ -3,7 +3,7 @@
  * draws with @napi-rs/canvas (Skia). The app window renders pages itself (renderer/features/attachments), in a
  * worker; both size pages with shared/media/pages.ts, so the same budget gives the same pixels.
  */
-import { createRequire } from 'node:module';
+import { requireHere } from '../require-here.ts';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pageFit } from '../../../shared/media/pages.ts';
@@ -17,7 +17,7 @@ let pdfjsPromise: Promise<PdfJs> | null = null;
 // Loaded on first use: most requests carry no PDF, and pdf.js costs ~100 ms to import.
 const loadPdfJs = () => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
-const pdfjsRoot = () => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const pdfjsRoot = () => dirname(requireHere().resolve('pdfjs-dist/package.json'));
 
 export interface RenderedPage {
   page: number;

@@ -5,7 +5,7 @@
  * data dir the first time OCR runs.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { requireHere } from '../require-here.ts';
 import { dirname, join } from 'node:path';
 import { BadInputError } from '../bad-input.ts';
 
@@ -16,8 +16,6 @@ export const KNOWN_LANGUAGES: Readonly<Record<string, string>> = {
 };
 
 const MODEL_FOLDER = '4.0.0_best_int';
-
-const requireHere = () => createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
 /** The packaged model file of a language, or null when its package is not installed. */
 export function modelFile(code: string): string | null {

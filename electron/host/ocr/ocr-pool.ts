@@ -14,7 +14,7 @@
  * node_modules, the core is required by the worker itself, and the cache is off (`cacheMethod: 'none'`).
  */
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
+import { requireHere } from '../require-here.ts';
 import type Tesseract from 'tesseract.js';
 import { languageFolder } from './languages.ts';
 
@@ -44,8 +44,6 @@ export interface OcrPoolOptions {
 
 /** The default pool size: every core but one, which the shell (window, server, CLI) keeps for itself. */
 export const defaultPoolSize = (): number => Math.max(1, availableParallelism() - 1);
-
-const requireHere = () => createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
 
 export class OcrPool {
   private readonly slots: Slot[] = [];

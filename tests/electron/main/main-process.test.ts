@@ -2,7 +2,7 @@
  * The Electron main process, run from its built bundle under Node with a stand-in `electron` (no Electron binary
  * can be downloaded here): what it asks of Electron, and what it does when the OS, the window or a frame acts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
@@ -19,6 +19,7 @@ import {
   type StandInOptions,
 } from '../../fixtures/electron-stand-in.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { makePdf } from '../../fixtures/media/make-media.ts';
 import { buildMain, loadMain, type BuiltMain } from './load-main.ts';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -316,6 +317,39 @@ describe('the main process', () => {
     expect(guide?.label).toBeTruthy();
     (guide!.click as () => void)();
     expect(desktopEvents(app).filter((e) => e.type === 'action')).toEqual([{ type: 'action', action: 'guide' }]);
+  });
+
+  it('plans a batch that holds a PDF: pdf.js is found from the CommonJS bundle', async () => {
+    // createRequire(import.meta.url) threw here: the main bundle compiles import.meta.url away.
+    const { app } = await launch();
+    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
+    const provider = (
+      await app.invoke(ipcChannel('saveProvider'), {
+        catalogId: 'zai',
+        name: 'Fake',
+        baseUrl: `${fake.url}/zai`,
+        model: 'glm-4.5v',
+        apiKey: 'sk-main-test',
+      })
+    ).result;
+    const work = mkdtempSync(join(tmpdir(), 'glimpse-main-pdf-'));
+    try {
+      const inDir = join(work, 'reports');
+      mkdirSync(inDir);
+      copyFileSync(await makePdf('main-process-3p.pdf', 3), join(inDir, 'report.pdf'));
+      const plan = await app.invoke(ipcChannel('planBatch'), {
+        inputs: [inDir],
+        prompt: 'Summarise',
+        providerId: provider.id,
+        thinking: false,
+        outDir: join(work, 'out'),
+      });
+      expect(plan.failure).toBeUndefined();
+      expect(plan.result.failed).toEqual([]);
+      expect(plan.result.found).toEqual({ files: 1, images: 0, pdfs: 1, pages: 3 });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('shows a running batch in the tray and on the taskbar, and clears both when it ends', async () => {
