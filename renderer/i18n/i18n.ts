@@ -6,6 +6,7 @@
 import i18next from 'i18next';
 import { initReactI18next, Trans, useTranslation } from 'react-i18next';
 import en from './locales/en.json';
+import { messageCatalog } from './message-catalog.ts';
 import zhCN from './locales/zh-CN.json';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -29,7 +30,8 @@ export function resolveLanguage(choice: LanguageChoice): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  // `msg`: the host's message codes (shared/messages); their English is the shared table itself, merged in.
+  resources: { en: { translation: { ...en, msg: messageCatalog() } }, 'zh-CN': { translation: zhCN } },
   lng: resolveLanguage('system'),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],

@@ -7,6 +7,7 @@ import type { DesktopEvent } from '../../../shared/bridge/desktop.ts';
 import { useStoreApi } from '../../store/index.ts';
 import { showHostCapture, useSnip } from '../snip/snip-state.ts';
 import { setDesktopHandler } from './desktop-events.ts';
+import { joinNotices } from '../../model/notice.ts';
 
 interface Props {
   onOpenSettings(): void;
@@ -39,7 +40,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach, onOpenSh
               // Files the OS named but Glimpse could not read: said where a refused drop is said.
               if (e.refused.length) {
                 const notice = store.getState().notice;
-                store.setState({ notice: [notice, ...e.refused].filter(Boolean).join(' ') });
+                store.setState({ notice: joinNotices(notice, e.refused) });
               }
             });
           break;
