@@ -60,6 +60,12 @@ export const MESSAGES_EN = {
     "This request is about {{tokens}} tokens, past the model's {{context}}-token context, so it was not sent. Pick fewer pages or frames, or lower the tokens per image.",
   // Screen capture (Snip).
   'snip.failed': 'The screen could not be captured: {{reason}}',
+  'snip.refused-mac':
+    'Glimpse may not record the screen. Open System Settings › Privacy & Security › Screen & System Audio Recording, switch Glimpse on, then quit and reopen Glimpse.',
+  'snip.refused-linux':
+    'The screen could not be captured: the screen-sharing request was refused or no screen was chosen. Snip again and share the whole screen (on Wayland the desktop asks which screen to share).',
+  'snip.refused':
+    'The screen could not be captured. Check that no policy or security tool blocks screen capture for Glimpse, then snip again.',
   // Notices the window's store makes.
   'branch.gone': 'That exchange can no longer be rebuilt: its provider is gone.',
   'branch.delete-failed': 'Could not delete that exchange:',

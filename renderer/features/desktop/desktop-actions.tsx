@@ -4,10 +4,11 @@
  */
 import { useEffect } from 'react';
 import type { DesktopEvent } from '../../../shared/bridge/desktop.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { joinNotices } from '../../model/notice.ts';
 import { useStoreApi } from '../../store/index.ts';
 import { showHostCapture, useSnip } from '../snip/snip-state.ts';
 import { setDesktopHandler } from './desktop-events.ts';
-import { joinNotices } from '../../model/notice.ts';
 
 interface Props {
   onOpenSettings(): void;
@@ -49,7 +50,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach, onOpenSh
           showHostCapture(e.capture);
           break;
         case 'snip-failed':
-          useSnip.getState().fail(e.message);
+          useSnip.getState().fail(e.summary ? hostText(e.summary) : e.message);
           break;
       }
     };
