@@ -77,8 +77,10 @@ export const MESSAGES_EN = {
   'verdict.ocr': 'Character error rate of {{b}} against {{a}}: {{cer}}%.',
   'verdict.ocr-lines': 'Character error rate of {{b}} against {{a}}: {{cer}}%; line boxes overlap with IoU {{iou}}.',
   'verdict.boxes': 'Boxes overlap: IoU {{iou}} ({{matched}} matched).',
-  'verdict.boxes-only': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{only}}).',
-  'verdict.only-in': '{{count}} only in {{label}}',
+  'verdict.boxes-only-a': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyA}} only in {{a}}).',
+  'verdict.boxes-only-b': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyB}} only in {{b}}).',
+  'verdict.boxes-only-both':
+    'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyA}} only in {{a}}, {{onlyB}} only in {{b}}).',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
