@@ -115,9 +115,7 @@ function timeCostSentence(p: PairVerdict, lanes: LaneMetrics[]): HostMessage | n
   const t = flip ? 1 / p.time_ratio : p.time_ratio;
   const c = p.cost_ratio === null ? null : flip ? (p.cost_ratio > 0 ? 1 / p.cost_ratio : null) : p.cost_ratio;
   const who = { slow: slow.label, fast: fast.label, time: formatRatio(t) };
-  return c === null
-    ? hostMessage('verdict.time-only', who)
-    : hostMessage('verdict.time-cost', { ...who, cost: formatRatio(c) });
+  return c === null ? hostMessage('verdict.time-only', who) : hostMessage('verdict.time-cost', { ...who, cost: formatRatio(c) });
 }
 
 function answerSentence(p: PairVerdict, lanes: LaneMetrics[]): HostMessage {
