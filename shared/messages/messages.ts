@@ -44,6 +44,10 @@ export const MESSAGES_EN = {
   'pdf.password-wrong': '{{name}} is encrypted and that password is wrong.',
   'pdf.damaged': '{{name}} is damaged or not a PDF: {{reason}}.',
   'pdf.unopenable': '{{name}} could not be opened: {{reason}}.',
+  'pdf.wrong-password-retry': 'That password is wrong; try again.',
+  'pdf.protected': '“{{name}}” is protected by a password.',
+  'pdf.unreadable': '“{{name}}” is damaged or not a PDF, so it cannot be opened.',
+  'pdf.unreadable-why': '“{{name}}” is damaged or not a PDF, so it cannot be opened ({{reason}}).',
   'pdf.page-failed': '{{name}}: page {{page}} could not be drawn ({{reason}}).',
   'pdf.over-context':
     "{{name}}: its {{pages}} pages come to about {{tokens}} tokens, past the model's {{context}}-token context. Pick pages with --pages: {{fit}} fit at this budget (e.g. --pages 1-{{fit}}), or lower --budget.",

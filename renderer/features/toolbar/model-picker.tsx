@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import './toolbar.css';
 
@@ -28,7 +29,7 @@ export function ModelPicker() {
             await save({ id, catalogId, name, baseUrl, model, upstream });
             setError(null);
           } catch (err) {
-            setError(failureMessage(err));
+            setError(hostText(failureText(err)));
           }
         }}
       >
