@@ -125,4 +125,4 @@ it('fails on a host message code with no Chinese text, or one that drops a param
   expect(complete.stderr).toBe('');
   expect(complete.status).toBe(0);
   expect(complete.stdout).toContain('2 host message codes translated');
-});
+}, 90_000); // three runs of the check
