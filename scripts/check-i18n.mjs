@@ -5,7 +5,9 @@
 //   - a key used with t('...') is missing in en.json, or a key of en.json is missing (or empty) in zh-CN.json,
 //     plural forms included (each locale needs the forms Intl.PluralRules gives it);
 //   - a key is in a catalog but no source file names it;
-//   - a translation drops or invents an {{interpolation}}.
+//   - a translation drops or invents an {{interpolation}};
+//   - a message code of shared/messages/messages.ts (text the host makes; its English is that table, merged into
+//     en as `msg.<code>`) has no translation under `msg` in a locale.
 // Text that is not language (a symbol, a model id) has no letters and passes; a deliberate exception carries the
 // comment `i18n-exempt` on its line or the line before.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -150,6 +152,36 @@ function flatten(obj, prefix = '', out = new Map()) {
 
 const vars = (s) => new Set([...String(s).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]));
 
+/** Where the host's message codes are defined, and the subtree of the catalogs that holds their translations. */
+const MESSAGES_FILE = 'shared/messages/messages.ts';
+const MSG_PREFIX = 'msg.';
+
+/** The codes and English texts of MESSAGES_EN, read from the source with the compiler (no TS runtime needed). */
+function messageCodes() {
+  const abs = join(root, MESSAGES_FILE);
+  if (!existsSync(abs)) return [];
+  const sf = ts.createSourceFile(abs, readFileSync(abs, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out = [];
+  const visit = (node) => {
+    if (ts.isVariableDeclaration(node) && node.name.getText(sf) === 'MESSAGES_EN') {
+      let init = node.initializer;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (!init || !ts.isObjectLiteralExpression(init)) problems.push(`${MESSAGES_FILE}: MESSAGES_EN is not an object literal`);
+      else
+        for (const p of init.properties) {
+          const value = ts.isPropertyAssignment(p) ? p.initializer : null;
+          if (value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && p.name)
+            out.push([ts.isStringLiteral(p.name) || ts.isIdentifier(p.name) ? p.name.text : p.name.getText(sf), value.text]);
+          else problems.push(`${MESSAGES_FILE}: every message of MESSAGES_EN must be a plain string literal`);
+        }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  if (out.length === 0) problems.push(`${MESSAGES_FILE}: no MESSAGES_EN found`);
+  return out;
+}
+
 function loadCatalog(locale) {
   const p = join(root, LOCALES_DIR, `${locale}.json`);
   try {
@@ -177,6 +209,7 @@ const locales = existsSync(join(root, LOCALES_DIR))
       .map((n) => n.slice(0, -5))
   : [];
 const en = loadCatalog(SOURCE_LOCALE);
+for (const [code, text] of messageCodes()) en.set(`${MSG_PREFIX}${code}`, text);
 const baseOf = (k) => k.replace(PLURAL_SUFFIX, '');
 const pluralBases = new Set([...en.keys()].filter((k) => PLURAL_SUFFIX.test(k)).map(baseOf));
 
@@ -184,6 +217,7 @@ for (const { key, where } of calls) {
   if (!en.has(key) && !pluralBases.has(key)) problems.push(`${where}: t('${key}') is not a key of ${SOURCE_LOCALE}.json`);
 }
 for (const key of new Set([...en.keys()].map(baseOf))) {
+  if (key.startsWith(MSG_PREFIX)) continue; // a message code is used wherever the host makes it
   const used = literals.has(key) || patterns.some((re) => re.test(key));
   if (!used) problems.push(`${LOCALES_DIR}/${SOURCE_LOCALE}.json: "${key}" is not used by any source file`);
 }
@@ -224,4 +258,7 @@ if (problems.length) {
   console.error('How to add a string: docs/ARCHITECTURE.md, "A string in the window".');
   process.exit(1);
 }
-console.log(`Catalog check: ${viewFiles.length} views through the catalog; ${locales.join(', ')} complete, every key used.`);
+console.log(
+  `Catalog check: ${viewFiles.length} views through the catalog; ${locales.join(', ')} complete, every key used; ` +
+    `${[...en.keys()].filter((k) => k.startsWith(MSG_PREFIX)).length} host message codes translated.`,
+);

@@ -11,6 +11,7 @@ import { BadInputError } from './bad-input.ts';
 import type { Db } from './db.ts';
 import { imageSize } from './media/image-prep.ts';
 import { JUNK_SCAN, sniff } from './media/sniff.ts';
+import { hostMessage } from '../../shared/messages/messages.ts';
 
 /** How much of the start of an upload is kept to tell its kind (sniff.ts looks this far for junk before a JPEG). */
 const HEAD_BYTES = JUNK_SCAN + 16;
@@ -53,12 +54,10 @@ export class AttachmentStore {
     const tmp = join(this.root, `upload-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     try {
       const { id, size, head } = await this.receive(tmp, chunks);
-      if (size === 0) throw new BadInputError(`“${meta.name}” is empty.`);
+      if (size === 0) throw new BadInputError(hostMessage('file.empty', { name: meta.name }));
       const kind = sniff(head);
       if (!kind) {
-        throw new BadInputError(
-          `“${meta.name}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, HEIC, AVIF, PDF, MP4, WebM, MOV).`,
-        );
+        throw new BadInputError(hostMessage('file.unknown-kind', { name: meta.name }));
       }
       const dims = kind.kind === 'image' ? await imageSize({ path: tmp }, meta.name) : null;
       const path = this.pathOf(id);
@@ -73,9 +72,8 @@ export class AttachmentStore {
         )
         .run(id, meta.name, kind.mime, kind.kind, size, dims?.width ?? null, dims?.height ?? null, Date.now());
       const info = this.info(id)!;
-      return dims?.damaged
-        ? { ...info, notice: `“${meta.name}” is damaged (${dims.damaged}); what could be read is sent.` }
-        : info;
+      const damaged = hostMessage('image.damaged-sent', { name: meta.name, reason: dims?.damaged ?? '' });
+      return dims?.damaged ? { ...info, notice: damaged.message, noticeText: damaged } : info;
     } finally {
       rmSync(tmp, { force: true });
     }

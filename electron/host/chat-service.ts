@@ -12,7 +12,7 @@ import { buildRequestBody, type ChatMessage, type ContentPart } from '../../shar
 import type { ChatError, ChatEvent, ChatResult, Estimate } from '../../shared/engine/types.ts';
 import { emptyFailedResult } from '../../shared/engine/result.ts';
 import { DEFAULT_BUDGET } from '../../shared/media/budget.ts';
-import { contextFit, estimatePrompt, overContextMessage } from '../../shared/media/estimate.ts';
+import { contextFit, estimatePrompt, overContextText } from '../../shared/media/estimate.ts';
 import { catalogEntry, catalogModel } from '../../shared/providers/catalog.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import { BadInputError } from './bad-input.ts';
@@ -26,6 +26,7 @@ import type { ParamDialect } from '../../shared/params/catalog.ts';
 import { checkParams } from '../../shared/params/check.ts';
 import { dialectsOf } from '../../shared/params/dialect.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
+import { hostMessage } from '../../shared/messages/messages.ts';
 
 /** What an observer learns about the request an event belongs to. */
 export interface RequestMeta {
@@ -87,7 +88,7 @@ export class ChatService {
   /** Turns a request into model messages; throws BadInputError when an attachment cannot be used. */
   async prepare(req: ChatRequest): Promise<PreparedInput> {
     const provider = this.deps.providers.get(req.providerId);
-    if (!provider) throw new BadInputError('Pick a provider first.');
+    if (!provider) throw new BadInputError(hostMessage('request.no-provider'));
     const model = req.model ?? provider.model;
     const modelTakesVideo = catalogModel(provider.catalogId, model)?.video ?? false;
     const built = await buildAttachmentParts(req.attachments, this.deps.attachments, {
@@ -95,7 +96,7 @@ export class ChatService {
       modelTakesVideo,
     });
     const parts: ContentPart[] = built.parts;
-    if (!req.prompt.trim() && parts.length === 0) throw new BadInputError('Type a question or attach a file.');
+    if (!req.prompt.trim() && parts.length === 0) throw new BadInputError(hostMessage('request.empty'));
     parts.push({ type: 'text', text: req.prompt });
     const history: ChatMessage[] = req.history.map((t) => ({ role: t.role, content: t.text }));
     const messages: ChatMessage[] = [...history, { role: 'user', content: parts.length === 1 ? req.prompt : parts }];
@@ -188,14 +189,14 @@ export class ChatService {
     } catch (e) {
       return refuse(
         e instanceof BadInputError
-          ? makeError('bad-input', e.message)
+          ? makeError('bad-input', e.text ?? e.message)
           : makeError('internal', redactSecrets(e instanceof Error ? e.message : String(e))),
       );
     }
     // Over the model's window the provider can only refuse, after the whole upload: refuse here, before any byte.
     const fit = contextFit(input.estimate.prompt_tokens, entry.models.find((m) => m.id === model)?.contextTokens ?? null);
     if (fit.kind === 'over')
-      return refuse(makeError('context-length', overContextMessage(input.estimate.prompt_tokens, fit.context)), input.estimate);
+      return refuse(makeError('context-length', overContextText(input.estimate.prompt_tokens, fit.context)), input.estimate);
     const dialects = dialectsOf(entry, provider!);
     // Parameters the provider would reject (or silently drop) are refused here, naming the parameter.
     const problem = await paramsProblem(dialects.params, model, req.params);
@@ -233,7 +234,7 @@ export class ChatService {
    */
   async requestBody(req: ChatRequest): Promise<{ url: string; body: Record<string, unknown>; keyEnv: string }> {
     const provider = this.deps.providers.get(req.providerId);
-    if (!provider) throw new BadInputError('Pick a provider first.');
+    if (!provider) throw new BadInputError(hostMessage('request.no-provider'));
     const entry = catalogEntry(provider.catalogId);
     const model = req.model ?? provider.model;
     const dialects = dialectsOf(entry, provider);

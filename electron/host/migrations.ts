@@ -94,4 +94,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_parent ON messages (session_id, parent_id);
     `,
   },
+  // v9: message codes (shared/messages). A ledger row keeps its error's code and parameters beside the English
+  // message, so whatever reads the row later can say it in the reader's language. Rows before have none (NULL).
+  {
+    version: 9,
+    sql: `
+      ALTER TABLE ledger ADD COLUMN error_code TEXT;
+      ALTER TABLE ledger ADD COLUMN error_params TEXT;
+    `,
+  },
 ];

@@ -4,6 +4,8 @@
  * Electron import, so it is tested with plain stand-ins.
  */
 import type { BatchCounts, BatchEvent } from '../../shared/batch/types.ts';
+import type { Language } from '../../shared/messages/language.ts';
+import { menuLabels } from '../../shared/messages/menu-labels.ts';
 import type { HostEvent } from '../../shared/bridge/contract.ts';
 import { formatUsd } from '../../shared/format/figures.ts';
 import type { GlimpseTray } from './tray.ts';
@@ -14,11 +16,12 @@ export interface ProgressWindow {
   setProgressBar(progress: number, options?: { mode: 'none' | 'normal' | 'indeterminate' | 'error' | 'paused' }): void;
 }
 
-/** A running batch's line in the tray: "Batch 12/40 · $0.03" (failed files counted as finished). */
-export function batchStatusText(counts: BatchCounts, spentUsd: number): string {
+/** A running batch's line in the tray: "Batch 12/40 · $0.03" (failed files counted as finished), in `lang`. */
+export function batchStatusText(counts: BatchCounts, spentUsd: number, lang: Language = 'en'): string {
   const finished = counts.done + counts.failed + counts.skipped;
-  const failed = counts.failed ? ` (${counts.failed} failed)` : '';
-  return `Batch ${finished}/${counts.total}${failed} · ${formatUsd(spentUsd)}`;
+  const { label } = menuLabels(lang);
+  const params = { finished, total: counts.total, failed: counts.failed, spent: formatUsd(spentUsd) };
+  return label(counts.failed ? 'batchStatusFailed' : 'batchStatus', params);
 }
 
 /** Tray and taskbar redraws at most this often: a fast batch ends 20 files a second. */
@@ -32,6 +35,8 @@ export function followBatches(
   subscribe: (listener: (e: HostEvent) => void) => () => void,
   tray: GlimpseTray | null,
   window: () => ProgressWindow | null,
+  /** The language the tray speaks (the window's). */
+  language: () => Language = () => 'en',
 ): () => void {
   const live = new Map<string, { counts: BatchCounts; spent: number; stopping: boolean }>();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -56,7 +61,7 @@ export function followBatches(
       spent += b.spent;
       stopping ||= b.stopping;
     }
-    tray?.setStatus(batchStatusText(sum, spent));
+    tray?.setStatus(batchStatusText(sum, spent, language()));
     const finished = sum.done + sum.failed + sum.skipped;
     const fraction = sum.total > 0 ? finished / sum.total : 0;
     // Paused (yellow on Windows) while stopping: the files in flight finish, nothing new starts.

@@ -27,6 +27,9 @@ import {
 } from 'electron';
 import type { DesktopAction, DesktopSettings } from '../../shared/bridge/desktop.ts';
 import { WINDOW_BACKGROUND } from '../../shared/bridge/appearance.ts';
+import type { Language } from '../../shared/messages/language.ts';
+import { menuLabels } from '../../shared/messages/menu-labels.ts';
+import { hostMessage } from '../../shared/messages/messages.ts';
 import { readAppearance } from '../host/appearance-store.ts';
 import { SchemaTooNewError } from '../host/db.ts';
 import { guarded, type Host } from '../host/host.ts';
@@ -37,6 +40,7 @@ import { DesktopOutbox } from './desktop-outbox.ts';
 import { wireIpc } from './ipc.ts';
 import { followBatches } from './batch-progress.ts';
 import { buildMenu } from './menu.ts';
+import { shellLanguage } from './shell-language.ts';
 import { fileArgs, readOpenedFiles } from './open-files.ts';
 import { installPermissionHandlers } from './permissions.ts';
 import { SafeKeyStore } from './safe-key-store.ts';
@@ -76,6 +80,8 @@ function startShell() {
   let tray: GlimpseTray | null = null;
   let shortcut: string | null = null;
   let shortcutError: string | null = null;
+  /** What the menu was last built with, to rebuild it when the language changes. */
+  let menuSettings: { snipShortcut: string } = { snipShortcut: '' };
   /** Bounds to return to after a snip's full-screen overlay. */
   let beforeSnip: { bounds: Rectangle; maximized: boolean } | null = null;
   let capturing = false;
@@ -185,11 +191,9 @@ function startShell() {
       w.setAlwaysOnTop(true, 'screen-saver');
       outbox.send({ type: 'snip', capture });
     } catch (e) {
-      outbox.send({
-        type: 'snip-failed',
-        message:
-          e instanceof CaptureRefused ? e.message : `The screen could not be captured: ${e instanceof Error ? e.message : e}`,
-      });
+      const summary =
+        e instanceof CaptureRefused ? e.text : hostMessage('snip.failed', { reason: e instanceof Error ? e.message : String(e) });
+      outbox.send({ type: 'snip-failed', message: summary.message, summary });
     } finally {
       capturing = false;
     }
@@ -211,7 +215,13 @@ function startShell() {
 
   const runSnip = () => void snip().catch((e: unknown) => console.error('glimpse: snip failed:', e));
 
+  /** The window's language as the appearance setting has it (or the OS's): the menus and tray speak it too. */
+  const language = (): Language => (host ? shellLanguage(readAppearance(host.db).language, app) : 'en');
+
   function setMenu(settings: { snipShortcut: string }) {
+    menuSettings = settings;
+    const lang = language();
+    const { label } = menuLabels(lang);
     Menu.setApplicationMenu(
       buildMenu({
         action,
@@ -219,20 +229,22 @@ function startShell() {
         openDataFolder: () =>
           void shell
             .openPath(dataDir)
-            .then((err) => err && dialog.showErrorBox('Glimpse', `The data folder did not open: ${err}`)),
+            .then((err) => err && dialog.showErrorBox(label('app'), label('folderFailed', { reason: err }))),
         about: () =>
           void dialog.showMessageBox({
             type: 'info',
-            title: 'About Glimpse',
+            title: label('about'),
             message: `Glimpse ${app.getVersion()}`,
-            detail: `A desktop playground for vision-language models.\nData folder: ${dataDir}`,
-            buttons: ['OK'],
+            detail: label('aboutDetail', { dir: dataDir }),
+            buttons: [label('ok')],
           }),
         snipShortcut: settings.snipShortcut,
         packaged: app.isPackaged,
         platform: process.platform,
+        language: lang,
       }),
     );
+    tray?.setLanguage(lang);
   }
 
   function applySettings(h: Host): DesktopSettings {
@@ -290,6 +302,11 @@ function startShell() {
           await base.setDesktopSettings(input);
           return applySettings(h);
         },
+        setAppearance: async (input) => {
+          const stored = await base.setAppearance(input);
+          setMenu(menuSettings); // the menus and the tray follow the window's language
+          return stored;
+        },
         endSnip: async () => endSnip(),
         startSnip: async () => runSnip(),
       };
@@ -297,14 +314,18 @@ function startShell() {
       wireIpc(h, () => win);
       const iconPath = join(__dirname, 'icon.png');
       if (existsSync(iconPath)) {
-        tray = createTray(iconPath, {
-          snip: runSnip,
-          newSession: () => action('new-session'),
-          show: () => void showWindow(),
-          quit: () => app.quit(),
-        });
+        tray = createTray(
+          iconPath,
+          {
+            snip: runSnip,
+            newSession: () => action('new-session'),
+            show: () => void showWindow(),
+            quit: () => app.quit(),
+          },
+          language(),
+        );
       }
-      followBatches(h.subscribe, tray, () => win);
+      followBatches(h.subscribe, tray, () => win, language);
       createWindow();
       openFiles([...fileArgs(process.argv, app.isPackaged), ...earlyOpened.splice(0)], process.cwd());
       app.on('activate', () => {

@@ -6,18 +6,24 @@
  */
 import type { DesktopCapturer, DesktopCapturerSource, Display, Screen, SystemPreferences } from 'electron';
 import type { SnipCapture } from '../../shared/bridge/desktop.ts';
+import { type HostMessage, hostMessage } from '../../shared/messages/messages.ts';
 
-export class CaptureRefused extends Error {}
-
-export function refusalMessage(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') {
-    return 'Glimpse may not record the screen. Open System Settings › Privacy & Security › Screen & System Audio Recording, switch Glimpse on, then quit and reopen Glimpse.';
+/** The OS (or the person) refused the capture: says what to do, as a message the window translates. */
+export class CaptureRefused extends Error {
+  readonly text: HostMessage;
+  constructor(text: HostMessage) {
+    super(text.message);
+    this.text = text;
   }
-  if (platform === 'linux') {
-    return 'The screen could not be captured: the screen-sharing request was refused or no screen was chosen. Snip again and share the whole screen (on Wayland the desktop asks which screen to share).';
-  }
-  return 'The screen could not be captured. Check that no policy or security tool blocks screen capture for Glimpse, then snip again.';
 }
+
+export function refusalText(platform: NodeJS.Platform): HostMessage {
+  if (platform === 'darwin') return hostMessage('snip.refused-mac');
+  if (platform === 'linux') return hostMessage('snip.refused-linux');
+  return hostMessage('snip.refused');
+}
+
+export const refusalMessage = (platform: NodeJS.Platform): string => refusalText(platform).message;
 
 export interface CaptureDeps {
   screen: Pick<Screen, 'getCursorScreenPoint' | 'getDisplayNearestPoint'>;
@@ -29,7 +35,7 @@ export interface CaptureDeps {
 export async function captureDisplayUnderPointer(deps: CaptureDeps): Promise<{ capture: SnipCapture; display: Display }> {
   if (deps.platform === 'darwin') {
     const status = deps.systemPreferences?.getMediaAccessStatus('screen');
-    if (status === 'denied' || status === 'restricted') throw new CaptureRefused(refusalMessage('darwin'));
+    if (status === 'denied' || status === 'restricted') throw new CaptureRefused(refusalText('darwin'));
   }
   const display = deps.screen.getDisplayNearestPoint(deps.screen.getCursorScreenPoint());
   const thumbnailSize = {
@@ -40,11 +46,11 @@ export async function captureDisplayUnderPointer(deps: CaptureDeps): Promise<{ c
   try {
     sources = await deps.desktopCapturer.getSources({ types: ['screen'], thumbnailSize });
   } catch {
-    throw new CaptureRefused(refusalMessage(deps.platform));
+    throw new CaptureRefused(refusalText(deps.platform));
   }
   // display_id is empty where the OS does not say (Wayland's portal hands back the one screen the person chose).
   const source = sources.find((s) => s.display_id === String(display.id)) ?? (sources.length === 1 ? sources[0] : undefined);
-  if (!source || source.thumbnail.isEmpty()) throw new CaptureRefused(refusalMessage(deps.platform));
+  if (!source || source.thumbnail.isEmpty()) throw new CaptureRefused(refusalText(deps.platform));
   const size = source.thumbnail.getSize();
   return {
     capture: {

@@ -21,7 +21,7 @@ async function parse<T>(res: Response): Promise<T> {
     throw new BridgeError('internal', `The Glimpse server answered ${res.status} without a readable body.`);
   }
   if (!res.ok || body.failure)
-    throw new BridgeError(body.failure?.kind ?? 'internal', body.failure?.message ?? `HTTP ${res.status}`);
+    throw new BridgeError(body.failure?.kind ?? 'internal', body.failure?.message ?? `HTTP ${res.status}`, body.failure?.summary);
   return body.result as T;
 }
 

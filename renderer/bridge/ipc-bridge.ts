@@ -10,7 +10,7 @@ export function createIpcBridge(host: IpcHostApi): GlimpseBridge {
       name,
       async (arg?: unknown) => {
         const env = await host[name](arg);
-        if ('failure' in env) throw new BridgeError(env.failure.kind, env.failure.message);
+        if ('failure' in env) throw new BridgeError(env.failure.kind, env.failure.message, env.failure.summary);
         return env.result;
       },
     ]),

@@ -6,22 +6,13 @@
 import i18next from 'i18next';
 import { initReactI18next, Trans, useTranslation } from 'react-i18next';
 import en from './locales/en.json';
+import { LANGUAGES, type Language, languageFor } from '../../shared/messages/language.ts';
+import { messageCatalog } from './message-catalog.ts';
 import zhCN from './locales/zh-CN.json';
 
-export const LANGUAGES = ['en', 'zh-CN'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language, languageFor };
 /** What Settings offers: a language, or whatever the OS uses. */
 export type LanguageChoice = Language | 'system';
-
-/** The language Glimpse shows for a list of BCP 47 tags (the OS's, best first): any Chinese reads Simplified. */
-export function languageFor(tags: readonly string[]): Language {
-  for (const tag of tags) {
-    const lower = tag.toLowerCase();
-    if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
-    if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  }
-  return 'en';
-}
 
 export function resolveLanguage(choice: LanguageChoice): Language {
   if (choice !== 'system') return choice;
@@ -29,7 +20,8 @@ export function resolveLanguage(choice: LanguageChoice): Language {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  // `msg`: the host's message codes (shared/messages); their English is the shared table itself, merged in.
+  resources: { en: { translation: { ...en, msg: messageCatalog() } }, 'zh-CN': { translation: zhCN } },
   lng: resolveLanguage('system'),
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],

@@ -4,12 +4,13 @@
  * the provider would only answer with a context-length error after the pages were rendered and uploaded.
  */
 import type { ProviderView } from '../../shared/bridge/providers.ts';
-import { contextFit, overContextMessage, type ContextFit } from '../../shared/media/estimate.ts';
+import { contextFit, overContextText, type ContextFit } from '../../shared/media/estimate.ts';
 import { catalogModel } from '../../shared/providers/catalog.ts';
 import type { PendingAttachment } from './attachments.ts';
 import { historyOf } from './history.ts';
 import type { Turn } from './turn.ts';
 import { composerEstimate } from './composer-estimate.ts';
+import type { HostMessage } from '../../shared/messages/messages.ts';
 
 export { contextFit, type ContextFit };
 
@@ -33,9 +34,9 @@ export interface ComposerView {
  * What Send says instead of sending a request over the model's context (counted as the estimate line counts
  * it: the prompt, the history send() carries, every picked page and frame), or null when it fits.
  */
-export function contextRefusal(s: ComposerView): string | null {
+export function contextRefusal(s: ComposerView): HostMessage | null {
   const texts = [s.prompt, ...historyOf(s.turns, s.comparePreferred).map((h) => h.text)];
   const e = composerEstimate(s.attachments, s.budget, texts, null);
   const fit = contextFit(e.prompt_tokens, modelContext(s));
-  return fit.kind === 'over' ? overContextMessage(e.prompt_tokens, fit.context) : null;
+  return fit.kind === 'over' ? overContextText(e.prompt_tokens, fit.context) : null;
 }

@@ -8,6 +8,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { pageFit } from '../../shared/media/pages.ts';
+import { type HostMessage, hostMessage } from '../../shared/messages/messages.ts';
 import { closeInWorker, openInWorker, renderInWorker } from './pdf-render/client.ts';
 
 type PdfJs = typeof import('pdfjs-dist');
@@ -23,9 +24,12 @@ function pdfjs(): Promise<PdfJs> {
 /** Why a PDF could not be opened, in terms a person can act on. */
 export class PdfOpenError extends Error {
   readonly reason: 'password' | 'wrong-password' | 'damaged';
-  constructor(reason: PdfOpenError['reason'], message: string) {
-    super(message);
+  /** The message as a code, so the composer's notice says it in the window's language (model/failure.ts). */
+  readonly summary: HostMessage;
+  constructor(reason: PdfOpenError['reason'], summary: HostMessage) {
+    super(summary.message);
     this.reason = reason;
+    this.summary = summary;
   }
 }
 
@@ -55,12 +59,14 @@ export async function openPdfDoc(key: string, name: string, bytes: Uint8Array, p
     const err = e as { name?: string; code?: number; message?: string };
     if (err?.name === 'PasswordException') {
       throw password
-        ? new PdfOpenError('wrong-password', 'That password is wrong; try again.')
-        : new PdfOpenError('password', `“${name}” is protected by a password.`);
+        ? new PdfOpenError('wrong-password', hostMessage('pdf.wrong-password-retry'))
+        : new PdfOpenError('password', hostMessage('pdf.protected', { name }));
     }
     throw new PdfOpenError(
       'damaged',
-      `“${name}” is damaged or not a PDF, so it cannot be opened${err?.message ? ` (${err.message.replace(/\.$/, '')})` : ''}.`,
+      err?.message
+        ? hostMessage('pdf.unreadable-why', { name, reason: err.message.replace(/\.$/, '') })
+        : hostMessage('pdf.unreadable', { name }),
     );
   }
   void docs.get(key)?.loadingTask.destroy();

@@ -4,10 +4,13 @@
  * streaming, compare and grounding work on it as before); the rest of the tree waits in `hiddenTurns`.
  */
 import type { StateCreator } from 'zustand';
+import { hostMessage } from '../../shared/messages/messages.ts';
+import { BridgeError } from '../bridge/bridge-error.ts';
 import { before, newestLeaf, newestTurn, refsOf, requestOf, showBranch, withoutTurn } from '../model/branches.ts';
-import { failureMessage } from '../model/failure.ts';
+import { failureMessage, failureText } from '../model/failure.ts';
 import { historyOf } from '../model/history.ts';
 import { type SendPlan, startTurns } from '../model/send-plan.ts';
+import { joinNotices } from '../model/notice.ts';
 import { leafOf } from '../model/thread.ts';
 import { isRunning, type Turn } from '../model/turn.ts';
 import type { StoreDeps } from './deps.ts';
@@ -28,7 +31,7 @@ export const createBranchSlice =
       if (s.turns.some(isRunning)) return;
       const provider = s.providers.find((p) => p.id === s.providerId);
       if (!provider) {
-        set({ notice: 'Pick a provider first.' });
+        set({ notice: hostMessage('request.no-provider') });
         return;
       }
       const parentId = leafOf(context);
@@ -65,7 +68,10 @@ export const createBranchSlice =
         const s = get();
         const t = find(turnId);
         const req = t && requestOf(t, before(s.turns, t), s.providers, s.providerId, s.comparePreferred);
-        if (!req) throw new Error('That exchange can no longer be rebuilt: its provider is gone.');
+        if (!req) {
+          const gone = hostMessage('branch.gone');
+          throw new BridgeError('bad-input', gone.message, gone);
+        }
         return bridge.requestCode(req);
       },
       async validateAnswer(turnId) {
@@ -104,7 +110,7 @@ export const createBranchSlice =
           // A turn never stored (refused before it reached the host) has nothing to delete there.
           const message = failureMessage(e);
           if (!/no longer in this session/.test(message)) {
-            set({ notice: `Could not delete that exchange: ${message}` });
+            set({ notice: joinNotices(hostMessage('branch.delete-failed'), failureText(e)) });
             return;
           }
         }

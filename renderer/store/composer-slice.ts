@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { clampBudget, DEFAULT_BUDGET } from '../../shared/media/budget.ts';
-import { failureMessage } from '../model/failure.ts';
+import { failureText } from '../model/failure.ts';
+import { joinNotices, type NoticePart } from '../model/notice.ts';
 import type { PendingAttachment } from '../model/attachments.ts';
 import { closeClip, sampleClip, startClip } from '../platform/clip-actions.ts';
 import { closePdfDoc } from '../platform/pdf-engine.ts';
@@ -57,7 +58,7 @@ export const createComposerSlice =
         storage.setItem(BUDGET_KEY, String(b));
       },
       async addFiles(files) {
-        const refused: string[] = [];
+        const refused: NoticePart[] = [];
         await Promise.all(
           files.map(async (file) => {
             const localId = `a${++seq}`;
@@ -89,15 +90,15 @@ export const createComposerSlice =
                   previewUrl: a.previewUrl || (displayable ? URL.createObjectURL(file) : ''),
                 }));
                 // Read despite damage (a truncated download): say so, since what is sent may be cut short.
-                if (info.notice) refused.push(info.notice);
+                if (info.notice) refused.push(info.noticeText ?? info.notice);
               }
             } catch (e) {
               drop(localId);
-              refused.push(failureMessage(e));
+              refused.push(failureText(e));
             }
           }),
         );
-        if (refused.length) set({ notice: refused.join(' ') });
+        if (refused.length) set({ notice: joinNotices(refused) });
       },
       removeAttachment: (localId) => drop(localId),
       // Preview URLs are not revoked here: the sent turn keeps showing them.
@@ -159,7 +160,7 @@ export const createComposerSlice =
             (what) => set({ preparing: what }),
           );
         } catch (e) {
-          set({ notice: failureMessage(e) });
+          set({ notice: failureText(e) });
           return null;
         } finally {
           set({ preparing: null });

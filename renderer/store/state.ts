@@ -18,6 +18,7 @@ import type { SamplingParams } from '../../shared/params/types.ts';
 import type { BatchCounts, BatchEvent, BatchItemView } from '../../shared/batch/types.ts';
 import type { BatchExportRequest, BatchPlanInput, BatchPlanView, BatchSummary } from '../../shared/bridge/batch.ts';
 import type { DroppedFile } from '../model/batch-drop.ts';
+import type { Notice } from '../model/notice.ts';
 
 export interface ProvidersSlice {
   providers: ProviderView[];
@@ -36,7 +37,7 @@ export interface ComposerSlice {
   prompt: string;
   attachments: PendingAttachment[];
   /** A message about the last thing attached (a refused file), shown inline in the composer. */
-  notice: string | null;
+  notice: Notice | null;
   /** Visual tokens per image (256..16,384), remembered across launches. */
   budget: number;
   /** What is being done before a send (rendering pages, uploading them), or null. */

@@ -1,4 +1,6 @@
 /** Kinds of file a person can attach. */
+import type { HostMessage } from '../messages/messages.ts';
+
 export type AttachmentKind = 'image' | 'pdf' | 'video';
 
 /** An attachment stored by the host, content-addressed by the SHA-256 of its bytes. */
@@ -12,6 +14,8 @@ export interface AttachmentInfo {
   height: number | null;
   /** Set on the answer to an upload when the file was read despite damage: what the person should be told. */
   notice?: string;
+  /** The same notice as a message code, for the window to say in its language. */
+  noticeText?: HostMessage;
 }
 
 export interface AttachmentUpload {

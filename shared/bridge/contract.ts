@@ -3,6 +3,7 @@
  * browser shell (HTTP + server-sent events) both implement it; the renderer picks one at start.
  * Each domain lives in its own file; this one only assembles them.
  */
+import type { HostMessage } from '../messages/messages.ts';
 import type { AppearanceApi } from './appearance.ts';
 import { appearanceMethods } from './appearance.ts';
 import type { AttachmentApi } from './attachments.ts';
@@ -112,5 +113,8 @@ export const bridgeMethodNames: readonly BridgeMethodName[] = [
 /** A failure that crossed the bridge, kept typed so the renderer can show its kind. */
 export interface BridgeFailure {
   kind: string;
+  /** English: what logs and the CLI show, and the window's fallback for a code it does not know. */
   message: string;
+  /** The message code the window translates, when the host gave the failure one. */
+  summary?: HostMessage;
 }

@@ -3,6 +3,8 @@
  * global shortcut) and the events the desktop app's menus, tray, shortcut and second launches push to the window.
  */
 
+import type { HostMessage } from '../messages/messages.ts';
+
 /** Presets a snip may run at once (renderer/features/composer/presets.ts has their text). */
 export type SnipPreset = 'extract' | 'table' | 'formula' | 'receipt';
 
@@ -61,6 +63,7 @@ export type DesktopEvent =
   | { type: 'action'; action: DesktopAction }
   | { type: 'open-files'; files: OpenedFile[]; refused: string[] }
   | { type: 'snip'; capture: SnipCapture }
-  | { type: 'snip-failed'; message: string };
+  /** `message` in English; `summary`, when given, for the window to say in its language. */
+  | { type: 'snip-failed'; message: string; summary?: HostMessage };
 
 export const DEFAULT_SNIP_SHORTCUT = 'Alt+Shift+S';

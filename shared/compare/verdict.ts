@@ -4,6 +4,7 @@
  * ("Thinking took 4.1x the time and 3.2x the cost of Fast."). Pure, so the app and `glimpse compare` agree.
  */
 import type { ChatResult, CostSource } from '../engine/types.ts';
+import { type HostMessage, hostMessage } from '../messages/messages.ts';
 import { resultStatus } from '../engine/result.ts';
 import { compareAnswers, type AnswerAgreement } from './answer-agreement.ts';
 import { matchBoxes, type BoxOverlap } from './iou.ts';
@@ -55,8 +56,10 @@ export interface Verdict {
   lanes: LaneMetrics[];
   /** Every pair of lanes that both finished without an error (a failed or stopped lane has nothing to compare). */
   pairs: PairVerdict[];
-  /** Sentences for the verdict row and the CLI, pair by pair. */
+  /** Sentences for the CLI (English), pair by pair. */
   summary: string[];
+  /** The same sentences as message codes, for the window to say in its language. */
+  messages: HostMessage[];
 }
 
 function metrics(l: LaneOutcome): LaneMetrics {
@@ -89,10 +92,12 @@ function readText(r: ChatResult): string {
     .replace(/[*_`|]/g, ' ');
 }
 
-function ocrSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
+function ocrSentence(p: PairVerdict, lanes: LaneMetrics[]): HostMessage | null {
   if (!p.ocr) return null;
-  const iou = p.ocr.line_iou === null ? '' : `; line boxes overlap with IoU ${p.ocr.line_iou.toFixed(2)}`;
-  return `Character error rate of ${lanes[p.b]!.label} against ${lanes[p.a]!.label}: ${(p.ocr.cer * 100).toFixed(1)}%${iou}.`;
+  const params = { a: lanes[p.a]!.label, b: lanes[p.b]!.label, cer: (p.ocr.cer * 100).toFixed(1) };
+  return p.ocr.line_iou === null
+    ? hostMessage('verdict.ocr', params)
+    : hostMessage('verdict.ocr-lines', { ...params, iou: p.ocr.line_iou.toFixed(2) });
 }
 
 const ratio = (x: number | null, y: number | null) => (x === null || y === null || y <= 0 ? null : x / y);
@@ -102,30 +107,34 @@ export function formatRatio(r: number): string {
   return r < 10 ? `${r.toFixed(1)}x` : `${Math.round(r)}x`;
 }
 
-function timeCostSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
+function timeCostSentence(p: PairVerdict, lanes: LaneMetrics[]): HostMessage | null {
   if (p.time_ratio === null) return null;
   // Said from the slower lane's side, as people say it: "took 4.1x the time", never "took 0.2x the time".
   const flip = p.time_ratio < 1;
   const [slow, fast] = flip ? [lanes[p.b]!, lanes[p.a]!] : [lanes[p.a]!, lanes[p.b]!];
   const t = flip ? 1 / p.time_ratio : p.time_ratio;
   const c = p.cost_ratio === null ? null : flip ? (p.cost_ratio > 0 ? 1 / p.cost_ratio : null) : p.cost_ratio;
-  const cost = c === null ? ' (cost not comparable: unknown or zero)' : ` and ${formatRatio(c)} the cost`;
-  return `${slow.label} took ${formatRatio(t)} the time${cost} of ${fast.label}.`;
+  const who = { slow: slow.label, fast: fast.label, time: formatRatio(t) };
+  return c === null ? hostMessage('verdict.time-only', who) : hostMessage('verdict.time-cost', { ...who, cost: formatRatio(c) });
 }
 
-function answerSentence(p: PairVerdict, lanes: LaneMetrics[]): string {
-  const who = `${lanes[p.a]!.label} and ${lanes[p.b]!.label}`;
-  return p.answers.agree ? `${who} agree.` : `${who} differ (${Math.round(p.answers.similarity * 100)}% of words shared).`;
+function answerSentence(p: PairVerdict, lanes: LaneMetrics[]): HostMessage {
+  const who = { a: lanes[p.a]!.label, b: lanes[p.b]!.label };
+  return p.answers.agree
+    ? hostMessage('verdict.agree', who)
+    : hostMessage('verdict.differ', { ...who, shared: Math.round(p.answers.similarity * 100) });
 }
 
-function boxSentence(p: PairVerdict, lanes: LaneMetrics[]): string | null {
+function boxSentence(p: PairVerdict, lanes: LaneMetrics[]): HostMessage | null {
   const o = p.boxes;
   if (o.mean_iou === null) return null;
-  const only = [
-    o.unmatched_a.length ? `${o.unmatched_a.length} only in ${lanes[p.a]!.label}` : '',
-    o.unmatched_b.length ? `${o.unmatched_b.length} only in ${lanes[p.b]!.label}` : '',
-  ].filter(Boolean);
-  return `Boxes overlap: IoU ${o.mean_iou.toFixed(2)} (${o.matches.length} matched${only.length ? `, ${only.join(', ')}` : ''}).`;
+  const base = { iou: o.mean_iou.toFixed(2), matched: o.matches.length };
+  const a = { a: lanes[p.a]!.label, onlyA: o.unmatched_a.length };
+  const b = { b: lanes[p.b]!.label, onlyB: o.unmatched_b.length };
+  if (a.onlyA && b.onlyB) return hostMessage('verdict.boxes-only-both', { ...base, ...a, ...b });
+  if (a.onlyA) return hostMessage('verdict.boxes-only-a', { ...base, ...a });
+  if (b.onlyB) return hostMessage('verdict.boxes-only-b', { ...base, ...b });
+  return hostMessage('verdict.boxes', base);
 }
 
 /** The verdict over the lanes as they are now: call it again as lanes finish. */
@@ -151,8 +160,10 @@ export function computeVerdict(lanes: readonly LaneOutcome[]): Verdict {
       });
     }
   }
-  const summary = pairs.flatMap((p) =>
-    [timeCostSentence(p, m), answerSentence(p, m), ocrSentence(p, m), boxSentence(p, m)].filter((s): s is string => s !== null),
+  const messages = pairs.flatMap((p) =>
+    [timeCostSentence(p, m), answerSentence(p, m), ocrSentence(p, m), boxSentence(p, m)].filter(
+      (s): s is HostMessage => s !== null,
+    ),
   );
-  return { lanes: m, pairs, summary };
+  return { lanes: m, pairs, summary: messages.map((s) => s.message), messages };
 }

@@ -2,6 +2,7 @@
  * Maps what providers send when things go wrong onto kinds a person can act on.
  * Z.AI codes: https://docs.z.ai/api-reference/api-code ; OpenRouter: https://openrouter.ai/docs/api-reference/errors
  */
+import { englishText, type HostMessage, hostMessage, type MessageCode } from '../messages/messages.ts';
 import type { ChatError, ErrorKind } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -22,19 +23,18 @@ const ZAI_CODES: Record<string, ErrorKind> = {
 };
 
 /** Finish reasons that mean the answer did not end normally. */
-const FINISH_ERRORS: Record<string, { kind: ErrorKind; message: string }> = {
-  sensitive: { kind: 'content-filter', message: 'The provider stopped the answer: its content filter flagged it.' },
-  content_filter: { kind: 'content-filter', message: 'The provider stopped the answer: its content filter flagged it.' },
-  model_context_window_exceeded: {
-    kind: 'context-length',
-    message: 'The conversation no longer fits the model’s context window.',
-  },
-  network_error: { kind: 'server', message: 'The provider reported a network error inside its own service.' },
+const FINISH_ERRORS: Record<string, { kind: ErrorKind; code: MessageCode }> = {
+  sensitive: { kind: 'content-filter', code: 'finish.content-filter' },
+  content_filter: { kind: 'content-filter', code: 'finish.content-filter' },
+  model_context_window_exceeded: { kind: 'context-length', code: 'finish.context-window' },
+  network_error: { kind: 'server', code: 'finish.network-error' },
 };
 
 export function errorFromFinishReason(reason: string | null): ChatError | null {
   const hit = reason ? FINISH_ERRORS[reason] : undefined;
-  return hit ? { kind: hit.kind, status: null, code: reason, message: hit.message, retry_after_s: null } : null;
+  if (!hit) return null;
+  const summary = hostMessage(hit.code as 'finish.content-filter');
+  return { kind: hit.kind, status: null, code: reason, message: summary.message, retry_after_s: null, summary };
 }
 
 /** Pulls `{error: {code, message}}` (Z.AI, OpenRouter, OpenAI) out of whatever body came back. */
@@ -50,25 +50,14 @@ export function errorPayload(body: unknown): { code: string | null; message: str
   };
 }
 
-const KIND_TEXT: Record<ErrorKind, string> = {
-  auth: 'The provider refused the API key. Check it in Settings.',
-  'rate-limit': 'The provider is rate-limiting requests. Wait a moment and try again.',
-  quota: 'The account has no balance or quota left with this provider.',
-  'context-length': 'The request is too long for the model’s context window. Use fewer or smaller images.',
-  'content-filter': 'The provider’s content filter refused this request.',
-  'bad-request': 'The provider rejected the request.',
-  server: 'The provider had a server error. Try again shortly.',
-  network: 'Could not reach the provider. Check the base URL and your connection.',
-  timeout: 'The provider stopped sending data.',
-  protocol: 'The provider sent a response Glimpse could not read.',
-  cancelled: 'Stopped.',
-  'bad-input': 'Glimpse could not use this input.',
-  'too-long': 'The answer grew past the size Glimpse keeps; it was stopped there.',
-  internal: 'Glimpse failed while running this request.',
-};
+/** The message code of a kind's generic sentence (the sentences themselves are in shared/messages). */
+const kindCode = (kind: ErrorKind): MessageCode => `error.${kind}`;
+
+/** The kind's generic sentence as a message, the summary a window translates. */
+export const kindMessage = (kind: ErrorKind): HostMessage => hostMessage(kindCode(kind) as 'error.auth');
 
 /** A generic sentence for a kind, used when the provider's own message is missing. */
-export const describeKind = (kind: ErrorKind): string => KIND_TEXT[kind];
+export const describeKind = (kind: ErrorKind): string => englishText(kindCode(kind) as 'error.auth');
 
 function kindFromStatus(status: number, code: string | null, message: string): ErrorKind {
   if (code && ZAI_CODES[code]) return ZAI_CODES[code];
@@ -103,6 +92,8 @@ export function classifyHttpError(f: HttpFailure): ChatError {
     code,
     message: redactSecrets(message ?? describeKind(kind)),
     retry_after_s: parseRetryAfter(f.retryAfter ?? null),
+    // The provider's own words stay in `message`, shown verbatim under this translated summary.
+    summary: kindMessage(kind),
   };
 }
 
@@ -170,7 +161,13 @@ export class KeyMasker {
   }
 }
 
-/** A ChatError with the person-readable sentence for its kind unless a better message is given. */
-export function makeError(kind: ErrorKind, message?: string, extra: Partial<ChatError> = {}): ChatError {
-  return { kind, status: null, code: null, message: message ?? describeKind(kind), retry_after_s: null, ...extra };
+/**
+ * A ChatError with the person-readable sentence for its kind unless a better message is given. A HostMessage
+ * becomes both the summary (translated by the window) and the English `message`; a plain string is detail (a
+ * provider's or library's own words), kept verbatim under the kind's translated summary.
+ */
+export function makeError(kind: ErrorKind, message?: string | HostMessage, extra: Partial<ChatError> = {}): ChatError {
+  const summary = typeof message === 'object' ? message : kindMessage(kind);
+  const text = typeof message === 'string' ? message : summary.message;
+  return { kind, status: null, code: null, message: text, retry_after_s: null, summary, ...extra };
 }

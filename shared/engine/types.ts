@@ -3,6 +3,7 @@
  * Field names of {@link Usage}, {@link ChatResult} and {@link ChatError} are snake_case on purpose:
  * they are exactly what `glimpse ask --json` prints, so no mapping layer sits between engine and CLI.
  */
+import type { HostMessage } from '../messages/messages.ts';
 import type { OcrResult } from '../ocr/ocr-types.ts';
 import type { Price, PriceSnapshot } from '../providers/catalog.ts';
 
@@ -47,9 +48,17 @@ export type ErrorKind =
 export interface ChatError {
   kind: ErrorKind;
   status: number | null;
+  /** The provider's own error code (Z.AI's "1113", OpenRouter's status), never translated. */
   code: string | null;
+  /** English, or the provider's own words: what the CLI and logs print. */
   message: string;
   retry_after_s: number | null;
+  /**
+   * What Glimpse says, as a message code the window translates (shared/messages). When `message` differs from
+   * its English text, `message` is detail (the provider's words) shown verbatim beneath it. Absent in results
+   * stored before message codes existed.
+   */
+  summary?: HostMessage;
 }
 
 /** A box in fractions (0..1) of the image it belongs to; `image` indexes the request's images. */

@@ -8,6 +8,7 @@ import type { Estimate } from '../engine/types.ts';
 import { emptyUsage } from '../engine/types.ts';
 import type { Price } from '../providers/catalog.ts';
 import { imageTokens } from './budget.ts';
+import { type HostMessage, hostMessage } from '../messages/messages.ts';
 
 /** What a request sends, as far as counting goes. */
 export interface PromptParts {
@@ -52,13 +53,17 @@ export function contextFit(promptTokens: number, context: number | null): Contex
   return { kind: 'fits' };
 }
 
-/** Why a request over the model's context is not sent, and what to do instead. */
-export function overContextMessage(promptTokens: number, context: number): string {
-  return (
-    `This request is about ${promptTokens.toLocaleString('en-US')} tokens, past the model's ${context.toLocaleString('en-US')}-token context, ` +
-    'so it was not sent. Pick fewer pages or frames, or lower the tokens per image.'
-  );
+/** Why a request over the model's context is not sent, and what to do instead (a message the window translates). */
+export function overContextText(promptTokens: number, context: number): HostMessage {
+  return hostMessage('request.over-context', {
+    tokens: promptTokens.toLocaleString('en-US'),
+    context: context.toLocaleString('en-US'),
+  });
 }
+
+/** The same, in English (the CLI, logs). */
+export const overContextMessage = (promptTokens: number, context: number): string =>
+  overContextText(promptTokens, context).message;
 
 /**
  * How many pages, taken in order, fit in `context` tokens next to `reserved` tokens of other text, each page

@@ -101,3 +101,28 @@ it('fails on a missing plural form, an unused key, an unknown key and a dropped 
   const noOther = run({ 'renderer/i18n/locales/zh-CN.json': JSON.stringify({ app: { hello: '你好', files_one: '一个' } }) });
   expect(noOther.stderr).toContain('zh-CN.json: missing "app.files_other"');
 });
+
+it('fails on a host message code with no Chinese text, or one that drops a parameter', () => {
+  const messages = `export const MESSAGES_EN = {
+  'file.empty': '“{{name}}” is empty.',
+  'error.auth': 'The provider refused the API key.',
+} as const;
+`;
+  const missing = run({ 'shared/messages/messages.ts': messages });
+  expect(missing.status).toBe(1);
+  expect(missing.stderr).toContain('missing "msg.file.empty" (en: "“{{name}}” is empty.")');
+  expect(missing.stderr).toContain('missing "msg.error.auth"');
+
+  const zh = (empty: string) => JSON.stringify({ ...ZH, msg: { file: { empty }, error: { auth: '服务商拒绝了此 API 密钥。' } } });
+  const dropped = run({ 'shared/messages/messages.ts': messages, 'renderer/i18n/locales/zh-CN.json': zh('文件是空的。') });
+  expect(dropped.status).toBe(1);
+  expect(dropped.stderr).toContain('"msg.file.empty" drops {{name}}');
+
+  const complete = run({
+    'shared/messages/messages.ts': messages,
+    'renderer/i18n/locales/zh-CN.json': zh('“{{name}}”是空文件。'),
+  });
+  expect(complete.stderr).toBe('');
+  expect(complete.status).toBe(0);
+  expect(complete.stdout).toContain('2 host message codes translated');
+}, 90_000); // three runs of the check

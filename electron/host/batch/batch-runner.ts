@@ -213,7 +213,9 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         result = await deps.host.chat.run(req, ctrl, () => {}, requestId, { batchId: id, maxRetries: 0, beforeSend });
       } catch (e) {
         result = emptyFailedResult(
-          e instanceof BadInputError ? makeError('bad-input', e.message) : makeError('internal', redactSecrets(String(e))),
+          e instanceof BadInputError
+            ? makeError('bad-input', e.text ?? e.message)
+            : makeError('internal', redactSecrets(String(e))),
         );
       } finally {
         inflight.delete(ctrl);

@@ -94,7 +94,7 @@ export class LedgerStore {
     this.stmt(
       `UPDATE ledger SET status = ?, ended_at = ?, prompt_tokens = ?, completion_tokens = ?, reasoning_tokens = ?,
            cached_tokens = ?, tokens_estimated = ?, cost_usd = ?, cost_source = ?, ttft_ms = ?, total_ms = ?,
-           finish_reason = ?, error_kind = ?, error_message = ?
+           finish_reason = ?, error_kind = ?, error_message = ?, error_code = ?, error_params = ?
          WHERE id = ?`,
     ).run(
       status,
@@ -111,6 +111,7 @@ export class LedgerStore {
       result.finish_reason,
       result.error?.kind ?? null,
       result.error?.message ?? null,
+      ...errorCode(result.error),
       id,
     );
   }
@@ -122,9 +123,19 @@ export class LedgerStore {
   retried(id: string, error: ChatError, startedAt: number, endedAt: number, price: Price | null): void {
     this.stmt(
       `UPDATE ledger SET status = 'retried', ended_at = ?, total_ms = ?, cost_usd = ?, cost_source = ?,
-           prompt_tokens = 0, completion_tokens = 0, reasoning_tokens = 0, tokens_estimated = 0, error_kind = ?, error_message = ?
+           prompt_tokens = 0, completion_tokens = 0, reasoning_tokens = 0, tokens_estimated = 0, error_kind = ?, error_message = ?,
+           error_code = ?, error_params = ?
          WHERE id = ?`,
-    ).run(endedAt, endedAt - startedAt, price ? 0 : null, price ? 'estimate' : 'unknown', error.kind, error.message, id);
+    ).run(
+      endedAt,
+      endedAt - startedAt,
+      price ? 0 : null,
+      price ? 'estimate' : 'unknown',
+      error.kind,
+      error.message,
+      ...errorCode(error),
+      id,
+    );
   }
 }
 
@@ -170,4 +181,9 @@ export function recoverInterruptedLedger(db: Db, now = Date.now()): string[] {
     }
   });
   return dead.map((r) => r.id);
+}
+
+/** An error's message code and its parameters (JSON) for the ledger row; nulls for none. */
+function errorCode(e: ChatError | null | undefined): [string | null, string | null] {
+  return e?.summary ? [e.summary.code, JSON.stringify(e.summary.params)] : [null, null];
 }

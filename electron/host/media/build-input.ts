@@ -11,6 +11,7 @@ import { nativeVideoRefusal } from '../../../shared/media/video.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
 import { type PreparedImage, prepareImage } from './image-prep.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 
 export interface BuiltParts {
   parts: ContentPart[];
@@ -39,7 +40,7 @@ export async function buildAttachmentParts(
   }
   for (const ref of refs) {
     const info = store.info(ref.id);
-    if (!info) throw new BadInputError('An attachment is no longer stored; attach it again.');
+    if (!info) throw new BadInputError(hostMessage('file.gone'));
     const { before, after } = refTexts(ref);
     if (before) {
       out.parts.push({ type: 'text', text: before });
@@ -56,7 +57,7 @@ export async function buildAttachmentParts(
       const b64 = Buffer.from(store.read(ref.id).bytes).toString('base64');
       out.parts.push({ type: 'video_url', video_url: { url: `data:${info.mime};base64,${b64}` } });
     } else {
-      throw new BadInputError(`“${info.name}” is a PDF: pick its pages, which are sent as images.`);
+      throw new BadInputError(hostMessage('file.pdf-pick-pages', { name: info.name }));
     }
     if (after) {
       out.parts.push({ type: 'text', text: after });

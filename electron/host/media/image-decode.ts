@@ -13,6 +13,9 @@ import { checkBmpHeader } from './bmp-header.ts';
 import { imageStart, sniff } from './sniff.ts';
 
 /** A refusal the host turns into `bad-input` naming the file. */
+/** The refusal of a file that is no image at all (or too damaged to tell): the window words it by its own code. */
+export const NOT_AN_IMAGE = 'could not be read: the file is damaged or not an image';
+
 export class DecodeRefusal extends Error {
   constructor(message: string) {
     super(message);
@@ -106,7 +109,7 @@ async function withImage<T>(bytes: Uint8Array, use: (img: Sharp) => Promise<T>):
       const why = firstLine((strict as Error).message);
       return { value, damaged: [junkNote, why].filter(Boolean).join('; ') };
     } catch {
-      throw new DecodeRefusal('could not be read: the file is damaged or not an image');
+      throw new DecodeRefusal(NOT_AN_IMAGE);
     }
   }
 }
@@ -123,7 +126,7 @@ async function refuseImplausible(img: Sharp, length: number): Promise<void> {
   try {
     meta = await img.metadata();
   } catch {
-    throw new DecodeRefusal('could not be read: the file is damaged or not an image');
+    throw new DecodeRefusal(NOT_AN_IMAGE);
   }
   const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if (pixels > length * MAX_PIXELS_PER_BYTE) {

@@ -8,6 +8,8 @@ import { BadInputError } from '../bad-input.ts';
 import { DecodeFailure, decoder } from './decode-pool.ts';
 import type { OcrPrepared } from './image-decode.ts';
 import type { PdfOcrPage, PdfOcrPageRequest } from './pdf-ocr-page.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
+import { NOT_AN_IMAGE } from './image-decode.ts';
 
 export interface PreparedImage {
   dataUrl: string;
@@ -26,8 +28,14 @@ export interface ImageSize {
 }
 
 function refusal(e: unknown, name: string | undefined): Error {
-  if (e instanceof DecodeFailure) return new BadInputError(`${name ? `“${name}”` : 'This image'} ${e.message}.`);
-  return e as Error;
+  if (!(e instanceof DecodeFailure)) return e as Error;
+  if (!name) return new BadInputError(`This image ${e.message}.`);
+  // The decoder's commonest refusal has its own code; the rarer ones keep the decoder's English reason.
+  return new BadInputError(
+    e.message === NOT_AN_IMAGE
+      ? hostMessage('image.damaged', { name })
+      : hostMessage('image.unreadable', { name, reason: e.message }),
+  );
 }
 
 /** Upright dimensions of an image (EXIF orientations 5-8 swap width and height), and whether it is damaged. */

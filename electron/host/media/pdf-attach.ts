@@ -9,6 +9,7 @@ import { pageFit, pageRef, parsePageRange } from '../../../shared/media/pages.ts
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
 import { openPdf } from './pdf-render.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 
 export interface PdfAttachOptions {
   name: string;
@@ -27,7 +28,7 @@ export async function attachPdfPages(
   opts: PdfAttachOptions,
 ): Promise<AttachmentRef[]> {
   const original = await store.put({ name: opts.name, mime: 'application/pdf', bytes });
-  if (original.kind !== 'pdf') throw new BadInputError(`${opts.name} is a ${original.kind}, not a PDF.`);
+  if (original.kind !== 'pdf') throw new BadInputError(hostMessage('file.not-pdf', { name: opts.name, kind: original.kind }));
   const pdf = await openPdf(bytes, { name: opts.name, password: opts.password ?? undefined });
   try {
     const picked = parsePageRange(opts.pages ?? 'all', pdf.pageCount);
@@ -65,10 +66,8 @@ async function refuseOverContext(
   const fit = pagesThatFit(tokens, context);
   if (fit === tokens.length) return;
   const total = tokens.reduce((a, b) => a + b, 0);
+  const params = { name, pages: pdf.pageCount, tokens: total.toLocaleString('en-US'), context: context.toLocaleString('en-US') };
   throw new BadInputError(
-    `${name}: its ${pdf.pageCount} pages come to about ${total.toLocaleString('en-US')} tokens, past the model's ${context.toLocaleString('en-US')}-token context. ` +
-      (fit > 0
-        ? `Pick pages with --pages: ${fit} fit at this budget (e.g. --pages 1-${fit}), or lower --budget.`
-        : 'Not one page fits at this budget: lower --budget.'),
+    fit > 0 ? hostMessage('pdf.over-context', { ...params, fit }) : hostMessage('pdf.over-context-none', params),
   );
 }

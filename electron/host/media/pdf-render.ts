@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { pageFit } from '../../../shared/media/pages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { CappedCanvasFactory, MAX_CANVAS_AREA, MAX_CANVAS_SIDE } from './pdf-canvas.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
@@ -107,7 +108,7 @@ export async function openPdf(bytes: Uint8Array, opts: { name?: string; password
         const png: Buffer = await target.canvas!.encode('png');
         return { page: pageNumber, png, width, height };
       } catch (e) {
-        throw new BadInputError(`${name}: page ${pageNumber} could not be drawn (${(e as Error).message}).`);
+        throw new BadInputError(hostMessage('pdf.page-failed', { name, page: pageNumber, reason: (e as Error).message }));
       } finally {
         factory.destroy(target);
         page.cleanup();
@@ -142,13 +143,11 @@ export function textOf(items: readonly { str?: string; hasEOL?: boolean }[]): st
 function pdfError(e: unknown, name: string, hadPassword: boolean): BadInputError {
   const err = e as { name?: string; code?: number; message?: string };
   if (err?.name === 'PasswordException') {
-    return new BadInputError(
-      hadPassword || err.code === 2
-        ? `${name} is encrypted and that password is wrong.`
-        : `${name} is encrypted: give its password (--pdf-password).`,
-    );
+    return new BadInputError(hostMessage(hadPassword || err.code === 2 ? 'pdf.password-wrong' : 'pdf.password-needed', { name }));
   }
   if (err?.name === 'InvalidPDFException')
-    return new BadInputError(`${name} is damaged or not a PDF: ${(err.message ?? 'it cannot be read').replace(/\.$/, '')}.`);
-  return new BadInputError(`${name} could not be opened: ${(err?.message ?? String(e)).replace(/\.$/, '')}.`);
+    return new BadInputError(
+      hostMessage('pdf.damaged', { name, reason: (err.message ?? 'it cannot be read').replace(/\.$/, '') }),
+    );
+  return new BadInputError(hostMessage('pdf.unopenable', { name, reason: (err?.message ?? String(e)).replace(/\.$/, '') }));
 }

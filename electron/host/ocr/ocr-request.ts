@@ -118,7 +118,7 @@ export async function runOcrRequest(o: OcrRequestOptions): Promise<ChatResult> {
     if (o.signal.aborted) return finish(makeError('cancelled', 'Stopped.'), languages);
     const error =
       e instanceof BadInputError
-        ? makeError('bad-input', e.message)
+        ? makeError('bad-input', e.text ?? e.message)
         : makeError('internal', `Local OCR failed: ${redactSecrets(e instanceof Error ? e.message : String(e))}`);
     return finish(error, languages);
   }

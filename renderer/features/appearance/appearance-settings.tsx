@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { type Appearance, LANGUAGE_CHOICES, THEME_CHOICES } from '../../../shared/bridge/appearance.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { applyAppearance, currentAppearance } from './apply-appearance.ts';
 
 const LANGUAGE_KEYS: Record<Appearance['language'], string> = {
@@ -22,7 +23,7 @@ export function AppearanceSettings() {
   const [value, setValue] = useState<Appearance>(currentAppearance);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void bridge.getAppearance().then(setValue, (e: unknown) => setError(failureMessage(e)));
+    void bridge.getAppearance().then(setValue, (e: unknown) => setError(hostText(failureText(e))));
   }, []);
   const change = async (next: Appearance) => {
     setValue(next);
@@ -31,7 +32,7 @@ export function AppearanceSettings() {
     try {
       await bridge.setAppearance(next);
     } catch (e) {
-      setError(failureMessage(e));
+      setError(hostText(failureText(e)));
     }
   };
   return (

@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../shared/compare/verdict.ts';
+import { hostText } from '../../i18n/host-text.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { WordDiff } from './word-diff.tsx';
 
@@ -16,8 +17,8 @@ export function VerdictRow({ verdict, running, markError }: { verdict: Verdict; 
         <p className="muted">{running > 0 ? t('compare.waitingLanes') : t('compare.nothing')}</p>
       ) : (
         <ul>
-          {verdict.summary.map((s, i) => (
-            <li key={i}>{s}</li>
+          {verdict.messages.map((s, i) => (
+            <li key={i}>{hostText(s)}</li>
           ))}
         </ul>
       )}

@@ -11,6 +11,7 @@ import { BudgetControl } from './budget-control.tsx';
 import { EstimateLine } from './estimate-line.tsx';
 import { PresetsMenu } from './presets-menu.tsx';
 import { ParamsPanel } from '../playground/params-panel.tsx';
+import { noticeText } from '../../i18n/host-text.ts';
 
 export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
   const prompt = useStore((s) => s.prompt);
@@ -48,7 +49,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
     >
       {notice && (
         <div className="notice" role="alert">
-          <span>{notice}</span>
+          <span>{noticeText(notice)}</span>
           <button type="button" className="link" onClick={dismissNotice} aria-label={t('composer.dismiss')}>
             ×
           </button>

@@ -1,3 +1,4 @@
+import { detailOf, hostText } from '../../i18n/host-text.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import type { TurnError } from '../../model/turn.ts';
 
@@ -28,7 +29,9 @@ export function ErrorBanner({ error, kept }: { error: TurnError; kept: boolean }
         {error.status ? ` · HTTP ${error.status}` : ''}
         {error.code ? ` · ${error.code}` : ''}
       </span>
-      <p>{error.message}</p>
+      {/* Glimpse's own sentence in the window's language; the provider's words, verbatim, beneath it. */}
+      <p className="error-summary">{error.summary ? hostText(error.summary) : error.message}</p>
+      {detailOf(error) && <p className="error-detail muted">{detailOf(error)}</p>}
       {error.retry_after_s !== null && <p className="muted">{t('errors.wait', { seconds: error.retry_after_s })}</p>}
       {kept && <p className="muted">{t('errors.kept')}</p>}
     </div>

@@ -4,6 +4,8 @@
  */
 import { useEffect } from 'react';
 import type { DesktopEvent } from '../../../shared/bridge/desktop.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { joinNotices } from '../../model/notice.ts';
 import { useStoreApi } from '../../store/index.ts';
 import { showHostCapture, useSnip } from '../snip/snip-state.ts';
 import { setDesktopHandler } from './desktop-events.ts';
@@ -40,7 +42,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach, onOpenSh
               // Files the OS named but Glimpse could not read: said where a refused drop is said.
               if (e.refused.length) {
                 const notice = store.getState().notice;
-                store.setState({ notice: [notice, ...e.refused].filter(Boolean).join(' ') });
+                store.setState({ notice: joinNotices(notice, e.refused) });
               }
             });
           break;
@@ -49,7 +51,7 @@ export function DesktopActions({ onOpenSettings, onOpenUsage, onAttach, onOpenSh
           showHostCapture(e.capture);
           break;
         case 'snip-failed':
-          useSnip.getState().fail(e.message);
+          useSnip.getState().fail(e.summary ? hostText(e.summary) : e.message);
           break;
       }
     };

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AnswerValidation } from '../../../shared/bridge/playground.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { useStoreApi } from '../../store/index.ts';
 
 /** A structured answer checked against its schema: valid or the errors listed, and the value as a table or tree. */
@@ -16,7 +17,7 @@ export function SchemaResult({ id }: { id: string }) {
       .getState()
       .validateAnswer(id)
       .then((c) => live && setCheck(c))
-      .catch((e: unknown) => live && setError(failureMessage(e)));
+      .catch((e: unknown) => live && setError(hostText(failureText(e))));
     return () => {
       live = false;
     };

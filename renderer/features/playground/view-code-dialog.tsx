@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { RequestCode } from '../../../shared/bridge/playground.ts';
 import { type CodeLanguage, requestJson, shortenDataUrls, snippetOf } from '../../model/code-snippets.ts';
 import { Trans, useTranslation } from '../../i18n/i18n.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { downloadFile } from '../../platform/download.ts';
 import { useStoreApi } from '../../store/index.ts';
 import { CopyButton } from '../conversation/copy-button.tsx';
@@ -28,7 +29,7 @@ export function ViewCodeDialog({ id, onClose }: { id: string; onClose: () => voi
       .getState()
       .requestCode(id)
       .then((c) => live && setCode(c))
-      .catch((e: unknown) => live && setError(failureMessage(e)));
+      .catch((e: unknown) => live && setError(hostText(failureText(e))));
     return () => {
       live = false;
     };

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { HostInfo } from '../../../shared/bridge/contract.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 
 const HOW: Record<HostInfo['keyStorage']['backend'], string> = {
   keychain: 'settings.keys.keychain',
@@ -16,7 +17,7 @@ export function KeyStorage() {
   const [error, setError] = useState<string | null>(null);
   const { t } = useTranslation();
   useEffect(() => {
-    void bridge.getInfo().then(setInfo, (e: unknown) => setError(failureMessage(e)));
+    void bridge.getInfo().then(setInfo, (e: unknown) => setError(hostText(failureText(e))));
   }, []);
   if (!info)
     return error ? (
@@ -30,7 +31,7 @@ export function KeyStorage() {
     try {
       setInfo(await bridge.setSessionOnlyKeys(on));
     } catch (e) {
-      setError(failureMessage(e));
+      setError(hostText(failureText(e)));
     }
   };
   return (

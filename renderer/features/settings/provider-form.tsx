@@ -4,7 +4,8 @@ import { guessServer } from '../../../shared/params/dialect.ts';
 import { ServerDialect } from '../playground/server-dialect.tsx';
 import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import { ConnectionResult } from './connection-result.tsx';
 import { PricesEditor } from './prices-editor.tsx';
@@ -86,7 +87,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         onSaved();
       }
     } catch (e) {
-      setError(failureMessage(e));
+      setError(hostText(failureText(e)));
     } finally {
       setBusy(null);
     }

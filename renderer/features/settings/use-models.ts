@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ModelInfo, ModelScope, PriceInputFields } from '../../../shared/bridge/models.ts';
 import { bridge } from '../../bridge/bridge.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 
 export interface ModelsState {
@@ -30,7 +31,7 @@ export function useModels(scope: ModelScope | null): ModelsState {
     bridge
       .listModels({ catalogId, providerId })
       .then((m) => live && setModels(m))
-      .catch((e) => live && setError(failureMessage(e)));
+      .catch((e) => live && setError(hostText(failureText(e))));
     return () => {
       live = false;
     };
@@ -44,7 +45,7 @@ export function useModels(scope: ModelScope | null): ModelsState {
         void reloadProviders();
         return true;
       } catch (e) {
-        setError(failureMessage(e));
+        setError(hostText(failureText(e)));
         return false;
       }
     },

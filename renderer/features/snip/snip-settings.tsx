@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import type { DesktopSettings, SnipPreset } from '../../../shared/bridge/desktop.ts';
 import { bridge } from '../../bridge/bridge.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { hostText } from '../../i18n/host-text.ts';
+import { failureText } from '../../model/failure.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { PRESETS } from '../composer/presets.ts';
 
@@ -23,7 +24,7 @@ export function SnipSettings() {
         setSettings(s);
         setShortcut(s.snipShortcut);
       },
-      (e: unknown) => setError(failureMessage(e)),
+      (e: unknown) => setError(hostText(failureText(e))),
     );
   }, []);
 
@@ -33,7 +34,7 @@ export function SnipSettings() {
       setSettings(s);
       setError(null);
     } catch (e) {
-      setError(failureMessage(e));
+      setError(hostText(failureText(e)));
     }
   };
 

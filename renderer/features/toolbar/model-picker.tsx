@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { hostText } from '../../i18n/host-text.ts';
 import { useNames } from '../../i18n/names.ts';
-import { failureMessage } from '../../model/failure.ts';
+import { failureText } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
 import './toolbar.css';
 
@@ -30,7 +31,7 @@ export function ModelPicker() {
             await save({ id, catalogId, name, baseUrl, model, upstream });
             setError(null);
           } catch (err) {
-            setError(failureMessage(err));
+            setError(hostText(failureText(err)));
           }
         }}
       >

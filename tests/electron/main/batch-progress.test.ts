@@ -30,7 +30,7 @@ function rig() {
       listener = l;
       return () => (listener = null);
     },
-    { setStatus: (t) => status.push(t), destroy() {} },
+    { setStatus: (t) => status.push(t), setLanguage() {}, destroy() {} },
     () => win,
   );
   const send = (event: BatchEvent) => listener?.({ channel: 'batch', event });
@@ -53,6 +53,7 @@ describe('batch progress in the tray and on the taskbar', () => {
   it('says done of total, failures and spend', () => {
     expect(batchStatusText(counts(12, 40), 0.0312)).toBe('Batch 12/40 · $0.0312');
     expect(batchStatusText(counts(38, 40, 2), 1.5)).toBe('Batch 40/40 (2 failed) · $1.50');
+    expect(batchStatusText(counts(38, 40, 2), 1.5, 'zh-CN')).toBe('批量 40/40（2 个失败）· $1.50');
   });
 
   it('shows the start at once, redraws progress at most every half second with the latest, and clears at the end', () => {

@@ -314,7 +314,7 @@ describe('the main process', () => {
     const { app } = await launch({ packaged: true });
     const help = app.menu()!.template.find((m) => m.role === 'help')!;
     const guide = flatten(help.submenu as MenuItemConstructorOptions[]).find((i) => i.id === 'guide');
-    expect(guide?.label).toBeTruthy();
+    expect(guide?.label).toBe('Getting started…');
     (guide!.click as () => void)();
     expect(desktopEvents(app).filter((e) => e.type === 'action')).toEqual([{ type: 'action', action: 'guide' }]);
   });
@@ -402,6 +402,34 @@ describe('the main process', () => {
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
+  });
+
+  it('speaks the window’s language in its menus and tray, and rewords them when the language changes', async () => {
+    const { app } = await launch({ packaged: true });
+    const labels = () =>
+      flatten(app.menu()!.template)
+        .map((i) => i.label)
+        .filter(Boolean);
+    const trayLabels = () => app.trays[0]!.menu!.template.map((i) => i.label).filter(Boolean);
+    // The stand-in's OS names no language Glimpse speaks, so English until the person picks one.
+    expect(labels()).toContain('New session');
+    const changed = await app.invoke(ipcChannel('setAppearance'), { language: 'zh-CN', theme: 'system' });
+    expect(changed).toEqual({ result: { language: 'zh-CN', theme: 'system' } });
+    expect(labels()).toEqual(
+      expect.arrayContaining(['文件(&F)', '新建会话', '截图提问', '用量', '键盘快捷键', '编辑(&E)', '复制']),
+    );
+    expect(labels()).not.toContain('New session');
+    // Standard roles carry Chinese labels too: Electron would word them in English on Windows and Linux.
+    const quit = flatten(app.menu()!.template).find((i) => i.role === 'quit');
+    expect(quit?.label).toBe('退出');
+    expect(trayLabels()).toEqual(['截图提问', '新建会话', '显示 Glimpse', '退出']);
+    (flatten(app.menu()!.template).find((i) => i.label === '关于 Glimpse')!.click as () => void)();
+    const about = app.calls.find((c) => c.what === 'dialog.showMessageBox')!.args[0] as { title: string; buttons: string[] };
+    expect(about).toMatchObject({ title: '关于 Glimpse', buttons: ['确定'] });
+
+    // Back to English: the tray is reworded with the menu.
+    await app.invoke(ipcChannel('setAppearance'), { language: 'en', theme: 'system' });
+    expect(trayLabels()).toEqual(['Snip and ask', 'New session', 'Show Glimpse', 'Quit']);
   });
 
   it('restores the window where it was, unless that place is off every display', async () => {

@@ -204,6 +204,9 @@ describe('ledger observer', () => {
       ['c', 'cancelled', 'cancelled', 'thinking'],
       ['e', 'error', 'auth', 'fast'],
     ]);
+    // The code beside the English, so a reader in another language gets its own words (the provider's stay).
+    const stored = db.prepare("SELECT error_message, error_code, error_params FROM ledger WHERE id = 'e'").get();
+    expect(stored).toEqual({ error_message: 'Bad key', error_code: 'error.auth', error_params: '{}' });
   });
 
   it('reports a failed write and lets the request go on', () => {

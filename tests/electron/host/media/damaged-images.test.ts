@@ -97,6 +97,12 @@ describe('damaged images', () => {
       expect(toFailure(e)).toEqual({
         kind: 'bad-input',
         message: '“stub.jpg” could not be read: the file is damaged or not an image.',
+        // The same refusal as a code, for a window in another language.
+        summary: {
+          code: 'image.damaged',
+          params: { name: 'stub.jpg' },
+          message: '“stub.jpg” could not be read: the file is damaged or not an image.',
+        },
       });
     }
   });
@@ -108,9 +114,10 @@ describe('damaged images', () => {
       .newHost()
       .methods.putAttachment({ name: 'wide.png', mime: '', bytes: png })
       .then(() => null, toFailure);
-    expect(failure).toEqual({
+    expect(failure).toMatchObject({
       kind: 'bad-input',
       message: `“wide.png” could not be read: its header claims 9849368x16 pixels, far more than its ${png.length} bytes can hold.`,
+      summary: { code: 'image.unreadable', params: { name: 'wide.png' } },
     });
   });
 });

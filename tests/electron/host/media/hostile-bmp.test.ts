@@ -50,7 +50,12 @@ describe('hostile BMPs', () => {
       const failure = await refusalOf(
         host.methods.putAttachment({ name: file, mime: '', bytes: readFileSync(join(suite, file)) }),
       );
-      expect(failure).toEqual({ kind: 'bad-input', message: `“${file}” ${problem}.` });
+      const message = `“${file}” ${problem}.`;
+      expect(failure).toEqual({
+        kind: 'bad-input',
+        message,
+        summary: { code: 'image.unreadable', params: { name: file, reason: problem }, message },
+      });
     });
   }
 
@@ -107,9 +112,10 @@ describe('the decode child', () => {
     const spawned = decoder.spawned;
     process.kill(decoder.pid!, 'SIGSEGV');
     const failure = await refusalOf(put);
-    expect(failure).toEqual({
+    expect(failure).toMatchObject({
       kind: 'bad-input',
       message: '“big.png” made the image decoder crash (SIGSEGV); the file is damaged or not a real image.',
+      summary: { code: 'image.unreadable', params: { name: 'big.png' } },
     });
     const again = await host.methods.putAttachment({ name: 'big.png', mime: '', bytes });
     expect([again.width, again.height]).toEqual([3000, 2000]);

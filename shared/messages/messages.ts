@@ -1,0 +1,134 @@
+/**
+ * Message codes: every sentence Glimpse makes outside the window (engine errors, host refusals, compare verdicts,
+ * store notices) is a stable code with its parameters. The window translates it by code (the zh-CN text lives in
+ * renderer/i18n/locales/zh-CN.json under `msg`); the CLI, the logs and an unknown code read the English `message`,
+ * which comes from this one table. Parameters are written `{{name}}` (i18next's syntax), and a code's parameter
+ * names are read off its English template by the type system, so a call that forgets one does not compile.
+ *
+ * To add one: a line here, its translation in zh-CN.json (`npm run lint:i18n` fails without it), then
+ * `hostMessage('code', { ...params })` where the text is made.
+ */
+export const MESSAGES_EN = {
+  // What went wrong with a request, by kind (shared/engine/errors.ts).
+  'error.auth': 'The provider refused the API key. Check it in Settings.',
+  'error.rate-limit': 'The provider is rate-limiting requests. Wait a moment and try again.',
+  'error.quota': 'The account has no balance or quota left with this provider.',
+  'error.context-length': 'The request is too long for the model’s context window. Use fewer or smaller images.',
+  'error.content-filter': 'The provider’s content filter refused this request.',
+  'error.bad-request': 'The provider rejected the request.',
+  'error.server': 'The provider had a server error. Try again shortly.',
+  'error.network': 'Could not reach the provider. Check the base URL and your connection.',
+  'error.timeout': 'The provider stopped sending data.',
+  'error.protocol': 'The provider sent a response Glimpse could not read.',
+  'error.cancelled': 'Stopped.',
+  'error.bad-input': 'Glimpse could not use this input.',
+  'error.too-long': 'The answer grew past the size Glimpse keeps; it was stopped there.',
+  'error.internal': 'Glimpse failed while running this request.',
+  'error.disk-full': 'The disk is full: nothing new could be saved. Free some space and try again.',
+  // Finish reasons that mean the answer did not end normally.
+  'finish.content-filter': 'The provider stopped the answer: its content filter flagged it.',
+  'finish.context-window': 'The conversation no longer fits the model’s context window.',
+  'finish.network-error': 'The provider reported a network error inside its own service.',
+  // Images and files a person gave.
+  'image.damaged': '“{{name}}” could not be read: the file is damaged or not an image.',
+  'image.unreadable': '“{{name}}” {{reason}}.',
+  'image.damaged-sent': '“{{name}}” is damaged ({{reason}}); what could be read is sent.',
+  'file.empty': '“{{name}}” is empty.',
+  'file.unknown-kind':
+    '“{{name}}” is not an image, PDF or video Glimpse can read (PNG, JPEG, WebP, GIF, BMP, HEIC, AVIF, PDF, MP4, WebM, MOV).',
+  'file.not-pdf': '{{name}} is a {{kind}}, not a PDF.',
+  'file.gone': 'An attachment is no longer stored; attach it again.',
+  'file.pdf-pick-pages': '“{{name}}” is a PDF: pick its pages, which are sent as images.',
+  // PDFs.
+  'pdf.password-needed': '{{name}} is encrypted: give its password (--pdf-password).',
+  'pdf.password-wrong': '{{name}} is encrypted and that password is wrong.',
+  'pdf.damaged': '{{name}} is damaged or not a PDF: {{reason}}.',
+  'pdf.unopenable': '{{name}} could not be opened: {{reason}}.',
+  'pdf.wrong-password-retry': 'That password is wrong; try again.',
+  'pdf.protected': '“{{name}}” is protected by a password.',
+  'pdf.unreadable': '“{{name}}” is damaged or not a PDF, so it cannot be opened.',
+  'pdf.unreadable-why': '“{{name}}” is damaged or not a PDF, so it cannot be opened ({{reason}}).',
+  'pdf.page-failed': '{{name}}: page {{page}} could not be drawn ({{reason}}).',
+  'pdf.over-context':
+    "{{name}}: its {{pages}} pages come to about {{tokens}} tokens, past the model's {{context}}-token context. Pick pages with --pages: {{fit}} fit at this budget (e.g. --pages 1-{{fit}}), or lower --budget.",
+  'pdf.over-context-none':
+    "{{name}}: its {{pages}} pages come to about {{tokens}} tokens, past the model's {{context}}-token context. Not one page fits at this budget: lower --budget.",
+  'pages.not-a-range': '“{{text}}” is not a page or a range like 2-5.',
+  'pages.invalid-range': '“{{text}}” is not a valid range.',
+  'pages.past-end': 'The document has {{count}} pages; “{{text}}” goes past it.',
+  'pages.past-end-one': 'The document has 1 page; “{{text}}” goes past it.',
+  // Requests the host refuses before sending.
+  'request.no-provider': 'Pick a provider first.',
+  'request.empty': 'Type a question or attach a file.',
+  'request.over-context':
+    "This request is about {{tokens}} tokens, past the model's {{context}}-token context, so it was not sent. Pick fewer pages or frames, or lower the tokens per image.",
+  // Screen capture (Snip).
+  'snip.failed': 'The screen could not be captured: {{reason}}',
+  'snip.refused-mac':
+    'Glimpse may not record the screen. Open System Settings › Privacy & Security › Screen & System Audio Recording, switch Glimpse on, then quit and reopen Glimpse.',
+  'snip.refused-linux':
+    'The screen could not be captured: the screen-sharing request was refused or no screen was chosen. Snip again and share the whole screen (on Wayland the desktop asks which screen to share).',
+  'snip.refused':
+    'The screen could not be captured. Check that no policy or security tool blocks screen capture for Glimpse, then snip again.',
+  // Notices the window's store makes.
+  'branch.gone': 'That exchange can no longer be rebuilt: its provider is gone.',
+  'branch.delete-failed': 'Could not delete that exchange:',
+  // Compare verdict sentences (shared/compare/verdict.ts).
+  'verdict.time-cost': '{{slow}} took {{time}} the time and {{cost}} the cost of {{fast}}.',
+  'verdict.time-only': '{{slow}} took {{time}} the time (cost not comparable: unknown or zero) of {{fast}}.',
+  'verdict.agree': '{{a}} and {{b}} agree.',
+  'verdict.differ': '{{a}} and {{b}} differ ({{shared}}% of words shared).',
+  'verdict.ocr': 'Character error rate of {{b}} against {{a}}: {{cer}}%.',
+  'verdict.ocr-lines': 'Character error rate of {{b}} against {{a}}: {{cer}}%; line boxes overlap with IoU {{iou}}.',
+  'verdict.boxes': 'Boxes overlap: IoU {{iou}} ({{matched}} matched).',
+  'verdict.boxes-only-a': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyA}} only in {{a}}).',
+  'verdict.boxes-only-b': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyB}} only in {{b}}).',
+  'verdict.boxes-only-both':
+    'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyA}} only in {{a}}, {{onlyB}} only in {{b}}).',
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES_EN;
+
+/** The `{{name}}`s of a template, as a union of names. */
+type Names<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Names<Rest> : never;
+export type MessageParams<C extends MessageCode> = { [K in Names<(typeof MESSAGES_EN)[C]>]: string | number };
+
+/** A message as it crosses the bridge and is stored: the code, its parameters, and its English text. */
+export interface HostMessage {
+  code: MessageCode;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** Fills `{{name}}` from params; a name without a value stays as written, so a slip shows rather than vanishes. */
+export function interpolate(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : all,
+  );
+}
+
+/** Codes with no parameter take none; the others must be given every one their English names. */
+type ParamArgs<C extends MessageCode> = Names<(typeof MESSAGES_EN)[C]> extends never ? [] : [MessageParams<C>];
+
+export function hostMessage<C extends MessageCode>(code: C, ...args: ParamArgs<C>): HostMessage {
+  const params: Record<string, string | number> = args[0] ?? {};
+  return { code, params, message: interpolate(MESSAGES_EN[code], params) };
+}
+
+/** The English text of a code (what the CLI prints and logs record). */
+export function englishText<C extends MessageCode>(code: C, ...args: ParamArgs<C>): string {
+  return hostMessage(code, ...args).message;
+}
+
+export const isMessageCode = (code: unknown): code is MessageCode => typeof code === 'string' && Object.hasOwn(MESSAGES_EN, code);
+
+/** A value read back from a store or the bridge, if it is a well-formed message (else null: old rows have none). */
+export function asHostMessage(v: unknown): HostMessage | null {
+  if (!v || typeof v !== 'object') return null;
+  const m = v as Partial<HostMessage>;
+  if (typeof m.code !== 'string' || typeof m.message !== 'string') return null;
+  const params: Record<string, string | number> = {};
+  if (m.params && typeof m.params === 'object')
+    for (const [k, x] of Object.entries(m.params)) if (typeof x === 'string' || typeof x === 'number') params[k] = x;
+  return { code: m.code as MessageCode, params, message: m.message };
+}
