@@ -1,7 +1,6 @@
-import { useFigures } from '../../i18n/figures.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
-import { BoxLayer, MAX_DRAWN_BOXES } from './box-layer.tsx';
+import { BoxLayer } from './box-layer.tsx';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
 
 /** One image of the turn with its boxes drawn on it; clicking opens it in the zoomable viewer. */
@@ -18,7 +17,6 @@ export function GroundedImage({
 }) {
   const openViewer = useStore((s) => s.openViewer);
   const { t } = useTranslation();
-  const f = useFigures();
   const title = image.label ?? t('boxes.image', { n: index + 1 });
   return (
     <figure className="grounded-image" aria-label={t('boxes.withBoxes', { title })}>
@@ -28,9 +26,6 @@ export function GroundedImage({
       </div>
       <figcaption>
         <span>{title}</span>
-        {boxes.length > MAX_DRAWN_BOXES && (
-          <span className="muted">{t('boxes.firstDrawn', { max: MAX_DRAWN_BOXES, total: f.tokens(boxes.length) })}</span>
-        )}
         <button type="button" className="link" onClick={() => openViewer(turnId, index)}>
           {t('boxes.zoom')}
         </button>
