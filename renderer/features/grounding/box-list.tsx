@@ -12,9 +12,17 @@ import type { GroundImage, ShownBox } from './use-grounding.ts';
 const imageTitle = (t: ReturnType<typeof useTranslation>['t'], images: readonly GroundImage[], i: number | null) =>
   i === null ? t('boxes.noImage') : (images[i]?.label ?? t('boxes.image', { n: i + 1 }));
 
-/** A few words before the box in the answer (after any earlier box), for boxes the model gave no label. */
-export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[]): string {
-  const after = boxes.reduce((at, o) => (o.end <= b.start && o.end > at ? o.end : at), 0);
+/**
+ * A few words before the box in the answer (after any earlier box), for boxes the model gave no label. `index` is
+ * the box's place in `boxes`, which are in the answer's order: the box before it is then the nearest earlier one
+ * (a scan of all 20,000 per row drawn was a steady cost of every render), unless boxes overlap in the text.
+ */
+export function boxContext(text: string, b: ShownBox, boxes: readonly ShownBox[], index: number): string {
+  const prev = boxes[index - 1];
+  const after =
+    prev && prev.end <= b.start && (index < 2 || boxes[index - 2]!.end <= prev.end)
+      ? prev.end
+      : boxes.reduce((at, o) => (o.end <= b.start && o.end > at ? o.end : at), 0);
   const line =
     text
       .slice(Math.max(after, b.start - 80), b.start)
@@ -143,7 +151,7 @@ export function BoxList({
                 {b.n}
               </span>
               <span className="box-what" title={`[${b.raw.join(', ')}]`}>
-                {b.label ?? (boxContext(text, b, boxes) || (b.kind === 'point' ? t('boxes.point') : t('boxes.box')))}
+                {b.label ?? (boxContext(text, b, boxes, index) || (b.kind === 'point' ? t('boxes.point') : t('boxes.box')))}
                 {b.kind === 'point' && b.label ? t('boxes.pointSuffix') : ''}
               </span>
               {images.length > 1 ? (
