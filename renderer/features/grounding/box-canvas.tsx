@@ -137,8 +137,7 @@ export function BoxCanvas({ boxes }: { boxes: readonly ShownBox[] }) {
       const canvas = base.current;
       if (!canvas) return;
       const was = drawn.current;
-      const grown =
-        was?.size === size && was.boxes.length <= boxes.length && was.boxes.every((b, i) => boxes[i] === b);
+      const grown = was?.size === size && was.boxes.length <= boxes.length && was.boxes.every((b, i) => boxes[i] === b);
       const ctx = grown ? canvas.getContext('2d') : prepare(canvas, size);
       if (!ctx) return;
       drawAll(ctx, grown ? boxes.slice(was.boxes.length) : boxes, size.css);
