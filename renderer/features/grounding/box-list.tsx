@@ -42,6 +42,8 @@ const ROW_ESTIMATE_PX = 30;
 const OVERSCAN = 8;
 /** Rows a Page Up / Page Down moves. */
 const PAGE_ROWS = 10;
+/** Lists longer than this are windowed; shorter ones are laid out whole, as plain rows. */
+export const WINDOW_FROM = 100;
 
 /**
  * One row per box: what it is, which image it is on (movable), and what can be done with it. The list is
@@ -67,6 +69,7 @@ export function BoxList({
   const addFiles = useStore((s) => s.addFiles);
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
+  const windowed = boxes.length > WINDOW_FROM;
   /** The row that takes Tab focus into the list (roving tabindex), and that the keys move from. */
   const [current, setCurrent] = useState(0);
   /** A row the keys moved to, to be focused once it is drawn. */
@@ -77,6 +80,7 @@ export function BoxList({
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN,
     getItemKey: (i) => boxes[i]?.key ?? i,
+    enabled: windowed,
   });
   const at = Math.min(current, Math.max(0, boxes.length - 1));
 
@@ -122,21 +126,27 @@ export function BoxList({
     }
   };
 
-  const items = virtual.getVirtualItems();
+  const items = windowed ? virtual.getVirtualItems() : boxes.map((_, index) => ({ index, start: 0 }));
   return (
-    <div className="box-list-scroll" ref={scroller}>
-      <ul className="box-list" aria-label={t('boxes.label')} style={{ height: virtual.getTotalSize() }} onKeyDown={onKeyDown}>
+    <div className="box-list-scroll" ref={scroller} data-windowed={windowed || undefined}>
+      <ul
+        className="box-list"
+        aria-label={t('boxes.label')}
+        data-windowed={windowed || undefined}
+        style={windowed ? { height: virtual.getTotalSize() } : undefined}
+        onKeyDown={windowed ? onKeyDown : undefined}
+      >
         {items.map(({ index, start }) => {
           const b = boxes[index]!;
           return (
             <li
               key={b.key}
-              ref={virtual.measureElement}
+              ref={windowed ? virtual.measureElement : undefined}
               data-index={index}
-              aria-posinset={index + 1}
-              aria-setsize={boxes.length}
-              tabIndex={index === at ? 0 : -1}
-              style={{ transform: `translateY(${start}px)` }}
+              aria-posinset={windowed ? index + 1 : undefined}
+              aria-setsize={windowed ? boxes.length : undefined}
+              tabIndex={windowed ? (index === at ? 0 : -1) : undefined}
+              style={windowed ? { transform: `translateY(${start}px)` } : undefined}
               onFocus={(e) => {
                 if (e.target !== e.currentTarget) return;
                 setCurrent(index);
