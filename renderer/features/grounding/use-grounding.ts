@@ -82,7 +82,7 @@ export function useTurnGrounding(turnId: string): TurnGrounding {
     const deps = [moved, hidden, turnId, images.length];
     const was = last.current;
     let same = 0;
-    if (was && was.deps.every((d, i) => d === deps[i]))
+    if (was?.deps.every((d, i) => d === deps[i]))
       while (same < was.from.length && same < parse.boxes.length && was.from[same] === parse.boxes[same]) same++;
     const out = was ? was.to.slice(0, same) : [];
     for (let i = same; i < parse.boxes.length; i++) out.push(shownBox(parse.boxes[i]!));
