@@ -80,6 +80,8 @@ export interface PreparedInput {
 
 export class ChatService {
   private readonly running = new Map<string, AbortController>();
+  /** Each started request's end: settled once its last event has reached the observers (the ledger row written). */
+  private readonly ending = new Map<string, Promise<void>>();
   private readonly deps: ChatServiceDeps;
   constructor(deps: ChatServiceDeps) {
     this.deps = deps;
@@ -115,7 +117,7 @@ export class ChatService {
     const coalescer = new DeltaCoalescer((event) => this.deps.publish({ channel: 'chat', requestId, event }));
     // `run` resolves with a result whatever happens; the catch is for a fault in emitting itself (a listener that
     // throws), which must end in a log line, not in an unhandled rejection that takes the process down.
-    this.run(req, ctrl, (e) => coalescer.push(e), requestId)
+    const ended = this.run(req, ctrl, (e) => coalescer.push(e), requestId)
       .catch((e: unknown) => console.error('glimpse: a chat request failed to report:', e instanceof Error ? e.message : e))
       .finally(() => {
         try {
@@ -124,7 +126,12 @@ export class ChatService {
           console.error('glimpse: a chat event could not be delivered:', e instanceof Error ? e.message : e);
         }
         this.running.delete(requestId);
+        this.ending.delete(requestId);
       });
+    this.ending.set(
+      requestId,
+      ended.then(() => undefined),
+    );
     return { requestId };
   }
 
@@ -264,6 +271,21 @@ export class ChatService {
   /** Closing a window or stopping a shell cancels everything still running. */
   cancelAll(): void {
     for (const c of this.running.values()) c.abort();
+  }
+
+  /**
+   * Quitting: cancels everything still running and resolves once each request has ended and its observers have
+   * stored it (the ledger row and the session's turn: status cancelled, the partial answer, the usage so far),
+   * so the process can end without leaving the row to crash recovery at the next start. A request that does not
+   * end within `timeoutMs` of its abort is left to that recovery: a quit must not hang on it.
+   */
+  async stopAll(timeoutMs = 5_000): Promise<void> {
+    const ending = [...this.ending.values()];
+    this.cancelAll();
+    if (ending.length === 0) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.all(ending), new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
   }
 }
 

@@ -51,6 +51,8 @@ export interface Host {
   /** Model servers on this computer (issue #11). */
   scanner: LocalServerScanner;
   close(): void;
+  /** Cancels running requests, waits until they are stored (see ChatService.stopAll), then closes. */
+  shutdown(): Promise<void>;
 }
 
 /** The settings row that remembers that the first-run guide was done. */
@@ -153,6 +155,16 @@ export function createHostServices(opts: HostOptions): Host {
     ...playgroundMethodsFor({ sessions: records.sessions, chat }),
   };
 
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    batches.close();
+    chat.cancelAll();
+    void ocr.close();
+    db.close();
+  };
+
   return {
     methods: inner,
     subscribe(listener) {
@@ -167,11 +179,11 @@ export function createHostServices(opts: HostOptions): Host {
     desktopSettings,
     ocr,
     scanner,
-    close() {
-      batches.close();
-      chat.cancelAll();
-      void ocr.close();
-      db.close();
+    close,
+    async shutdown() {
+      if (closed) return;
+      await chat.stopAll();
+      close();
     },
   };
 }

@@ -342,9 +342,31 @@ function startShell() {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
+  // Quitting (the last window closed, Quit in the tray or menu, SIGINT or SIGTERM): the quit waits until a request
+  // still running is cancelled and stored as cancelled, with its partial answer and usage so far, then goes on.
+  // Without the wait the database closed first and the row stayed 'streaming' until crash recovery at the next start.
+  let stopping = false;
+  const onSignal = () => app.quit();
+  app.on('will-quit', (e: { preventDefault(): void }) => {
+    // From here a second Ctrl+C ends the process at once (Node's default), should the wait below not end.
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     globalShortcut.unregisterAll();
     tray?.destroy();
-    host?.close();
+    tray = null;
+    const h = host;
+    if (!h) return;
+    e.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    void h
+      .shutdown()
+      .catch((err: unknown) => console.error('glimpse: stopping the host:', err instanceof Error ? err.message : err))
+      .finally(() => {
+        host = null;
+        app.quit();
+      });
   });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }

@@ -24,13 +24,23 @@ try {
   console.log(
     `Glimpse is running. Open this URL (it carries a secret for this launch):\n\n  ${shell.launchUrl}\n\nData: ${dataDir}`,
   );
+  // SIGINT (Ctrl+C) or SIGTERM: a request still running is cancelled and stored as cancelled (its partial answer
+  // and usage so far) before the process ends, not left to crash recovery at the next start. A second signal
+  // while that is under way ends the process at once.
+  let stopping = false;
   const stop = async () => {
-    await shell.close();
-    host.close();
+    if (stopping) process.exit(130);
+    stopping = true;
+    try {
+      await host.shutdown();
+      await shell.close();
+    } catch (e) {
+      console.error('glimpse: stopping:', e instanceof Error ? e.message : e);
+    }
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 } catch (e) {
   if (e instanceof SchemaTooNewError) console.error(e.message);
   else if ((e as { code?: string }).code === 'EADDRINUSE') console.error('That port is taken: pass another with --port.');

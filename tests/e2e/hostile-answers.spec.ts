@@ -3,9 +3,14 @@
  * `boxes-<n>` scripts (tests/fixtures/grounding-scripts.ts): markup nested deep enough to overflow the renderer's
  * stack, and answers whose layout or drawing once held the main thread for seconds.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { fixtureDir } from '../fixtures/media/make-media.ts';
 import { GlimpseApp } from './harness.ts';
+import { describeFigures, measureMainThread, STALL_MS, type TaskFigures } from './main-thread-tasks.ts';
 
 let app: GlimpseApp;
 test.beforeEach(async ({ page }) => {
@@ -87,39 +92,28 @@ test('an answer that still cannot be rendered shows its raw text to copy; the re
 });
 
 /**
- * The longest main-thread task while `path`'s answer streams and settles, as the page's own PerformanceObserver
- * saw it. Waits with page.waitForFunction: Playwright's expect() would build accessibility snapshots in the page
- * while it polls, and on a 20,000-box answer those are long tasks of its own.
+ * The main-thread tasks while `path`'s answer streams and settles (see main-thread-tasks.ts). Waits with
+ * page.waitForFunction: Playwright's expect() would build accessibility snapshots in the page while it polls, and
+ * on a 20,000-box answer those are long tasks of their own.
  */
-async function longestTaskWhileAnswering(page: Page, path: string): Promise<number> {
+async function tasksWhileAnswering(page: Page, browser: Browser, path: string, attach?: string): Promise<TaskFigures> {
   await app.addProvider({ name: path, path, kind: 'Custom server' });
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
-    w.__longest = 0;
-    w.__observer ??= new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-    });
-    w.__observer.observe({ type: 'longtask' });
+  if (attach) await app.attachViaDialog(attach);
+  return measureMainThread(page, browser, async () => {
+    await app.ask('Say it');
+    // Done: the turn has ended and every block of its answer is rendered (blocks convert over frames after the end).
+    await page.waitForFunction(
+      () => {
+        const section = [...document.querySelectorAll('section[aria-label="Answer"]')].at(-1);
+        return (
+          section?.getAttribute('aria-busy') === 'false' &&
+          section.querySelector('.progressive-markdown')?.getAttribute('data-state') === 'done'
+        );
+      },
+      null,
+      { timeout: 180_000, polling: 250 },
+    );
   });
-  await app.ask('Say it');
-  // Done: the turn has ended and every block of its answer is rendered (blocks convert over frames after the end).
-  await page.waitForFunction(
-    () => {
-      const section = [...document.querySelectorAll('section[aria-label="Answer"]')].at(-1);
-      return (
-        section?.getAttribute('aria-busy') === 'false' &&
-        section.querySelector('.progressive-markdown')?.getAttribute('data-state') === 'done'
-      );
-    },
-    null,
-    {
-      timeout: 120_000,
-      polling: 250,
-    },
-  );
-  // Two frames and a task later every long task of the final render has been reported.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
-  return page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 }
 
 /** The longest text node under `root`, in characters: what the browser must break into lines as one run. */
@@ -134,50 +128,84 @@ const longestTextRun = (page: Page) =>
       return max;
     });
 
-// The stall is asserted on what the page measured, below 200 ms, when the machine has a core to spare for the
-// page. On a machine loaded past its cores (CI neighbours, parallel workers) a task's wall time measures the
-// scheduler as much as the app, so there the bound widens by the load; the structure that prevents the stall
-// (text in pieces, boxes drawn and listed in bounded numbers) is asserted exactly either way.
-const STALL_MS = 200;
-const stallBound = () => STALL_MS * Math.max(1, loadavg()[0] / cpus().length);
-
-test('a 512 KiB token without a space streams without freezing the window', async ({ page }) => {
+test('a 512 KiB token without a space streams without freezing the window', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const longest = await longestTaskWhileAnswering(page, 'zai/longword-512');
-  test
-    .info()
-    .annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  const figures = await tasksWhileAnswering(page, browser, 'zai/longword-512');
+  test.info().annotations.push({ type: 'main thread', description: describeFigures(figures) });
   const md = app.answer().getByTestId('answer');
   await expect(md).toContainText('End of the long token.');
   expect(await md.evaluate((el) => el.textContent!.replace(/\s/g, '').length)).toBeGreaterThan(512 * 1024);
   expect(await longestTextRun(page)).toBeLessThanOrEqual(2_048);
-  expect(longest).toBeLessThan(stallBound());
+  // Still the older bound here (wall time, widened by the load past the cores): this answer's longest task was
+  // 139-226 ms of CPU in two runs at a load of 13-17, in the conversation's plain-text path, which is being
+  // reworked separately. The CPU figure is reported above; the boxes and nested-list answers assert it.
+  expect(figures.longestWallMs).toBeLessThan(STALL_MS * Math.max(1, loadavg()[0] / cpus().length));
 });
 
-test('20,000 boxes in one answer: every chip there, the list drawn in bounded steps, the parse linear', async ({ page }) => {
-  test.setTimeout(240_000);
-  const longest = await longestTaskWhileAnswering(page, 'zai/boxes-20000');
-  test
-    .info()
-    .annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+/** An 800 x 600 PNG for the boxes to go on. */
+async function plainImage(name: string): Promise<string> {
+  mkdirSync(fixtureDir, { recursive: true });
+  const file = join(fixtureDir, name);
+  writeFileSync(
+    file,
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: '#f4f4f4' } })
+      .png()
+      .toBuffer(),
+  );
+  return file;
+}
+
+test('20,000 boxes on an image: no stall; chips for the first 500, every box drawn and reachable from the list', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const figures = await tasksWhileAnswering(page, browser, 'zai/boxes-20000', await plainImage('boxes-20000.png'));
+  test.info().annotations.push({ type: 'main thread', description: describeFigures(figures) });
   const answer = app.answer();
-  await expect(answer.getByTestId('answer')).toContainText('That is 20000 items.');
-  expect(await answer.getByTestId('answer').evaluate((el) => el.querySelectorAll('.box-chip').length)).toBe(20_000);
-  await expect(answer.getByRole('list', { name: 'Boxes' }).getByRole('listitem')).toHaveCount(100);
-  await expect(answer.getByText('100 of 20,000 boxes listed.')).toBeVisible();
-  await answer.getByRole('button', { name: 'Show 100 more' }).click();
-  await expect(answer.getByRole('list', { name: 'Boxes' }).getByRole('listitem')).toHaveCount(200);
-  // Not yet asserted against STALL_MS: at a load of 14-21 on 2 cores the longest task measured 2.1-2.5 s here
-  // (bound 1.4-1.9 s), while no stretch of the page's JavaScript in a CPU profile of the same answer exceeded
-  // 92 ms: what is left is the browser's own style, layout and paint of 20,000 chips (see the report of #16).
+  const md = answer.getByTestId('answer');
+  await expect(md).toContainText('That is 20000 items.');
+  // Chips for the first 500 boxes; the rest are their numbers in brackets, and the panel says so.
+  expect(await md.evaluate((el) => el.querySelectorAll('.box-chip').length)).toBe(500);
+  await expect(md).toContainText('item [20000]');
+  await expect(answer.getByText('The answer links the first 500 of 20,000 boxes')).toBeVisible();
+  // All 20,000 are drawn, on one canvas.
+  const drawn = answer.getByRole('img', { name: '20000 boxes drawn on the image' });
+  await expect(drawn).toHaveAttribute('data-boxes', '20000');
+  // The list is windowed: a few dozen rows exist, and it says how many there are.
+  const list = answer.getByRole('list', { name: 'Boxes' });
+  const rows = list.getByRole('listitem');
+  expect(await rows.count()).toBeLessThan(60);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '20000');
+  // Any box can be found by keyboard: End reaches the last, which is highlighted on the image.
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  const last = list.locator('li[aria-posinset="20000"]');
+  await expect(last).toBeFocused();
+  await expect(last).toContainText('item');
+  await expect(answer.getByTestId('box-highlight')).toHaveAttribute('data-active', '20000');
+  await page.keyboard.press('ArrowUp');
+  await expect(list.locator('li[aria-posinset="19999"]')).toBeFocused();
+  await expect(answer.getByTestId('box-highlight')).toHaveAttribute('data-active', '19999');
+  // The pointer finds boxes too. First a wheel over the conversation, as a person scrolls up to read: the
+  // conversation then stops following the end of the answer (conversation.tsx), where the list left it.
+  const usage = (await answer.getByLabel('Message usage').boundingBox())!;
+  await page.mouse.move(usage.x + usage.width / 2, usage.y + usage.height / 2);
+  await page.mouse.wheel(0, -400);
+  // Over the image: box 1 is the smallest box under its top-left corner (boxes of the same size: the first).
+  await drawn.hover({ position: { x: 10, y: 10 } });
+  await expect(answer.getByTestId('box-highlight')).toHaveAttribute('data-active', '1');
+  await expect(drawn).toHaveAttribute('title', /^Box 1 ·/);
+  // Over a chip in the answer.
+  await md.getByRole('button', { name: 'Box 7', exact: true }).hover();
+  await expect(answer.getByTestId('box-highlight')).toHaveAttribute('data-active', '7');
+  expect(figures.longestCpuMs).toBeLessThan(STALL_MS);
 });
 
-test('1,500 nested lists: every item shown, nesting capped, no stall', async ({ page }) => {
+test('1,500 nested lists: every item shown, nesting capped, no stall', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const longest = await longestTaskWhileAnswering(page, 'zai/lists-1500');
-  test
-    .info()
-    .annotations.push({ type: 'longest task', description: `${longest.toFixed(0)} ms (bound ${stallBound().toFixed(0)} ms)` });
+  const figures = await tasksWhileAnswering(page, browser, 'zai/lists-1500');
+  test.info().annotations.push({ type: 'main thread', description: describeFigures(figures) });
   const md = app.answer().getByTestId('answer');
   await expect(md).toContainText('After the lists.');
   const shape = await md.evaluate((root) => {
@@ -193,7 +221,7 @@ test('1,500 nested lists: every item shown, nesting capped, no stall', async ({ 
   expect(shape.items).toBe(1_500);
   expect(shape.last).toBe(true);
   expect(shape.deepest).toBeLessThanOrEqual(21);
-  expect(longest).toBeLessThan(stallBound());
+  expect(figures.longestCpuMs).toBeLessThan(STALL_MS);
 });
 
 test('bidi overrides in an answer are shown by name, never applied', async () => {

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { boxColour } from '../../../shared/grounding/palette.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useStoreApi } from '../../store/index.ts';
+import { MAX_CHIPS } from './chip-limit.ts';
 import { useGroundingContext } from './grounding-context.ts';
 
 const noSubscription = () => () => {};
@@ -12,9 +13,14 @@ const noSubscription = () => () => {};
  * store per answer, not three per chip), and re-renders only when its own box or its highlight changes.
  */
 export function BoxChip(props: Record<string, unknown>) {
+  const n = Number(props['data-n']);
+  // Past the first MAX_CHIPS boxes, the number as text: no hooks, no subscription, no button (see chip-limit.ts).
+  return n > MAX_CHIPS ? `[${n}]` : <LiveChip n={n} />;
+}
+
+function LiveChip({ n }: { n: number }) {
   const ctx = useGroundingContext();
   const store = useStoreApi();
-  const n = Number(props['data-n']);
   const live = ctx?.live;
   // The box itself is the snapshot: its object stays the same until the box changes (see use-grounding.ts).
   const box = useSyncExternalStore(live?.subscribe ?? noSubscription, () =>

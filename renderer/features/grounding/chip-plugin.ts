@@ -4,6 +4,7 @@
  * only, so the elements it makes are ours: a model cannot write one (the parser neutralises marker characters).
  */
 import { CHIP_OPEN, CHIP_RE } from '../../../shared/grounding/types.ts';
+import { MAX_CHIPS } from './chip-limit.ts';
 
 interface HastNode {
   type: string;
@@ -19,7 +20,9 @@ function splitText(value: string): HastNode[] | null {
   let at = 0;
   for (const m of value.matchAll(new RegExp(CHIP_RE.source, 'g'))) {
     if (m.index > at) out.push({ type: 'text', value: value.slice(at, m.index) });
-    out.push({ type: 'element', tagName: 'box-chip', properties: { dataN: m[1] }, children: [] });
+    // Past MAX_CHIPS a box is its number in brackets, part of the text around it (see chip-limit.ts).
+    if (Number(m[1]) > MAX_CHIPS) out.push({ type: 'text', value: `[${m[1]}]` });
+    else out.push({ type: 'element', tagName: 'box-chip', properties: { dataN: m[1] }, children: [] });
     at = m.index + m[0].length;
   }
   if (at < value.length) out.push({ type: 'text', value: value.slice(at) });

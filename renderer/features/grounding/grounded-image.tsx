@@ -2,7 +2,7 @@ import { useFigures } from '../../i18n/figures.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import type { OcrWord } from '../../../shared/ocr/ocr-types.ts';
-import { BoxLayer, MAX_DRAWN_BOXES } from './box-layer.tsx';
+import { BoxLayer } from './box-layer.tsx';
 import { MAX_DRAWN_WORDS, OcrWordLayer } from './ocr-word-layer.tsx';
 import type { GroundImage, ShownBox } from './use-grounding.ts';
 
@@ -37,9 +37,6 @@ export function GroundedImage({
         <span>{title}</span>
         {words && words.length > MAX_DRAWN_WORDS && (
           <span className="muted">{t('ocrBoxes.firstDrawn', { max: MAX_DRAWN_WORDS, total: f.tokens(words.length) })}</span>
-        )}
-        {!words && boxes.length > MAX_DRAWN_BOXES && (
-          <span className="muted">{t('boxes.firstDrawn', { max: MAX_DRAWN_BOXES, total: f.tokens(boxes.length) })}</span>
         )}
         <button type="button" className="link" onClick={() => openViewer(turnId, index)}>
           {t('boxes.zoom')}

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { anyLowConfidence, wordsOnImage } from '../../../shared/ocr/ocr-result.ts';
+import { useFigures } from '../../i18n/figures.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { BoxList } from './box-list.tsx';
+import { MAX_CHIPS } from './chip-limit.ts';
 import { GroundedImage } from './grounded-image.tsx';
 import { type OcrBoxMode, OcrBoxToggle } from './ocr-box-toggle.tsx';
 import { LowConfidenceLegend } from './ocr-word-layer.tsx';
@@ -18,6 +20,7 @@ export function GroundingPanel({ turnId, grounding }: { turnId: string; groundin
   const [mode, setMode] = useState<OcrBoxMode>('lines');
   const { t } = useTranslation();
   const ocrPages = useStore((s) => s.turns.find((x) => x.id === turnId)?.result?.ocr?.pages ?? null);
+  const f = useFigures();
   const { boxes, images } = grounding;
   const withBoxes = images.map((_, i) => i).filter((i) => boxes.some((b) => b.image === i));
   const orphans = boxes.filter((b) => b.image === null).length;
@@ -45,6 +48,9 @@ export function GroundingPanel({ turnId, grounding }: { turnId: string; groundin
         <p className="notice" role="alert">
           {problem}
         </p>
+      )}
+      {boxes.length > MAX_CHIPS && (
+        <p className="muted">{t('boxes.chipsCapped', { max: f.tokens(MAX_CHIPS), total: f.tokens(boxes.length) })}</p>
       )}
       <BoxList boxes={boxes} images={images} text={grounding.parse.text} onCropError={setProblem} />
     </section>

@@ -73,26 +73,39 @@ export function useTurnGrounding(turnId: string): TurnGrounding {
   // time needs no field-by-field comparison: with 20,000 boxes, comparing each one's fields on every update was a
   // steady cost per frame that grew with the answer.
   const shown = useRef(new Map<number, { from: GroundedBox; box: ShownBox }>());
-  const boxes = useMemo(
-    () =>
-      parse.boxes.map((b) => {
-        const key = boxKey(turnId, b.n);
-        const to = moved[key];
-        const image = to !== undefined && to < images.length ? to : b.image;
-        const isHidden = Boolean(hidden[key]);
-        const was = shown.current.get(b.n);
-        if (was && was.box.key === key && was.box.image === image && was.box.hidden === isHidden) {
-          if (was.from === b) return was.box;
-          if (sameParse(was.box, b)) {
-            was.from = b;
-            return was.box;
-          }
+  // The last result and what it was made from: while the person's choices stay the same, the leading boxes that
+  // are the very same parse objects as last time keep their shown boxes without a lookup each. An update then
+  // costs pointer comparisons over the answer's boxes plus work for the new ones, not a key string and two map
+  // lookups per box (20,000 of them on every delta).
+  const last = useRef<{ from: readonly GroundedBox[]; to: ShownBox[]; deps: readonly unknown[] } | null>(null);
+  const boxes = useMemo(() => {
+    const deps = [moved, hidden, turnId, images.length];
+    const was = last.current;
+    let same = 0;
+    if (was?.deps.every((d, i) => d === deps[i]))
+      while (same < was.from.length && same < parse.boxes.length && was.from[same] === parse.boxes[same]) same++;
+    const out = was ? was.to.slice(0, same) : [];
+    for (let i = same; i < parse.boxes.length; i++) out.push(shownBox(parse.boxes[i]!));
+    last.current = { from: parse.boxes, to: out, deps };
+    return out;
+
+    function shownBox(b: GroundedBox): ShownBox {
+      const key = boxKey(turnId, b.n);
+      const to = moved[key];
+      const image = to !== undefined && to < images.length ? to : b.image;
+      const isHidden = Boolean(hidden[key]);
+      const was = shown.current.get(b.n);
+      if (was && was.box.key === key && was.box.image === image && was.box.hidden === isHidden) {
+        if (was.from === b) return was.box;
+        if (sameParse(was.box, b)) {
+          was.from = b;
+          return was.box;
         }
-        const box = { ...b, key, hidden: isHidden, parsedImage: b.image, image };
-        shown.current.set(b.n, { from: b, box });
-        return box;
-      }),
-    [parse, moved, hidden, turnId, images.length],
-  );
+      }
+      const box = { ...b, key, hidden: isHidden, parsedImage: b.image, image };
+      shown.current.set(b.n, { from: b, box });
+      return box;
+    }
+  }, [parse, moved, hidden, turnId, images.length]);
   return { parse, behind: intake.behind, boxes, images };
 }

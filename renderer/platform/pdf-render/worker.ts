@@ -8,7 +8,8 @@
  *
  * A page holding an image past the canvas ceiling is drawn once at the largest size any budget sends (its
  * "master"), kept, and every later thumbnail or send of that page is scaled from it: one render, not two.
- * Renders run one at a time; a render cancelled before it starts is skipped.
+ * Renders run one at a time, pages to send before thumbnails (./render-queue.ts); a render cancelled before it
+ * starts is skipped.
  */
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
@@ -17,6 +18,7 @@ import { MAX_BUDGET } from '../../../shared/media/budget.ts';
 import { pageFit } from '../../../shared/media/pages.ts';
 import { CappedCanvasFactory } from './capped-canvas-factory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
+import { RenderQueue } from './render-queue.ts';
 
 interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -41,7 +43,7 @@ const docs = new Map<string, Promise<PDFDocumentProxy>>();
 const masters = new Map<string, ImageBitmap>();
 const MAX_MASTERS = 2;
 const cancelled = new Set<number>();
-let queue: Promise<void> = Promise.resolve();
+const queue = new RenderQueue();
 
 async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
   const m = await pdfjs();
@@ -161,11 +163,11 @@ scope.onmessage = (e) => {
     return;
   }
   if (msg.type === 'close') {
-    queue = queue.then(() => close(msg.key));
+    queue.push('send', () => close(msg.key));
     return;
   }
   if (msg.type === 'open') {
-    queue = queue.then(() =>
+    queue.push('send', () =>
       reply(msg.id, async () => {
         await open(msg);
         return { id: msg.id, ok: true };
@@ -173,7 +175,8 @@ scope.onmessage = (e) => {
     );
     return;
   }
-  queue = queue.then(() =>
+  // A PNG is a page to send; a bitmap is a thumbnail, which can wait.
+  queue.push(msg.as === 'png' ? 'send' : 'thumbnail', () =>
     reply(msg.id, async () => {
       if (cancelled.delete(msg.id)) return { id: msg.id, ok: false, message: 'cancelled', cancelled: true };
       return render(msg);

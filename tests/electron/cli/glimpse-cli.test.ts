@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../../../electron/host/host.ts';
@@ -275,6 +276,18 @@ describe('glimpse ask, interrupted', () => {
       expect(out.answer).toMatch(/^Answer in /);
       expect(full.startsWith(out.answer)).toBe(true);
       expect(out.answer).not.toContain('your question');
+      // The ledger row was written as cancelled, with the usage so far, before the process ended.
+      const db = new DatabaseSync(join(dataDir, 'glimpse.db'), { readOnly: true });
+      try {
+        const row = db
+          .prepare('SELECT status, error_kind, ended_at, completion_tokens FROM ledger ORDER BY started_at DESC LIMIT 1')
+          .get() as { status: string; error_kind: string; ended_at: number | null; completion_tokens: number };
+        expect(row).toMatchObject({ status: 'cancelled', error_kind: 'cancelled' });
+        expect(row.ended_at).not.toBeNull();
+        expect(row.completion_tokens).toBeGreaterThan(0);
+      } finally {
+        db.close();
+      }
     } finally {
       await slow.close();
     }

@@ -4,6 +4,7 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import sharp from 'sharp';
@@ -37,10 +38,11 @@ afterAll(async () => {
   rmSync(built.root, { recursive: true, force: true });
 });
 
-afterEach(() => {
+afterEach(async () => {
   for (const { app, dataDir } of running.splice(0)) {
     // A window closed in the test already quit the app (Windows and Linux quit with their last window).
-    if (app.quitCount() === 0) app.appEvents.emit('will-quit');
+    if (app.quitCount() === 0) app.quit();
+    await app.quitted();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -176,6 +178,48 @@ describe('the main process', () => {
       'the provider to see the hang-up',
     );
     expect(rec.aborted).toBe(true);
+  });
+
+  it('quitting mid-answer stores the request as cancelled, with its partial answer, before the process ends', async () => {
+    const { app, win, dataDir } = await launch();
+    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
+    const provider = (
+      await app.invoke(ipcChannel('saveProvider'), {
+        catalogId: 'zai',
+        name: 'Fake',
+        baseUrl: `${fake.url}/zai/endless`,
+        model: 'glm-4.5v',
+        apiKey: 'sk-main-test',
+      })
+    ).result;
+    const started = await app.invoke(ipcChannel('startChat'), {
+      providerId: provider.id,
+      thinking: false,
+      prompt: 'Talk forever',
+      attachments: [],
+      history: [],
+    });
+    const id = started.result.requestId as string;
+    const deltas = () =>
+      win.webContents.sent.filter((s) => {
+        const e = s.payload as { requestId?: string; event?: { type: string } };
+        return e.requestId === id && e.event?.type === 'delta';
+      });
+    await waitFor(() => (deltas().length >= 3 ? true : undefined), 'a few deltas');
+    // Quit from the menu: the quit is held until the request is stored, then goes through.
+    app.quit();
+    await app.quitted();
+    const db = new DatabaseSync(join(dataDir, 'glimpse.db'), { readOnly: true });
+    try {
+      const row = db
+        .prepare('SELECT status, error_kind, ended_at, completion_tokens FROM ledger WHERE request_id = ?')
+        .get(id) as { status: string; error_kind: string; ended_at: number | null; completion_tokens: number };
+      expect(row).toMatchObject({ status: 'cancelled', error_kind: 'cancelled' });
+      expect(row.ended_at).not.toBeNull();
+      expect(row.completion_tokens).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
   });
 
   it('as a second instance, quits at once and opens nothing', async () => {
