@@ -147,7 +147,7 @@ export function createHostServices(opts: HostOptions): Host {
     setGuideDone: async (done) => writeSetting(db, GUIDE_DONE, done ? '1' : '0'),
     getAppearance: async () => readAppearance(db),
     setAppearance: async (a) => writeAppearance(db, a),
-    ...playgroundMethodsFor({ sessions: records.sessions, chat }),
+    ...playgroundMethodsFor({ sessions: records.sessions, chat, fetch: opts.fetch }),
   };
 
   return {

@@ -1,9 +1,15 @@
 /** The playground's bridge methods (shared/bridge/playground.ts), implemented over the host's services. */
 import type { PlaygroundApi } from '../../../shared/bridge/playground.ts';
 import type { ChatService } from '../chat-service.ts';
+import { identifyServerAt } from '../local-servers.ts';
 import type { SessionStore } from '../sessions/session-store.ts';
 
-export function playgroundMethodsFor(deps: { sessions: SessionStore; chat: ChatService }): PlaygroundApi {
+export function playgroundMethodsFor(deps: {
+  sessions: SessionStore;
+  chat: ChatService;
+  /** The host's fetch (the app's goes through the system proxy). */
+  fetch?: typeof fetch;
+}): PlaygroundApi {
   // ajv is loaded on the first schema, not at start-up.
   const schemas = () => import('./json-schema.ts');
   return {
@@ -16,5 +22,6 @@ export function playgroundMethodsFor(deps: { sessions: SessionStore; chat: ChatS
       return s.validateAnswer(schema, answer);
     },
     requestCode: (request) => deps.chat.requestBody(request),
+    identifyServer: ({ baseUrl }) => identifyServerAt(baseUrl, { fetch: deps.fetch }),
   };
 }
