@@ -70,6 +70,8 @@ export function NumberField({
     setError(null);
     setParamError(errorKey, null);
   }, [value, setParamError, errorKey]);
+  // A field that goes away (a lane removed) takes its refusal with it, or it would hold every send back.
+  useEffect(() => () => setParamError(errorKey, null), [setParamError, errorKey]);
   if (!support.ok)
     return (
       <div className="param-row disabled" title={w.unsupported(support.why)}>
