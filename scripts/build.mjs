@@ -38,6 +38,15 @@ if (!only || only === 'host') {
       splitting: true,
       format: 'esm',
     }),
+    // JSON Schema work runs in a worker thread each shell starts from beside its own bundle (schema-guard.ts).
+    ...['cli', 'server', 'electron'].map((dir) =>
+      esbuild({
+        ...common,
+        entryPoints: ['electron/host/params/schema-worker.ts'],
+        outfile: `dist/${dir}/schema-worker.mjs`,
+        format: 'esm',
+      }),
+    ),
     // Images are decoded in a child process that every shell forks from beside its own bundle (decode-pool.ts).
     ...['cli', 'server', 'electron'].map((dir) =>
       esbuild({

@@ -113,8 +113,8 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
 async function paramsJson(p: SamplingParams, result: ChatResult) {
   const f = p.response_format;
   if (f?.type !== 'json_schema' || result.error) return { params: p };
-  const { validateAnswer } = await import('../host/params/json-schema.ts');
-  const check = validateAnswer(f.schema, result.answer);
+  const { schemaGuard } = await import('../host/params/schema-guard.ts');
+  const check = await schemaGuard().validate(f.schema, result.answer);
   return { params: p, schema_valid: check.valid, schema_errors: check.errors };
 }
 

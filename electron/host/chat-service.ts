@@ -291,15 +291,15 @@ export class ChatService {
 
 /**
  * The first reason a request's parameters cannot be sent, or null. A JSON schema is checked with ajv, loaded only
- * when a schema is given (see params/json-schema.ts).
+ * when a schema is given, in a worker with a deadline (see params/schema-guard.ts).
  */
 export async function paramsProblem(dialect: ParamDialect, model: string, params?: SamplingParams): Promise<string | null> {
   if (!params) return null;
   const problems = checkParams(dialect, model, params);
   if (problems.length > 0) return problems.map((p) => p.message).join(' ');
   if (params.response_format?.type === 'json_schema') {
-    const { schemaProblems } = await import('./params/json-schema.ts');
-    const bad = schemaProblems(params.response_format.schema);
+    const { schemaGuard } = await import('./params/schema-guard.ts');
+    const bad = await schemaGuard().problems(params.response_format.schema);
     if (bad.length > 0) return `The JSON schema is not valid JSON Schema: ${bad.join('; ')}.`;
   }
   return null;

@@ -152,7 +152,7 @@ export function createHostServices(opts: HostOptions): Host {
     warmLocalOcr: async (languages) => ocr.warm(parseLanguages(languages)),
     getAppearance: async () => readAppearance(db),
     setAppearance: async (a) => writeAppearance(db, a),
-    ...playgroundMethodsFor({ sessions: records.sessions, chat }),
+    ...playgroundMethodsFor({ sessions: records.sessions, chat, fetch: opts.fetch }),
   };
 
   let closed = false;

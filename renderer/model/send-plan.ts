@@ -2,6 +2,8 @@
  * The plan of a send, pure: what is sent, to which lanes, with which history, or why nothing is. A single ask is
  * a send with one lane; a compare is the same send with two to four lanes sharing one compare group.
  */
+import { hostMessage } from '../../shared/messages/messages.ts';
+import type { Notice } from './notice.ts';
 import type { AttachmentRef, ChatRequest, HistoryTurn } from '../../shared/bridge/chat.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 import { laneLabels, MIN_LANES } from '../../shared/compare/lanes.ts';
@@ -31,7 +33,7 @@ export interface SendState {
 /** Why nothing is sent. `notice` is what the composer says; null where the button already shows why. */
 export interface SendRefusal {
   reason: 'no-provider' | 'too-few-lanes' | 'uploading' | 'empty' | 'running' | 'bad-params';
-  notice: string | null;
+  notice: Notice | null;
 }
 
 export interface PlannedLane {
@@ -62,7 +64,7 @@ export type SendDecision = { ok: true; plan: SendPlan } | { ok: false; refusal: 
 
 /** The guards of every send, in order, then the plan. Attachments are prepared only once this says yes. */
 export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { compare: boolean }): SendDecision {
-  const refuse = (reason: SendRefusal['reason'], notice: string | null = null): SendDecision => ({
+  const refuse = (reason: SendRefusal['reason'], notice: Notice | null = null): SendDecision => ({
     ok: false,
     refusal: { reason, notice },
   });
@@ -71,7 +73,7 @@ export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { com
   if (lanes.length === 0) return refuse('no-provider');
   if (missing >= 0) {
     // A lane set up earlier can point at a provider deleted since: say which, keep the prompt and files.
-    return refuse('no-provider', opts.compare ? `Lane ${missing + 1}'s provider no longer exists: pick another in Lanes.` : null);
+    return refuse('no-provider', opts.compare ? hostMessage('lanes.provider-gone', { lane: missing + 1 }) : null);
   }
   if (opts.compare && lanes.length < MIN_LANES) return refuse('too-few-lanes');
   if (s.attachments.some((a) => a.status === 'uploading')) return refuse('uploading');

@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import { hostMessage } from '../../shared/messages/messages.ts';
 import { BridgeError } from '../bridge/bridge-error.ts';
+import { originalSettings } from '../model/turn-settings.ts';
 import { before, newestLeaf, newestTurn, refsOf, requestOf, showBranch, withoutTurn } from '../model/branches.ts';
 import { failureMessage, failureText } from '../model/failure.ts';
 import { historyOf } from '../model/history.ts';
@@ -25,11 +26,18 @@ export const createBranchSlice =
   (set, get) => {
     const all = () => [...get().turns, ...get().hiddenTurns];
 
-    /** Sends `prompt` (with `base`'s images) after `context`, with the toolbar's provider and the panel's params. */
-    async function resend(base: Turn | null, prompt: string, context: Turn[]): Promise<void> {
+    /**
+     * Sends `prompt` (with `base`'s images) after `context`. Settings: `original` sends what `base` was sent with
+     * (its provider, model, thinking and parameters: regenerate is the same request again, as in OpenAI's and
+     * Anthropic's consoles); otherwise the toolbar's provider and the panel's parameters.
+     */
+    async function resend(base: Turn | null, prompt: string, context: Turn[], original = false): Promise<void> {
       const s = get();
       if (s.turns.some(isRunning)) return;
-      const provider = s.providers.find((p) => p.id === s.providerId);
+      const kept = original && base ? originalSettings(base, s.providers) : null;
+      // Its provider was deleted since: the current one answers, and the person is told.
+      if (original && base && !kept) set({ notice: hostMessage('branch.provider-replaced') });
+      const provider = kept?.provider ?? s.providers.find((p) => p.id === s.providerId);
       if (!provider) {
         set({ notice: hostMessage('request.no-provider') });
         return;
@@ -43,11 +51,11 @@ export const createBranchSlice =
           {
             providerId: provider.id,
             providerName: provider.name,
-            model: provider.model,
-            thinking: s.thinking,
+            model: kept?.model ?? provider.model,
+            thinking: kept?.thinking ?? s.thinking,
             budget: base?.request?.budget ?? s.budget,
             laneLabel: null,
-            params: s.params,
+            params: kept ? kept.params : s.params,
           },
         ],
         history: historyOf(context, s.comparePreferred),
@@ -88,9 +96,9 @@ export const createBranchSlice =
         if (!t || get().turns.some(isRunning)) return;
         set(showBranch(all(), newestLeaf(all(), t).id));
       },
-      async regenerate(turnId) {
+      async regenerate(turnId, opts) {
         const t = find(turnId);
-        if (t) await resend(t, t.prompt, before(get().turns, t));
+        if (t) await resend(t, t.prompt, before(get().turns, t), !opts?.current);
       },
       async editAndResend(turnId, prompt) {
         const t = find(turnId);

@@ -202,7 +202,11 @@ export interface BranchSlice {
   /** Shows the branch through this turn (to its newest leaf). */
   flipTo(turnId: string): void;
   /** A new answer to the same question: a sibling of the turn, sent with the current provider and parameters. */
-  regenerate(turnId: string): Promise<void>;
+  /**
+   * A sibling answer to the same question: by default with the settings that turn was sent with (the same request
+   * again); `current` uses the toolbar's provider, model and thinking and the panel's parameters instead.
+   */
+  regenerate(turnId: string, opts?: { current?: boolean }): Promise<void>;
   /** The question edited and sent again: a new branch from the same point; the old one is kept. */
   editAndResend(turnId: string, prompt: string): Promise<void>;
   /** Asks the model to go on after an answer cut off at its token limit. */

@@ -21,7 +21,13 @@ import { desktopSettingsInputSchema } from './desktop-schema.ts';
 import { guideDoneSchema, scanLocalServersSchema, warmLocalOcrSchema } from './local-ocr-schema.ts';
 import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
 import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
-import { deleteTurnSchema, jsonSchemaArgSchema, requestCodeSchema, validateAnswerSchema } from './playground-schema.ts';
+import {
+  deleteTurnSchema,
+  identifyServerSchema,
+  jsonSchemaArgSchema,
+  requestCodeSchema,
+  validateAnswerSchema,
+} from './playground-schema.ts';
 import { noArgSchema } from './schema-kit.ts';
 import { exportSessionSchema, renameSessionSchema, sessionIdSchema, sessionQuerySchema } from './session-schema.ts';
 import { tallyQuerySchema, usageRangeSchema } from './usage-schema.ts';
@@ -79,6 +85,7 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   checkJsonSchema: jsonSchemaArgSchema,
   validateAnswer: validateAnswerSchema,
   requestCode: requestCodeSchema,
+  identifyServer: identifyServerSchema,
 };
 
 /** Keys that could reach an object's prototype if some code ever merged the argument into another object. */

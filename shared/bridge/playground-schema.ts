@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { chatRequestSchema } from './chat-schema.ts';
 import type { PlaygroundApi } from './playground.ts';
-import { idSchema, MAX_TEXT, type Agree, type Check } from './schema-kit.ts';
+import { idSchema, MAX_TEXT, MAX_URL, type Agree, type Check } from './schema-kit.ts';
 
 export const deleteTurnSchema = z.object({ sessionId: idSchema, requestId: idSchema });
 
@@ -13,7 +13,17 @@ export const validateAnswerSchema = z.object({ schema: jsonSchemaArgSchema, answ
 
 export const requestCodeSchema = chatRequestSchema;
 
+/** A base URL to ask (only http and https: the host GETs it). */
+export const identifyServerSchema = z.object({
+  baseUrl: z
+    .string()
+    .max(MAX_URL)
+    .trim()
+    .regex(/^https?:\/\/\S+$/i, 'The base URL must start with http:// or https://.'),
+});
+
 export type PlaygroundSchemasAgree = [
   Check<Agree<z.output<typeof deleteTurnSchema>, Parameters<PlaygroundApi['deleteTurn']>[0]>>,
   Check<Agree<z.output<typeof validateAnswerSchema>, Parameters<PlaygroundApi['validateAnswer']>[0]>>,
+  Check<Agree<z.output<typeof identifyServerSchema>, Parameters<PlaygroundApi['identifyServer']>[0]>>,
 ];

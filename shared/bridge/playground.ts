@@ -3,6 +3,7 @@
  * an answer against it (ajv runs in the host: the renderer's CSP allows no generated code), and the exact request
  * an exchange sends, for "View code".
  */
+import type { IdentifiedServer } from '../params/server-kind.ts';
 import type { ChatRequest } from './chat.ts';
 
 export interface SchemaCheck {
@@ -36,6 +37,8 @@ export interface PlaygroundApi {
   validateAnswer(input: { schema: Record<string, unknown>; answer: string }): Promise<AnswerValidation>;
   /** Builds the request exactly as `startChat` would send it, and sends nothing. */
   requestCode(request: ChatRequest): Promise<RequestCode>;
+  /** Which server answers at a base URL (vLLM, SGLang, Ollama, LM Studio, llama.cpp), from what it says; null when nothing tells. */
+  identifyServer(input: { baseUrl: string }): Promise<IdentifiedServer | null>;
 }
 
-export const playgroundMethods = ['deleteTurn', 'checkJsonSchema', 'validateAnswer', 'requestCode'] as const;
+export const playgroundMethods = ['deleteTurn', 'checkJsonSchema', 'validateAnswer', 'requestCode', 'identifyServer'] as const;

@@ -1,4 +1,6 @@
 /** What a compare runs: two to four lanes, each one request with its own provider, model, mode and budget. */
+import { paramChips } from '../params/chips.ts';
+import type { SamplingParams } from '../params/types.ts';
 
 /** The most lanes a compare runs at once: more would not fit side by side, nor be read side by side. */
 export const MAX_LANES = 4;
@@ -12,6 +14,8 @@ export interface LaneSpec {
   thinking: boolean;
   /** Visual-token budget per image; absent means the composer's (or the CLI's) budget. */
   budget?: number;
+  /** The parameters the lane sends (the panel's or the command's, with the lane's own on top). */
+  params?: SamplingParams;
 }
 
 /** The default compare: the chosen provider and model, thinking on in lane 1 and off in lane 2. */
@@ -33,12 +37,18 @@ export function laneLabels(lanes: readonly LaneSpec[]): string[] {
   const model = differs('model');
   const mode = differs('thinking');
   const budget = differs('budget');
-  const labels = lanes.map((l) => {
+  // Parameters that differ between lanes, as chips ("T 0" vs "T 1"): the ones not every lane has.
+  const chips = lanes.map((l) => paramChips(l.params ?? {}));
+  const shared = chips.reduce((acc, c) => acc.filter((x) => c.includes(x)), chips[0] ?? []);
+  const labels = lanes.map((l, i) => {
     const parts: string[] = [];
     if (provider) parts.push(l.providerName);
     if (model) parts.push(l.model);
     if (mode) parts.push(l.thinking ? 'Thinking' : 'Fast');
     if (budget) parts.push(l.budget ? `${l.budget} tok/image` : 'default budget');
+    const own = chips[i]!.filter((c) => !shared.includes(c));
+    if (own.length) parts.push(own.join(' '));
+    else if (chips.some((c) => c.length !== shared.length)) parts.push('defaults');
     return parts.join(' · ');
   });
   // Two lanes with the same provider name but different ids (two keys on one service) still need telling apart.

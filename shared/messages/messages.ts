@@ -73,6 +73,8 @@ export const MESSAGES_EN = {
   // Notices the window's store makes.
   'branch.gone': 'That exchange can no longer be rebuilt: its provider is gone.',
   'branch.delete-failed': 'Could not delete that exchange:',
+  'lanes.provider-gone': 'Lane {{lane}}’s provider no longer exists: pick another in Lanes.',
+  'branch.provider-replaced': 'That answer’s provider no longer exists; regenerated with the current one.',
   // Compare verdict sentences (shared/compare/verdict.ts).
   'verdict.time-cost': '{{slow}} took {{time}} the time and {{cost}} the cost of {{fast}}.',
   'verdict.time-only': '{{slow}} took {{time}} the time (cost not comparable: unknown or zero) of {{fast}}.',

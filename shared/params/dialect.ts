@@ -6,9 +6,9 @@
  */
 import type { CatalogEntry, ThinkingDialect } from '../providers/catalog.ts';
 import type { ParamDialect } from './catalog.ts';
+import { identifyServer, SERVER_KINDS, type ServerKind } from './server-kind.ts';
 
-export const SERVER_KINDS = ['vllm', 'sglang', 'ollama', 'lmstudio'] as const;
-export type ServerKind = (typeof SERVER_KINDS)[number];
+export { SERVER_KINDS, type ServerKind };
 
 /** The thinking switches a custom server can be given in the provider form. */
 export const CUSTOM_THINKING = ['chat-template', 'reasoning-effort', 'nothink', 'none'] as const;
@@ -26,6 +26,8 @@ export const DEFAULT_THINKING: Record<ServerKind, CustomThinking> = {
   sglang: 'chat-template',
   ollama: 'reasoning-effort',
   lmstudio: 'reasoning-effort',
+  // llama.cpp's server passes `chat_template_kwargs` to the model's template (its --jinja mode).
+  llamacpp: 'chat-template',
 };
 
 /** What the provider form stores for a custom server. */
@@ -39,23 +41,16 @@ export function dialectsOf(
   custom: CustomServerOptions = {},
 ): { params: ParamDialect; thinking: ThinkingDialect } {
   if (!entry.userUrl) return { params: entry.params, thinking: entry.thinking };
-  const server = custom.server ?? 'vllm';
+  // A local server's own catalog entry (Ollama, LM Studio...) is its kind until the form says otherwise.
+  const own = (SERVER_KINDS as readonly string[]).includes(entry.params) ? (entry.params as ServerKind) : 'vllm';
+  const server = custom.server ?? own;
   return { params: server, thinking: custom.thinkingDialect ?? DEFAULT_THINKING[server] };
 }
 
-/** Default loopback ports of each server (docs of each), for a first guess from the base URL alone. */
-const PORTS: Record<string, ServerKind> = { '11434': 'ollama', '1234': 'lmstudio', '30000': 'sglang', '8000': 'vllm' };
-
 /**
- * The server's kind from what it reports: the `owned_by` of its /models entries (vLLM says "vllm", SGLang
- * "sglang", Ollama "library", LM Studio "organization_owner"), else its port. Null when nothing tells.
+ * A first guess from the base URL alone (its port), for the provider form before the server has been asked; the
+ * host's `identifyServer` reads what the server says (shared/params/server-kind.ts).
  */
-export function guessServer(baseUrl: string, ownedBy: readonly string[] = []): ServerKind | null {
-  const owners = ownedBy.map((o) => o.toLowerCase());
-  if (owners.includes('vllm')) return 'vllm';
-  if (owners.includes('sglang')) return 'sglang';
-  if (owners.includes('library') || owners.includes('ollama')) return 'ollama';
-  if (owners.includes('organization_owner') || owners.includes('lmstudio')) return 'lmstudio';
-  const port = /^https?:\/\/[^/]+:(\d+)/i.exec(baseUrl)?.[1];
-  return port ? (PORTS[port] ?? null) : null;
+export function guessServer(baseUrl: string): ServerKind | null {
+  return identifyServer({ baseUrl })?.kind ?? null;
 }

@@ -1,13 +1,17 @@
 /**
  * Checks each answer against the batch's JSON Schema with Ajv (draft-07 by default, 2020-12 when the schema says
  * so; formats such as `date` from ajv-formats). The JSON is taken from the answer the way the receipt preset's
- * check takes it: the first ```json fence, else the outermost object.
+ * check takes it: the first ```json fence, else the outermost object. A hostile schema is bounded as in the
+ * playground (params/schema-safety.ts: size and depth limits, no $ref inlining, RE2 patterns), and the CLI and the
+ * Batch view first compile it in the guard's worker with a deadline ({@link vetAnswerSchema}), so each answer's
+ * check here (synchronous, per file) runs on a schema known to compile quickly.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { extractJson } from '../../../shared/ocr/receipt.ts';
 import { BadInputError } from '../bad-input.ts';
+import { SAFE_AJV_OPTIONS, schemaLimitProblem } from '../params/schema-safety.ts';
 
 // ajv-formats is CommonJS: under ESM its default export is the plugin itself or an object holding it.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
@@ -22,6 +26,8 @@ export interface AnswerSchema {
   /** Top-level property names, in schema order: the columns of the CSV. */
   columns: string[];
   check(answer: string): AnswerCheck;
+  /** Runs the validator on a parsed value (the vetting worker's probes). */
+  accepts(value: unknown): boolean;
 }
 
 /** Compiles a schema given as text; a schema that is not JSON or not a valid schema is refused naming `name`. */
@@ -34,8 +40,11 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   }
   if (!schema || typeof schema !== 'object' || Array.isArray(schema))
     throw new BadInputError(`${name} is not a JSON Schema object.`);
+  const limit = schemaLimitProblem(schema, text);
+  if (limit) throw new BadInputError(`${name} is refused: ${limit}`);
   const is2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
-  const ajv = is2020 ? new Ajv2020({ allErrors: true, strict: false }) : new Ajv({ allErrors: true, strict: false });
+  const options = { ...SAFE_AJV_OPTIONS, allErrors: true };
+  const ajv = is2020 ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv as Ajv);
   let validate: ValidateFunction;
   try {
@@ -46,6 +55,7 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   const props = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
   return {
     columns: props,
+    accepts: (value) => validate(value) as boolean,
     check(answer) {
       const raw = extractJson(answer);
       if (raw === null) return { json: null, valid: false, errors: ['the answer holds no JSON'] };
@@ -64,4 +74,14 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
       return { json, valid, errors };
     },
   };
+}
+
+/**
+ * Compiles the schema once in the guard's worker, with its deadline, before the batch compiles it here: a schema
+ * whose compile would hang is refused (as bad input naming `name`) instead of freezing the command or the app.
+ */
+export async function vetAnswerSchema(name: string, text: string): Promise<void> {
+  const { schemaGuard } = await import('../params/schema-guard.ts');
+  const problem = await schemaGuard().vetBatchSchema(name, text);
+  if (problem) throw new BadInputError(problem);
 }

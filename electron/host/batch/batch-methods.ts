@@ -78,7 +78,12 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
       if (!p) throw new BadInputError('Pick a provider first.');
       const model = input.model ?? p.model;
       // Checked now: a broken schema is told before Start, not found 1,000 files later.
-      if (input.schema) (await answerSchemas()).compileAnswerSchema('The schema', input.schema);
+      if (input.schema) {
+        const a = await answerSchemas();
+        // First in the guard's worker, with a deadline: a hostile schema is refused, never compiled here.
+        await a.vetAnswerSchema('The schema', input.schema);
+        a.compileAnswerSchema('The schema', input.schema);
+      }
       const spec: BatchSpec = {
         inputs: input.inputs,
         prompt: input.prompt,

@@ -1,11 +1,13 @@
 /**
  * JSON Schema for structured output, with ajv 8 (draft-07 and 2019-09 keywords, every error listed). Runs in the
  * host: ajv compiles a validator to code, which the renderer's CSP forbids (no eval), and the CLI loads this file
- * only when a schema is given, so a plain `glimpse ask` starts without it.
+ * only when a schema is given, so a plain `glimpse ask` starts without it. Callers reach it through the worker of
+ * schema-guard.ts (with a deadline); the limits and safe options are in schema-safety.ts.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import { SAFE_AJV_OPTIONS, schemaLimitProblem } from './schema-safety.ts';
 
-const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+const ajv = new Ajv({ ...SAFE_AJV_OPTIONS, allErrors: true, validateFormats: false });
 
 /** A compiled schema per JSON text: validating every answer of a session compiles it once. */
 const compiled = new Map<string, ReturnType<Ajv['compile']>>();
@@ -16,6 +18,8 @@ const errorLine = (e: ErrorObject): string => `${e.instancePath || '(the whole a
 /** Why a schema is not valid JSON Schema; empty when it is. */
 export function schemaProblems(schema: unknown): string[] {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return ['A JSON schema must be an object.'];
+  const limit = schemaLimitProblem(schema);
+  if (limit) return [limit];
   if (!ajv.validateSchema(schema as object))
     return (ajv.errors ?? []).map((e) => `schema${errorLine(e).replace(/^\(the whole answer\)/, '')}`);
   try {

@@ -6,10 +6,11 @@ import { lanesFor } from '../../model/lanes.ts';
 import { useStore } from '../../store/index.ts';
 import './compare.css';
 import { laneColour } from './lane-colour.ts';
+import { LaneParams } from './lane-params.tsx';
 
 /**
  * What the next compare runs: by default the chosen provider and model, thinking on vs off. Each lane can take
- * another provider, model, mode or image budget; two to four lanes.
+ * another provider, model, mode, image budget and parameters over the panel's; two to four lanes.
  */
 export function LaneEditor({ onClose }: { onClose: () => void }) {
   const custom = useStore((s) => s.compareLanes);
@@ -86,6 +87,7 @@ export function LaneEditor({ onClose }: { onClose: () => void }) {
           >
             ×
           </button>
+          <LaneParams lane={l} index={i} />
         </div>
       ))}
       <div className="lane-editor-actions">

@@ -9,6 +9,8 @@ import { ErrorBanner } from '../conversation/error-banner.tsx';
 import { ReasoningBlock } from '../conversation/reasoning-block.tsx';
 import { GroundingContext } from '../grounding/grounding-context.ts';
 import { useTurnGrounding } from '../grounding/use-grounding.ts';
+import { chipsOf } from '../../../shared/params/chips.ts';
+import { useParamWords } from '../playground/param-words.ts';
 import { laneColour } from './lane-colour.ts';
 import { LaneMetricsView } from './lane-metrics.tsx';
 
@@ -27,12 +29,15 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
   const turn = useStore((s) => s.turns.find((x) => x.id === turnId))!;
   const stop = useStore((s) => s.stop);
   const { t } = useTranslation();
+  const w = useParamWords();
   const grounding = useTurnGrounding(turnId);
   const ctx = useMemo(
     () => ({ turnId, boxes: grounding.boxes, images: grounding.images }),
     [turnId, grounding.boxes, grounding.images],
   );
   const streaming = isRunning(turn);
+  // What this lane sent, as the panel's chips ("T 0 · max 2k"): the request's parameters, panel and lane merged.
+  const chips = chipsOf(turn.params ?? {}).map(w.chip);
   const label = turn.laneLabel ?? t('compare.lane', { n: lane + 1 });
   const text = grounding.parse.text;
   return (
@@ -54,6 +59,11 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
         <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>
           {turn.thinking ? t('compare.thinking') : t('compare.fast')}
         </span>
+        {chips.length > 0 && (
+          <span className="param-chips lane-param-chips" data-testid={`lane-${lane + 1}-chips`}>
+            {chips.join(' · ')}
+          </span>
+        )}
         {streaming && <span className="live-dot" aria-label={t('compare.streaming')} />}
         {streaming ? (
           <button

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { paramSupport } from '../../../shared/params/catalog.ts';
+import { type ParamDialect, paramSupport } from '../../../shared/params/catalog.ts';
 import { parseTyped, type TypedProblem } from '../../../shared/params/check.ts';
 import type { NumericKey } from '../../../shared/params/types.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
@@ -17,6 +17,47 @@ export function NumberParam({ k }: { k: NumericKey }) {
   const setParams = useStore((s) => s.setParams);
   const setParamError = useStore((s) => s.setParamError);
   const d = useDialect();
+  return (
+    <NumberField
+      k={k}
+      value={value}
+      dialect={d}
+      id={`param-${k}`}
+      errorKey={k}
+      onValue={(v) => setParams({ [k]: v })}
+      setParamError={setParamError}
+    />
+  );
+}
+
+/**
+ * The field itself, bound by its caller: the panel binds it to the session's parameters, a compare lane to its
+ * own overrides (`inherited` is then the placeholder: what the lane sends when it sets nothing).
+ */
+export function NumberField({
+  k,
+  value,
+  dialect: d,
+  id,
+  errorKey,
+  onValue,
+  setParamError,
+  inherited,
+  label,
+}: {
+  k: NumericKey;
+  value: number | undefined;
+  dialect: { params: ParamDialect; model: string };
+  id: string;
+  /** The key the send refusal is kept under, so a value being fixed holds the send back. */
+  errorKey: string;
+  onValue: (v: number | undefined) => void;
+  setParamError: (key: string, message: string | null) => void;
+  /** The placeholder when blank: defaults to the provider default. */
+  inherited?: string;
+  /** The accessible name, when the visible label is not enough (four lanes show the same labels). */
+  label?: string;
+}) {
   const { t } = useTranslation();
   const w = useParamWords();
   const support = paramSupport(d.params, k, d.model);
@@ -27,14 +68,22 @@ export function NumberParam({ k }: { k: NumericKey }) {
   useEffect(() => {
     setText((prev) => (Number(prev) === value && prev.trim() !== '' ? prev : value === undefined ? '' : String(value)));
     setError(null);
-    setParamError(k, null);
-  }, [value, setParamError, k]);
-  const id = `param-${k}`;
+    setParamError(errorKey, null);
+  }, [value, setParamError, errorKey]);
+  // A field that goes away (a lane removed) takes its refusal with it, or it would hold every send back.
+  useEffect(() => () => setParamError(errorKey, null), [setParamError, errorKey]);
   if (!support.ok)
     return (
       <div className="param-row disabled" title={w.unsupported(support.why)}>
         <label htmlFor={id}>{w.label(k)}</label>
-        <input id={id} disabled value="" placeholder={t('playground.panel.notAccepted')} aria-describedby={`${id}-why`} />
+        <input
+          id={id}
+          aria-label={label}
+          disabled
+          value=""
+          placeholder={t('playground.panel.notAccepted')}
+          aria-describedby={`${id}-why`}
+        />
         <small id={`${id}-why`} className="muted">
           {w.unsupported(support.why)}
         </small>
@@ -45,9 +94,10 @@ export function NumberParam({ k }: { k: NumericKey }) {
       <label htmlFor={id}>{w.label(k)}</label>
       <input
         id={id}
+        aria-label={label}
         inputMode="decimal"
         value={text}
-        placeholder={t('playground.panel.defaultIs', { value: w.providerDefault(support.rule.providerDefault) })}
+        placeholder={inherited ?? t('playground.panel.defaultIs', { value: w.providerDefault(support.rule.providerDefault) })}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => {
@@ -56,11 +106,11 @@ export function NumberParam({ k }: { k: NumericKey }) {
           if ('problem' in parsed) {
             const message = w.typed(k, parsed.problem, parsed.typed, support.rule);
             setError({ problem: parsed.problem, typed: parsed.typed });
-            setParamError(k, t('playground.panel.fixFirst', { problem: message }));
+            setParamError(errorKey, t('playground.panel.fixFirst', { problem: message }));
           } else {
             setError(null);
-            setParamError(k, null);
-            setParams({ [k]: parsed.value });
+            setParamError(errorKey, null);
+            onValue(parsed.value);
           }
         }}
       />
@@ -68,10 +118,8 @@ export function NumberParam({ k }: { k: NumericKey }) {
         <button
           type="button"
           className="link"
-          aria-label={t('playground.panel.resetOne', { name: w.label(k) })}
-          onClick={() => {
-            setParams({ [k]: undefined });
-          }}
+          aria-label={t('playground.panel.resetOne', { name: label ?? w.label(k) })}
+          onClick={() => onValue(undefined)}
         >
           {t('playground.panel.default')}
         </button>

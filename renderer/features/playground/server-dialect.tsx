@@ -6,11 +6,12 @@ import {
   type ServerKind,
 } from '../../../shared/params/dialect.ts';
 import { DIALECT_NAMES } from '../../../shared/params/catalog.ts';
+import type { IdentifiedServer } from '../../../shared/params/server-kind.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 
 /**
- * A custom server's kind (which parameters it takes) and thinking switch. Blank means "guess": from the base URL's
- * port (Ollama 11434, LM Studio 1234, SGLang 30000, vLLM 8000), else vLLM; the switch follows the kind.
+ * A custom server's kind (which parameters it takes) and thinking switch. Blank means "as identified": from what
+ * the server says of itself (`useServerKind`), else its port, else vLLM; the switch follows the kind.
  */
 export function ServerDialect({
   server,
@@ -20,11 +21,11 @@ export function ServerDialect({
 }: {
   server: ServerKind | undefined;
   thinking: CustomThinking | undefined;
-  guess: ServerKind | null;
+  guess: IdentifiedServer | null;
   onChange: (v: { server: ServerKind | undefined; thinking: CustomThinking | undefined }) => void;
 }) {
   const { t } = useTranslation();
-  const kind = server ?? guess ?? 'vllm';
+  const kind = server ?? guess?.kind ?? 'vllm';
   return (
     <>
       <label>
@@ -33,7 +34,13 @@ export function ServerDialect({
           value={server ?? ''}
           onChange={(e) => onChange({ server: (e.target.value || undefined) as ServerKind | undefined, thinking })}
         >
-          <option value="">{t('playground.server.guess', { name: DIALECT_NAMES[guess ?? 'vllm'] })}</option>
+          <option value="">
+            {guess
+              ? t(guess.by === 'port' ? 'playground.server.byPort' : 'playground.server.bySays', {
+                  name: DIALECT_NAMES[guess.kind],
+                })
+              : t('playground.server.guess', { name: DIALECT_NAMES.vllm })}
+          </option>
           {SERVER_KINDS.map((k) => (
             <option key={k} value={k}>
               {DIALECT_NAMES[k]}

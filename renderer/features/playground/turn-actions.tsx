@@ -1,6 +1,9 @@
 import { memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { siblingsOf } from '../../model/branches.ts';
+import { settingsDiffer } from '../../model/turn-settings.ts';
+import { chipsOf } from '../../../shared/params/chips.ts';
+import { useParamWords } from './param-words.ts';
 import { paramNamedIn } from '../../../shared/params/chips.ts';
 import { Trans, useTranslation } from '../../i18n/i18n.ts';
 import { isRunning } from '../../model/turn.ts';
@@ -17,6 +20,7 @@ import { ViewCodeDialog } from './view-code-dialog.tsx';
 export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
   const api = useStoreApi();
   const { t: tr } = useTranslation();
+  const w = useParamWords();
   const t = useStore(
     useShallow((s) => {
       const turn = s.turns.find((x) => x.id === id);
@@ -35,6 +39,11 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
         next: sibs[at + 1]?.id ?? null,
         busy: s.turns.some(isRunning),
         params: turn.params,
+        providerName: turn.providerName,
+        model: turn.model,
+        thinking: turn.thinking,
+        // Joined, so the shallow comparison sees a string, not a new array each time.
+        differs: settingsDiffer(turn, s).join(' '),
       };
     }),
   );
@@ -103,6 +112,14 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
               ‹
             </button>
             <span data-testid="version">{tr('playground.turn.version', { at: t.at + 1, count: t.count })}</span>
+            <span className="muted sibling-settings" data-testid="turn-settings">
+              {[
+                t.providerName,
+                t.model,
+                t.thinking ? tr('compare.thinking') : tr('compare.fast'),
+                ...chipsOf(t.params ?? {}).map(w.chip),
+              ].join(' · ')}
+            </span>
             <button
               type="button"
               className="link"
@@ -120,9 +137,31 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
         <button type="button" className="link" disabled={t.busy} onClick={() => setEditing(t.prompt)}>
           {tr('playground.turn.edit')}
         </button>
-        <button type="button" className="link" disabled={t.busy} onClick={() => void regenerate(id)}>
+        <button
+          type="button"
+          className="link"
+          disabled={t.busy}
+          title={tr('playground.turn.regenerateTitle')}
+          onClick={() => void regenerate(id)}
+        >
           {tr('playground.turn.regenerate')}
         </button>
+        {t.differs && (
+          <button
+            type="button"
+            className="link"
+            disabled={t.busy}
+            title={tr('playground.turn.differs', {
+              list: t.differs
+                .split(' ')
+                .map((d) => tr(`playground.turn.setting.${d}`))
+                .join(', '),
+            })}
+            onClick={() => void regenerate(id, { current: true })}
+          >
+            {tr('playground.turn.regenerateCurrent')}
+          </button>
+        )}
         <button type="button" className="link" onClick={() => setCode(true)}>
           {tr('playground.turn.viewCode')}
         </button>

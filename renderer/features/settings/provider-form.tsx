@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionReport, ProviderView } from '../../../shared/bridge/providers.ts';
-import { guessServer } from '../../../shared/params/dialect.ts';
 import { ServerDialect } from '../playground/server-dialect.tsx';
+import { useServerKind } from '../playground/use-server-kind.ts';
 import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { hostText } from '../../i18n/host-text.ts';
@@ -37,6 +37,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
   const [upstream, setUpstream] = useState<string[]>(provider?.upstream ?? []);
   const [apiKey, setApiKey] = useState('');
   const [dialect, setDialect] = useState({ server: provider?.server, thinking: provider?.thinkingDialect });
+  const identified = useServerKind(entry.userUrl ? baseUrl : null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [report, setReport] = useState<ConnectionReport | null>(null);
@@ -71,7 +72,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
         upstream: entry.upstreams.length ? upstream : [],
         ...key,
         // A custom server's kind: as picked, else as its address suggests (saved, so requests need not guess).
-        ...(entry.userUrl ? { server: dialect.server ?? guessServer(baseUrl) ?? 'vllm', thinkingDialect: dialect.thinking } : {}),
+        ...(entry.userUrl ? { server: dialect.server ?? identified?.kind ?? 'vllm', thinkingDialect: dialect.thinking } : {}),
       });
       setSaved(view);
       setApiKey('');
@@ -167,7 +168,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
           </datalist>
         </label>
         {entry.userUrl && (
-          <ServerDialect server={dialect.server} thinking={dialect.thinking} guess={guessServer(baseUrl)} onChange={setDialect} />
+          <ServerDialect server={dialect.server} thinking={dialect.thinking} guess={identified} onChange={setDialect} />
         )}
         {entry.upstreams.length > 0 && <UpstreamPicker options={entry.upstreams} value={upstream} onChange={setUpstream} />}
         {error && (

@@ -182,6 +182,7 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   checkJsonSchema: ['"x"', '[1]', 'null'],
   validateAnswer: ['{"schema":{}}', '{"schema":[],"answer":"x"}', '{"answer":"x"}'],
   requestCode: ['null', '{}', JSON.stringify({ ...chat, params: { seed: 'x' } })],
+  identifyServer: ['null', '{}', '{"baseUrl":"file:///etc/passwd"}', '{"baseUrl":5}'],
 };
 
 /** Valid-shaped arguments carrying prototype-pollution keys, at the top and nested. */

@@ -37,7 +37,14 @@ describe('planSend refuses', () => {
       state(),
       [pair[0], { ...pair[1], providerId: 'gone' }],
       { compare: true },
-      { reason: 'no-provider', notice: "Lane 2's provider no longer exists: pick another in Lanes." },
+      {
+        reason: 'no-provider',
+        notice: {
+          code: 'lanes.provider-gone',
+          params: { lane: 2 },
+          message: 'Lane 2’s provider no longer exists: pick another in Lanes.',
+        },
+      },
     ],
     ['a compare of one lane', state(), one, { compare: true }, { reason: 'too-few-lanes', notice: null }],
     [

@@ -134,7 +134,11 @@ describe('the store with a fake bridge', () => {
     store.getState().setPrompt('Compare');
     await store.getState().runCompare();
     expect(bridge.started).toEqual([]);
-    expect(store.getState().notice).toBe("Lane 2's provider no longer exists: pick another in Lanes.");
+    expect(store.getState().notice).toEqual({
+      code: 'lanes.provider-gone',
+      params: { lane: 2 },
+      message: 'Lane 2’s provider no longer exists: pick another in Lanes.',
+    });
     expect(store.getState().prompt).toBe('Compare');
   });
 });

@@ -163,10 +163,9 @@ describe('custom servers', () => {
     });
     expect(dialectsOf(custom)).toEqual({ params: 'vllm', thinking: 'chat-template' });
     expect(dialectsOf(catalogEntry('zai'), { server: 'ollama' })).toEqual({ params: 'zai', thinking: 'zai' });
-    expect(guessServer('http://127.0.0.1:9999/v1', ['vllm'])).toBe('vllm');
+    expect(dialectsOf(catalogEntry('ollama'))).toEqual({ params: 'ollama', thinking: 'reasoning-effort' });
     expect(guessServer('http://localhost:11434/v1')).toBe('ollama');
-    expect(guessServer('http://localhost:1234/v1', [])).toBe('lmstudio');
-    expect(guessServer('http://host/v1', ['organization_owner'])).toBe('lmstudio');
+    expect(guessServer('http://localhost:1234/v1')).toBe('lmstudio');
     expect(guessServer('https://example.com/v1')).toBeNull();
   });
 });

@@ -1,0 +1,173 @@
+/**
+ * JSON Schema work off the host's main thread, with a deadline: a worker thread (schema-worker.ts) compiles the
+ * schema and checks the answer; a job that runs past its deadline ends the worker (the next job starts a fresh
+ * one) and is answered with a clear message instead. Size and depth limits are checked here first, so a 10 MB
+ * schema is refused without being copied to the worker. Jobs run one at a time, so a slow one cannot make
+ * another miss its deadline. The worker is unreferenced while idle (it never keeps the CLI alive) and ended after
+ * a minute without work.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AnswerValidation } from '../../../shared/bridge/playground.ts';
+import { MAX_SCHEMA_BYTES, schemaLimitProblem } from './schema-safety.ts';
+import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
+
+/** How long one compile-and-check may take: real schemas take milliseconds; a hostile one is cut off here. */
+export const SCHEMA_DEADLINE_MS = 3_000;
+/** How long a new worker may take to load (ajv): generous, a loaded machine is slow to start threads. */
+const STARTUP_MS = 30_000;
+const IDLE_MS = 60_000;
+
+/** The worker's entry: beside this file from source; beside the bundle (schema-worker.mjs) once built. */
+function workerEntry(): string {
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  const source = join(here, 'schema-worker.ts');
+  return existsSync(source) ? source : join(here, 'schema-worker.mjs');
+}
+
+/** A job as a caller gives it; the guard adds its id. */
+type Job = SchemaJob extends infer J ? (J extends SchemaJob ? Omit<J, 'id'> : never) : never;
+
+export class SchemaGuard {
+  private worker: Worker | null = null;
+  private ready: Promise<boolean> | null = null;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private idle: NodeJS.Timeout | null = null;
+  private readonly deadlineMs: number;
+  private readonly entry: string;
+
+  constructor(opts: { deadlineMs?: number; entry?: string } = {}) {
+    this.deadlineMs = opts.deadlineMs ?? SCHEMA_DEADLINE_MS;
+    this.entry = opts.entry ?? workerEntry();
+  }
+
+  /** Why a schema is not usable (not JSON Schema, too big, too deep, too slow to compile); empty when it is. */
+  async problems(schema: unknown): Promise<string[]> {
+    const limit = schemaLimitProblem(schema);
+    if (limit) return [limit];
+    const r = await this.run({ op: 'check', schema });
+    if ('problems' in r) return r.problems;
+    return ['error' in r ? r.error : 'The schema check gave no answer.'];
+  }
+
+  /** Checks an answer against a schema; a schema that is not usable is reported as the answer's errors. */
+  async validate(schema: Record<string, unknown>, answer: string): Promise<AnswerValidation> {
+    const limit = schemaLimitProblem(schema);
+    if (limit) return { valid: false, errors: [`The schema itself: ${limit}`] };
+    const r = await this.run({ op: 'validate', schema, answer });
+    if ('valid' in r) return { valid: r.valid, errors: r.errors, ...(r.value !== undefined ? { value: r.value } : {}) };
+    return { valid: false, errors: ['problems' in r ? r.problems.join('; ') : r.error] };
+  }
+
+  /** Why a batch's schema (JSON text) cannot be used, worded for the person; null when it compiles in time. */
+  async vetBatchSchema(name: string, text: string): Promise<string | null> {
+    if (Buffer.byteLength(text, 'utf8') > MAX_SCHEMA_BYTES) return `${name} is refused: ${schemaLimitProblem(null, text)}`;
+    const r = await this.run({ op: 'batch', name, text });
+    return 'error' in r ? r.error : null;
+  }
+
+  /** Ends the worker (a shell closing). */
+  async close(): Promise<void> {
+    if (this.idle) clearTimeout(this.idle);
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+
+  private run(job: Job): Promise<SchemaReply | { ok: false; error: string }> {
+    const next = this.queue.then(() => this.runNow(job));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(job: Job): Promise<SchemaReply | { ok: false; error: string }> {
+    if (this.idle) clearTimeout(this.idle);
+    const id = this.nextId++;
+    const worker = this.ensureWorker();
+    worker.ref();
+    if (!(await this.ready)) {
+      this.forget(worker);
+      void worker.terminate();
+      return { ok: false, error: 'The schema checker could not start.' };
+    }
+    return new Promise((resolve) => {
+      const done = (r: SchemaReply | { ok: false; error: string }) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (this.worker === worker) {
+          worker.unref();
+          this.idle = setTimeout(() => void this.close(), IDLE_MS);
+          this.idle.unref();
+        }
+        resolve(r);
+      };
+      const onMessage = (r: SchemaReply | { ready: true }) => {
+        if ('id' in r && r.id === id) done(r);
+      };
+      const onError = (e: Error) => {
+        this.forget(worker);
+        done({ ok: false, error: `The schema check failed: ${e.message}` });
+      };
+      const onExit = () => {
+        this.forget(worker);
+        done({ ok: false, error: 'The schema check stopped before it finished.' });
+      };
+      const timer = setTimeout(() => {
+        this.forget(worker);
+        void worker.terminate();
+        done({
+          ok: false,
+          error: `Checking against this schema took longer than ${this.deadlineMs / 1000} s and was stopped; simplify the schema (deep $ref chains, costly patterns).`,
+        });
+      }, this.deadlineMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ ...job, id } as SchemaJob);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (!this.worker) {
+      // A bounded heap: a schema that makes ajv allocate without end fails this worker, not the host.
+      const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      worker.unref();
+      this.worker = worker;
+      this.ready = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), STARTUP_MS);
+        const settle = (ok: boolean) => {
+          clearTimeout(timer);
+          worker.off('message', onReady);
+          worker.off('error', onFail);
+          worker.off('exit', onFail);
+          resolve(ok);
+        };
+        const onReady = (m: { ready?: boolean }) => m.ready && settle(true);
+        const onFail = () => settle(false);
+        worker.on('message', onReady);
+        worker.once('error', onFail);
+        worker.once('exit', onFail);
+      });
+    }
+    return this.worker;
+  }
+
+  private forget(worker: Worker): void {
+    if (this.worker === worker) {
+      this.worker = null;
+      this.ready = null;
+    }
+  }
+}
+
+/** The host's one guard, made on first use. */
+let shared: SchemaGuard | null = null;
+export function schemaGuard(): SchemaGuard {
+  shared ??= new SchemaGuard();
+  return shared;
+}

@@ -1,0 +1,12 @@
+/** The messages between schema-guard.ts and its worker (schema-worker.ts). */
+
+export type SchemaJob =
+  | { id: number; op: 'check'; schema: unknown }
+  | { id: number; op: 'validate'; schema: Record<string, unknown>; answer: string }
+  /** A batch's schema, compiled the way the batch will (draft-07 or 2020-12, formats). */
+  | { id: number; op: 'batch'; name: string; text: string };
+
+export type SchemaReply =
+  | { id: number; ok: true; problems: string[] }
+  | { id: number; ok: true; valid: boolean; errors: string[]; value?: unknown }
+  | { id: number; ok: false; error: string };

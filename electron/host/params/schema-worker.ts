@@ -1,0 +1,45 @@
+/**
+ * The worker thread that compiles schemas and checks answers (schema-guard.ts starts it and ends it when a job
+ * runs past its deadline). Each message is one job; each reply carries the job's id.
+ */
+import { parentPort } from 'node:worker_threads';
+import { schemaProblems, validateAnswer } from './json-schema.ts';
+import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
+
+/** Small values of every JSON type, as answers could be. */
+const PROBES: readonly unknown[] = [null, true, 0, 1.5, '', 'a', [], [''], {}, { a: '' }];
+
+parentPort?.on('message', async (job: SchemaJob) => {
+  try {
+    if (job.op === 'batch') {
+      // Loaded only for batches (2020-12 and formats are theirs alone).
+      const { compileAnswerSchema } = await import('../batch/answer-schema.ts');
+      const compiled = compileAnswerSchema(job.name, job.text);
+      // Each answer of a batch is checked on the host's thread: a schema whose check blows up on any value (a
+      // chain of $refs doubling at every link) shows it on these, here, under the deadline.
+      for (const probe of PROBES) compiled.accepts(probe);
+      parentPort!.postMessage({ id: job.id, ok: true, problems: [] } satisfies SchemaReply);
+      return;
+    }
+    if (job.op === 'check') {
+      parentPort!.postMessage({ id: job.id, ok: true, problems: schemaProblems(job.schema) } satisfies SchemaReply);
+      return;
+    }
+    const problems = schemaProblems(job.schema);
+    if (problems.length > 0) {
+      parentPort!.postMessage({
+        id: job.id,
+        ok: true,
+        valid: false,
+        errors: problems.map((p) => `The schema itself: ${p}`),
+      } satisfies SchemaReply);
+      return;
+    }
+    parentPort!.postMessage({ id: job.id, ok: true, ...validateAnswer(job.schema, job.answer) } satisfies SchemaReply);
+  } catch (e) {
+    parentPort!.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies SchemaReply);
+  }
+});
+
+// Loaded (ajv included): jobs' deadlines start from here, not from the thread's start-up.
+parentPort?.postMessage({ ready: true });
