@@ -45,9 +45,13 @@ it('decodes in a utility process that speaks through parentPort, and replaces it
   expect(forked).toEqual([`Glimpse image decoder: ${join(process.cwd(), 'electron/host/media/decode-child.ts')}`]);
 
   // A native crash in the decoder ends only the utility process: the job in flight fails, the next one gets a new child.
+  // The signal goes first, in the same tick as the job: the pool cannot have seen the exit yet, so the job is
+  // in flight on a dying child. Sent the other way round, a quiet machine's child answered a header probe
+  // before the signal landed, and the test raced.
   const pid = pool.pid!;
-  const pending = pool.probe(new Uint8Array(await png(4000, 3000)));
+  const big = new Uint8Array(await png(4000, 3000));
   process.kill(pid, 'SIGSEGV');
+  const pending = pool.probe(big);
   await expect(pending).rejects.toThrow(/crash/);
   expect(await pool.probe(new Uint8Array(await png(32, 8)))).toMatchObject({ width: 32, height: 8 });
   expect(pool.spawned).toBe(2);
