@@ -48,7 +48,7 @@ test('every main state passes axe with no serious or critical violation', async 
   await expect(page.getByRole('button', { name: 'Stop all' })).toHaveCount(0);
   await expectNoSeriousViolations(page, 'compare');
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   await expectNoSeriousViolations(page, 'settings');
   await page.keyboard.press('Escape');
@@ -81,7 +81,7 @@ test('every main state passes axe with no serious or critical violation', async 
 });
 
 test('a dialog holds focus, makes the page inert, and gives focus back to what opened it', async ({ page }) => {
-  const settings = page.getByRole('button', { name: 'Settings' });
+  const settings = page.getByRole('button', { name: 'Settings', exact: true });
   await settings.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Settings' });

@@ -53,7 +53,7 @@ test.describe('Electron shell', () => {
       expect(exposed.hasRequire).toBe('undefined');
       expect(exposed.hasProcess).toBe('undefined');
 
-      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Settings' });
       await dialog.getByRole('button', { name: 'Add provider' }).click();
       await dialog.getByRole('textbox', { name: 'Name' }).fill('Fake');

@@ -79,7 +79,7 @@ export class GlimpseApp {
   /** Adds a provider through Settings, the way a person does, and leaves it picked. */
   async addProvider(opts: { name: string; path: string; kind?: string; apiKey?: string; model?: string }): Promise<void> {
     const p = this.page;
-    await p.getByRole('button', { name: 'Settings' }).click();
+    await p.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('button', { name: 'Add provider' }).click();
     if (opts.kind) await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: opts.kind });

@@ -11,7 +11,7 @@ test('a refused key and a damaged image are said in Chinese, the provider’s wo
   test.setTimeout(120_000);
   const app = await GlimpseApp.launch(page, { providerLabel: '服务商' });
   try {
-    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByRole('button', { name: '设置', exact: true }).click();
     const settings = page.getByRole('dialog', { name: '设置' });
     await settings.getByRole('button', { name: '添加服务商' }).click();
     await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: 'Custom server' });

@@ -33,7 +33,7 @@ test.describe('a Chinese system', () => {
       await expect(page.getByRole('textbox', { name: '提示词' })).toHaveValue(/^按阅读顺序提取图片中的全部文字/);
 
       // An answer in Chinese, reasoning open: the README's zh-CN picture.
-      await page.getByRole('button', { name: '设置' }).click();
+      await page.getByRole('button', { name: '设置', exact: true }).click();
       const settings = page.getByRole('dialog', { name: '设置' });
       await settings.getByRole('button', { name: '添加服务商' }).click();
       await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: 'Custom server' });
@@ -68,7 +68,7 @@ test('language and theme chosen in Settings apply at once and are kept across a 
     expect(await background(page)).toBe('rgb(247, 247, 248)');
     await page.screenshot({ path: 'test-results/screenshots/theme-light.png' });
 
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const settings = page.getByRole('dialog', { name: 'Settings' });
     await settings.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -80,11 +80,11 @@ test('language and theme chosen in Settings apply at once and are kept across a 
 
     // Kept by the host: a reload (or the next launch) starts dark and in Chinese, whatever the system says.
     await page.reload();
-    await expect(page.getByRole('button', { name: '设置' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '设置', exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
     // "Follow the system" follows it live.
-    await page.getByRole('button', { name: '设置' }).click();
+    await page.getByRole('button', { name: '设置', exact: true }).click();
     await page.getByRole('dialog', { name: '设置' }).getByRole('combobox', { name: '主题' }).selectOption('system');
     await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
     await page.emulateMedia({ colorScheme: 'dark' });

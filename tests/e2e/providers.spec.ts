@@ -14,7 +14,7 @@ const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 
 /** Adds a provider of a kind through Settings; `configure` runs before Save (e.g. to pin upstreams). */
 async function addKind(page: Page, kind: string, name: string, path: string, model: string, configure?: () => Promise<void>) {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = settings(page);
   await dialog.getByRole('button', { name: 'Add provider' }).click();
   await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: kind });
@@ -153,7 +153,7 @@ test('prices: GLM-4.6V is unknown until a price is entered; bad input is explain
   await app.waitForAnswerDone(0);
   await expect(app.answer(0).getByRole('definition').filter({ hasText: 'unknown' }).first()).toBeVisible();
 
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = settings(page);
   await dialog.getByRole('button', { name: 'Edit Z 4.6V' }).click();
   const prices = dialog.getByRole('region', { name: 'Models and prices' });
@@ -191,7 +191,7 @@ test('prices: GLM-4.6V is unknown until a price is entered; bad input is explain
 
 test('Test connection reports the key and the model; a refused key says so', async ({ page }) => {
   app = await GlimpseApp.launch(page);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = settings(page);
   await dialog.getByRole('button', { name: 'Add provider' }).click();
   await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'OpenRouter' });
@@ -234,7 +234,7 @@ test('moving a provider to another address removes its stored key and says so; t
   const other = await startFakeProvider();
   try {
     await app.addProvider({ name: 'Moving box', kind: 'Custom server', path: 'zai', apiKey: 'sk-first-host-key-0123' });
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = settings(page);
     // The browser shell keeps keys in an owner-only file, and offers to keep them in memory instead.
     const storage = dialog.getByRole('region', { name: 'Key storage' });

@@ -129,7 +129,7 @@ for (const [path, kind, text] of [
 }
 
 test('an unreachable provider is a network error', async ({ page }) => {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByRole('button', { name: 'Add provider' }).click();
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Nowhere');

@@ -80,7 +80,7 @@ test('snip: Esc cancels; drag a region of the shared screen, nudge it to size, a
 
 test('snip: with a preset chosen in Settings, the snip is sent at once', async ({ page }) => {
   await app.addProvider({ name: 'Fake Z.AI', path: 'zai', kind: 'Custom server', apiKey: 'test-key' });
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   const after = settings.getByRole('combobox', { name: 'After a snip' });
   await expect(after).toHaveValue('');
