@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type Appearance, LANGUAGE_CHOICES, THEME_CHOICES } from '../../../shared/bridge/appearance.ts';
 import { bridge } from '../../bridge/bridge.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
@@ -22,10 +22,17 @@ export function AppearanceSettings() {
   const { t } = useTranslation();
   const [value, setValue] = useState<Appearance>(currentAppearance);
   const [error, setError] = useState<string | null>(null);
+  // Set once the person picks something: the stored value, if it arrives after that, must not undo the pick (it
+  // did on a busy machine: dark was chosen, the late answer put back "system", and the next pick stored that).
+  const picked = useRef(false);
   useEffect(() => {
-    void bridge.getAppearance().then(setValue, (e: unknown) => setError(hostText(failureText(e))));
+    void bridge.getAppearance().then(
+      (stored) => picked.current || setValue(stored),
+      (e: unknown) => setError(hostText(failureText(e))),
+    );
   }, []);
   const change = async (next: Appearance) => {
+    picked.current = true;
     setValue(next);
     applyAppearance(next);
     setError(null);
