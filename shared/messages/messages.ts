@@ -87,6 +87,16 @@ export const MESSAGES_EN = {
   'verdict.boxes-only-b': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyB}} only in {{b}}).',
   'verdict.boxes-only-both':
     'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyA}} only in {{a}}, {{onlyB}} only in {{b}}).',
+  // Sessions, the usage ledger, stored attachments and compare marks.
+  'session.exchange-gone': 'That exchange is no longer in this session.',
+  'session.gone': 'That session no longer exists.',
+  'session.name-empty': 'A session needs a name.',
+  'session.name-too-long': 'That name is too long (200 characters at most).',
+  'ledger.not-a-date': '“{{text}}” is not a date: use YYYY-MM-DD.',
+  'ledger.range-reversed': 'The start date is after the end date.',
+  'attachment.gone': 'That attachment is no longer stored.',
+  'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',
+  'compare.lane-not-in-compare': 'That lane is not part of this compare.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
