@@ -97,6 +97,29 @@ export const MESSAGES_EN = {
   'attachment.gone': 'That attachment is no longer stored.',
   'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',
   'compare.lane-not-in-compare': 'That lane is not part of this compare.',
+  // Batch runs.
+  'batch.out-unwritable': 'Cannot write to the output folder {{dir}} ({{reason}}). Nothing was sent.',
+  'batch.schema-not-json': '{{name}} is not JSON: {{reason}}',
+  'batch.schema-not-object': '{{name}} is not a JSON Schema object.',
+  'batch.schema-invalid': '{{name}} is not a valid JSON Schema: {{reason}}',
+  'batch.no-batch-api':
+    '{{provider}} has no OpenAI-style batch API Glimpse can use (docs/providers.md); run without --via batch-api.',
+  'batch.file-too-big': 'The batch file is {{mb}} MB, over the 100 MB a provider takes: lower --budget, or split the folder.',
+  'batch.too-many-files': 'More than {{max}} files: a provider batch takes at most that many.',
+  'batch.unreadable': 'Cannot read {{path}} ({{reason}}).',
+  'batch.not-an-image': '{{path}} is a {{kind}}, not an image.',
+  'batch.no-such-id': 'No batch {{id}} in this data folder (`glimpse batch --list` shows them).',
+  'batch.no-files': 'No files found in {{inputs}}.',
+  'batch.provider-gone': "This batch's provider is no longer configured: plan the batch again with another.",
+  'batch.cost-needs-price': 'A cost limit needs a price for {{model}}, and none is known: enter one in Settings.',
+  'batch.no-such-batch': 'No such batch.',
+  'batch.no-glob-match': 'No file matches {{input}}.',
+  'batch.input-missing': '{{input}} does not exist.',
+  'batch.drop-not-uploaded': '{{path}} was not uploaded (or is no longer stored): drop it again.',
+  'batch.drop-outside': '{{path}} would land outside the staged folder.',
+  'batch.no-such-file': 'No such file in this batch.',
+  'batch.no-result': '{{name}} has no result yet.',
+  'batch.result-unshowable': "{{name}}'s answer cannot be shown on its pictures: {{reason}}",
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
