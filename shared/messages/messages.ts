@@ -120,6 +120,19 @@ export const MESSAGES_EN = {
   'batch.no-such-file': 'No such file in this batch.',
   'batch.no-result': '{{name}} has no result yet.',
   'batch.result-unshowable': "{{name}}'s answer cannot be shown on its pictures: {{reason}}",
+  // Page lists naming their PDF; OCR languages; native video.
+  'pdf.pages-not-a-range': '{{name}}: “{{text}}” is not a page or a range like 2-5.',
+  'pdf.pages-invalid-range': '{{name}}: “{{text}}” is not a valid range.',
+  'pdf.pages-past-end': '{{name}}: The document has {{count}} pages; “{{text}}” goes past it.',
+  'pdf.pages-past-end-one': '{{name}}: The document has 1 page; “{{text}}” goes past it.',
+  'ocr.no-language': 'No OCR language was given. Installed: {{list}}. Combine them with +, e.g. eng+chi_sim.',
+  'ocr.language-missing':
+    'The OCR language “{{code}}” is not installed. Installed: {{list}}. Combine them with +, e.g. eng+chi_sim.',
+  'ocr.no-image':
+    'Local OCR reads text from images and PDF pages: attach one. To ask questions about an image, pick a provider with a language model.',
+  'video.images-only': '“{{name}}”: This provider and model take images only; send sampled frames instead.',
+  'video.container': '“{{name}}”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.',
+  'video.too-big': '“{{name}}”: The clip is {{mb}} MB; the provider takes at most 200 MB. Send sampled frames, or trim it.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
