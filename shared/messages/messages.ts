@@ -133,6 +133,12 @@ export const MESSAGES_EN = {
   'video.images-only': '“{{name}}”: This provider and model take images only; send sampled frames instead.',
   'video.container': '“{{name}}”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.',
   'video.too-big': '“{{name}}”: The clip is {{mb}} MB; the provider takes at most 200 MB. Send sampled frames, or trim it.',
+  // Test connection (electron/host/connection-test.ts).
+  'conn.no-provider': 'No such provider.',
+  'conn.timeout': '{{url}} did not answer within {{seconds}} s.',
+  'conn.unreachable': 'Could not reach {{url}}. Check the base URL and that the server is running.',
+  'conn.unreachable-code': 'Could not reach {{url}} ({{code}}). Check the base URL and that the server is running.',
+  'conn.unreadable': 'The server’s answer could not be read; is the base URL an OpenAI-compatible API (it usually ends in /v1)?',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
