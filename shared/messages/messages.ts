@@ -32,6 +32,7 @@ export const MESSAGES_EN = {
   // Images and files a person gave.
   'image.damaged': '“{{name}}” could not be read: the file is damaged or not an image.',
   'image.unreadable': '“{{name}}” {{reason}}.',
+  'image.unreadable-unnamed': 'This image {{reason}}.',
   'image.damaged-sent': '“{{name}}” is damaged ({{reason}}); what could be read is sent.',
   'file.empty': '“{{name}}” is empty.',
   'file.unknown-kind':
