@@ -35,7 +35,7 @@ export class AttachmentStore {
   }
 
   pathOf(id: string): string {
-    if (!/^[0-9a-f]{64}$/.test(id)) throw new BadInputError('Unknown attachment.');
+    if (!/^[0-9a-f]{64}$/.test(id)) throw new BadInputError(hostMessage('attachment.unknown'));
     return join(this.root, id.slice(0, 2), id);
   }
 

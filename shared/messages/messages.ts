@@ -96,6 +96,7 @@ export const MESSAGES_EN = {
   'ledger.not-a-date': '“{{text}}” is not a date: use YYYY-MM-DD.',
   'ledger.range-reversed': 'The start date is after the end date.',
   'attachment.gone': 'That attachment is no longer stored.',
+  'attachment.unknown': 'Unknown attachment.',
   'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',
   'compare.lane-not-in-compare': 'That lane is not part of this compare.',
   // Batch runs.
