@@ -35,7 +35,7 @@ export class AttachmentStore {
   }
 
   pathOf(id: string): string {
-    if (!/^[0-9a-f]{64}$/.test(id)) throw new BadInputError('Unknown attachment.');
+    if (!/^[0-9a-f]{64}$/.test(id)) throw new BadInputError(hostMessage('attachment.unknown'));
     return join(this.root, id.slice(0, 2), id);
   }
 
@@ -111,7 +111,7 @@ export class AttachmentStore {
 
   read(id: string): AttachmentUpload {
     const info = this.info(id);
-    if (!info) throw new BadInputError('That attachment is no longer stored.');
+    if (!info) throw new BadInputError(hostMessage('attachment.gone'));
     return { name: info.name, mime: info.mime, bytes: new Uint8Array(readFileSync(this.pathOf(id))) };
   }
 }

@@ -8,6 +8,7 @@ import type { ConnectionReport } from '../../shared/bridge/providers.ts';
 import { classifyHttpError, makeError, redactKey } from '../../shared/engine/errors.ts';
 import { buildRequestBody } from '../../shared/engine/request-body.ts';
 import type { ChatError } from '../../shared/engine/types.ts';
+import { hostMessage } from '../../shared/messages/messages.ts';
 import { catalogEntry, type CatalogEntry } from '../../shared/providers/catalog.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 import type { ProviderStore } from './provider-store.ts';
@@ -24,7 +25,7 @@ export async function testConnection(providers: ProviderStore, id: string, fetch
       models: [],
       modelAvailable: null,
       keyStatus: 'missing',
-      error: makeError('bad-input', 'No such provider.'),
+      error: makeError('bad-input', hostMessage('conn.no-provider')),
     };
   const key = providers.keyFor(id);
   const entry = catalogEntry(p.catalogId);
@@ -122,16 +123,15 @@ function toError(e: unknown, baseUrl: string): ChatError {
     return classifyHttpError({ status: e.status, body: e.error, retryAfter: e.headers?.get?.('retry-after') ?? null });
   }
   if (e instanceof OpenAI.APIConnectionTimeoutError)
-    return makeError('timeout', `${baseUrl} did not answer within ${TIMEOUT_MS / 1000} s.`);
+    return makeError('timeout', hostMessage('conn.timeout', { url: baseUrl, seconds: TIMEOUT_MS / 1000 }));
   if (e instanceof APIConnectionError) {
     const cause = (e as { cause?: { code?: string } }).cause;
     return makeError(
       'network',
-      `Could not reach ${baseUrl}${cause?.code ? ` (${cause.code})` : ''}. Check the base URL and that the server is running.`,
+      cause?.code
+        ? hostMessage('conn.unreachable-code', { url: baseUrl, code: cause.code })
+        : hostMessage('conn.unreachable', { url: baseUrl }),
     );
   }
-  return makeError(
-    'protocol',
-    'The server’s answer could not be read; is the base URL an OpenAI-compatible API (it usually ends in /v1)?',
-  );
+  return makeError('protocol', hostMessage('conn.unreadable'));
 }

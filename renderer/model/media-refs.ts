@@ -72,8 +72,7 @@ export function clipRefusal(
   modelTakesVideo: boolean,
 ): string | null {
   if (state.send === 'native') {
-    const refusal = nativeVideoRefusal({ modelTakesVideo, mime: clip.mime, size: clip.size });
-    return refusal ? `“${clip.name}”: ${refusal}` : null;
+    return nativeVideoRefusal({ name: clip.name, modelTakesVideo, mime: clip.mime, size: clip.size })?.message ?? null;
   }
   if (state.sampling) return `Frames of “${clip.name}” are still being sampled; send again in a moment.`;
   if (state.error) return state.error;

@@ -3,6 +3,7 @@
  * fills the visual-token budget exactly (a page has no pixel size of its own, only points).
  */
 import type { AttachmentRef } from '../bridge/chat.ts';
+import { type HostMessage, hostMessage } from '../messages/messages.ts';
 import { fitToBudget, type Fitted } from './budget.ts';
 
 /** The highest resolution a page is rendered at, whatever the budget: 300 dpi is plenty for OCR of small print. */
@@ -15,7 +16,9 @@ export function pageFit(widthPt: number, heightPt: number, budget: number): Fitt
 }
 
 /** The outcome of reading a page list: the pages (1-based, ascending, unique) or what is wrong with it. */
-export type PageSelection = { ok: true; pages: number[] } | { ok: false; message: string };
+export type PageSelection = { ok: true; pages: number[] } | { ok: false; message: string; text: HostMessage };
+
+const refused = (text: HostMessage): PageSelection => ({ ok: false, message: text.message, text });
 
 /**
  * Reads "2-5", "1,3,7-9", "4-" (to the end) or "all" against a document of `pageCount` pages.
@@ -28,15 +31,34 @@ export function parsePageRange(spec: string, pageCount: number): PageSelection {
   for (const raw of text.split(',')) {
     const part = raw.trim();
     const m = /^(\d+)?\s*(?:(-)\s*(\d+)?)?$/.exec(part);
-    if (!part || !m || (!m[1] && !m[3])) return { ok: false, message: `“${raw.trim()}” is not a page or a range like 2-5.` };
+    if (!part || !m || (!m[1] && !m[3])) return refused(hostMessage('pages.not-a-range', { text: raw.trim() }));
     const from = m[1] ? Number(m[1]) : 1;
     const to = m[2] ? (m[3] ? Number(m[3]) : pageCount) : from;
-    if (from < 1 || to < from) return { ok: false, message: `“${part}” is not a valid range.` };
+    if (from < 1 || to < from) return refused(hostMessage('pages.invalid-range', { text: part }));
     if (to > pageCount)
-      return { ok: false, message: `The document has ${pageCount} page${pageCount === 1 ? '' : 's'}; “${part}” goes past it.` };
+      return refused(
+        pageCount === 1
+          ? hostMessage('pages.past-end-one', { text: part })
+          : hostMessage('pages.past-end', { count: pageCount, text: part }),
+      );
     for (let p = from; p <= to; p++) pages.add(p);
   }
   return { ok: true, pages: [...pages].sort((a, b) => a - b) };
+}
+
+/** A page-list refusal naming the PDF it is about (a file given on the command line or in a batch). */
+export function pageRangeRefusal(name: string, text: HostMessage): HostMessage {
+  const t = String(text.params.text ?? '');
+  switch (text.code) {
+    case 'pages.not-a-range':
+      return hostMessage('pdf.pages-not-a-range', { name, text: t });
+    case 'pages.invalid-range':
+      return hostMessage('pdf.pages-invalid-range', { name, text: t });
+    case 'pages.past-end-one':
+      return hostMessage('pdf.pages-past-end-one', { name, text: t });
+    default:
+      return hostMessage('pdf.pages-past-end', { name, count: text.params.count ?? '', text: t });
+  }
 }
 
 /** Writes a page list back compactly: [1,2,3,5] -> "1-3, 5". */

@@ -32,6 +32,7 @@ export const MESSAGES_EN = {
   // Images and files a person gave.
   'image.damaged': '“{{name}}” could not be read: the file is damaged or not an image.',
   'image.unreadable': '“{{name}}” {{reason}}.',
+  'image.unreadable-unnamed': 'This image {{reason}}.',
   'image.damaged-sent': '“{{name}}” is damaged ({{reason}}); what could be read is sent.',
   'file.empty': '“{{name}}” is empty.',
   'file.unknown-kind':
@@ -87,6 +88,59 @@ export const MESSAGES_EN = {
   'verdict.boxes-only-b': 'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyB}} only in {{b}}).',
   'verdict.boxes-only-both':
     'Boxes overlap: IoU {{iou}} ({{matched}} matched, {{onlyA}} only in {{a}}, {{onlyB}} only in {{b}}).',
+  // Sessions, the usage ledger, stored attachments and compare marks.
+  'session.exchange-gone': 'That exchange is no longer in this session.',
+  'session.gone': 'That session no longer exists.',
+  'session.name-empty': 'A session needs a name.',
+  'session.name-too-long': 'That name is too long (200 characters at most).',
+  'ledger.not-a-date': '“{{text}}” is not a date: use YYYY-MM-DD.',
+  'ledger.range-reversed': 'The start date is after the end date.',
+  'attachment.gone': 'That attachment is no longer stored.',
+  'attachment.unknown': 'Unknown attachment.',
+  'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',
+  'compare.lane-not-in-compare': 'That lane is not part of this compare.',
+  // Batch runs.
+  'batch.out-unwritable': 'Cannot write to the output folder {{dir}} ({{reason}}). Nothing was sent.',
+  'batch.schema-not-json': '{{name}} is not JSON: {{reason}}',
+  'batch.schema-not-object': '{{name}} is not a JSON Schema object.',
+  'batch.schema-invalid': '{{name}} is not a valid JSON Schema: {{reason}}',
+  'batch.no-batch-api':
+    '{{provider}} has no OpenAI-style batch API Glimpse can use (docs/providers.md); run without --via batch-api.',
+  'batch.file-too-big': 'The batch file is {{mb}} MB, over the 100 MB a provider takes: lower --budget, or split the folder.',
+  'batch.too-many-files': 'More than {{max}} files: a provider batch takes at most that many.',
+  'batch.unreadable': 'Cannot read {{path}} ({{reason}}).',
+  'batch.not-an-image': '{{path}} is a {{kind}}, not an image.',
+  'batch.no-such-id': 'No batch {{id}} in this data folder (`glimpse batch --list` shows them).',
+  'batch.no-files': 'No files found in {{inputs}}.',
+  'batch.provider-gone': "This batch's provider is no longer configured: plan the batch again with another.",
+  'batch.cost-needs-price': 'A cost limit needs a price for {{model}}, and none is known: enter one in Settings.',
+  'batch.no-such-batch': 'No such batch.',
+  'batch.no-glob-match': 'No file matches {{input}}.',
+  'batch.input-missing': '{{input}} does not exist.',
+  'batch.drop-not-uploaded': '{{path}} was not uploaded (or is no longer stored): drop it again.',
+  'batch.drop-outside': '{{path}} would land outside the staged folder.',
+  'batch.no-such-file': 'No such file in this batch.',
+  'batch.no-result': '{{name}} has no result yet.',
+  'batch.result-unshowable': "{{name}}'s answer cannot be shown on its pictures: {{reason}}",
+  // Page lists naming their PDF; OCR languages; native video.
+  'pdf.pages-not-a-range': '{{name}}: “{{text}}” is not a page or a range like 2-5.',
+  'pdf.pages-invalid-range': '{{name}}: “{{text}}” is not a valid range.',
+  'pdf.pages-past-end': '{{name}}: The document has {{count}} pages; “{{text}}” goes past it.',
+  'pdf.pages-past-end-one': '{{name}}: The document has 1 page; “{{text}}” goes past it.',
+  'ocr.no-language': 'No OCR language was given. Installed: {{list}}. Combine them with +, e.g. eng+chi_sim.',
+  'ocr.language-missing':
+    'The OCR language “{{code}}” is not installed. Installed: {{list}}. Combine them with +, e.g. eng+chi_sim.',
+  'ocr.no-image':
+    'Local OCR reads text from images and PDF pages: attach one. To ask questions about an image, pick a provider with a language model.',
+  'video.images-only': '“{{name}}”: This provider and model take images only; send sampled frames instead.',
+  'video.container': '“{{name}}”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.',
+  'video.too-big': '“{{name}}”: The clip is {{mb}} MB; the provider takes at most 200 MB. Send sampled frames, or trim it.',
+  // Test connection (electron/host/connection-test.ts).
+  'conn.no-provider': 'No such provider.',
+  'conn.timeout': '{{url}} did not answer within {{seconds}} s.',
+  'conn.unreachable': 'Could not reach {{url}}. Check the base URL and that the server is running.',
+  'conn.unreachable-code': 'Could not reach {{url}} ({{code}}). Check the base URL and that the server is running.',
+  'conn.unreadable': 'The server’s answer could not be read; is the base URL an OpenAI-compatible API (it usually ends in /v1)?',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;

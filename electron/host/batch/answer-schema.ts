@@ -10,6 +10,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { extractJson } from '../../../shared/ocr/receipt.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { SAFE_AJV_OPTIONS, schemaLimitProblem } from '../params/schema-safety.ts';
 
@@ -36,10 +37,10 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   try {
     schema = JSON.parse(text) as Record<string, unknown>;
   } catch (e) {
-    throw new BadInputError(`${name} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new BadInputError(hostMessage('batch.schema-not-json', { name, reason: e instanceof Error ? e.message : String(e) }));
   }
   if (!schema || typeof schema !== 'object' || Array.isArray(schema))
-    throw new BadInputError(`${name} is not a JSON Schema object.`);
+    throw new BadInputError(hostMessage('batch.schema-not-object', { name }));
   const limit = schemaLimitProblem(schema, text);
   if (limit) throw new BadInputError(`${name} is refused: ${limit}`);
   const is2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
@@ -50,7 +51,7 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   try {
     validate = ajv.compile(schema);
   } catch (e) {
-    throw new BadInputError(`${name} is not a valid JSON Schema: ${e instanceof Error ? e.message : String(e)}`);
+    throw new BadInputError(hostMessage('batch.schema-invalid', { name, reason: e instanceof Error ? e.message : String(e) }));
   }
   const props = schema.properties && typeof schema.properties === 'object' ? Object.keys(schema.properties) : [];
   return {

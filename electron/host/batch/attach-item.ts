@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import type { BatchSpec } from '../../../shared/batch/types.ts';
 import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { attachPdfPages } from '../media/pdf-attach.ts';
 import type { ItemRow } from './batch-store.ts';
@@ -22,7 +23,9 @@ export async function attachItem(
   try {
     bytes = new Uint8Array(readFileSync(item.path));
   } catch (e) {
-    throw new BadInputError(`Cannot read ${item.path} (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`);
+    throw new BadInputError(
+      hostMessage('batch.unreadable', { path: item.path, reason: (e as NodeJS.ErrnoException).code ?? 'unreadable' }),
+    );
   }
   const name = basename(item.path);
   if (item.kind === 'pdf')
@@ -35,6 +38,6 @@ export async function attachItem(
       contextTokens,
     });
   const info = await attachments.put({ name, mime: '', bytes });
-  if (info.kind !== 'image') throw new BadInputError(`${item.path} is a ${info.kind}, not an image.`);
+  if (info.kind !== 'image') throw new BadInputError(hostMessage('batch.not-an-image', { path: item.path, kind: info.kind }));
   return [{ id: info.id }];
 }

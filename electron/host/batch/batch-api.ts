@@ -18,6 +18,7 @@ import { emptyFailedResult } from '../../../shared/engine/result.ts';
 import { type ChatResult, emptyUsage } from '../../../shared/engine/types.ts';
 import { groundBoxes } from '../../../shared/grounding/parse-answer.ts';
 import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { LedgerStore } from '../ledger/ledger-store.ts';
 import { attachItem } from './attach-item.ts';
@@ -68,14 +69,12 @@ const TERMINAL = new Set(['completed', 'failed', 'expired', 'cancelled']);
 
 export async function runViaBatchApi(batch: BatchRow, deps: BatchApiDeps): Promise<BatchOutcome> {
   if (!batchApiSupported(deps.catalogId))
-    throw new BadInputError(
-      `${catalogEntry(deps.catalogId).name} has no OpenAI-style batch API Glimpse can use (docs/providers.md); run without --via batch-api.`,
-    );
+    throw new BadInputError(hostMessage('batch.no-batch-api', { provider: catalogEntry(deps.catalogId).name }));
   const { store } = deps;
   const id = batch.id;
   const startedAt = Date.now();
   const provider = deps.host.providers.get(deps.providerId);
-  if (!provider) throw new BadInputError('Pick a provider first.');
+  if (!provider) throw new BadInputError(hostMessage('request.no-provider'));
   const client = new OpenAI({
     apiKey: deps.apiKey || 'not-set',
     baseURL: provider.baseUrl,
@@ -102,9 +101,7 @@ export async function runViaBatchApi(batch: BatchRow, deps: BatchApiDeps): Promi
       if (n === 0) return finishRun(batch, deps, out, startedAt);
       const size = statSync(file).size;
       if (size > MAX_FILE_BYTES)
-        throw new BadInputError(
-          `The batch file is ${Math.round(size / 1024 / 1024)} MB, over the 100 MB a provider takes: lower --budget, or split the folder.`,
-        );
+        throw new BadInputError(hostMessage('batch.file-too-big', { mb: Math.round(size / 1024 / 1024) }));
       const uploaded = await client.files.create({ file: createReadStream(file), purpose: 'batch' });
       const job = await client.batches.create({
         input_file_id: uploaded.id,
@@ -200,7 +197,7 @@ async function writeInput(file: string, batch: BatchRow, deps: BatchApiDeps): Pr
         const r = emptyFailedResult(makeError('bad-input', e instanceof Error ? e.message : String(e)));
         recordItem(batch, deps, item, r, null);
       }
-      if (n > MAX_REQUESTS) throw new BadInputError(`More than ${MAX_REQUESTS} files: a provider batch takes at most that many.`);
+      if (n > MAX_REQUESTS) throw new BadInputError(hostMessage('batch.too-many-files', { max: MAX_REQUESTS }));
     }
   }
   return n;

@@ -13,6 +13,7 @@ import type { BatchFilesApi } from '../../../shared/bridge/batch-files.ts';
 import type { ChatResult } from '../../../shared/engine/types.ts';
 import { catalogEntry, catalogModel } from '../../../shared/providers/catalog.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { Db } from '../db.ts';
 import type { ProviderStore } from '../provider-store.ts';
@@ -40,10 +41,10 @@ export function batchFilesMethodsFor(d: BatchFilesDeps): BatchFilesApi {
       let staged = 0;
       for (const f of files) {
         if (!d.attachments.info(f.attachmentId))
-          throw new BadInputError(`${f.path} was not uploaded (or is no longer stored): drop it again.`);
+          throw new BadInputError(hostMessage('batch.drop-not-uploaded', { path: f.path }));
         const target = resolve(dir, ...f.path.split('/'));
         // The schema already refuses ".." and absolute parts; this is the last word, whatever the OS makes of a name.
-        if (!target.startsWith(dir + sep)) throw new BadInputError(`${f.path} would land outside the staged folder.`);
+        if (!target.startsWith(dir + sep)) throw new BadInputError(hostMessage('batch.drop-outside', { path: f.path }));
         if (existsSync(target)) continue;
         mkdirSync(dirname(target), { recursive: true });
         const source = d.attachments.pathOf(f.attachmentId);
@@ -60,8 +61,8 @@ export function batchFilesMethodsFor(d: BatchFilesDeps): BatchFilesApi {
     async openBatchResult({ batchId, idx }) {
       const batch = store.get(batchId);
       const item = batch ? store.item(batchId, idx) : null;
-      if (!batch || !item) throw new BadInputError('No such file in this batch.');
-      if (!item.result) throw new BadInputError(`${item.name} has no result yet.`);
+      if (!batch || !item) throw new BadInputError(hostMessage('batch.no-such-file'));
+      if (!item.result) throw new BadInputError(hostMessage('batch.no-result', { name: item.name }));
       const line = JSON.parse(item.result) as BatchResultLine;
       // The run's request id names the session's exchange, so a second open finds the session the first made.
       const requestId = line.request_id ?? `${batchId}-${idx}`;
@@ -79,7 +80,7 @@ export function batchFilesMethodsFor(d: BatchFilesDeps): BatchFilesApi {
         refs = await attachItem(item, spec, d.attachments, context);
       } catch (e) {
         throw new BadInputError(
-          `${item.name}'s answer cannot be shown on its pictures: ${e instanceof Error ? e.message : String(e)}`,
+          hostMessage('batch.result-unshowable', { name: item.name, reason: e instanceof Error ? e.message : String(e) }),
         );
       }
       // results.jsonl keeps no reasoning, estimate or finish reason: the session shows the answer and its boxes.

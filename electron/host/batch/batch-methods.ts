@@ -14,6 +14,7 @@ import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { DEFAULT_BUDGET } from '../../../shared/media/budget.ts';
 import { catalogModel } from '../../../shared/providers/catalog.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { ChatService } from '../chat-service.ts';
 import type { Db } from '../db.ts';
@@ -50,7 +51,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
 
   const providerOf = (spec: BatchSpec): ProviderView => {
     const p = spec.providerId ? d.providers.get(spec.providerId) : null;
-    if (!p) throw new BadInputError("This batch's provider is no longer configured: plan the batch again with another.");
+    if (!p) throw new BadInputError(hostMessage('batch.provider-gone'));
     return p;
   };
   const contextOf = (p: ProviderView, model: string) => catalogModel(p.catalogId, model)?.contextTokens ?? null;
@@ -75,7 +76,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
   const methods: BatchApi = {
     async planBatch(input) {
       const p = d.providers.get(input.providerId);
-      if (!p) throw new BadInputError('Pick a provider first.');
+      if (!p) throw new BadInputError(hostMessage('request.no-provider'));
       const model = input.model ?? p.model;
       // Checked now: a broken schema is told before Start, not found 1,000 files later.
       if (input.schema) {
@@ -104,8 +105,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
         idleTimeoutS: null,
       };
       const price = d.providers.priceFor(p, model);
-      if (spec.maxCostUsd !== null && !price)
-        throw new BadInputError(`A cost limit needs a price for ${model}, and none is known: enter one in Settings.`);
+      if (spec.maxCostUsd !== null && !price) throw new BadInputError(hostMessage('batch.cost-needs-price', { model }));
       const plan = await openBatch({ db: d.db, spec, outDir: input.outDir, model, price, contextTokens: contextOf(p, model) });
       const { batch, ...rest } = plan;
       return { batchId: batch.id, ...rest } satisfies BatchPlanView;
@@ -114,7 +114,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
     async startBatch(batchId) {
       if (running.has(batchId)) return;
       const batch = store.get(batchId);
-      if (!batch) throw new BadInputError('No such batch.');
+      if (!batch) throw new BadInputError(hostMessage('batch.no-such-batch'));
       const p = providerOf(batch.spec);
       const model = batch.spec.model ?? p.model;
       const schema = batch.spec.schema
@@ -170,7 +170,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
 
     async retryFailedBatch(batchId) {
       const b = store.get(batchId);
-      if (!b) throw new BadInputError('No such batch.');
+      if (!b) throw new BadInputError(hostMessage('batch.no-such-batch'));
       store.retryFailed(batchId);
       return {
         batchId,
@@ -197,7 +197,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
 
     async exportBatch({ batchId, format }) {
       const b = store.get(batchId);
-      if (!b) throw new BadInputError('No such batch.');
+      if (!b) throw new BadInputError(hostMessage('batch.no-such-batch'));
       const stem = `glimpse-batch-${batchId.slice(0, 8)}`;
       if (format === 'jsonl') {
         const lines: string[] = [];

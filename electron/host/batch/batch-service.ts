@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { type BatchEstimate, type CompletionHistory, completionGuess, estimateBatch } from '../../../shared/batch/estimate.ts';
 import type { BatchCounts, BatchSpec } from '../../../shared/batch/types.ts';
 import type { Price } from '../../../shared/providers/catalog.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { Db } from '../db.ts';
 import { type BatchRow, BatchStore, type PlannedItem } from './batch-store.ts';
@@ -74,13 +75,13 @@ export async function openBatch(o: OpenOptions): Promise<BatchPlan> {
   let batch: BatchRow | null;
   if (o.resumeId) {
     batch = store.get(o.resumeId);
-    if (!batch) throw new BadInputError(`No batch ${o.resumeId} in this data folder (\`glimpse batch --list\` shows them).`);
+    if (!batch) throw new BadInputError(hostMessage('batch.no-such-id', { id: o.resumeId }));
   } else {
     batch = store.findByRunKey(runKey(o.spec, outDir));
   }
   const spec = batch?.spec ?? o.spec;
   const planned = await planInputs(spec, outDir, o.contextTokens);
-  if (planned.length === 0) throw new BadInputError(`No files found in ${spec.inputs.join(', ')}.`);
+  if (planned.length === 0) throw new BadInputError(hostMessage('batch.no-files', { inputs: spec.inputs.join(', ') }));
   const resumed = batch !== null;
   if (!batch) {
     const id = randomUUID();

@@ -7,6 +7,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync, renameSync, rmSync, wri
 import { join } from 'node:path';
 import type { BatchFormat, BatchResultLine } from '../../../shared/batch/types.ts';
 import { answerText } from '../../../shared/grounding/parse-answer.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 
 /** The file operations a batch uses, injectable so a test can make the disk "fill up". */
@@ -53,7 +54,7 @@ export function checkOutDir(outDir: string): void {
     rmSync(probe, { force: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw new BadInputError(`Cannot write to the output folder ${outDir} (${code}). Nothing was sent.`);
+    throw new BadInputError(hostMessage('batch.out-unwritable', { dir: outDir, reason: code }));
   }
 }
 

@@ -12,6 +12,7 @@ import { estimateTextTokens } from '../../../shared/engine/pricing.ts';
 import { fitToBudget } from '../../../shared/media/budget.ts';
 import { pagesThatFit } from '../../../shared/media/estimate.ts';
 import { pageFit, parsePageRange } from '../../../shared/media/pages.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { openPdf } from '../media/pdf-render.ts';
 import { sniff } from '../media/sniff.ts';
@@ -64,10 +65,10 @@ export function findFiles(inputs: readonly string[], outDir: string): Found[] {
       add(input, null);
     } else if (GLOB_CHARS.test(input)) {
       const hits = globSync(input);
-      if (hits.length === 0) throw new BadInputError(`No file matches ${input}.`);
+      if (hits.length === 0) throw new BadInputError(hostMessage('batch.no-glob-match', { input }));
       for (const h of hits) if (!statSync(h, { throwIfNoEntry: false })?.isDirectory()) add(h, null);
     } else {
-      throw new BadInputError(`${input} does not exist.`);
+      throw new BadInputError(hostMessage('batch.input-missing', { input }));
     }
   }
   return [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

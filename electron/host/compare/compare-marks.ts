@@ -3,6 +3,7 @@
  * chosen lane's request and 0 on the other lanes' rows of the same compare group, NULL while nobody has marked.
  */
 import type { CompareApi, CompareInfo, PreferenceMark } from '../../../shared/bridge/compare.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { Db } from '../db.ts';
 
@@ -11,12 +12,12 @@ export function markPreferred(db: Db, input: PreferenceMark): void {
   const rows = db.prepare('SELECT DISTINCT request_id FROM ledger WHERE compare_group = ?').all(group) as {
     request_id: string;
   }[];
-  if (rows.length === 0) throw new BadInputError('This compare is not in the ledger (yet): wait for its lanes to start.');
+  if (rows.length === 0) throw new BadInputError(hostMessage('compare.not-in-ledger'));
   if (input.requestId === null) {
     db.prepare('UPDATE ledger SET preferred = NULL WHERE compare_group = ?').run(group);
     return;
   }
-  if (!rows.some((r) => r.request_id === input.requestId)) throw new BadInputError('That lane is not part of this compare.');
+  if (!rows.some((r) => r.request_id === input.requestId)) throw new BadInputError(hostMessage('compare.lane-not-in-compare'));
   db.prepare('UPDATE ledger SET preferred = (request_id = ?) WHERE compare_group = ?').run(input.requestId, group);
 }
 

@@ -6,6 +6,7 @@
 import type { SessionApi } from '../../../shared/bridge/sessions.ts';
 import type { UsageApi } from '../../../shared/bridge/usage.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { ChatObserver } from '../chat-service.ts';
 import type { Db } from '../db.ts';
@@ -38,10 +39,10 @@ export function checkRange(range: UsageRange | null | undefined): UsageRange {
     const v = range?.[k];
     if (v === null || v === undefined || v === '') continue;
     const day = parseDay(String(v));
-    if (!day) throw new BadInputError(`“${v}” is not a date: use YYYY-MM-DD.`);
+    if (!day) throw new BadInputError(hostMessage('ledger.not-a-date', { text: String(v) }));
     out[k] = day;
   }
-  if (out.from && out.to && out.from > out.to) throw new BadInputError('The start date is after the end date.');
+  if (out.from && out.to && out.from > out.to) throw new BadInputError(hostMessage('ledger.range-reversed'));
   if (range?.batchId) out.batchId = range.batchId;
   return out;
 }

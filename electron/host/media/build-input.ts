@@ -51,8 +51,13 @@ export async function buildAttachmentParts(
       out.parts.push({ type: 'image_url', image_url: { url: img.dataUrl } });
       out.images.push({ width: img.width, height: img.height });
     } else if (info.kind === 'video') {
-      const refusal = nativeVideoRefusal({ modelTakesVideo: opts.modelTakesVideo, mime: info.mime, size: info.size });
-      if (refusal) throw new BadInputError(`“${info.name}”: ${refusal}`);
+      const refusal = nativeVideoRefusal({
+        name: info.name,
+        modelTakesVideo: opts.modelTakesVideo,
+        mime: info.mime,
+        size: info.size,
+      });
+      if (refusal) throw new BadInputError(refusal);
       // Z.AI takes base64 data URLs for video_url as well as http(s) ones (docs/providers.md, Media).
       const b64 = Buffer.from(store.read(ref.id).bytes).toString('base64');
       out.parts.push({ type: 'video_url', video_url: { url: `data:${info.mime};base64,${b64}` } });

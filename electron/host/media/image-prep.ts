@@ -29,7 +29,7 @@ export interface ImageSize {
 
 function refusal(e: unknown, name: string | undefined): Error {
   if (!(e instanceof DecodeFailure)) return e as Error;
-  if (!name) return new BadInputError(`This image ${e.message}.`);
+  if (!name) return new BadInputError(hostMessage('image.unreadable-unnamed', { reason: e.message }));
   // The decoder's commonest refusal has its own code; the rarer ones keep the decoder's English reason.
   return new BadInputError(
     e.message === NOT_AN_IMAGE

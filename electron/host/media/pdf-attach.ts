@@ -5,7 +5,7 @@
  */
 import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
 import { pagesThatFit } from '../../../shared/media/estimate.ts';
-import { pageFit, pageRef, parsePageRange } from '../../../shared/media/pages.ts';
+import { pageFit, pageRangeRefusal, pageRef, parsePageRange } from '../../../shared/media/pages.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { BadInputError } from '../bad-input.ts';
 import { openPdf } from './pdf-render.ts';
@@ -32,7 +32,7 @@ export async function attachPdfPages(
   const pdf = await openPdf(bytes, { name: opts.name, password: opts.password ?? undefined });
   try {
     const picked = parsePageRange(opts.pages ?? 'all', pdf.pageCount);
-    if (!picked.ok) throw new BadInputError(`${opts.name}: ${picked.message}`);
+    if (!picked.ok) throw new BadInputError(pageRangeRefusal(opts.name, picked.text));
     if (opts.pages === null && opts.contextTokens) await refuseOverContext(pdf, opts.name, opts.budget, opts.contextTokens);
     const refs: AttachmentRef[] = [];
     for (const page of picked.pages) {

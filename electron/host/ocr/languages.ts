@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { requireHere } from '../require-here.ts';
 import { dirname, join } from 'node:path';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 
 /** Language codes Glimpse knows a data package for, with the name a person reads. */
@@ -50,8 +51,11 @@ export function parseLanguages(spec: string): string {
   const missing = codes.filter((c) => !installed.includes(c));
   if (codes.length === 0 || missing.length > 0) {
     const list = installed.map((c) => `${c} (${KNOWN_LANGUAGES[c]})`).join(', ');
-    const what = codes.length === 0 ? 'No OCR language was given' : `The OCR language “${missing[0]}” is not installed`;
-    throw new BadInputError(`${what}. Installed: ${list}. Combine them with +, e.g. eng+chi_sim.`);
+    throw new BadInputError(
+      codes.length === 0
+        ? hostMessage('ocr.no-language', { list })
+        : hostMessage('ocr.language-missing', { code: missing[0]!, list }),
+    );
   }
   return codes.join('+');
 }

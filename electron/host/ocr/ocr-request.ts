@@ -12,6 +12,7 @@ import { groundBoxes } from '../../../shared/grounding/parse-answer.ts';
 import { anyLowConfidence, LOW_CONFIDENCE_NOTE, pageSection, type OcrPage } from '../../../shared/ocr/ocr-result.ts';
 import { LOCAL_OCR } from '../../../shared/providers/catalog.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { imageForOcr, pdfPageForOcr } from '../media/image-prep.ts';
 import { parseLanguages } from './languages.ts';
@@ -129,7 +130,7 @@ function jobsOf(req: ChatRequest, attachments: AttachmentStore): Job[] {
   const jobs: Job[] = [];
   for (const ref of req.attachments) {
     const info = attachments.info(ref.id);
-    if (!info) throw new BadInputError('An attachment is no longer stored; attach it again.');
+    if (!info) throw new BadInputError(hostMessage('file.gone'));
     if (info.kind !== 'image') continue;
     const src = ref.source?.page ? attachments.info(ref.source.attachmentId) : null;
     jobs.push({
@@ -140,10 +141,7 @@ function jobsOf(req: ChatRequest, attachments: AttachmentStore): Job[] {
       pdf: src?.kind === 'pdf' && ref.source?.page ? { attachmentId: src.id, page: ref.source.page } : null,
     });
   }
-  if (jobs.length === 0)
-    throw new BadInputError(
-      'Local OCR reads text from images and PDF pages: attach one. To ask questions about an image, pick a provider with a language model.',
-    );
+  if (jobs.length === 0) throw new BadInputError(hostMessage('ocr.no-image'));
   return jobs;
 }
 

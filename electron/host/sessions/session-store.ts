@@ -12,6 +12,7 @@ import { sentKindOf } from '../../../shared/media/sent-kind.ts';
 import type { Box, ChatResult } from '../../../shared/engine/types.ts';
 import type { SamplingParams } from '../../../shared/params/types.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { Db } from '../db.ts';
 import { transaction } from '../db.ts';
@@ -155,7 +156,7 @@ export class SessionStore {
       const row = this.db
         .prepare("SELECT parent_id FROM messages WHERE id = ? AND session_id = ? AND role = 'user'")
         .get(user, sessionId) as { parent_id: string | null } | undefined;
-      if (!row) throw new BadInputError('That exchange is no longer in this session.');
+      if (!row) throw new BadInputError(hostMessage('session.exchange-gone'));
       this.db
         .prepare('UPDATE messages SET parent_id = ? WHERE session_id = ? AND parent_id = ?')
         .run(row.parent_id, sessionId, user);
@@ -218,7 +219,7 @@ export class SessionStore {
 
   summary(id: string): SessionSummary {
     const r = this.db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as unknown as SummaryRow | undefined;
-    if (!r) throw new BadInputError('That session no longer exists.');
+    if (!r) throw new BadInputError(hostMessage('session.gone'));
     return summary(r);
   }
 
@@ -284,10 +285,10 @@ export class SessionStore {
 
   rename(id: string, title: string): SessionSummary {
     const clean = title.trim().replace(/\s+/g, ' ');
-    if (!clean) throw new BadInputError('A session needs a name.');
-    if (clean.length > 200) throw new BadInputError('That name is too long (200 characters at most).');
+    if (!clean) throw new BadInputError(hostMessage('session.name-empty'));
+    if (clean.length > 200) throw new BadInputError(hostMessage('session.name-too-long'));
     const r = this.db.prepare('UPDATE sessions SET title = ? WHERE id = ?').run(clean, id);
-    if (r.changes === 0) throw new BadInputError('That session no longer exists.');
+    if (r.changes === 0) throw new BadInputError(hostMessage('session.gone'));
     return this.summary(id);
   }
 
@@ -302,7 +303,7 @@ export class SessionStore {
           .all(id) as { id: string }[]
       ).map((r) => r.id);
       const r = this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
-      if (r.changes === 0) throw new BadInputError('That session no longer exists.');
+      if (r.changes === 0) throw new BadInputError(hostMessage('session.gone'));
       const stillUsed = this.db.prepare('SELECT 1 FROM message_attachments WHERE attachment_id = ? LIMIT 1');
       const drop = this.db.prepare('DELETE FROM attachments WHERE id = ?');
       const gone: string[] = [];

@@ -2,6 +2,7 @@ import { fitToBudget } from '../../../shared/media/budget.ts';
 import { formatTimestamp, frameLabel, MAX_FRAME_COUNT } from '../../../shared/media/frames.ts';
 import { nativeVideoRefusal } from '../../../shared/media/video.ts';
 import { useFigures } from '../../i18n/figures.ts';
+import { hostText } from '../../i18n/host-text.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import type { PendingAttachment } from '../../model/attachments.ts';
@@ -32,7 +33,7 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
       </li>
     );
   }
-  const refusal = nativeVideoRefusal({ modelTakesVideo: takesVideo, mime: info.mime, size: info.size });
+  const refusal = nativeVideoRefusal({ name: a.name, modelTakesVideo: takesVideo, mime: info.mime, size: info.size });
   const native = clip.send === 'native' && !refusal;
   const frameTokens = clip.frames.reduce((n, fr) => n + fitToBudget(fr.width, fr.height, budget).tokens, 0);
   const plan = clip.plan;
@@ -67,7 +68,7 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
           />
           {t('clip.frames')}
         </label>
-        <label className="check" title={refusal ?? t('clip.providerSamples')}>
+        <label className="check" title={refusal ? hostText(refusal) : t('clip.providerSamples')}>
           <input
             type="radio"
             name={`send-${a.localId}`}

@@ -34,12 +34,16 @@ describe('refTexts', () => {
 
 describe('nativeVideoRefusal', () => {
   it('allows an MP4 within 200 MB where the model takes video, and says why otherwise', () => {
-    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: 1000 })).toBeNull();
-    expect(nativeVideoRefusal({ modelTakesVideo: false, mime: 'video/mp4', size: 1000 })).toContain('images only');
-    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/webm', size: 1000 })).toContain('MP4, MOV or MKV');
-    expect(nativeVideoRefusal({ modelTakesVideo: true, mime: 'video/mp4', size: MAX_NATIVE_VIDEO_BYTES + 1 })).toContain(
-      'at most 200 MB',
+    expect(nativeVideoRefusal({ name: 'a.mp4', modelTakesVideo: true, mime: 'video/mp4', size: 1000 })).toBeNull();
+    expect(nativeVideoRefusal({ name: 'a.mp4', modelTakesVideo: false, mime: 'video/mp4', size: 1000 })?.message).toContain(
+      'images only',
     );
+    expect(nativeVideoRefusal({ name: 'a.mp4', modelTakesVideo: true, mime: 'video/webm', size: 1000 })?.message).toContain(
+      'MP4, MOV or MKV',
+    );
+    expect(
+      nativeVideoRefusal({ name: 'a.mp4', modelTakesVideo: true, mime: 'video/mp4', size: MAX_NATIVE_VIDEO_BYTES + 1 })?.message,
+    ).toContain('at most 200 MB');
   });
 });
 

@@ -11,7 +11,11 @@ describe('parsePageRange', () => {
     expect(parsePageRange('', 2)).toEqual({ ok: true, pages: [1, 2] });
   });
   it('says what is wrong instead of picking nothing', () => {
-    expect(parsePageRange('2-9', 6)).toEqual({ ok: false, message: 'The document has 6 pages; “2-9” goes past it.' });
+    expect(parsePageRange('2-9', 6)).toMatchObject({
+      ok: false,
+      message: 'The document has 6 pages; “2-9” goes past it.',
+      text: { code: 'pages.past-end', params: { count: 6, text: '2-9' } },
+    });
     expect(parsePageRange('5-2', 6)).toMatchObject({ ok: false, message: expect.stringContaining('not a valid range') });
     expect(parsePageRange('two', 6)).toMatchObject({ ok: false, message: expect.stringContaining('“two” is not a page') });
     expect(parsePageRange('0', 6)).toMatchObject({ ok: false });
