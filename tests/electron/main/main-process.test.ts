@@ -59,6 +59,22 @@ async function launch(opts: StandInOptions = {}, prepare?: (dataDir: string) => 
   return { app, dataDir, win: app.windows[0]! };
 }
 
+/**
+ * Adds a Z.AI provider at the fake's `path` through the bridge. The stand-in has no secure storage, so keys are
+ * kept for this session only, as Settings offers in that case.
+ */
+async function addFakeZai(app: ElectronStandIn, path = 'zai'): Promise<{ id: string }> {
+  await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
+  const saved = await app.invoke(ipcChannel('saveProvider'), {
+    catalogId: 'zai',
+    name: 'Fake',
+    baseUrl: `${fake.url}/${path}`,
+    model: 'glm-4.5v',
+    apiKey: 'sk-main-test',
+  });
+  return saved.result;
+}
+
 const desktopEvents = (app: ElectronStandIn): DesktopEvent[] =>
   app.windows.flatMap((w) =>
     w.webContents.sent.filter((s) => s.channel === DESKTOP_EVENT_CHANNEL).map((s) => s.payload as DesktopEvent),
@@ -144,17 +160,7 @@ describe('the main process', () => {
 
   it('cancels running requests when the window closes', async () => {
     const { app, win } = await launch();
-    // No secure storage in the stand-in: keys for this session only, as Settings offers in that case.
-    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
-    const provider = (
-      await app.invoke(ipcChannel('saveProvider'), {
-        catalogId: 'zai',
-        name: 'Fake',
-        baseUrl: `${fake.url}/zai/endless`,
-        model: 'glm-4.5v',
-        apiKey: 'sk-main-test',
-      })
-    ).result;
+    const provider = await addFakeZai(app, 'zai/endless');
     const before = fake.requests.length;
     const started = await app.invoke(ipcChannel('startChat'), {
       providerId: provider.id,
@@ -182,16 +188,7 @@ describe('the main process', () => {
 
   it('quitting mid-answer stores the request as cancelled, with its partial answer, before the process ends', async () => {
     const { app, win, dataDir } = await launch();
-    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
-    const provider = (
-      await app.invoke(ipcChannel('saveProvider'), {
-        catalogId: 'zai',
-        name: 'Fake',
-        baseUrl: `${fake.url}/zai/endless`,
-        model: 'glm-4.5v',
-        apiKey: 'sk-main-test',
-      })
-    ).result;
+    const provider = await addFakeZai(app, 'zai/endless');
     const started = await app.invoke(ipcChannel('startChat'), {
       providerId: provider.id,
       thinking: false,
@@ -366,16 +363,7 @@ describe('the main process', () => {
   it('plans a batch that holds a PDF: pdf.js is found from the CommonJS bundle', async () => {
     // createRequire(import.meta.url) threw here: the main bundle compiles import.meta.url away.
     const { app } = await launch();
-    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
-    const provider = (
-      await app.invoke(ipcChannel('saveProvider'), {
-        catalogId: 'zai',
-        name: 'Fake',
-        baseUrl: `${fake.url}/zai`,
-        model: 'glm-4.5v',
-        apiKey: 'sk-main-test',
-      })
-    ).result;
+    const provider = await addFakeZai(app);
     const work = mkdtempSync(join(tmpdir(), 'glimpse-main-pdf-'));
     try {
       const inDir = join(work, 'reports');
@@ -398,16 +386,7 @@ describe('the main process', () => {
 
   it('shows a running batch in the tray and on the taskbar, and clears both when it ends', async () => {
     const { app, win } = await launch();
-    await app.invoke(ipcChannel('setSessionOnlyKeys'), true);
-    const provider = (
-      await app.invoke(ipcChannel('saveProvider'), {
-        catalogId: 'zai',
-        name: 'Fake',
-        baseUrl: `${fake.url}/zai`,
-        model: 'glm-4.5v',
-        apiKey: 'sk-main-test',
-      })
-    ).result;
+    const provider = await addFakeZai(app);
     const work = mkdtempSync(join(tmpdir(), 'glimpse-main-batch-'));
     try {
       const inDir = join(work, 'scans');
