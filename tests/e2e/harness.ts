@@ -76,15 +76,26 @@ export class GlimpseApp {
     rmSync(this.shell.dataDir, { recursive: true, force: true });
   }
 
-  /** Adds a provider through Settings, the way a person does, and leaves it picked. */
-  async addProvider(opts: { name: string; path: string; kind?: string; apiKey?: string; model?: string }): Promise<void> {
+  /**
+   * Adds a provider through Settings, the way a person does, and leaves it picked. `path` is on the fake provider;
+   * `baseUrl` is any other address. Waits for Settings to close: while the modal is open the page behind it is
+   * inert, and Playwright's fill() on an inert box reports success while typing nothing.
+   */
+  async addProvider(opts: {
+    name: string;
+    path?: string;
+    baseUrl?: string;
+    kind?: string;
+    apiKey?: string;
+    model?: string;
+  }): Promise<void> {
     const p = this.page;
     await p.getByRole('button', { name: 'Settings', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Settings' });
     await dialog.getByRole('button', { name: 'Add provider' }).click();
     if (opts.kind) await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: opts.kind });
     await dialog.getByRole('textbox', { name: 'Name' }).fill(opts.name);
-    await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${this.fake.url}/${opts.path}`);
+    await dialog.getByRole('textbox', { name: 'Base URL' }).fill(opts.baseUrl ?? `${this.fake.url}/${opts.path ?? ''}`);
     if (opts.apiKey !== undefined) await dialog.getByLabel('API key').fill(opts.apiKey);
     await dialog.getByRole('combobox', { name: 'Model' }).fill(opts.model ?? 'glm-4.5v');
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -105,7 +116,10 @@ export class GlimpseApp {
   }
 
   async ask(prompt: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Prompt' }).fill(prompt);
+    const box = this.page.getByRole('textbox', { name: 'Prompt' });
+    await box.fill(prompt);
+    // fill() on a box behind an open modal types nothing and still succeeds: fail here, not at a disabled Send.
+    await expect(box).toHaveValue(prompt);
     await this.page.getByRole('button', { name: 'Send' }).click();
   }
 
