@@ -17,6 +17,17 @@ export interface UsageTotals {
   unknown_cost_requests: number;
 }
 
+/** No requests yet: what a day without traffic, or an empty ledger, adds up to. */
+export const emptyTotals = (): UsageTotals => ({
+  requests: 0,
+  prompt_tokens: 0,
+  completion_tokens: 0,
+  reasoning_tokens: 0,
+  cached_tokens: 0,
+  cost_usd: 0,
+  unknown_cost_requests: 0,
+});
+
 /** Totals with their split by mode (`thinking` / `fast`) and by provider name. */
 export interface SplitTotals extends UsageTotals {
   by_mode: Record<string, UsageTotals>;

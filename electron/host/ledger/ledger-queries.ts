@@ -3,15 +3,16 @@
  * the trigger-kept rollup `ledger_daily` (a few rows per day) rather than every request, which keeps them within
  * milliseconds at 100,000 requests (see tests/bench/ledger-bench.ts).
  */
-import type {
-  DayTotals,
-  LedgerRow,
-  ModeAverages,
-  SplitTotals,
-  Tally,
-  UsageRange,
-  UsageReport,
-  UsageTotals,
+import {
+  type DayTotals,
+  emptyTotals,
+  type LedgerRow,
+  type ModeAverages,
+  type SplitTotals,
+  type Tally,
+  type UsageRange,
+  type UsageReport,
+  type UsageTotals,
 } from '../../../shared/bridge/usage.ts';
 import type { Db } from '../db.ts';
 import { LEDGER_COLUMNS } from './ledger-csv.ts';
@@ -36,16 +37,6 @@ export interface GroupRow {
 const SUMS = `SUM(requests) AS requests, SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens,
   SUM(reasoning_tokens) AS reasoning_tokens, SUM(cached_tokens) AS cached_tokens, SUM(cost_nusd) AS cost_nusd,
   SUM(unknown_cost) AS unknown_cost, SUM(timed_requests) AS timed_requests, SUM(total_ms) AS total_ms`;
-
-export const emptyTotals = (): UsageTotals => ({
-  requests: 0,
-  prompt_tokens: 0,
-  completion_tokens: 0,
-  reasoning_tokens: 0,
-  cached_tokens: 0,
-  cost_usd: 0,
-  unknown_cost_requests: 0,
-});
 
 interface Acc extends UsageTotals {
   cost_nusd: number;

@@ -1,4 +1,4 @@
-import type { DayTotals } from '../../../shared/bridge/usage.ts';
+import { type DayTotals, emptyTotals } from '../../../shared/bridge/usage.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 
 /** Every day from the first to the last of the series, so quiet days show as gaps rather than vanish. */
@@ -11,18 +11,7 @@ export function fillDays(days: DayTotals[]): DayTotals[] {
   const last = days[days.length - 1].day;
   for (let i = 0; i < 3660; i++) {
     const key = `${cur.getFullYear()}-${String(cur.getMonth() + 1).padStart(2, '0')}-${String(cur.getDate()).padStart(2, '0')}`;
-    out.push(
-      byDay.get(key) ?? {
-        day: key,
-        requests: 0,
-        prompt_tokens: 0,
-        completion_tokens: 0,
-        reasoning_tokens: 0,
-        cached_tokens: 0,
-        cost_usd: 0,
-        unknown_cost_requests: 0,
-      },
-    );
+    out.push(byDay.get(key) ?? { day: key, ...emptyTotals() });
     if (key >= last) break;
     cur.setDate(cur.getDate() + 1);
   }

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerRow, UsageTotals } from '../../../../shared/bridge/usage.ts';
 import { openDb, type Db } from '../../../../electron/host/db.ts';
 import { csvHeader, ledgerCsv } from '../../../../electron/host/ledger/ledger-csv.ts';
-import { emptyTotals, LedgerQueries } from '../../../../electron/host/ledger/ledger-queries.ts';
+import { LedgerQueries } from '../../../../electron/host/ledger/ledger-queries.ts';
+import { emptyTotals } from '../../../../shared/bridge/usage.ts';
 import { localDay } from '../../../../electron/host/ledger/local-day.ts';
 import { checkRange } from '../../../../electron/host/ledger/records.ts';
 
