@@ -4,7 +4,6 @@
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import sharp from 'sharp';
@@ -19,6 +18,7 @@ import {
   type ElectronStandIn,
   type StandInOptions,
 } from '../../fixtures/electron-stand-in.ts';
+import { expectCancelledRow } from '../../fixtures/cancelled-row.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
 import { makePdf } from '../../fixtures/media/make-media.ts';
 import { buildMain, loadMain, type BuiltMain } from './load-main.ts';
@@ -206,17 +206,7 @@ describe('the main process', () => {
     // Quit from the menu: the quit is held until the request is stored, then goes through.
     app.quit();
     await app.quitted();
-    const db = new DatabaseSync(join(dataDir, 'glimpse.db'), { readOnly: true });
-    try {
-      const row = db
-        .prepare('SELECT status, error_kind, ended_at, completion_tokens FROM ledger WHERE request_id = ?')
-        .get(id) as { status: string; error_kind: string; ended_at: number | null; completion_tokens: number };
-      expect(row).toMatchObject({ status: 'cancelled', error_kind: 'cancelled' });
-      expect(row.ended_at).not.toBeNull();
-      expect(row.completion_tokens).toBeGreaterThan(0);
-    } finally {
-      db.close();
-    }
+    expectCancelledRow(join(dataDir, 'glimpse.db'), id);
   });
 
   it('as a second instance, quits at once and opens nothing', async () => {

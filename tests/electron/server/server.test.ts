@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { RENDERER_CSP } from '../../../electron/host/renderer-csp.ts';
 import { startBrowserShell, type BrowserShell } from '../../../electron/server/server.ts';
 import type { ChatEventEnvelope } from '../../../shared/bridge/chat.ts';
 import { startFakeProvider, type FakeProvider } from '../../fixtures/fake-provider.ts';
+import { bundleServe, removeBundle, type ServeProcess, startServe } from '../../fixtures/serve-process.ts';
 
 const SECRET = 'top-secret-do-not-serve';
 let root: string;
@@ -397,76 +397,28 @@ describe('browser shell: attachments and chat', () => {
 });
 
 describe('browser shell: a malformed call does not take the process down', () => {
-  let child: ChildProcess | null = null;
+  let serve: ServeProcess | null = null;
+  let bundle = '';
   afterAll(() => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
-    rmSync(join('.glimpse-test', `serve-${process.pid}.mjs`), { force: true });
+    if (serve && serve.proc.exitCode === null) serve.proc.kill('SIGKILL');
+    if (bundle) removeBundle(bundle);
   });
 
   it('survives a malformed startChat and keeps answering', async () => {
-    const dir = join(root, 'serve-process');
-    mkdirSync(dir);
-    // Bundled inside the repository, so its packages (zod, openai...) resolve from node_modules.
-    const bundle = join('.glimpse-test', `serve-${process.pid}.mjs`);
-    await build({
-      entryPoints: ['electron/server/serve.ts'],
-      outfile: bundle,
-      bundle: true,
-      platform: 'node',
-      packages: 'external',
-      format: 'esm',
-      target: 'node22',
-      logLevel: 'warning',
-    });
-    const proc = spawn(process.execPath, [bundle, '--port', '0', '--data-dir', join(dir, 'data'), '--static-dir', staticDir], {
-      env: { PATH: process.env.PATH, HOME: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = proc;
-    let stderr = '';
-    proc.stderr!.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-    // The launch URL is printed once the server listens.
-    const launch = await new Promise<URL>((resolve, reject) => {
-      let out = '';
-      proc.stdout!.on('data', (d) => {
-        out += d;
-        const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
-        if (m) resolve(new URL(m[0]));
-      });
-      void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
-    const port = Number(launch.port);
-    const token = launch.searchParams.get('token')!;
-    const post = (method: string, arg: unknown) =>
-      new Promise<{ status: number; json: any }>((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: `/api/call/${method}`,
-            headers: { host: `127.0.0.1:${port}`, 'x-glimpse-token': token, 'content-type': 'application/json' },
-          },
-          (res) => {
-            let text = '';
-            res.on('data', (c) => (text += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-          },
-        );
-        req.on('error', reject);
-        req.end(JSON.stringify({ arg }));
-      });
-    const bad = await post('startChat', {});
+    bundle = await bundleServe('serve');
+    serve = await startServe(bundle, join(root, 'serve-process'));
+    const bad = await serve.call('startChat', {});
     // The next request is served by the same, living process.
-    const info = await post('getInfo', null).catch((e: Error) => ({ status: 0, json: { error: e.message, stderr } }));
+    const info = await serve
+      .call('getInfo', null)
+      .catch((e: Error) => ({ status: 0, json: { error: e.message, stderr: serve?.stderr() } }));
     expect(info).toMatchObject({ status: 200, json: { result: { shell: 'browser' } } });
     expect(bad.status).toBe(400);
     expect(bad.json.failure).toEqual({
       kind: 'bad-input',
       message: 'startChat: providerId: Invalid input: expected string, received undefined',
     });
-    expect(proc.exitCode).toBeNull();
-    expect(stderr).not.toMatch(/Unhandled|TypeError/);
+    expect(serve.proc.exitCode).toBeNull();
+    expect(serve.stderr()).not.toMatch(/Unhandled|TypeError/);
   });
 });
