@@ -16,6 +16,45 @@ import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
 /** How long one compile-and-check may take: real schemas take milliseconds; a hostile one is cut off here. */
 export const SCHEMA_DEADLINE_MS = 3_000;
+/**
+ * Where the runtime can read a worker thread's CPU time (Node 24), the deadline counts the worker's own processor
+ * time: on a busy machine a real schema's few milliseconds of work can take seconds of wall time, and must not be
+ * refused for it. Wall time still ends a job at WALL_FACTOR times the deadline, so nothing waits without end.
+ */
+const WALL_FACTOR = 10;
+const CPU_POLL_MS = 100;
+
+/** Calls `stop` once the job has used `deadlineMs` of the worker's processor time (or wall time, failing that). */
+function deadlineWatch(worker: Worker, deadlineMs: number, stop: () => void): { cancel(): void } {
+  const cpuOf = (worker as Worker & { cpuUsage?: () => Promise<{ user: number; system: number }> }).cpuUsage;
+  if (typeof cpuOf !== 'function') {
+    const t = setTimeout(stop, deadlineMs);
+    return { cancel: () => clearTimeout(t) };
+  }
+  let cancelled = false;
+  const ms = (u: { user: number; system: number }) => (u.user + u.system) / 1000;
+  const wall = setTimeout(() => !cancelled && stop(), deadlineMs * WALL_FACTOR);
+  const used = () => cpuOf.call(worker).then(ms);
+  const start = used();
+  const poll = setInterval(() => {
+    void Promise.all([start, used()])
+      .then(([a, b]) => {
+        if (!cancelled && b - a > deadlineMs) stop();
+      })
+      .catch(() => {
+        // The worker ended between polls: its exit handler answers the job.
+      });
+  }, CPU_POLL_MS);
+  void start.catch(() => {});
+  return {
+    cancel() {
+      cancelled = true;
+      clearTimeout(wall);
+      clearInterval(poll);
+    },
+  };
+}
+
 /** How long a new worker may take to load (ajv): generous, a loaded machine is slow to start threads. */
 const STARTUP_MS = 30_000;
 const IDLE_MS = 60_000;
@@ -95,7 +134,7 @@ export class SchemaGuard {
     }
     return new Promise((resolve) => {
       const done = (r: SchemaReply | { ok: false; error: string }) => {
-        clearTimeout(timer);
+        timer.cancel();
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -117,14 +156,15 @@ export class SchemaGuard {
         this.forget(worker);
         done({ ok: false, error: 'The schema check stopped before it finished.' });
       };
-      const timer = setTimeout(() => {
+      const stop = () => {
         this.forget(worker);
         void worker.terminate();
         done({
           ok: false,
           error: `Checking against this schema took longer than ${this.deadlineMs / 1000} s and was stopped; simplify the schema (deep $ref chains, costly patterns).`,
         });
-      }, this.deadlineMs);
+      };
+      const timer = deadlineWatch(worker, this.deadlineMs, stop);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

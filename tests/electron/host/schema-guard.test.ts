@@ -7,14 +7,19 @@ import { MAX_SCHEMA_DEPTH } from '../../../electron/host/params/schema-safety.ts
 const guard = new SchemaGuard();
 afterAll(() => guard.close());
 
-/** Runs `fn` and counts how often the main thread got to run a timer meanwhile: a blocked host counts ~0. */
-async function whileResponsive<T>(fn: () => Promise<T>): Promise<{ value: T; ticks: number; ms: number }> {
+/**
+ * Runs `fn` and counts how often the main thread got to run a timer meanwhile (a blocked host counts ~0), and the
+ * processor time this thread spent: wall time on a loaded machine measures the scheduler, not the code.
+ */
+async function whileResponsive<T>(fn: () => Promise<T>): Promise<{ value: T; ticks: number; ms: number; cpuMs: number }> {
   let ticks = 0;
   const timer = setInterval(() => ticks++, 10);
+  const c0 = process.threadCpuUsage();
   const t0 = Date.now();
   try {
     const value = await fn();
-    return { value, ticks, ms: Date.now() - t0 };
+    const c = process.threadCpuUsage(c0);
+    return { value, ticks, ms: Date.now() - t0, cpuMs: (c.user + c.system) / 1000 };
   } finally {
     clearInterval(timer);
   }
@@ -23,9 +28,9 @@ async function whileResponsive<T>(fn: () => Promise<T>): Promise<{ value: T; tic
 describe('a hostile JSON Schema cannot hang the host', () => {
   it('refuses a 10 MB schema before compiling it, naming its size', async () => {
     const big = { type: 'object', description: 'x'.repeat(10 * 1024 * 1024) };
-    const { value, ms } = await whileResponsive(() => guard.problems(big));
+    const { value, cpuMs } = await whileResponsive(() => guard.problems(big));
     expect(value).toEqual(['The schema is 10241 KB; at most 256 KB is accepted.']);
-    expect(ms).toBeLessThan(2_000);
+    expect(cpuMs).toBeLessThan(2_000);
   });
 
   it('refuses a schema nested far too deep, without overflowing the stack', async () => {
@@ -98,6 +103,22 @@ describe('a hostile JSON Schema cannot hang the host', () => {
       expect(again.errors[0]).toMatch(/took longer than 0.5 s/);
     } finally {
       await stuck.close();
+    }
+  });
+
+  it('counts the checker’s processor time, so a check slowed by a busy machine is not refused', async () => {
+    // This worker waits 1.5 s without using the processor (as a check descheduled by a loaded machine would),
+    // then answers: past a 0.5 s deadline in wall time, far inside it in processor time.
+    const waiting = new SchemaGuard({
+      deadlineMs: 500,
+      entry: fileURLToPath(new URL('../../fixtures/waiting-schema-worker.mjs', import.meta.url)),
+    });
+    try {
+      const { value, ms } = await whileResponsive(() => waiting.problems({ type: 'string' }));
+      expect(value).toEqual([]);
+      expect(ms).toBeGreaterThanOrEqual(1_500);
+    } finally {
+      await waiting.close();
     }
   });
 
