@@ -81,6 +81,9 @@ function stripTokens(raw: string) {
       if (shifts[mid]![0] <= p) lo = mid;
       else hi = mid - 1;
     }
+    // Tokens side by side (a box's end and the next box's begin) share one clean position: take the first, so a
+    // cut there falls between them and the next stretch keeps its begin token.
+    while (lo > 0 && shifts[lo - 1]![0] === p) lo--;
     const [at, raw] = shifts[lo] ?? [0, 0];
     return raw + (p - at);
   };

@@ -74,6 +74,13 @@ describe('grounding parser: chunking never changes the result', () => {
     );
   });
 
+  it('keeps a box token that follows an empty one right after a blank line (found by the property above)', () => {
+    const text = `${B}\n\n${E}${B}[[0,0,0,0]]${E}`;
+    const got = new GroundingParser().update(text, []);
+    expect(got).toEqual(parseAnswer(text, []));
+    expect(got.boxes.map((b) => b.source)).toEqual(['token']);
+  });
+
   it('every closed box is found as soon as its closing bracket arrives', () => {
     fc.assert(
       fc.property(box, fc.constantFrom('[[%]]', '[%]', '(%)', '<%>'), (b, style) => {
