@@ -107,6 +107,25 @@ test('a JSON schema is checked as it is typed, and the answer is validated again
   await expect(check.getByRole('rowheader', { name: 'count' })).toBeVisible();
 });
 
+test('a schema sent straight after it is typed is the schema typed, never an older one', async ({ page }) => {
+  await app.addProvider({ name: 'Fake', path: 'vllm', kind: 'Custom server', apiKey: 'k' });
+  await openParams(page);
+  await page.getByLabel('Response format').selectOption('json_schema');
+  const typed = { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] };
+  await page.getByLabel('JSON schema', { exact: true }).fill(JSON.stringify(typed));
+  // Sent at once: until the host's verdict is in, Send is held back with a word why; after it, the send goes.
+  await app.ask('Count the cats');
+  const held = page.getByRole('alert').filter({ hasText: 'Checking the schema…' });
+  await expect(held.or(app.answer())).toBeVisible();
+  if (await held.isVisible()) {
+    expect(app.fake.requests).toHaveLength(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Valid JSON Schema' })).toBeVisible();
+    await page.getByRole('button', { name: 'Send' }).click();
+  }
+  await app.waitForAnswerDone();
+  expect(lastBody().response_format).toEqual({ type: 'json_schema', json_schema: { name: 'answer', schema: typed, strict: true } });
+});
+
 test("View code's curl, replayed against the provider, gets the same answer", async ({ page }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.shell.url });
   await app.addProvider({ name: 'Fake', path: 'zai', kind: 'Custom server', apiKey: 'k' });

@@ -16,13 +16,21 @@ export function SchemaEditor() {
   const [text, setText] = useState(() => (current ? JSON.stringify(current.schema, null, 2) : ''));
   const [name, setName] = useState(current?.name ?? 'answer');
   const [problems, setProblems] = useState<string[]>([]);
-  // A schema being fixed holds sends back, saying why; leaving the editor (another format) lets them go.
+  // Typed but not yet checked by the host: the parameters still hold the last valid schema (or none), so a send
+  // now would carry something other than what is on screen. The first check also starts the host's checker,
+  // which takes seconds on a busy machine.
+  const [checking, setChecking] = useState(false);
+  // A schema being fixed or checked holds sends back, saying why; leaving the editor (another format) lets them go.
   useEffect(() => {
     setParamError(
       'json-schema',
-      problems[0] ? t('playground.panel.fixFirst', { problem: t('playground.schema.problem', { problem: problems[0] }) }) : null,
+      problems[0]
+        ? t('playground.panel.fixFirst', { problem: t('playground.schema.problem', { problem: problems[0] }) })
+        : checking
+          ? t('playground.schema.checking')
+          : null,
     );
-  }, [problems, setParamError, t]);
+  }, [problems, checking, setParamError, t]);
   useEffect(() => () => setParamError('json-schema', null), [setParamError]);
   useEffect(() => {
     if (!text.trim()) {
@@ -41,10 +49,13 @@ export function SchemaEditor() {
       return;
     }
     let live = true;
+    setProblems([]);
+    setChecking(true);
     // A short pause after typing, then the host's verdict.
     const timer = setTimeout(async () => {
       const found = await checkSchema(parsed as Record<string, unknown>);
       if (!live) return;
+      setChecking(false);
       setProblems(found);
       if (found.length === 0)
         setParams({
@@ -78,7 +89,7 @@ export function SchemaEditor() {
         </ul>
       ) : (
         <p className="muted" role="status">
-          {t('playground.schema.valid')}
+          {checking ? t('playground.schema.checking') : t('playground.schema.valid')}
         </p>
       )}
     </div>
