@@ -49,7 +49,11 @@ export function UsageView({ onClose }: { onClose: () => void }) {
       {t && (
         <p className="usage-summary" aria-label={tr('usage.rangeTotals')}>
           <strong>{costOf(t)}</strong> ·{' '}
-          {tr('usage.summary', { requests: int(t.requests), tokens: int(t.prompt_tokens + t.completion_tokens) })}
+          {tr('usage.summary', {
+            count: t.requests,
+            requests: int(t.requests),
+            tokens: int(t.prompt_tokens + t.completion_tokens),
+          })}
           {t.unknown_cost_requests > 0 && <span className="muted"> · {unknownPhrase(t.unknown_cost_requests)}</span>}
         </p>
       )}
