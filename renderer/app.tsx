@@ -6,6 +6,7 @@ import { ResumeBanner } from './features/batch/resume-banner.tsx';
 import { Composer } from './features/composer/composer.tsx';
 import { isHelpKey, ShortcutsSheet } from './features/help/shortcuts-sheet.tsx';
 import { Conversation } from './features/conversation/conversation.tsx';
+import { ParamsPanel } from './features/playground/params-panel.tsx';
 import { DesktopActions } from './features/desktop/desktop-actions.tsx';
 import { SessionsSidebar } from './features/sessions/sessions-sidebar.tsx';
 import { FirstRunGuide } from './features/guide/first-run-guide.tsx';
@@ -70,6 +71,10 @@ export function App() {
       <SessionsSidebar open={sessionsOpen} onClose={closeSessions} />
       <UsageTally onOpenDetails={() => setUsageOpen(true)} />
       <Conversation />
+      {/* Its own grid area: above the composer, or a column at the right of a wide window while open (app-layout.css). */}
+      <div className="params-dock">
+        <ParamsPanel />
+      </div>
       <Composer openFileDialog={open} />
       {isDragActive && (
         <div className="drop-overlay" aria-hidden="true">

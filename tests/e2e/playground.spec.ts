@@ -87,6 +87,19 @@ test('an answer cut at its limit says so and continues', async ({ page }) => {
   expect(msgs.at(-1)?.content).toMatch(/^Continue exactly where/);
 });
 
+test('open parameters sit beside the conversation on a wide window, which keeps its height', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const conversation = page.locator('.conversation');
+  const before = await conversation.boundingBox();
+  await openParams(page);
+  const panel = await page.getByRole('region', { name: 'Parameters' }).boundingBox();
+  const after = await conversation.boundingBox();
+  expect(panel!.x).toBeGreaterThanOrEqual(after!.x + after!.width);
+  expect(after!.height).toBeGreaterThanOrEqual(before!.height);
+  // The system prompt box keeps its rows in the scrolling column.
+  expect((await page.getByLabel('System instructions').boundingBox())!.height).toBeGreaterThan(40);
+});
+
 test('a JSON schema is checked as it is typed, and the answer is validated against it', async ({ page }) => {
   await app.addProvider({ name: 'Fake', path: 'vllm/json-bad', kind: 'Custom server', apiKey: 'k' });
   await openParams(page);

@@ -10,7 +10,6 @@ import './composer-media.css';
 import { BudgetControl } from './budget-control.tsx';
 import { EstimateLine } from './estimate-line.tsx';
 import { PresetsMenu } from './presets-menu.tsx';
-import { ParamsPanel } from '../playground/params-panel.tsx';
 import { noticeText } from '../../i18n/host-text.ts';
 
 export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
@@ -56,7 +55,6 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
         </div>
       )}
       {lanesOpen && <LaneEditor onClose={() => setLanesOpen(false)} />}
-      <ParamsPanel />
       <AttachmentStrip />
       <div className="composer-media-bar">
         <BudgetControl />
