@@ -19,7 +19,7 @@ export const FIRST_SLICE = 8_000;
  * 60 KB answer took 30 frames there instead of 4.
  */
 export const MIN_SLICE = 8_000;
-export const MAX_SLICE = 256_000;
+export const MAX_SLICE = 64_000;
 /** Renders that take in less text than this measure the fixed cost of a render, not the cost of a character. */
 export const MIN_MEASURED = 1_000;
 /** How much of the old value a new measurement leaves: rates rise at once and fall slowly. */
@@ -35,6 +35,8 @@ const KEEP = 0.7;
 export class IntakePace {
   private fixedMs: number | null = null;
   private msPerChar: number | null = null;
+  /** The size of the last slice measured. */
+  private measured = FIRST_SLICE;
   private readonly budgetMs: number;
 
   constructor(budgetMs = INTAKE_BUDGET_MS) {
@@ -46,7 +48,8 @@ export class IntakePace {
     if (this.msPerChar === null) return FIRST_SLICE;
     const room = Math.max(this.budgetMs - (this.fixedMs ?? 0), this.budgetMs / 2);
     const fits = this.msPerChar > 0 ? room / this.msPerChar : MAX_SLICE;
-    return Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, fits)));
+    // At most twice the last slice measured: a rate learned on small slices is not trusted for a jump to a large one.
+    return Math.round(Math.min(MAX_SLICE, 2 * this.measured, Math.max(MIN_SLICE, fits)));
   }
 
   /** A render that took in `chars` new characters cost `ms` (render, commit and layout). */
@@ -56,7 +59,10 @@ export class IntakePace {
       this.fixedMs = this.fixedMs === null ? ms : this.fixedMs * KEEP + ms * (1 - KEEP);
       return;
     }
-    const rate = Math.max(0, ms - (this.fixedMs ?? 0)) / chars;
+    // At least half of what the render cost is put down to its text: small renders (a Markdown tail) can cost
+    // more than the fixed part of a large one (plain text), and a rate of nearly 0 would take a whole answer.
+    const rate = Math.max(ms - (this.fixedMs ?? 0), ms / 2) / chars;
+    this.measured = Math.max(chars, MIN_SLICE);
     const was = this.msPerChar;
     this.msPerChar = was === null || rate > was ? rate : was * KEEP + rate * (1 - KEEP);
   }
