@@ -1,8 +1,12 @@
 /**
  * The one place host events enter the store. Events are buffered and applied once per animation frame, so a
  * provider sending hundreds of tokens a second (or a batch finishing dozens of files) costs one React render per
- * frame, not one per event. A turn's end that arrives with new text is applied a frame later (textFirst): the
- * text is painted first, and the turn's final render does not make that frame late.
+ * frame, not one per event. An event that finds the pipe quiet (nothing queued, and a frame has gone by since the
+ * last events were applied) is applied at once instead: the first text of an answer, or each token of a slow
+ * stream, is rendered as it arrives and painted by the next frame, rather than rendered inside that frame after
+ * waiting for it. Either way at most one batch is applied per frame, so a burst never renders more often. A turn's
+ * end that arrives with new text is applied a frame later (textFirst): the text is painted first, and the turn's
+ * final render does not make that frame late.
  */
 import type { BatchEvent } from '../../shared/batch/types.ts';
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
@@ -14,6 +18,11 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
   let pending: ChatEventEnvelope[] = [];
   let batchPending: BatchEvent[] = [];
   let scheduled = false;
+  // Whether a frame has begun since text was last applied (a hidden window has no frames: it batches).
+  let frameSinceApplied = true;
+  const frameBegan = () => {
+    frameSinceApplied = true;
+  };
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
@@ -27,6 +36,12 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     const batch = batchPending;
     pending = later;
     batchPending = [];
+    // Only text (and batch progress) costs a real render; a request's start, applied at once, must not make its
+    // first text, a few ms behind it, wait for the frame.
+    if (batch.length || now.some((e) => e.event.type === 'delta')) {
+      frameSinceApplied = false;
+      if (document.visibilityState === 'visible') requestAnimationFrame(frameBegan);
+    }
     if (later.length) schedule();
     if (now.length) store.getState().applyChatEvents(now);
     if (batch.length) store.getState().applyBatchEvents(batch);
@@ -35,6 +50,7 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     if (e.channel === 'chat') pending.push(e);
     else if (e.channel === 'batch') batchPending.push(e.event);
     else return;
-    schedule();
+    if (!scheduled && frameSinceApplied) flush();
+    else schedule();
   });
 }

@@ -51,6 +51,9 @@ export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) 
     const { turns, requests } = startTurns(decision.plan, media, sendIds, get().sessionId);
     set((st) => ({ turns: [...st.turns, ...turns] }));
     get().clearComposer();
+    // The new turns render first (React queued that render as a microtask on `set`), then the requests leave: a
+    // local server's first byte then finds the window idle, not in the middle of rendering the send.
+    await Promise.resolve();
     await launchTurns(bridge, set, turns, requests);
   };
 }

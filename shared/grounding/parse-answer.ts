@@ -7,7 +7,7 @@
  */
 import type { Box } from '../engine/types.ts';
 import { assignImages } from './image-refs.ts';
-import { scanStretch } from './scan.ts';
+import { lastCut, scanStretch } from './scan.ts';
 import type { GroundedAnswer, GroundedBox, ImageInfo, ImageRef } from './types.ts';
 
 /** Parsed and assigned text, ready to be extended by the next stretch. */
@@ -69,29 +69,35 @@ export function groundBoxes(raw: string, images: readonly ImageInfo[] = []): Box
 /**
  * Parses a streamed answer as it grows. Call {@link GroundingParser.update} with the whole answer so far. Text
  * that is not an extension of the last (an answer replaced rather than extended), or other images, start it over.
+ *
+ * Each update scans only what arrived since the last safe cut: the new text is first searched for its last cut
+ * (a cheap pass, see `lastCut`), the stretch before it is scanned for boxes once and kept, and only the rest, the
+ * live tail, is scanned again on the next update. (Scanning the whole new text for its cuts and then again for
+ * its boxes was the parser's largest cost in a burst: every character scanned three times, ~1 µs each.)
  */
 export class GroundingParser {
   private done: Done = EMPTY;
+  /** The committed raw text: a slice of an answer already seen, so checking an extension compares flat strings. */
   private doneRaw = '';
   private images: readonly ImageInfo[] | null = null;
   private last: { raw: string; result: GroundedAnswer } | null = null;
 
   update(raw: string, images: readonly ImageInfo[] = []): GroundedAnswer {
+    if (this.last?.raw === raw && images === this.images) return this.last.result;
     if (images !== this.images || !raw.startsWith(this.doneRaw)) {
       this.done = EMPTY;
       this.doneRaw = '';
       this.images = images;
       this.last = null;
     }
-    if (this.last?.raw === raw) return this.last.result;
-    let tail = raw.slice(this.doneRaw.length);
-    // Commit everything before the last safe cut of the tail; it is final whatever arrives next.
-    const cut = scanStretch(tail, 1).cuts.at(-1);
+    const from = this.doneRaw.length;
+    // Commit everything before the last safe cut of the new text; it is final whatever arrives next.
+    const cut = lastCut(raw.slice(from));
     if (cut !== undefined) {
-      this.done = extend(this.done, tail.slice(0, cut), images);
-      this.doneRaw += tail.slice(0, cut);
-      tail = tail.slice(cut);
+      this.done = extend(this.done, raw.slice(from, from + cut), images);
+      this.doneRaw = raw.slice(0, from + cut);
     }
+    const tail = raw.slice(this.doneRaw.length);
     const result = answerOf(tail ? extend(this.done, tail, images) : this.done);
     this.last = { raw, result };
     return result;

@@ -90,8 +90,8 @@ function stripTokens(raw: string) {
   return { text, regions, openAtEnd: open !== null, toRaw };
 }
 
-/** Fenced code blocks and inline code spans, which hold no chips and no bare boxes. */
-function codeRanges(text: string): { code: Range[]; fences: Range[] } {
+/** Fenced code blocks (an unclosed fence runs to the end of the text). */
+function fenceRanges(text: string): Range[] {
   const fences: Range[] = [];
   let fence: { char: string; len: number; start: number } | null = null;
   let pos = 0;
@@ -115,6 +115,11 @@ function codeRanges(text: string): { code: Range[]; fences: Range[] } {
     pos = nl + 1;
   }
   if (fence) fences.push({ start: fence.start, end: text.length });
+  return fences;
+}
+
+/** Fenced code blocks and inline code spans, which hold no chips and no bare boxes. */
+function codeRanges(text: string, fences: Range[]): Range[] {
   const code = [...fences];
   let from = 0;
   for (const f of [...fences, { start: text.length, end: text.length }]) {
@@ -124,7 +129,7 @@ function codeRanges(text: string): { code: Range[]; fences: Range[] } {
     }
     from = f.end;
   }
-  return { code, fences };
+  return code;
 }
 
 const overlaps = (ranges: readonly Range[], start: number, end: number) => ranges.some((r) => start < r.end && end > r.start);
@@ -249,7 +254,8 @@ function cutCandidates(text: string): number[] {
  */
 export function scanStretch(raw: string, firstN: number): Scan {
   const { text, regions, toRaw } = stripTokens(raw);
-  const { code, fences } = codeRanges(text);
+  const fences = fenceRanges(text);
+  const code = codeRanges(text, fences);
   type Found = {
     start: number;
     end: number;
@@ -361,16 +367,34 @@ export function scanStretch(raw: string, firstN: number): Scan {
   }
   markdown += text.slice(at);
 
-  const cuts: number[] = [];
-  for (const p of cutCandidates(text)) {
-    // Inside a region, unless a region ends right here (as the old linear scan of every region had it).
-    const at = regionAt(regions, p);
-    const here = regions[at];
-    const endsHere = here?.end === p || regions[at - 1]?.end === p;
-    if (here && p <= here.end && !endsHere) continue;
-    if (overlaps(fences, p - 1, p + 1)) continue;
-    cuts.push(toRaw(p));
-  }
-
+  const cuts = cutCandidates(text)
+    .filter((p) => safeCut(p, regions, fences))
+    .map(toRaw);
   return { text, markdown, boxes, refs: findImageRefs(text), cuts };
+}
+
+/** Whether a cut candidate is safe: not inside box tokens (unless a region ends right there), not in a fence. */
+function safeCut(p: number, regions: readonly Range[], fences: readonly Range[]): boolean {
+  const at = regionAt(regions, p);
+  const here = regions[at];
+  const endsHere = here?.end === p || regions[at - 1]?.end === p;
+  if (here && p <= here.end && !endsHere) return false;
+  return !overlaps(fences, p - 1, p + 1);
+}
+
+/**
+ * The last safe cut in `raw` (a raw offset), exactly `scanStretch(raw, n).cuts.at(-1)`, without looking for boxes,
+ * code spans, math or image names: the incremental parser uses it to find where the committed text can end, then
+ * scans each stretch for boxes once.
+ */
+export function lastCut(raw: string): number | undefined {
+  const { text, regions, toRaw } = stripTokens(raw);
+  const candidates = cutCandidates(text);
+  if (candidates.length === 0) return undefined;
+  const fences = fenceRanges(text);
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const p = candidates[i]!;
+    if (safeCut(p, regions, fences)) return toRaw(p);
+  }
+  return undefined;
 }

@@ -8,6 +8,8 @@ import { GroundedAnswer } from './grounded-answer.tsx';
 import { ErrorBanner } from './error-banner.tsx';
 import { ReasoningBlock } from './reasoning-block.tsx';
 import { TurnStats } from './turn-stats.tsx';
+import { reasoningPace } from './intake-pace.ts';
+import { useIntake } from './use-intake.ts';
 import { TurnActions } from '../playground/turn-actions.tsx';
 
 /**
@@ -59,10 +61,13 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
   );
 });
 
-/** The reasoning, the only part subscribed to its text. */
+/** The reasoning, the only part subscribed to its text; a burst of it is shown over frames (use-intake.ts). */
 const TurnReasoning = memo(function TurnReasoning({ id, live }: { id: string; live: boolean }) {
-  const text = useStore((s) => s.turns.find((x) => x.id === id)?.reasoning ?? '');
-  return <ReasoningBlock text={text} live={live} />;
+  const intake = useIntake(
+    useStore((s) => s.turns.find((x) => x.id === id)?.reasoning ?? ''),
+    reasoningPace,
+  );
+  return <ReasoningBlock text={intake.text} live={live} />;
 });
 
 /** The answer, the only part subscribed to its text (the boundary shows that text if rendering fails). */

@@ -1,24 +1,32 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { intakePace, MIN_MEASURED, type IntakePace } from './intake-pace.ts';
 
 /**
- * New text taken in per frame. A fast provider, or a reopened session, can hand over 300 KB at once; parsing
- * boxes and Markdown and laying all of it out in one go is a frame of several hundred ms. In slices of this size
- * it paints over a few frames instead, and the window keeps answering input. (At 32 KB a frame, the box parser
- * and the Markdown lexer of one slice of a 20,000-box answer took ~200 ms of a frame; at 16 KB half that.)
+ * The part of `text` to render this frame: all of it, unless a burst arrived, in which case a growing prefix
+ * sized by `pace` (intake-pace.ts) from what earlier slices cost. A fast provider, or a reopened session, can
+ * hand over 300 KB at once; parsing boxes and Markdown and laying all of it out in one go is a frame of several
+ * hundred ms. `behind` is true while some is held back; treat the text as still streaming until then.
+ *
+ * Call it in the component whose subtree shows the text: the cost measured is that subtree's render and commit
+ * (from this render to this component's layout effect, which runs after its children's) and the layout of the
+ * text it added.
  */
-export const INTAKE_PER_FRAME = 16_000;
-
-/**
- * The part of `text` to render this frame: all of it, unless a burst arrived, in which case a growing prefix.
- * `behind` is true while some is held back; treat the text as still streaming until then.
- */
-export function useIntake(text: string, perFrame = INTAKE_PER_FRAME): { text: string; behind: boolean } {
+export function useIntake(text: string, pace: IntakePace = intakePace): { text: string; behind: boolean } {
   const taken = useRef(0);
   const [, setTick] = useState(0);
+  const started = performance.now();
   if (taken.current > text.length) taken.current = 0; // replaced, not extended: start over
-  const upTo = Math.min(text.length, taken.current + perFrame);
+  const before = taken.current;
+  const upTo = Math.min(text.length, before + pace.slice());
   taken.current = upTo;
   const behind = upTo < text.length;
+  useLayoutEffect(() => {
+    const chars = upTo - before;
+    // Lay new text out now rather than in the frame: the same work (the frame then has none left to do), but
+    // measured with the rest, and laying out text costs as much as rendering it.
+    if (chars >= MIN_MEASURED) void document.documentElement.offsetHeight;
+    pace.record(chars, performance.now() - started);
+  });
   useEffect(() => {
     if (!behind) return;
     const id = requestAnimationFrame(() => setTick((t) => t + 1));

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GroundingParser, parseAnswer } from '../../../shared/grounding/parse-answer.ts';
+import { lastCut, scanStretch } from '../../../shared/grounding/scan.ts';
 
 const n = fc.integer({ min: 0, max: 1000 });
 const box = fc.tuple(n, n, n, n).map((v) => v.join(','));
@@ -79,6 +80,26 @@ describe('grounding parser: chunking never changes the result', () => {
     const got = new GroundingParser().update(text, []);
     expect(got).toEqual(parseAnswer(text, []));
     expect(got.boxes.map((b) => b.source)).toEqual(['token']);
+  });
+
+  it('the cheap search for the last cut finds the cut a full scan finds', () => {
+    fc.assert(
+      fc.property(answer, (text) => {
+        expect(lastCut(text)).toBe(scanStretch(text, 1).cuts.at(-1));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a replaced answer (not an extension of the last) is parsed afresh', () => {
+    fc.assert(
+      fc.property(answer, answer, images, (a, b, imgs) => {
+        const parser = new GroundingParser();
+        parser.update(a, imgs);
+        expect(parser.update(b, imgs)).toEqual(parseAnswer(b, imgs));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('every closed box is found as soon as its closing bracket arrives', () => {
