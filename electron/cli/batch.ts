@@ -210,9 +210,20 @@ function printPlan(plan: BatchPlan, provider: { name: string; model: string }, i
 
 function printOutcome(id: string, outDir: string, o: BatchOutcome, io: Io, json: boolean, csv: boolean): void {
   if (json) {
-    // Peak memory of this process, for the benchmark and for anyone sizing a machine for a night's batch.
+    // Peak memory of this process, for the benchmark and for anyone sizing a machine for a night's batch, and what
+    // it is made of at the end (V8's heap as sized, what is live in it, memory outside it). The decode child is
+    // another process with its own memory: the benchmark measures the two together.
     const peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
-    io.out(`${JSON.stringify({ type: 'summary', batchId: id, ...o, peak_rss_mb })}\n`, 'json');
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 1048576);
+    const memory_mb = {
+      rss: mb(m.rss),
+      heap_total: mb(m.heapTotal),
+      heap_used: mb(m.heapUsed),
+      external: mb(m.external),
+      array_buffers: mb(m.arrayBuffers),
+    };
+    io.out(`${JSON.stringify({ type: 'summary', batchId: id, ...o, peak_rss_mb, memory_mb })}\n`, 'json');
     return;
   }
   const c = o.counts;

@@ -323,6 +323,7 @@ function recordItem(batch: BatchRow, deps: BatchApiDeps, item: ItemRow, r: ChatR
   const line = resultLine(item, r, item.attempts, providerBatchId ? rowId : '', deps.schema);
   const out = new BatchOutputs(batch.out_dir, deps.outFs);
   out.writeFileResult(item.name, line, batch.spec.format, deps.schema !== null);
+  const json = JSON.stringify(line);
   deps.store.finish(batch.id, item.idx, {
     status: line.status === 'done' ? 'done' : 'failed',
     prompt_tokens: r.usage.prompt_tokens,
@@ -331,9 +332,9 @@ function recordItem(batch: BatchRow, deps: BatchApiDeps, item: ItemRow, r: ChatR
     total_ms: r.timings.total_ms,
     error_kind: r.error?.kind ?? null,
     error_message: r.error?.message ?? null,
-    result: JSON.stringify(line),
+    result: json,
   });
-  out.appendResult(line);
+  out.appendResult(json);
   deps.onEvent({
     type: 'file-end',
     batchId: batch.id,

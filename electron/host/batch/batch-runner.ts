@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CompletionGuess, fileCeilingUsd } from '../../../shared/batch/estimate.ts';
 import type { BatchCounts, BatchEvent, BatchResultLine } from '../../../shared/batch/types.ts';
-import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
 import { makeError, redactSecrets } from '../../../shared/engine/errors.ts';
 import { emptyFailedResult } from '../../../shared/engine/result.ts';
 import type { ChatResult } from '../../../shared/engine/types.ts';
@@ -17,7 +16,7 @@ import { BadInputError } from '../bad-input.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import type { ChatService } from '../chat-service.ts';
 import type { AnswerSchema } from './answer-schema.ts';
-import { attachItem } from './attach-item.ts';
+import { type AttachedItem, attachItemFor } from './attach-item.ts';
 import type { BatchRow, BatchStore, ItemRow } from './batch-store.ts';
 import { BatchOutputs, isStorageFull, type OutFs } from './outputs.ts';
 import { type Clock, RateLimiter, realClock } from './rate-limiter.ts';
@@ -125,10 +124,12 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     return item;
   };
 
-  const attach = (item: ItemRow) => attachItem(item, spec, deps.host.attachments, deps.contextTokens);
+  const attach = (item: ItemRow) => attachItemFor(item, spec, deps.host.attachments, deps.contextTokens, true);
 
   const finishItem = (item: ItemRow, result: ChatResult, attempts: number, requestId: string): boolean => {
     const line = resultLine(item, result, attempts, requestId, deps.schema);
+    // One string for both the database row and results.jsonl.
+    const json = JSON.stringify(line);
     try {
       out.writeFileResult(item.name, line, spec.format, deps.schema !== null);
       store.finish(id, item.idx, {
@@ -139,9 +140,9 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         total_ms: result.timings.total_ms,
         error_kind: result.error?.kind ?? null,
         error_message: result.error?.message ?? null,
-        result: JSON.stringify(line),
+        result: json,
       });
-      out.appendResult(line);
+      out.appendResult(json);
     } catch (e) {
       if (!isStorageFull(e)) throw e;
       const code = (e as NodeJS.ErrnoException).code ?? redactSecrets(e instanceof Error ? e.message : String(e));
@@ -174,7 +175,8 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     let attempts = item.attempts;
     let transient = 0;
     let limited = 0;
-    let refs: AttachmentRef[] | null = null;
+    // Stored and prepared once, then kept across this file's attempts (a 429 resends it without decoding again).
+    let attached: AttachedItem | null = null;
     for (;;) {
       if (stopCtrl.signal.aborted) return store.markPending(id, item.idx);
       const ceiling = fileCeilingUsd(item.est_prompt_tokens, deps.guess, deps.price) ?? 0;
@@ -200,17 +202,22 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
       };
       let result: ChatResult;
       try {
-        refs ??= await attach(item);
+        attached ??= await attach(item);
         const req = {
           providerId: deps.providerId,
           model: spec.model ?? undefined,
           thinking: spec.thinking,
           prompt: spec.prompt,
-          attachments: refs,
+          attachments: attached.refs,
           history: [],
           budget: spec.budget,
         };
-        result = await deps.host.chat.run(req, ctrl, () => {}, requestId, { batchId: id, maxRetries: 0, beforeSend });
+        result = await deps.host.chat.run(req, ctrl, () => {}, requestId, {
+          batchId: id,
+          maxRetries: 0,
+          beforeSend,
+          prepared: attached.prepared,
+        });
       } catch (e) {
         result = emptyFailedResult(
           e instanceof BadInputError
