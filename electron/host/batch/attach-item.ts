@@ -35,10 +35,12 @@ export async function attachItem(
   return (await attachItemFor(item, spec, attachments, contextTokens, false)).refs;
 }
 
+/** Files up to this size are read in one go. */
+const WHOLE_READ_BYTES = 1024 * 1024;
+
 /**
  * `prepare`: the file is about to be sent, so an image is also prepared at the batch's budget while it is stored
- * (one trip to the decode child per file instead of two). An image is streamed from disk into the attachment
- * store, never held whole by the host: sixteen 20 MB scans in flight stay a few chunks, not 320 MB of buffers.
+ * (one trip to the decode child per file instead of two), and comes back in `prepared`.
  */
 export async function attachItemFor(
   item: ItemRow,
@@ -75,9 +77,10 @@ export async function attachItemFor(
   }
   let stored: Awaited<ReturnType<AttachmentStore['putPrepared']>>;
   try {
-    // Chunks no bigger than the file: a 30 KB scan is not read into a fresh 64 KB buffer.
+    // A small file is one read into one buffer (a stream's objects cost more than its bytes); a big one is
+    // streamed, so sixteen 20 MB scans in flight are a few chunks each, not 320 MB.
     const { size } = await file.stat();
-    const chunks = file.createReadStream({ autoClose: false, highWaterMark: Math.max(1024, Math.min(size, 256 * 1024)) });
+    const chunks = size <= WHOLE_READ_BYTES ? [await file.readFile()] : file.createReadStream({ autoClose: false });
     stored = prepare
       ? await attachments.putPrepared({ name }, chunks, spec.budget)
       : { info: await attachments.putStream({ name }, chunks), prepared: null };
