@@ -3,7 +3,7 @@
  * sending (unless --yes), runs with progress, and says how to resume when it stops early.
  */
 import { createInterface } from 'node:readline/promises';
-import { compileAnswerSchema, vetAnswerSchema } from '../host/batch/answer-schema.ts';
+import { guardedAnswerSchema, vetAnswerSchema } from '../host/batch/answer-schema.ts';
 import { batchApiDiscount, batchApiSupported, runViaBatchApi } from '../host/batch/batch-api.ts';
 import { type BatchOutcome, runBatch } from '../host/batch/batch-runner.ts';
 import { type BatchPlan, estimateTodo, openBatch } from '../host/batch/batch-service.ts';
@@ -58,7 +58,7 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
     spec.model = provider.model;
     // Checked before any file is read or request sent: a broken schema is a usage error, not 2,000 failures.
     if (spec.schema) await vetAnswerSchema(spec.schema.name, spec.schema.text);
-    const schema = spec.schema ? compileAnswerSchema(spec.schema.name, spec.schema.text) : null;
+    const schema = spec.schema ? guardedAnswerSchema(spec.schema.name, spec.schema.text) : null;
     const view = host.providers.get(provider.providerId);
     const price = view ? host.providers.priceFor(view, provider.model) : null;
     if (spec.maxCostUsd !== null && !price)

@@ -15,7 +15,7 @@ import type { Price } from '../../../shared/providers/catalog.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import type { ChatService } from '../chat-service.ts';
-import type { AnswerSchema } from './answer-schema.ts';
+import type { BatchAnswerSchema } from './answer-schema.ts';
 import { type AttachedItem, attachItemFor } from './attach-item.ts';
 import type { BatchRow, BatchStore, ItemRow } from './batch-store.ts';
 import { BatchOutputs, isStorageFull, type OutFs } from './outputs.ts';
@@ -31,7 +31,7 @@ export interface BatchRunDeps {
   contextTokens: number | null;
   price: Price | null;
   guess: CompletionGuess;
-  schema: AnswerSchema | null;
+  schema: BatchAnswerSchema | null;
   onEvent: (e: BatchEvent) => void;
   /** First Ctrl+C: start nothing new; what is in flight finishes. */
   stop: AbortSignal;
@@ -126,8 +126,8 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
 
   const attach = (item: ItemRow) => attachItemFor(item, spec, deps.host.attachments, deps.contextTokens, true);
 
-  const finishItem = (item: ItemRow, result: ChatResult, attempts: number, requestId: string): boolean => {
-    const line = resultLine(item, result, attempts, requestId, deps.schema);
+  const finishItem = async (item: ItemRow, result: ChatResult, attempts: number, requestId: string): Promise<boolean> => {
+    const line = await resultLine(item, result, attempts, requestId, deps.schema);
     // One string for both the database row and results.jsonl.
     const json = JSON.stringify(line);
     try {
@@ -261,7 +261,7 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         stopNow(`${downStreak} files in a row failed to reach the provider (${result.error?.message}); resume when it is back`);
         return store.markPending(id, item.idx);
       }
-      finishItem(item, result, attempts, requestId);
+      await finishItem(item, result, attempts, requestId);
       return;
     }
   };
@@ -298,13 +298,13 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
 }
 
 /** One file's line of results.jsonl, with the schema's verdict when there is one. */
-export function resultLine(
+export async function resultLine(
   item: Pick<ItemRow, 'path' | 'name'>,
   r: ChatResult,
   attempts: number,
   requestId: string,
-  schema: AnswerSchema | null,
-): BatchResultLine {
+  schema: BatchAnswerSchema | null,
+): Promise<BatchResultLine> {
   const line: BatchResultLine = {
     file: item.path,
     name: item.name,
@@ -319,7 +319,7 @@ export function resultLine(
     request_id: requestId,
   };
   if (schema && !r.error) {
-    const c = schema.check(r.answer);
+    const c = await schema.check(r.answer);
     line.json = c.json;
     line.valid = c.valid;
     line.validation_errors = c.errors;

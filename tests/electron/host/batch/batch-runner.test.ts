@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { compileAnswerSchema } from '../../../../electron/host/batch/answer-schema.ts';
+import { guardedAnswerSchema } from '../../../../electron/host/batch/answer-schema.ts';
+import { SchemaGuard } from '../../../../electron/host/params/schema-guard.ts';
 import { type BatchRunDeps, runBatch } from '../../../../electron/host/batch/batch-runner.ts';
 import { openBatch } from '../../../../electron/host/batch/batch-service.ts';
 import { BatchStore } from '../../../../electron/host/batch/batch-store.ts';
@@ -97,7 +98,8 @@ async function run(
     contextTokens: 65_536,
     price: env.price,
     guess: completionGuess(false, null),
-    schema: s.schema ? compileAnswerSchema(s.schema.name, s.schema.text) : null,
+    // As the CLI and the app do: each answer checked in the schema guard's worker.
+    schema: s.schema ? guardedAnswerSchema(s.schema.name, s.schema.text) : null,
     onEvent,
     stop: new AbortController().signal,
     cancel: new AbortController().signal,
@@ -258,6 +260,30 @@ describe('batch runner', () => {
     expect(csv).toHaveLength(FILES + 1);
     expect(csv[1]).toContain(',done,Café,10.5,true,');
     expect(JSON.parse(readFileSync(join(env.out, 'r0.json'), 'utf8'))).toEqual({ merchant: 'Café', total: 10.5 });
+  });
+
+  it("fails a file's schema check that runs past the guard's deadline with the reason, and finishes the batch", async () => {
+    const env = await setup({ answer: () => '{"total": 1}' });
+    const text = JSON.stringify({ type: 'object', properties: { total: { type: 'number' } } });
+    // A deadline no check can meet stands in for a schema that spins on an answer: the worker is stopped each time.
+    const guard = new SchemaGuard({ deadlineMs: 1 });
+    try {
+      const { outcome } = await run(spec({ inputs: [join(scans, 'r0.png'), join(scans, 'r1.png')], format: 'json' }), env, {
+        schema: guardedAnswerSchema('receipt.json', text, guard),
+      });
+      expect(outcome.counts).toMatchObject({ done: 2, pending: 0 });
+    } finally {
+      await guard.close();
+    }
+    const lines = readFileSync(join(env.out, 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    for (const l of lines) {
+      expect(l.valid).toBe(false);
+      expect(l.validation_errors).toEqual([expect.stringMatching(/took longer than 0.001 s and was stopped/)]);
+    }
   });
 
   it('decodes each file once, when it is stored, and resends that image after a 429 without decoding again', async () => {
