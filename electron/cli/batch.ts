@@ -3,7 +3,7 @@
  * sending (unless --yes), runs with progress, and says how to resume when it stops early.
  */
 import { createInterface } from 'node:readline/promises';
-import { compileAnswerSchema, vetAnswerSchema } from '../host/batch/answer-schema.ts';
+import { guardedAnswerSchema, vetAnswerSchema } from '../host/batch/answer-schema.ts';
 import { batchApiDiscount, batchApiSupported, runViaBatchApi } from '../host/batch/batch-api.ts';
 import { type BatchOutcome, runBatch } from '../host/batch/batch-runner.ts';
 import { type BatchPlan, estimateTodo, openBatch } from '../host/batch/batch-service.ts';
@@ -58,7 +58,7 @@ export async function batch(args: BatchArgs, io: BatchIo, env: NodeJS.ProcessEnv
     spec.model = provider.model;
     // Checked before any file is read or request sent: a broken schema is a usage error, not 2,000 failures.
     if (spec.schema) await vetAnswerSchema(spec.schema.name, spec.schema.text);
-    const schema = spec.schema ? compileAnswerSchema(spec.schema.name, spec.schema.text) : null;
+    const schema = spec.schema ? guardedAnswerSchema(spec.schema.name, spec.schema.text) : null;
     const view = host.providers.get(provider.providerId);
     const price = view ? host.providers.priceFor(view, provider.model) : null;
     if (spec.maxCostUsd !== null && !price)
@@ -210,9 +210,20 @@ function printPlan(plan: BatchPlan, provider: { name: string; model: string }, i
 
 function printOutcome(id: string, outDir: string, o: BatchOutcome, io: Io, json: boolean, csv: boolean): void {
   if (json) {
-    // Peak memory of this process, for the benchmark and for anyone sizing a machine for a night's batch.
+    // Peak memory of this process, for the benchmark and for anyone sizing a machine for a night's batch, and what
+    // it is made of at the end (V8's heap as sized, what is live in it, memory outside it). The decode child is
+    // another process with its own memory: the benchmark measures the two together.
     const peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
-    io.out(`${JSON.stringify({ type: 'summary', batchId: id, ...o, peak_rss_mb })}\n`, 'json');
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 1048576);
+    const memory_mb = {
+      rss: mb(m.rss),
+      heap_total: mb(m.heapTotal),
+      heap_used: mb(m.heapUsed),
+      external: mb(m.external),
+      array_buffers: mb(m.arrayBuffers),
+    };
+    io.out(`${JSON.stringify({ type: 'summary', batchId: id, ...o, peak_rss_mb, memory_mb })}\n`, 'json');
     return;
   }
   const c = o.counts;

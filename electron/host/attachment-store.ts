@@ -4,12 +4,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import type { StatementSync } from 'node:sqlite';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { AttachmentInfo, AttachmentUpload } from '../../shared/bridge/attachments.ts';
 import { BadInputError } from './bad-input.ts';
 import type { Db } from './db.ts';
-import { imageSize } from './media/image-prep.ts';
+import { imageSize, type PreparedImage, prepareImage } from './media/image-prep.ts';
 import { JUNK_SCAN, sniff } from './media/sniff.ts';
 import { hostMessage } from '../../shared/messages/messages.ts';
 
@@ -29,9 +30,25 @@ interface Row {
 export class AttachmentStore {
   private readonly db: Db;
   private readonly root: string;
+  /** Folders known to exist: a batch stores thousands of files, each would otherwise cost two mkdir calls. */
+  private readonly made = new Set<string>();
+  private readonly stmts = new Map<string, StatementSync>();
   constructor(db: Db, dataDir: string) {
     this.db = db;
     this.root = join(dataDir, 'attachments');
+  }
+
+  /** Compiled once: info() runs several times per request. */
+  private stmt(sql: string): StatementSync {
+    let s = this.stmts.get(sql);
+    if (!s) this.stmts.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  private ensureDir(dir: string): void {
+    if (this.made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    this.made.add(dir);
   }
 
   pathOf(id: string): string {
@@ -50,7 +67,28 @@ export class AttachmentStore {
    * file itself. Anything refused leaves no file behind.
    */
   async putStream(meta: { name: string }, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<AttachmentInfo> {
-    mkdirSync(this.root, { recursive: true });
+    return (await this.store(meta, chunks, null)).info;
+  }
+
+  /**
+   * Like putStream, and an image is also prepared for sending at `budget` in the same trip to the decode child
+   * that checks it (its original size comes back with the prepared image): a batch file costs one decode, not a
+   * probe and then a decode of the same bytes. `prepared` is null for anything that is not an image.
+   */
+  async putPrepared(
+    meta: { name: string },
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    budget: number,
+  ): Promise<{ info: AttachmentInfo; prepared: PreparedImage | null }> {
+    return this.store(meta, chunks, budget);
+  }
+
+  private async store(
+    meta: { name: string },
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    budget: number | null,
+  ): Promise<{ info: AttachmentInfo; prepared: PreparedImage | null }> {
+    this.ensureDir(this.root);
     const tmp = join(this.root, `upload-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
     try {
       const { id, size, head } = await this.receive(tmp, chunks);
@@ -59,21 +97,28 @@ export class AttachmentStore {
       if (!kind) {
         throw new BadInputError(hostMessage('file.unknown-kind', { name: meta.name }));
       }
-      const dims = kind.kind === 'image' ? await imageSize({ path: tmp }, meta.name) : null;
+      const prepared = kind.kind === 'image' && budget !== null ? await prepareImage({ path: tmp }, budget, meta.name) : null;
+      const dims = prepared
+        ? { ...prepared.source, damaged: prepared.damaged }
+        : kind.kind === 'image'
+          ? await imageSize({ path: tmp }, meta.name)
+          : null;
       const path = this.pathOf(id);
-      mkdirSync(join(this.root, id.slice(0, 2)), { recursive: true });
+      this.ensureDir(join(this.root, id.slice(0, 2)));
       // Rename only once complete and checked, so a crash or a full disk never leaves a truncated file under the final name.
       if (existsSync(path)) rmSync(tmp, { force: true });
       else renameSync(tmp, path);
-      this.db
-        .prepare(
-          `INSERT INTO attachments (id, name, mime, kind, size, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      this.stmt(
+        `INSERT INTO attachments (id, name, mime, kind, size, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO NOTHING`,
-        )
-        .run(id, meta.name, kind.mime, kind.kind, size, dims?.width ?? null, dims?.height ?? null, Date.now());
+      ).run(id, meta.name, kind.mime, kind.kind, size, dims?.width ?? null, dims?.height ?? null, Date.now());
       const info = this.info(id)!;
       const damaged = hostMessage('image.damaged-sent', { name: meta.name, reason: dims?.damaged ?? '' });
-      return dims?.damaged ? { ...info, notice: damaged.message, noticeText: damaged } : info;
+      return { info: dims?.damaged ? { ...info, notice: damaged.message, noticeText: damaged } : info, prepared };
+    } catch (e) {
+      // A folder removed behind our back (the data folder cleaned by hand): the next file makes it again.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') this.made.clear();
+      throw e;
     } finally {
       rmSync(tmp, { force: true });
     }
@@ -105,7 +150,7 @@ export class AttachmentStore {
   }
 
   info(id: string): AttachmentInfo | null {
-    const r = this.db.prepare('SELECT * FROM attachments WHERE id = ?').get(id) as unknown as Row | undefined;
+    const r = this.stmt('SELECT * FROM attachments WHERE id = ?').get(id) as unknown as Row | undefined;
     return r ? { id: r.id, name: r.name, mime: r.mime, kind: r.kind, size: r.size, width: r.width, height: r.height } : null;
   }
 

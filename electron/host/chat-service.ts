@@ -18,6 +18,7 @@ import type { AttachmentStore } from './attachment-store.ts';
 import { BadInputError } from './bad-input.ts';
 import { runChat } from './chat-runner.ts';
 import { buildAttachmentParts } from './media/build-input.ts';
+import type { PreparedImage } from './media/image-prep.ts';
 import type { OcrPool } from './ocr/ocr-pool.ts';
 import { runOcrRequest } from './ocr/ocr-request.ts';
 import type { ProviderStore } from './provider-store.ts';
@@ -50,6 +51,11 @@ export interface RunOptions {
    * it keeps is the pace the provider sees (decoding takes uneven time). False ends the request as cancelled.
    */
   beforeSend?: () => Promise<boolean>;
+  /**
+   * Images already prepared at the request's budget, by attachment id (a batch prepares each file as it stores
+   * it): used as they are instead of a second trip to the decode child.
+   */
+  prepared?: ReadonlyMap<string, PreparedImage>;
 }
 
 /**
@@ -88,7 +94,7 @@ export class ChatService {
   }
 
   /** Turns a request into model messages; throws BadInputError when an attachment cannot be used. */
-  async prepare(req: ChatRequest): Promise<PreparedInput> {
+  async prepare(req: ChatRequest, prepared?: ReadonlyMap<string, PreparedImage>): Promise<PreparedInput> {
     const provider = this.deps.providers.get(req.providerId);
     if (!provider) throw new BadInputError(hostMessage('request.no-provider'));
     const model = req.model ?? provider.model;
@@ -96,6 +102,7 @@ export class ChatService {
     const built = await buildAttachmentParts(req.attachments, this.deps.attachments, {
       budget: req.budget ?? DEFAULT_BUDGET,
       modelTakesVideo,
+      prepared,
     });
     const parts: ContentPart[] = built.parts;
     if (!req.prompt.trim() && parts.length === 0) throw new BadInputError(hostMessage('request.empty'));
@@ -192,7 +199,7 @@ export class ChatService {
       endEarly(onEvent, { provider: entry.id, model, thinking: req.thinking }, error, estimate);
     let input: PreparedInput;
     try {
-      input = await this.prepare(req);
+      input = await this.prepare(req, opts.prepared);
     } catch (e) {
       return refuse(
         e instanceof BadInputError

@@ -3,8 +3,8 @@
  * so; formats such as `date` from ajv-formats). The JSON is taken from the answer the way the receipt preset's
  * check takes it: the first ```json fence, else the outermost object. A hostile schema is bounded as in the
  * playground (params/schema-safety.ts: size and depth limits, no $ref inlining, RE2 patterns), and the CLI and the
- * Batch view first compile it in the guard's worker with a deadline ({@link vetAnswerSchema}), so each answer's
- * check here (synchronous, per file) runs on a schema known to compile quickly.
+ * Batch view first compile it in the guard's worker with a deadline ({@link vetAnswerSchema}), and a running batch
+ * checks each answer there too ({@link guardedAnswerSchema}), never on the host's thread.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -23,9 +23,14 @@ export interface AnswerCheck {
   errors: string[];
 }
 
-export interface AnswerSchema {
+/** What a batch checks its answers with: in the guard's worker (guardedAnswerSchema), or here (tests, the worker). */
+export interface BatchAnswerSchema {
   /** Top-level property names, in schema order: the columns of the CSV. */
   columns: string[];
+  check(answer: string): AnswerCheck | Promise<AnswerCheck>;
+}
+
+export interface AnswerSchema extends BatchAnswerSchema {
   check(answer: string): AnswerCheck;
   /** Runs the validator on a parsed value (the vetting worker's probes). */
   accepts(value: unknown): boolean;
@@ -73,6 +78,26 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
       const valid = validate(json) as boolean;
       const errors = (validate.errors ?? []).map((er) => `${er.instancePath || '/'} ${er.message ?? 'is invalid'}`);
       return { json, valid, errors };
+    },
+  };
+}
+
+/**
+ * The schema a running batch checks its answers with: compiled here once for its columns (after vetting, so
+ * quickly), while each answer is checked in the guard's worker under its deadline, so an answer that sends a
+ * hostile schema's check into a spin fails that one file instead of freezing the batch (and the app).
+ */
+export function guardedAnswerSchema(
+  name: string,
+  text: string,
+  guard?: { checkBatchAnswer(name: string, text: string, answer: string): Promise<AnswerCheck> },
+): BatchAnswerSchema {
+  const { columns } = compileAnswerSchema(name, text);
+  return {
+    columns,
+    async check(answer) {
+      const g = guard ?? (await import('../params/schema-guard.ts')).schemaGuard();
+      return g.checkBatchAnswer(name, text, answer);
     },
   };
 }

@@ -21,7 +21,7 @@ import { catalogEntry, type Price } from '../../../shared/providers/catalog.ts';
 import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
 import { LedgerStore } from '../ledger/ledger-store.ts';
-import { attachItem } from './attach-item.ts';
+import { attachItemFor } from './attach-item.ts';
 import type { BatchOutcome, BatchRunDeps } from './batch-runner.ts';
 import { resultLine } from './batch-runner.ts';
 import type { BatchRow, ItemRow } from './batch-store.ts';
@@ -168,16 +168,21 @@ async function writeInput(file: string, batch: BatchRow, deps: BatchApiDeps): Pr
       after = item.idx;
       let refs: AttachmentRef[];
       try {
-        refs = await attachItem(item, batch.spec, deps.host.attachments, deps.contextTokens);
-        const prepared = await deps.host.chat.prepare({
-          providerId: deps.providerId,
-          model: spec.model ?? undefined,
-          thinking: spec.thinking,
-          prompt: spec.prompt,
-          attachments: refs,
-          history: [],
-          budget: spec.budget,
-        });
+        // Stored and prepared in one trip to the decode child, as the pool does.
+        const attached = await attachItemFor(item, batch.spec, deps.host.attachments, deps.contextTokens, true);
+        refs = attached.refs;
+        const prepared = await deps.host.chat.prepare(
+          {
+            providerId: deps.providerId,
+            model: spec.model ?? undefined,
+            thinking: spec.thinking,
+            prompt: spec.prompt,
+            attachments: refs,
+            history: [],
+            budget: spec.budget,
+          },
+          attached.prepared,
+        );
         const body = buildRequestBody(entry, {
           model: spec.model ?? provider.model,
           thinking: spec.thinking,
@@ -195,7 +200,7 @@ async function writeInput(file: string, batch: BatchRow, deps: BatchApiDeps): Pr
       } catch (e) {
         if (isStorageFull(e)) throw e;
         const r = emptyFailedResult(makeError('bad-input', e instanceof Error ? e.message : String(e)));
-        recordItem(batch, deps, item, r, null);
+        await recordItem(batch, deps, item, r, null);
       }
       if (n > MAX_REQUESTS) throw new BadInputError(hostMessage('batch.too-many-files', { max: MAX_REQUESTS }));
     }
@@ -237,7 +242,7 @@ async function collect(job: OpenAI.Batches.Batch, client: OpenAI, batch: BatchRo
       const item = Number.isInteger(idx) ? deps.store.item(batch.id, idx) : null;
       if (!item || seen.has(idx) || item.status !== 'running') continue;
       seen.add(idx);
-      recordItem(batch, deps, item, resultOf(line, deps), job.id);
+      await recordItem(batch, deps, item, resultOf(line, deps), job.id);
     }
   };
   await read(job.output_file_id);
@@ -247,7 +252,7 @@ async function collect(job: OpenAI.Batches.Batch, client: OpenAI, batch: BatchRo
     if (r.status !== 'running' || seen.has(r.idx)) continue;
     const item = deps.store.item(batch.id, r.idx);
     if (item)
-      recordItem(
+      await recordItem(
         batch,
         deps,
         item,
@@ -295,7 +300,13 @@ function resultOf(
 }
 
 /** One file's result: its ledger row (at the batch price, tagged with the batch), its output file and its row. */
-function recordItem(batch: BatchRow, deps: BatchApiDeps, item: ItemRow, r: ChatResult, providerBatchId: string | null): void {
+async function recordItem(
+  batch: BatchRow,
+  deps: BatchApiDeps,
+  item: ItemRow,
+  r: ChatResult,
+  providerBatchId: string | null,
+): Promise<void> {
   const provider = deps.host.providers.get(deps.providerId);
   const ledger = new LedgerStore(deps.host.db);
   const rowId = `${batch.id}:${item.idx}:${item.attempts}`;
@@ -320,9 +331,10 @@ function recordItem(batch: BatchRow, deps: BatchApiDeps, item: ItemRow, r: ChatR
     });
     ledger.finish(rowId, r, r.usage.prompt_tokens > 0, now);
   }
-  const line = resultLine(item, r, item.attempts, providerBatchId ? rowId : '', deps.schema);
+  const line = await resultLine(item, r, item.attempts, providerBatchId ? rowId : '', deps.schema);
   const out = new BatchOutputs(batch.out_dir, deps.outFs);
   out.writeFileResult(item.name, line, batch.spec.format, deps.schema !== null);
+  const json = JSON.stringify(line);
   deps.store.finish(batch.id, item.idx, {
     status: line.status === 'done' ? 'done' : 'failed',
     prompt_tokens: r.usage.prompt_tokens,
@@ -331,9 +343,9 @@ function recordItem(batch: BatchRow, deps: BatchApiDeps, item: ItemRow, r: ChatR
     total_ms: r.timings.total_ms,
     error_kind: r.error?.kind ?? null,
     error_message: r.error?.message ?? null,
-    result: JSON.stringify(line),
+    result: json,
   });
-  out.appendResult(line);
+  out.appendResult(json);
   deps.onEvent({
     type: 'file-end',
     batchId: batch.id,

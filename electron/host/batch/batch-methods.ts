@@ -118,7 +118,7 @@ export function createBatchMethods(d: BatchMethodDeps): BatchHost {
       const p = providerOf(batch.spec);
       const model = batch.spec.model ?? p.model;
       const schema = batch.spec.schema
-        ? (await answerSchemas()).compileAnswerSchema(batch.spec.schema.name, batch.spec.schema.text)
+        ? (await answerSchemas()).guardedAnswerSchema(batch.spec.schema.name, batch.spec.schema.text)
         : null;
       const ctl = { stop: new AbortController(), cancel: new AbortController() };
       running.set(batchId, ctl);

@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { type CompletionGuess, fileCeilingUsd } from '../../../shared/batch/estimate.ts';
 import type { BatchCounts, BatchEvent, BatchResultLine } from '../../../shared/batch/types.ts';
-import type { AttachmentRef } from '../../../shared/bridge/chat.ts';
 import { makeError, redactSecrets } from '../../../shared/engine/errors.ts';
 import { emptyFailedResult } from '../../../shared/engine/result.ts';
 import type { ChatResult } from '../../../shared/engine/types.ts';
@@ -16,8 +15,8 @@ import type { Price } from '../../../shared/providers/catalog.ts';
 import { BadInputError } from '../bad-input.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import type { ChatService } from '../chat-service.ts';
-import type { AnswerSchema } from './answer-schema.ts';
-import { attachItem } from './attach-item.ts';
+import type { BatchAnswerSchema } from './answer-schema.ts';
+import { type AttachedItem, attachItemFor } from './attach-item.ts';
 import type { BatchRow, BatchStore, ItemRow } from './batch-store.ts';
 import { BatchOutputs, isStorageFull, type OutFs } from './outputs.ts';
 import { type Clock, RateLimiter, realClock } from './rate-limiter.ts';
@@ -32,7 +31,7 @@ export interface BatchRunDeps {
   contextTokens: number | null;
   price: Price | null;
   guess: CompletionGuess;
-  schema: AnswerSchema | null;
+  schema: BatchAnswerSchema | null;
   onEvent: (e: BatchEvent) => void;
   /** First Ctrl+C: start nothing new; what is in flight finishes. */
   stop: AbortSignal;
@@ -125,10 +124,12 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     return item;
   };
 
-  const attach = (item: ItemRow) => attachItem(item, spec, deps.host.attachments, deps.contextTokens);
+  const attach = (item: ItemRow) => attachItemFor(item, spec, deps.host.attachments, deps.contextTokens, true);
 
-  const finishItem = (item: ItemRow, result: ChatResult, attempts: number, requestId: string): boolean => {
-    const line = resultLine(item, result, attempts, requestId, deps.schema);
+  const finishItem = async (item: ItemRow, result: ChatResult, attempts: number, requestId: string): Promise<boolean> => {
+    const line = await resultLine(item, result, attempts, requestId, deps.schema);
+    // One string for both the database row and results.jsonl.
+    const json = JSON.stringify(line);
     try {
       out.writeFileResult(item.name, line, spec.format, deps.schema !== null);
       store.finish(id, item.idx, {
@@ -139,9 +140,9 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         total_ms: result.timings.total_ms,
         error_kind: result.error?.kind ?? null,
         error_message: result.error?.message ?? null,
-        result: JSON.stringify(line),
+        result: json,
       });
-      out.appendResult(line);
+      out.appendResult(json);
     } catch (e) {
       if (!isStorageFull(e)) throw e;
       const code = (e as NodeJS.ErrnoException).code ?? redactSecrets(e instanceof Error ? e.message : String(e));
@@ -174,7 +175,8 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     let attempts = item.attempts;
     let transient = 0;
     let limited = 0;
-    let refs: AttachmentRef[] | null = null;
+    // Stored and prepared once, then kept across this file's attempts (a 429 resends it without decoding again).
+    let attached: AttachedItem | null = null;
     for (;;) {
       if (stopCtrl.signal.aborted) return store.markPending(id, item.idx);
       const ceiling = fileCeilingUsd(item.est_prompt_tokens, deps.guess, deps.price) ?? 0;
@@ -200,17 +202,22 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
       };
       let result: ChatResult;
       try {
-        refs ??= await attach(item);
+        attached ??= await attach(item);
         const req = {
           providerId: deps.providerId,
           model: spec.model ?? undefined,
           thinking: spec.thinking,
           prompt: spec.prompt,
-          attachments: refs,
+          attachments: attached.refs,
           history: [],
           budget: spec.budget,
         };
-        result = await deps.host.chat.run(req, ctrl, () => {}, requestId, { batchId: id, maxRetries: 0, beforeSend });
+        result = await deps.host.chat.run(req, ctrl, () => {}, requestId, {
+          batchId: id,
+          maxRetries: 0,
+          beforeSend,
+          prepared: attached.prepared,
+        });
       } catch (e) {
         result = emptyFailedResult(
           e instanceof BadInputError
@@ -254,7 +261,7 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         stopNow(`${downStreak} files in a row failed to reach the provider (${result.error?.message}); resume when it is back`);
         return store.markPending(id, item.idx);
       }
-      finishItem(item, result, attempts, requestId);
+      await finishItem(item, result, attempts, requestId);
       return;
     }
   };
@@ -291,13 +298,13 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
 }
 
 /** One file's line of results.jsonl, with the schema's verdict when there is one. */
-export function resultLine(
+export async function resultLine(
   item: Pick<ItemRow, 'path' | 'name'>,
   r: ChatResult,
   attempts: number,
   requestId: string,
-  schema: AnswerSchema | null,
-): BatchResultLine {
+  schema: BatchAnswerSchema | null,
+): Promise<BatchResultLine> {
   const line: BatchResultLine = {
     file: item.path,
     name: item.name,
@@ -312,7 +319,7 @@ export function resultLine(
     request_id: requestId,
   };
   if (schema && !r.error) {
-    const c = schema.check(r.answer);
+    const c = await schema.check(r.answer);
     line.json = c.json;
     line.valid = c.valid;
     line.validation_errors = c.errors;

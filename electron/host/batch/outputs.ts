@@ -99,8 +99,9 @@ export class BatchOutputs {
     return null;
   }
 
-  appendResult(line: BatchResultLine): void {
-    this.fs.append(join(this.dir, 'results.jsonl'), `${JSON.stringify(line)}\n`);
+  /** Appends one line of results.jsonl: `json` is the file's BatchResultLine as JSON. */
+  appendResult(json: string): void {
+    this.fs.append(join(this.dir, 'results.jsonl'), `${json}\n`);
   }
 }
 

@@ -46,6 +46,12 @@ const MIN_RATE = 0.2;
 /** The share of the learned rate the quick climb aims at: a little under, so the next 429 is not at once. */
 const KNOWN_MARGIN = 0.97;
 
+interface Waiter {
+  signal: AbortSignal | undefined;
+  resolve: (startedAt: number) => void;
+  onAbort: (() => void) | null;
+}
+
 export class RateLimiter {
   /** Requests per second; Infinity until the provider has refused one. */
   private rate = Number.POSITIVE_INFINITY;
@@ -56,6 +62,9 @@ export class RateLimiter {
   private known = 0;
   /** Start times of recent requests not refused for rate, in order (the last two seconds' worth). */
   private starts: number[] = [];
+  /** Callers waiting for a slot, in order. */
+  private readonly line: Waiter[] = [];
+  private serving = false;
   private readonly clock: Clock;
   constructor(clock: Clock = realClock) {
     this.clock = clock;
@@ -74,21 +83,62 @@ export class RateLimiter {
   /**
    * Waits for this caller's turn and returns its start time (pass it back to `rateLimited`). Resolves early,
    * with the time it was stopped, when `signal` aborts: the caller checks the signal before sending.
+   *
+   * Callers wait in line and only the first one sleeps: with the whole pool waiting, each start used to wake
+   * every waiter (a timer, a promise and a listener each, 20 times a second) for one of them to go.
    */
   async acquire(signal?: AbortSignal): Promise<number> {
-    for (;;) {
-      if (signal?.aborted) return this.clock.now();
+    if (signal?.aborted) return this.clock.now();
+    if (this.line.length === 0) {
+      const now = this.clock.now();
+      if (Math.max(this.nextAt, this.pausedUntil) <= now) return this.take(now);
+    }
+    return new Promise<number>((resolve) => {
+      const waiter: Waiter = { signal, resolve, onAbort: null };
+      if (signal) {
+        waiter.onAbort = () => {
+          const i = this.line.indexOf(waiter);
+          if (i >= 0) this.line.splice(i, 1);
+          resolve(this.clock.now());
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.line.push(waiter);
+      if (!this.serving) void this.serve();
+    });
+  }
+
+  /** Lets the waiters go one by one, each at its slot; runs while anyone waits. */
+  private async serve(): Promise<void> {
+    this.serving = true;
+    try {
+      await this.serveLine();
+    } finally {
+      this.serving = false;
+    }
+  }
+
+  private async serveLine(): Promise<void> {
+    for (let head = this.line[0]; head; head = this.line[0]) {
       const now = this.clock.now();
       const at = Math.max(this.nextAt, this.pausedUntil);
-      if (at <= now) {
-        // Reserve this slot before anyone else looks: starts are spaced even when many wait at once.
-        this.nextAt = Math.max(now, this.nextAt) + (Number.isFinite(this.rate) ? 1000 / this.rate : 0);
-        this.starts.push(now);
-        while ((this.starts[0] ?? now) < now - 2 * WINDOW_MS) this.starts.shift();
-        return now;
+      if (at > now) {
+        // Woken early by the head's abort: its listener has taken it out of the line already.
+        await this.clock.sleep(at - now, head.signal);
+        continue;
       }
-      await this.clock.sleep(at - now, signal);
+      this.line.shift();
+      if (head.onAbort) head.signal?.removeEventListener('abort', head.onAbort);
+      head.resolve(this.take(now));
     }
+  }
+
+  /** Reserves the slot at `now`: starts are spaced even when many wait at once. */
+  private take(now: number): number {
+    this.nextAt = Math.max(now, this.nextAt) + (Number.isFinite(this.rate) ? 1000 / this.rate : 0);
+    this.starts.push(now);
+    while ((this.starts[0] ?? now) < now - 2 * WINDOW_MS) this.starts.shift();
+    return now;
   }
 
   /** A request that started at `startedAt` was accepted (not refused for rate). */

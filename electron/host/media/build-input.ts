@@ -24,7 +24,7 @@ export interface BuiltParts {
 export async function buildAttachmentParts(
   refs: readonly AttachmentRef[],
   store: AttachmentStore,
-  opts: { budget: number; modelTakesVideo: boolean },
+  opts: { budget: number; modelTakesVideo: boolean; prepared?: ReadonlyMap<string, PreparedImage> },
 ): Promise<BuiltParts> {
   const out: BuiltParts = { parts: [], images: [], texts: [] };
   // Every image is handed to the decode pool at once, so its children work on a batch in parallel; the parts are
@@ -33,6 +33,11 @@ export async function buildAttachmentParts(
   for (const ref of refs) {
     const info = store.info(ref.id);
     if (info?.kind !== 'image' || prepared.has(ref.id)) continue;
+    const ready = opts.prepared?.get(ref.id);
+    if (ready) {
+      prepared.set(ref.id, Promise.resolve(ready));
+      continue;
+    }
     // By path: the decode child reads the stored file itself, the host never holds it.
     const p = prepareImage({ path: store.pathOf(ref.id) }, opts.budget, info.name);
     p.catch(() => {}); // awaited below in order; a later one may never be awaited once an earlier one failed

@@ -36,10 +36,18 @@ export interface Prepared {
   height: number;
   tokens: number;
   damaged: string | null;
+  /** The original's upright size: what a probe would say, so a file prepared first needs no second trip. */
+  source: { width: number; height: number };
 }
 
 let sharpPromise: Promise<typeof import('sharp')> | null = null;
-const loadSharp = async () => (await (sharpPromise ??= import('sharp'))).default;
+const loadSharp = async () => {
+  const sharp = (await (sharpPromise ??= import('sharp'))).default;
+  // libvips' operation cache (50 MB, 100 operations) only helps when the same image is processed again; here
+  // every job is another file, so the cache was memory held for nothing (it grew the child by tens of MB a batch).
+  sharp.cache(false);
+  return sharp;
+};
 
 type Source = { raw: { data: Uint8Array; width: number; height: number } } | { encoded: Uint8Array; junk: number };
 
@@ -181,15 +189,17 @@ export async function prepare(bytes: Uint8Array, budget: number): Promise<Prepar
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 88, mozjpeg: true })
       .toBuffer();
-    return { out, fit };
+    const source = swap ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
+    return { out, fit, source };
   });
-  const { out, fit } = value;
+  const { out, fit, source } = value;
   return {
     jpeg: new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
     width: fit.width,
     height: fit.height,
     tokens: fit.tokens,
     damaged,
+    source,
   };
 }
 

@@ -19,6 +19,8 @@ export interface PreparedImage {
   bytes: number;
   /** Why the file counts as damaged although what could be read is sent, else null. */
   damaged: string | null;
+  /** The original's upright size. */
+  source: { width: number; height: number };
 }
 
 export interface ImageSize {
@@ -57,6 +59,7 @@ export async function prepareImage(image: Uint8Array | { path: string }, budget:
       tokens: out.tokens,
       bytes: out.jpeg.byteLength,
       damaged: out.damaged,
+      source: out.source,
     };
   } catch (e) {
     throw refusal(e, name);

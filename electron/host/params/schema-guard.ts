@@ -108,6 +108,20 @@ export class SchemaGuard {
     return 'error' in r ? r.error : null;
   }
 
+  /**
+   * One batch answer checked against the batch's schema (JSON text) in the worker, with the deadline: a schema
+   * that is slow on one answer fails that file's check with a message instead of freezing the batch.
+   */
+  async checkBatchAnswer(
+    name: string,
+    text: string,
+    answer: string,
+  ): Promise<{ json: unknown; valid: boolean; errors: string[] }> {
+    const r = await this.run({ op: 'batch-check', name, text, answer });
+    if ('valid' in r) return { json: r.value ?? null, valid: r.valid, errors: r.errors };
+    return { json: null, valid: false, errors: ['problems' in r ? r.problems.join('; ') : r.error] };
+  }
+
   /** Ends the worker (a shell closing). */
   async close(): Promise<void> {
     if (this.idle) clearTimeout(this.idle);

@@ -9,8 +9,18 @@ import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 /** Small values of every JSON type, as answers could be. */
 const PROBES: readonly unknown[] = [null, true, 0, 1.5, '', 'a', [], [''], {}, { a: '' }];
 
+/** The batch schema last compiled here, by its text: a batch checks every answer against the same one. */
+let batchSchema: { text: string; compiled: import('../batch/answer-schema.ts').AnswerSchema } | null = null;
+
 parentPort?.on('message', async (job: SchemaJob) => {
   try {
+    if (job.op === 'batch-check') {
+      const { compileAnswerSchema } = await import('../batch/answer-schema.ts');
+      if (batchSchema?.text !== job.text) batchSchema = { text: job.text, compiled: compileAnswerSchema(job.name, job.text) };
+      const c = batchSchema.compiled.check(job.answer);
+      parentPort!.postMessage({ id: job.id, ok: true, valid: c.valid, errors: c.errors, value: c.json } satisfies SchemaReply);
+      return;
+    }
     if (job.op === 'batch') {
       // Loaded only for batches (2020-12 and formats are theirs alone).
       const { compileAnswerSchema } = await import('../batch/answer-schema.ts');

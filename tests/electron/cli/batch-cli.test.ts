@@ -131,6 +131,11 @@ describe('glimpse batch', () => {
       .map((l) => JSON.parse(l));
     expect(events[0]).toMatchObject({ type: 'estimate', estimate: { discount: 0.5 } });
     expect(events.at(-1)).toMatchObject({ type: 'summary', status: 'done', counts: { done: 4 } });
+    // What the memory was made of, for whoever sizes a machine for a night's batch (and the benchmark).
+    const memory = events.at(-1).memory_mb;
+    expect(Object.keys(memory).sort()).toEqual(['array_buffers', 'external', 'heap_total', 'heap_used', 'rss']);
+    expect(memory.heap_used).toBeLessThanOrEqual(memory.heap_total);
+    expect(events.at(-1).peak_rss_mb).toBeGreaterThanOrEqual(memory.rss);
     expect(readFileSync(join(out, 'receipt-2.md'), 'utf8')).toContain('"total": 12.5');
     const usage = JSON.parse((await glimpse(['usage', '--batch', events[0].batchId, '--json'], data)).stdout);
     expect(usage.requests).toBe(4);

@@ -6,13 +6,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compileAnswerSchema } from '../../../../electron/host/batch/answer-schema.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { guardedAnswerSchema } from '../../../../electron/host/batch/answer-schema.ts';
+import { SchemaGuard } from '../../../../electron/host/params/schema-guard.ts';
 import { type BatchRunDeps, runBatch } from '../../../../electron/host/batch/batch-runner.ts';
 import { openBatch } from '../../../../electron/host/batch/batch-service.ts';
 import { BatchStore } from '../../../../electron/host/batch/batch-store.ts';
 import { type OutFs, realOutFs } from '../../../../electron/host/batch/outputs.ts';
 import { createHost, type Host } from '../../../../electron/host/host.ts';
+import { decoder } from '../../../../electron/host/media/decode-pool.ts';
 import { FileKeyStore } from '../../../../electron/host/key-store.ts';
 import { completionGuess } from '../../../../shared/batch/estimate.ts';
 import type { BatchEvent, BatchSpec } from '../../../../shared/batch/types.ts';
@@ -96,7 +98,8 @@ async function run(
     contextTokens: 65_536,
     price: env.price,
     guess: completionGuess(false, null),
-    schema: s.schema ? compileAnswerSchema(s.schema.name, s.schema.text) : null,
+    // As the CLI and the app do: each answer checked in the schema guard's worker.
+    schema: s.schema ? guardedAnswerSchema(s.schema.name, s.schema.text) : null,
     onEvent,
     stop: new AbortController().signal,
     cancel: new AbortController().signal,
@@ -259,6 +262,74 @@ describe('batch runner', () => {
     expect(csv).toHaveLength(FILES + 1);
     expect(csv[1]).toContain(',done,Café,10.5,true,');
     expect(JSON.parse(readFileSync(join(env.out, 'r0.json'), 'utf8'))).toEqual({ merchant: 'Café', total: 10.5 });
+  });
+
+  it("fails a file's schema check that runs past the guard's deadline with the reason, and finishes the batch", async () => {
+    const env = await setup({ answer: () => '{"total": 1}' });
+    const text = JSON.stringify({ type: 'object', properties: { total: { type: 'number' } } });
+    // A deadline no check can meet stands in for a schema that spins on an answer: the worker is stopped each time.
+    const guard = new SchemaGuard({ deadlineMs: 1 });
+    try {
+      const { outcome } = await run(spec({ inputs: [join(scans, 'r0.png'), join(scans, 'r1.png')], format: 'json' }), env, {
+        schema: guardedAnswerSchema('receipt.json', text, guard),
+      });
+      expect(outcome.counts).toMatchObject({ done: 2, pending: 0 });
+    } finally {
+      await guard.close();
+    }
+    const lines = readFileSync(join(env.out, 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    for (const l of lines) {
+      expect(l.valid).toBe(false);
+      expect(l.validation_errors).toEqual([expect.stringMatching(/took longer than 0.001 s and was stopped/)]);
+    }
+  });
+
+  it('decodes each file once, when it is stored, and resends that image after a 429 without decoding again', async () => {
+    const env = await setup({ ratePerS: 4 });
+    const prepare = vi.spyOn(decoder, 'prepare');
+    const probe = vi.spyOn(decoder, 'probe');
+    try {
+      const { outcome } = await run(spec({ concurrency: 4 }), env);
+      expect(outcome.counts).toMatchObject({ done: FILES, failed: 0 });
+      expect(env.fake.stats.limited).toBeGreaterThan(0);
+      expect(prepare).toHaveBeenCalledTimes(FILES);
+      expect(probe).not.toHaveBeenCalled();
+    } finally {
+      prepare.mockRestore();
+      probe.mockRestore();
+    }
+    // The stored attachment still records the original's size (what a probe used to give), not the sent one's.
+    const row = env.host.db.prepare(`SELECT width, height FROM attachments WHERE name = 'r3.png'`).get();
+    expect(row).toEqual({ width: 63, height: 40 });
+  });
+
+  it('fails a file removed after planning with its reason, and finishes the rest', async () => {
+    const env = await setup();
+    const inDir = mkdtempSync(join(tmpdir(), 'glimpse-batch-vanish-'));
+    dirs.push(inDir);
+    const { copyFileSync } = await import('node:fs');
+    for (const n of ['a.png', 'b.png']) copyFileSync(join(scans, 'r0.png'), join(inDir, n));
+    // Planned but not started (stopped before the first file), then the file goes away, then the batch resumes.
+    const stopped = new AbortController();
+    stopped.abort();
+    await run(spec({ inputs: [inDir] }), env, { stop: stopped.signal });
+    rmSync(join(inDir, 'b.png'));
+    const lines: unknown[] = [];
+    const { outcome } = await run(spec({ inputs: [inDir] }), env, {}, (e) => {
+      if (e.type === 'file-end') lines.push(e);
+    });
+    expect(outcome.counts).toMatchObject({ done: 1, failed: 1 });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        file: join(inDir, 'b.png'),
+        status: 'failed',
+        error: expect.stringMatching(/Cannot read .*b\.png \(ENOENT\)/),
+      }),
+    );
   });
 
   it('lists an unreadable file as failed with its reason and goes on', async () => {

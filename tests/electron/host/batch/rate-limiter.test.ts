@@ -91,4 +91,26 @@ describe('RateLimiter after a 429 with Retry-After', () => {
     for (let i = 0; i < 20; i++) l.succeeded(await l.acquire());
     expect((l.ratePerS ?? 0) - back).toBeLessThan(1.5);
   });
+
+  it('lets a waiting pool through one at a time, in order and spaced by the rate; one stopped leaves the line at once', async () => {
+    const clock = fakeClock();
+    const l = new RateLimiter(clock);
+    l.rateLimited(await l.acquire(), null);
+    const interval = 1000 / (l.ratePerS ?? 1);
+    const stop = new AbortController();
+    const order: number[] = [];
+    const waits = Array.from({ length: 6 }, (_, i) =>
+      l.acquire(i === 3 ? stop.signal : undefined).then((t) => {
+        order.push(i);
+        return t;
+      }),
+    );
+    stop.abort();
+    const starts = await Promise.all(waits);
+    expect(order.filter((i) => i !== 3)).toEqual([0, 1, 2, 4, 5]);
+    // Stopped, it went no later than the first in line, and left no gap in the line's pace.
+    expect(starts[3]).toBeLessThanOrEqual(starts[0] ?? 0);
+    const sent = [0, 1, 2, 4, 5].map((i) => starts[i] ?? 0);
+    for (let k = 1; k < sent.length; k++) expect((sent[k] ?? 0) - (sent[k - 1] ?? 0)).toBeCloseTo(interval, 5);
+  });
 });
