@@ -10,7 +10,7 @@ export interface UtilityProcessApi {
   fork(
     modulePath: string,
     args?: string[],
-    options?: { serviceName?: string; stdio?: 'ignore' | 'inherit' | 'pipe' },
+    options?: { serviceName?: string; stdio?: 'ignore' | 'inherit' | 'pipe'; execArgv?: string[] },
   ): {
     readonly pid: number | undefined;
     postMessage(message: unknown): void;
@@ -22,8 +22,10 @@ export interface UtilityProcessApi {
 
 export function utilityDecodeLauncher(utility: UtilityProcessApi): DecodeLauncher {
   return (entry) => {
-    // execArgv is for running the TypeScript source under Node; the app runs the bundled child.
-    const child = utility.fork(entry.file, [], { serviceName: 'Glimpse image decoder', stdio: 'ignore' });
+    // Of execArgv, only the V8 heap limits (the small young generation that keeps a long batch's decoder small):
+    // the rest is for running the TypeScript source under Node, and the app runs the bundled child.
+    const heap = entry.execArgv.filter((a) => a.startsWith('--max-'));
+    const child = utility.fork(entry.file, [], { serviceName: 'Glimpse image decoder', stdio: 'ignore', execArgv: heap });
     return {
       get pid() {
         return child.pid;

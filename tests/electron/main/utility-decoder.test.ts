@@ -11,7 +11,7 @@ const forked: string[] = [];
 /** Electron's utilityProcess, stood in by a Node child that talks only through `process.parentPort`. */
 const fakeUtility: UtilityProcessApi = {
   fork(modulePath, _args, options) {
-    forked.push(`${options?.serviceName}: ${modulePath}`);
+    forked.push(`${options?.serviceName}: ${modulePath} ${options?.execArgv?.join(' ')}`);
     const child = fork(modulePath, [], {
       execArgv: ['--experimental-strip-types', '--no-warnings', '--import', shim],
       serialization: 'advanced',
@@ -42,7 +42,9 @@ const png = (w: number, h: number) =>
 it('decodes in a utility process that speaks through parentPort, and replaces it when it dies', async () => {
   pool = new DecodePool({ launcher: utilityDecodeLauncher(fakeUtility) });
   expect(await pool.probe(new Uint8Array(await png(640, 480)))).toMatchObject({ width: 640, height: 480 });
-  expect(forked).toEqual([`Glimpse image decoder: ${join(process.cwd(), 'electron/host/media/decode-child.ts')}`]);
+  expect(forked).toEqual([
+    `Glimpse image decoder: ${join(process.cwd(), 'electron/host/media/decode-child.ts')} --max-semi-space-size=4`,
+  ]);
 
   // A native crash in the decoder ends only the utility process: the job in flight fails, the next one gets a new child.
   // The signal goes first, in the same tick as the job: the pool cannot have seen the exit yet, so the job is
