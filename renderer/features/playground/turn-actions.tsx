@@ -31,6 +31,8 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
         prompt: turn.prompt,
         status: turn.status,
         length: turn.result?.finish_reason === 'length',
+        // Continue went as a second message to the model: the answer reads on, but was not extended in place.
+        asNew: turn.result?.continued?.mode === 'new-message',
         errorMessage: turn.error && turn.error.kind !== 'cancelled' ? turn.error.message : null,
         schema: turn.params?.response_format?.type === 'json_schema',
         at,
@@ -81,6 +83,11 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
             {tr('playground.turn.cancel')}
           </button>
         </form>
+      )}
+      {t.asNew && !running && (
+        <p className="muted" role="note">
+          {tr('playground.turn.continuedAsNew')}
+        </p>
       )}
       {t.length && !running && (
         <p className="length-note muted" role="note">
