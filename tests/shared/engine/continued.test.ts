@@ -1,5 +1,6 @@
 /** Continue (issue #10): the request each provider kind is sent, and the answer joined from two requests. */
 import { describe, expect, it } from 'vitest';
+import { chatRequestSchema } from '../../../shared/bridge/chat-schema.ts';
 import { continueMessages, joinContinued } from '../../../shared/engine/continued.ts';
 import { buildRequestBody, type ChatMessage } from '../../../shared/engine/request-body.ts';
 import type { ChatResult } from '../../../shared/engine/types.ts';
@@ -132,5 +133,15 @@ describe('joinContinued', () => {
     });
     expect(joined.answer).toBe('Once upon a ti');
     expect(joined.error?.kind).toBe('cancelled');
+  });
+});
+
+describe("startChat's door", () => {
+  const ok = { providerId: 'p', thinking: false, prompt: 'q', attachments: [], history: [] };
+  it('takes a continue link, and refuses one without its answer or with a text that is not one', () => {
+    expect(chatRequestSchema.safeParse({ ...ok, continues: { requestId: 'r1', answer: 'Once' } }).success).toBe(true);
+    expect(chatRequestSchema.safeParse({ ...ok, continues: { requestId: 'r1' } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ ...ok, continues: { requestId: 'r1', answer: 5 } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ ...ok, continues: 'r1' }).success).toBe(false);
   });
 });
