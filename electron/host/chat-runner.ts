@@ -20,6 +20,7 @@ import type { ChatError, ChatEvent, ChatResult, Estimate, Usage } from '../../sh
 import { emptyUsage } from '../../shared/engine/types.ts';
 import type { CatalogEntry, PriceSnapshot, ThinkingDialect } from '../../shared/providers/catalog.ts';
 import type { ParamDialect } from '../../shared/params/catalog.ts';
+import type { ContinueMode } from '../../shared/params/continuation.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
 import { OversizeBodyError, readCappedText, sseBatches } from './sse-reader.ts';
 import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
@@ -62,6 +63,8 @@ export interface RunSpec {
   /** A custom server's dialects (shared/params/dialect.ts); hosted kinds use their catalog entry's. */
   thinkingDialect?: ThinkingDialect;
   paramDialect?: ParamDialect;
+  /** A Continue request: how its trailing assistant message is carried on (shared/params/continuation.ts). */
+  continueMode?: ContinueMode;
 }
 
 interface Attempt {
@@ -171,6 +174,7 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     params: spec.params,
     thinkingDialect: spec.thinkingDialect,
     paramDialect: spec.paramDialect,
+    continueMode: spec.continueMode,
   });
   const maxChars = spec.maxAnswerChars ?? DEFAULT_MAX_ANSWER_CHARS;
   // A model that repeats the key it was sent with (a key pasted into the prompt) must not put it in the answer, which

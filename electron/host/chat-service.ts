@@ -28,6 +28,8 @@ import { checkParams } from '../../shared/params/check.ts';
 import { dialectsOf } from '../../shared/params/dialect.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
 import { hostMessage } from '../../shared/messages/messages.ts';
+import { continueMessages } from '../../shared/engine/continued.ts';
+import { CONTINUE_PROMPT, type ContinueMode, continueModeOf } from '../../shared/params/continuation.ts';
 
 /** What an observer learns about the request an event belongs to. */
 export interface RequestMeta {
@@ -82,6 +84,8 @@ export interface ChatServiceDeps {
 export interface PreparedInput {
   messages: ChatMessage[];
   estimate: Estimate;
+  /** Set for a Continue request: how this provider carries the partial answer on. */
+  continueMode?: ContinueMode;
 }
 
 export class ChatService {
@@ -108,11 +112,17 @@ export class ChatService {
     if (!req.prompt.trim() && parts.length === 0) throw new BadInputError(hostMessage('request.empty'));
     parts.push({ type: 'text', text: req.prompt });
     const history: ChatMessage[] = req.history.map((t) => ({ role: t.role, content: t.text }));
-    const messages: ChatMessage[] = [...history, { role: 'user', content: parts.length === 1 ? req.prompt : parts }];
+    let messages: ChatMessage[] = [...history, { role: 'user', content: parts.length === 1 ? req.prompt : parts }];
     // Counted from exactly what is sent: the sized images, the labels and text layers, the prompt and history.
     const texts = [req.prompt, ...req.history.map((t) => t.text), ...built.texts];
+    let continueMode: ContinueMode | undefined;
+    if (req.continues) {
+      continueMode = continueModeOf(catalogEntry(provider.catalogId), provider);
+      messages = continueMessages(messages, req.continues.answer, continueMode);
+      texts.push(req.continues.answer, ...(continueMode === 'new-message' ? [CONTINUE_PROMPT] : []));
+    }
     const price = this.deps.providers.priceFor(provider, model);
-    return { messages, estimate: estimatePrompt({ images: built.images, texts }, price) };
+    return { messages, estimate: estimatePrompt({ images: built.images, texts }, price), continueMode };
   }
 
   /** Returns the request id at once; the request runs in the background and reports through `publish`. */
@@ -220,6 +230,7 @@ export class ChatService {
       params: req.params,
       thinkingDialect: dialects.thinking,
       paramDialect: dialects.params,
+      continueMode: input.continueMode,
       entry,
       baseUrl: provider!.baseUrl,
       apiKey: this.deps.providers.keyFor(provider!.id),
@@ -263,6 +274,7 @@ export class ChatService {
       params: req.params,
       thinkingDialect: dialects.thinking,
       paramDialect: dialects.params,
+      continueMode: input.continueMode,
     });
     return {
       url: `${provider.baseUrl.replace(/\/+$/, '')}/chat/completions`,

@@ -103,4 +103,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE ledger ADD COLUMN error_params TEXT;
     `,
   },
+  // v10: Continue (issue #10). A request that extends an earlier answer keeps its own row, naming the request whose
+  // answer it extends, so usage counts it and View code and exports can tell it from a new question.
+  // Indexed: start-up recovery looks an interrupted answer's latest request up by it.
+  {
+    version: 10,
+    sql: `
+      ALTER TABLE ledger ADD COLUMN continues TEXT;
+      CREATE INDEX ledger_continues ON ledger (continues) WHERE continues IS NOT NULL;
+    `,
+  },
 ];

@@ -4,6 +4,7 @@
  * these pure functions move between branches and say where a turn stands among its siblings.
  */
 import type { AttachmentRef, ChatRequest } from '../../shared/bridge/chat.ts';
+import { lastContinuation } from './continuation.ts';
 import { historyOf } from './history.ts';
 import { pathTo } from './thread.ts';
 import type { Turn } from './turn.ts';
@@ -76,6 +77,7 @@ export function requestOf(
   if (turn.request) return turn.request;
   const providerId = providers.find((p) => p.name === turn.providerName)?.id ?? fallbackProviderId;
   if (!providerId) return null;
+  const continues = lastContinuation(turn);
   return {
     providerId,
     model: turn.model,
@@ -84,5 +86,6 @@ export function requestOf(
     attachments: refsOf(turn),
     history: historyOf(context, preferred),
     ...(turn.params ? { params: turn.params } : {}),
+    ...(continues ? { continues } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import type { SentMediaKind } from '../../shared/bridge/sessions.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
+import type { ContinueMode } from '../../shared/params/continuation.ts';
 import { isRunningStatus } from '../../shared/engine/result.ts';
 import type { ChatError, ChatResult, ErrorKind, Estimate } from '../../shared/engine/types.ts';
 
@@ -62,6 +63,17 @@ export interface Turn {
   createdAt?: number;
   /** The request as sent from this window (for View code and regenerate); rebuilt for a reopened session. */
   request?: ChatRequest;
+  /** While Continue extends this turn's answer: its request and what the answer held before (continuation.ts). */
+  continuing?: Continuing;
+}
+
+/** A Continue in flight: the request extending the answer, and the answer as it stood when it was sent. */
+export interface Continuing {
+  requestId: string;
+  mode: ContinueMode;
+  answer: string;
+  reasoning: string;
+  result: ChatResult | null;
 }
 
 /** What is blank on a turn when it is sent. */

@@ -8,7 +8,8 @@ import { hostMessage } from '../../shared/messages/messages.ts';
 import { BridgeError } from '../bridge/bridge-error.ts';
 import { originalSettings } from '../model/turn-settings.ts';
 import { before, newestLeaf, newestTurn, refsOf, requestOf, showBranch, withoutTurn } from '../model/branches.ts';
-import { failureMessage, failureText } from '../model/failure.ts';
+import { startContinuation } from '../model/continuation.ts';
+import { failureMessage, failureText, turnErrorOf } from '../model/failure.ts';
 import { historyOf } from '../model/history.ts';
 import { type SendPlan, startTurns } from '../model/send-plan.ts';
 import { joinNotices } from '../model/notice.ts';
@@ -17,9 +18,6 @@ import { isRunning, type Turn } from '../model/turn.ts';
 import type { StoreDeps } from './deps.ts';
 import { launchTurns, sendIds } from './send-action.ts';
 import type { BranchSlice, State } from './state.ts';
-
-/** What Continue sends: the model sees its cut-off answer in the history and carries on from there. */
-export const CONTINUE_PROMPT = 'Continue exactly where your previous answer stopped, without repeating anything.';
 
 export const createBranchSlice =
   ({ bridge }: StoreDeps): StateCreator<State, [], [], BranchSlice> =>
@@ -70,6 +68,29 @@ export const createBranchSlice =
 
     const find = (id: string) => all().find((t) => t.id === id);
 
+    /** Continue: the same answer grows (its own request, sent the way the turn was; see model/continuation.ts). */
+    async function continueTurn(turnId: string): Promise<void> {
+      const s = get();
+      const t = s.turns.find((x) => x.id === turnId);
+      if (!t?.requestId || s.turns.some(isRunning)) return;
+      const provider = originalSettings(t, s.providers)?.provider;
+      const base = provider && requestOf(t, before(s.turns, t), s.providers, provider.id, s.comparePreferred);
+      if (!provider || !base) {
+        set({ notice: hostMessage('branch.continue-gone') });
+        return;
+      }
+      const { request, turn } = startContinuation(t, { ...base, sessionId: s.sessionId }, provider, sendIds.requestId());
+      const swap = (x: Turn) => (st: State) => ({ turns: st.turns.map((y) => (y.id === turnId ? x : y)) });
+      set(swap(turn));
+      try {
+        await bridge.startChat(request);
+      } catch (e) {
+        // Refused before it started: the answer keeps its text, and says why.
+        const { continuing: _, ...rest } = get().turns.find((x) => x.id === turnId) ?? turn;
+        set(swap({ ...rest, status: 'error', error: turnErrorOf(e) }));
+      }
+    }
+
     return {
       hiddenTurns: [],
       async requestCode(turnId) {
@@ -105,9 +126,7 @@ export const createBranchSlice =
         if (t && (prompt.trim() || t.images.length > 0)) await resend(t, prompt, before(get().turns, t));
       },
       async continueAnswer(turnId) {
-        const shown = get().turns;
-        const i = shown.findIndex((t) => t.id === turnId);
-        if (i >= 0) await resend(null, CONTINUE_PROMPT, shown.slice(0, i + 1));
+        await continueTurn(turnId);
       },
       async deleteTurn(turnId) {
         const t = find(turnId);

@@ -43,7 +43,8 @@ export const createCompareSlice =
     runCompare: () => get().sendLanes(get().effectiveLanes(), true),
     async stopCompare(group) {
       const running = get().turns.filter((t) => t.compareGroup === group && isRunning(t) && t.requestId);
-      await Promise.all(running.map((t) => bridge.cancelChat(t.requestId!)));
+      // A lane being continued runs the continuation's request (model/continuation.ts).
+      await Promise.all(running.map((t) => bridge.cancelChat(t.continuing?.requestId ?? t.requestId!)));
     },
     async markPreferred(group, requestId) {
       const before = get().comparePreferred;

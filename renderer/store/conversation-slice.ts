@@ -1,6 +1,7 @@
 /** The conversation on screen: the open session's turns (see sessions-slice.ts for opening and switching). */
 import type { StateCreator } from 'zustand';
 import { applyChatEvents, batchMilestones } from '../model/chat-reducer.ts';
+import { applyContinuationEvents } from '../model/continuation.ts';
 import type { StoreDeps } from './deps.ts';
 import type { ConversationSlice, State } from './state.ts';
 import { createSender } from './send-action.ts';
@@ -32,7 +33,9 @@ export const createConversationSlice =
       },
       async stop(turnId) {
         const t = get().turns.find((x) => x.id === turnId);
-        if (t?.requestId) await deps.bridge.cancelChat(t.requestId);
+        // A Continue in flight is its own request.
+        const id = t?.continuing?.requestId ?? t?.requestId;
+        if (id) await deps.bridge.cancelChat(id);
       },
       applyChatEvents(batch) {
         // On 'start' the host has stored the exchange (the sidebar shows the session at the top); on 'end' the
@@ -48,7 +51,7 @@ export const createConversationSlice =
           // answers within milliseconds of the start): a little later, when the window is idle.
           setTimeout(() => whenIdle(() => void get().loadSessions()), SIDEBAR_AFTER_START_MS);
         }
-        set((st) => ({ turns: applyChatEvents(st.turns, batch) }));
+        set((st) => ({ turns: applyContinuationEvents(applyChatEvents(st.turns, batch), batch) }));
       },
     };
   };

@@ -31,6 +31,7 @@ export const chatRequestSchema = z.object({
   requestId: idSchema.optional(),
   params: samplingParamsSchema.optional(),
   parentRequestId: idSchema.optional(),
+  continues: z.object({ requestId: idSchema, answer: z.string().max(MAX_TEXT) }).optional(),
 });
 
 /** `cancelChat`'s argument: the request id. */

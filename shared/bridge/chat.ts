@@ -44,6 +44,12 @@ export interface ChatRequest {
    * answer or an edited question shares its parent with the exchange it is an alternative to.
    */
   parentRequestId?: string;
+  /**
+   * Continue (issue #10): this request extends the answer of the exchange `requestId`, whose text so far is
+   * `answer`. `prompt`, `attachments` and `history` are that exchange's; the partial answer goes last, as the
+   * assistant's message. The stored exchange grows in place; this request is its own ledger row, linked to it.
+   */
+  continues?: { requestId: string; answer: string };
 }
 
 export interface ChatApi {

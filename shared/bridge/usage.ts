@@ -73,6 +73,8 @@ export interface LedgerRow {
   finish_reason: string | null;
   error_kind: string | null;
   error_message: string | null;
+  /** Continue: the request whose answer this request extended (null: a request of its own). */
+  continues: string | null;
 }
 
 /** The four scopes of the always-visible tally. */

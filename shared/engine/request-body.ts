@@ -7,6 +7,7 @@ import type { ParamDialect } from '../params/catalog.ts';
 import { PARAM_CATALOG } from '../params/catalog.ts';
 import { NUMERIC_KEYS, type ResponseFormat, type SamplingParams } from '../params/types.ts';
 import type { CatalogEntry, ThinkingDialect } from '../providers/catalog.ts';
+import type { ContinueMode } from '../params/continuation.ts';
 
 export type ContentPart =
   | { type: 'text'; text: string }
@@ -28,6 +29,8 @@ export interface BodyOptions {
   /** A custom server's own choices (provider form); hosted kinds use their catalog entry's. */
   thinkingDialect?: ThinkingDialect;
   paramDialect?: ParamDialect;
+  /** Set on a Continue request: how the trailing assistant message is to be carried on (see continued.ts). */
+  continueMode?: ContinueMode;
 }
 
 /** Fields `--param` may not replace: the engine relies on them (a non-streamed body would not be read). */
@@ -87,6 +90,12 @@ export function buildRequestBody(entry: CatalogEntry, opts: BodyOptions): Record
     body.provider = { order: opts.upstream, allow_fallbacks: false };
   }
   for (const [k, v] of Object.entries(p.extra ?? {})) if (!ENGINE_FIELDS.has(k)) body[k] = v;
+  // vLLM and SGLang leave the last message open only with both (they may not both be on). After the extras, so a
+  // `--param` cannot turn a continuation back into a new answer.
+  if (opts.continueMode === 'continue-final-message') {
+    body.continue_final_message = true;
+    body.add_generation_prompt = false;
+  }
   return body;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { HostMessage } from '../messages/messages.ts';
 import type { OcrResult } from '../ocr/ocr-types.ts';
+import type { ContinueMode } from '../params/continuation.ts';
 import type { Price, PriceSnapshot } from '../providers/catalog.ts';
 
 /** Token counts of one request. `reasoning_tokens` is a subset of `completion_tokens` when a provider reports it. */
@@ -99,6 +100,19 @@ export interface ChatResult {
   error: ChatError | null;
   /** Local OCR only: every image as read, with line and word boxes and confidences. */
   ocr?: OcrResult;
+  /** Set on an answer Continue extended (issue #10): the whole answer, its figures summed over its requests. */
+  continued?: Continued;
+}
+
+/** How an answer was extended: by which requests, how the last was sent, and where its text begins. */
+export interface Continued {
+  /** The continuation requests (each its own ledger row, linked by `continues`), oldest first. */
+  requests: string[];
+  /** How the last continuation was sent (shared/params/continuation.ts). */
+  mode: ContinueMode;
+  /** Where the last continuation's text begins in `answer` and `reasoning`: what came before is what it was sent. */
+  from: number;
+  reasoningFrom: number;
 }
 
 /** Events of one running request, in order. Deltas may be coalesced by the host before crossing the bridge. */

@@ -76,6 +76,7 @@ export const MESSAGES_EN = {
   'branch.delete-failed': 'Could not delete that exchange:',
   'lanes.provider-gone': 'Lane {{lane}}’s provider no longer exists: pick another in Lanes.',
   'branch.provider-replaced': 'That answer’s provider no longer exists; regenerated with the current one.',
+  'branch.continue-gone': 'That answer cannot be continued: its provider no longer exists.',
   // Compare verdict sentences (shared/compare/verdict.ts).
   'verdict.time-cost': '{{slow}} took {{time}} the time and {{cost}} the cost of {{fast}}.',
   'verdict.time-only': '{{slow}} took {{time}} the time (cost not comparable: unknown or zero) of {{fast}}.',

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
+import { STORY } from '../fixtures/fake-provider.ts';
 import { GlimpseApp } from './harness.ts';
 
 let app: GlimpseApp;
@@ -70,21 +71,47 @@ test('regenerate and flip; edit and resend; after a reload both branches are the
   await expect(page.locator('.user-prompt')).toHaveText('First question');
 });
 
-test('an answer cut at its limit says so and continues', async ({ page }) => {
-  await app.addProvider({ name: 'Fake', path: 'zai/length', kind: 'Custom server', apiKey: 'k' });
+test('Continue extends the same answer until it stops normally; reopened, it is one answer', async ({ page }) => {
+  await app.addProvider({ name: 'Fake', path: 'vllm/story', kind: 'Custom server', apiKey: 'k' });
   await app.setThinking(false);
-  await app.ask('Tell me a long story');
+  await app.ask('Tell me a story');
   await app.waitForAnswerDone();
   const note = page.getByRole('note').filter({ hasText: 'finish_reason: length' });
+  const exchanges = page.getByRole('article', { name: 'Exchange' });
   await expect(note).toBeVisible();
   await note.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('article', { name: 'Exchange' })).toHaveCount(2);
-  await app.waitForAnswerDone();
-  await expect(page.getByRole('note').filter({ hasText: 'finish_reason: length' })).toHaveCount(1);
-  // The model saw its own cut-off answer before the request to go on.
-  const msgs = lastBody().messages as { role: string; content: string }[];
-  expect(msgs.at(-2)?.role).toBe('assistant');
-  expect(msgs.at(-1)?.content).toMatch(/^Continue exactly where/);
+  // One answer, grown; stopped at the limit again, so Continue is offered again.
+  await expect(app.answer().getByTestId('answer')).toHaveText((STORY[0] + STORY[1]).trim());
+  await expect(note).toBeVisible();
+  await expect(exchanges).toHaveCount(1);
+  // vLLM was sent the answer so far as the last message, left open.
+  expect(lastBody().messages).toEqual([
+    { role: 'user', content: 'Tell me a story' },
+    { role: 'assistant', content: STORY[0] },
+  ]);
+  expect(lastBody()).toMatchObject({ continue_final_message: true, add_generation_prompt: false });
+  await note.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.answer().getByTestId('answer')).toHaveText(STORY.join(''));
+  await expect(note).toHaveCount(0);
+  await expect(exchanges).toHaveCount(1);
+
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Sessions' })
+    .getByRole('button', { name: /^Tell me a story/ })
+    .click();
+  await expect(app.answer().getByTestId('answer')).toHaveText(STORY.join(''));
+  await expect(exchanges).toHaveCount(1);
+  await expect(note).toHaveCount(0);
+  // View code of a continued answer is the request that continued it.
+  await page.getByRole('button', { name: 'View code' }).click();
+  await expect(page.getByRole('dialog', { name: 'View code' }).getByTestId('code')).toContainText(
+    '"continue_final_message": true',
+  );
+  await page.keyboard.press('Escape');
+  // Every request is its own row in the usage view.
+  await page.getByRole('region', { name: 'Usage' }).getByRole('button', { name: 'Usage details' }).click();
+  await expect(page.getByRole('dialog', { name: 'Usage details' }).getByLabel('Range totals')).toContainText('3 requests');
 });
 
 test('open parameters sit beside the conversation on a wide window, which keeps its height', async ({ page }) => {

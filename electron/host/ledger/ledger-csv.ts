@@ -34,6 +34,7 @@ export const LEDGER_COLUMNS: readonly (keyof LedgerRow)[] = [
   'finish_reason',
   'error_kind',
   'error_message',
+  'continues',
 ];
 
 function cell(v: unknown): string {

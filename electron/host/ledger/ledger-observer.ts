@@ -116,6 +116,7 @@ export class LedgerObserver implements ChatObserver {
         estimate,
         batchId: meta.batchId ?? null,
         params: meta.request.params ?? null,
+        continues: meta.request.continues?.requestId ?? null,
       }),
     );
   }

@@ -34,6 +34,8 @@ export interface LedgerStart {
   batchId?: string | null;
   /** The system prompt and parameters the request was sent with (JSON in the row); null: all provider defaults. */
   params?: SamplingParams | null;
+  /** Continue: the request whose answer this one extends (its row stays its own). */
+  continues?: string | null;
 }
 
 export class LedgerStore {
@@ -54,8 +56,8 @@ export class LedgerStore {
     this.stmt(
       `INSERT INTO ledger (id, request_id, attempt, owner_pid, owner_started, started_at, day, session_id, provider_id, catalog_id, provider,
            upstream, model, mode, compare_group, status, price_snapshot, estimate_prompt_tokens, estimate_usd, batch_id,
-           params)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?, ?, ?)`,
+           params, continues)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'streaming', ?, ?, ?, ?, ?, ?)`,
     ).run(
       r.id,
       r.requestId,
@@ -77,6 +79,7 @@ export class LedgerStore {
       r.estimate.usd,
       r.batchId ?? null,
       r.params && Object.keys(r.params).length > 0 ? JSON.stringify(r.params) : null,
+      r.continues ?? null,
     );
   }
 

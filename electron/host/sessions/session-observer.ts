@@ -9,12 +9,17 @@ import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import type { ChatObserver, RequestMeta } from '../chat-service.ts';
 import { FLUSH_MS, reportedWrite, type WriteReports } from '../observer-writes.ts';
 import { Throttle } from '../throttle.ts';
-import type { SessionStore } from './session-store.ts';
+import type { ContinuingAnswer, SessionStore } from './session-store.ts';
+import { joinContinued } from '../../../shared/engine/continued.ts';
+import { groundBoxes } from '../../../shared/grounding/parse-answer.ts';
+import { type ContinueMode, continueModeOf } from '../../../shared/params/continuation.ts';
 
 interface Live {
   answer: string;
   reasoning: string;
   saves: Throttle;
+  /** Continue: the exchange whose answer this request extends, what it held, and how it is being extended. */
+  extends?: { requestId: string; base: ContinuingAnswer; mode: ContinueMode };
 }
 
 export interface SessionObserverDeps extends WriteReports {
@@ -35,12 +40,24 @@ export class SessionObserver implements ChatObserver {
     const id = meta.requestId;
     switch (event.type) {
       case 'start': {
-        this.live.set(id, {
+        const live: Live = {
           answer: '',
           reasoning: '',
           saves: new Throttle(this.deps.flushMs ?? FLUSH_MS, () => this.flush(id)),
-        });
+        };
+        this.live.set(id, live);
         const r = meta.request;
+        if (r.continues) {
+          // The exchange exists already: its answer grows in place, no new exchange is stored.
+          const target = r.continues.requestId;
+          this.write(id, () => {
+            const base = this.deps.store.beginContinuation(sessionId, target);
+            const provider = this.deps.provider(meta.providerId);
+            const mode = continueModeOf(catalogEntry(meta.catalogId), provider ?? {});
+            if (base) live.extends = { requestId: target, base, mode };
+          });
+          return;
+        }
         this.write(id, () =>
           this.deps.store.beginTurn({
             sessionId,
@@ -75,6 +92,15 @@ export class SessionObserver implements ChatObserver {
         const l = this.live.get(id);
         l?.saves.cancel();
         this.live.delete(id);
+        if (meta.request.continues) {
+          const x = l?.extends;
+          if (!x) return;
+          // The boxes are parsed over the joined text: a box token may straddle the place where the answer was cut.
+          const joined = x.base.answer + event.result.answer;
+          const result = joinContinued(x.base, event.result, { requestId: id, mode: x.mode }, groundBoxes(joined, x.base.images));
+          this.write(id, () => this.deps.store.finishTurn(x.requestId, result, Date.now()), true);
+          return;
+        }
         this.write(id, () => this.deps.store.finishTurn(id, event.result, Date.now()), true);
         return;
       }
@@ -84,7 +110,10 @@ export class SessionObserver implements ChatObserver {
   private flush(id: string): void {
     const l = this.live.get(id);
     if (!l) return;
-    this.write(id, () => this.deps.store.saveProgress(id, l.answer, l.reasoning));
+    const x = l.extends;
+    if (x)
+      this.write(id, () => this.deps.store.saveProgress(x.requestId, x.base.answer + l.answer, x.base.reasoning + l.reasoning));
+    else this.write(id, () => this.deps.store.saveProgress(id, l.answer, l.reasoning));
   }
 
   private write(requestId: string, fn: () => void, final = false): void {

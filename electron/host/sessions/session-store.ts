@@ -10,6 +10,8 @@ import type { MessageStatus, SentMediaKind, SessionDetail, SessionSummary, Store
 import { resultStatus } from '../../../shared/engine/result.ts';
 import { sentKindOf } from '../../../shared/media/sent-kind.ts';
 import type { Box, ChatResult } from '../../../shared/engine/types.ts';
+import { type ContinueBase, joinContinued } from '../../../shared/engine/continued.ts';
+import type { ImageInfo } from '../../../shared/grounding/types.ts';
 import type { SamplingParams } from '../../../shared/params/types.ts';
 import type { AttachmentStore } from '../attachment-store.ts';
 import { hostMessage } from '../../../shared/messages/messages.ts';
@@ -31,6 +33,11 @@ export interface TurnStart {
   parentRequestId?: string | null;
   /** What it was sent with; stored on the user message so a reopened session shows and reuses it. */
   params?: SamplingParams | null;
+}
+
+/** What an answer held when Continue began, and the images its boxes refer to. */
+export interface ContinuingAnswer extends ContinueBase {
+  images: ImageInfo[];
 }
 
 export const userMessageId = (requestId: string) => `${requestId}:user`;
@@ -170,6 +177,36 @@ export class SessionStore {
     this.db
       .prepare("UPDATE messages SET text = ?, reasoning = ? WHERE id = ? AND status = 'streaming'")
       .run(answer, reasoning, assistantMessageId(requestId));
+  }
+
+  /**
+   * Continue: the answer of exchange `requestId` is about to grow. Marks it streaming again (so a kill leaves it for
+   * recovery) and returns what it holds, with the images it was asked about (to place the joined answer's boxes).
+   * Null when that exchange is not in this session (deleted meanwhile): the continuation is then only a ledger row.
+   */
+  beginContinuation(sessionId: string, requestId: string): ContinuingAnswer | null {
+    const id = assistantMessageId(requestId);
+    const row = this.db
+      .prepare("SELECT text, reasoning, result FROM messages WHERE id = ? AND session_id = ? AND role = 'assistant'")
+      .get(id, sessionId) as { text: string; reasoning: string; result: string | null } | undefined;
+    if (!row) return null;
+    this.db.prepare("UPDATE messages SET status = 'streaming' WHERE id = ?").run(id);
+    // The images the model saw as images, in the order sent: as the chat service assigns boxes (a clip sent whole is
+    // a video, not an image).
+    const images = (
+      this.db
+        .prepare(
+          `SELECT ma.label FROM message_attachments ma JOIN attachments a ON a.id = ma.attachment_id
+           WHERE ma.message_id = ? AND a.kind = 'image' ORDER BY ma.position`,
+        )
+        .all(userMessageId(requestId)) as { label: string | null }[]
+    ).map((r) => ({ label: r.label }));
+    return {
+      answer: row.text,
+      reasoning: row.reasoning,
+      result: row.result ? (JSON.parse(row.result) as ChatResult) : null,
+      images,
+    };
   }
 
   finishTurn(requestId: string, result: ChatResult, at: number): void {
@@ -338,6 +375,12 @@ interface StreamingMessage {
   request_id: string | null;
   text: string;
   reasoning: string;
+  /** The answer as it stood before a Continue that was cut short (null for a first answer). */
+  result: string | null;
+  /** The latest request of this answer: its own, or the Continue that extends it. */
+  ledger_id: string | null;
+  ledger_request: string | null;
+  continues: string | null;
   owner_pid: number | null;
   owner_started: string | null;
   ledger_status: string | null;
@@ -351,8 +394,11 @@ interface StreamingMessage {
 export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null, started: string | null) => boolean): string[] {
   const rows = db
     .prepare(
-      `SELECT m.id, m.request_id, m.text, m.reasoning, l.owner_pid, l.owner_started, l.status AS ledger_status FROM messages m
-       LEFT JOIN ledger l ON l.id = (SELECT id FROM ledger WHERE request_id = m.request_id ORDER BY attempt DESC LIMIT 1)
+      `SELECT m.id, m.request_id, m.text, m.reasoning, m.result, l.id AS ledger_id, l.request_id AS ledger_request,
+         l.continues, l.owner_pid, l.owner_started, l.status AS ledger_status FROM messages m
+       LEFT JOIN ledger l ON l.id = (
+         SELECT id FROM ledger WHERE request_id = m.request_id OR continues = m.request_id
+         ORDER BY started_at DESC, attempt DESC LIMIT 1)
        WHERE m.status = 'streaming'`,
     )
     .all() as unknown as StreamingMessage[];
@@ -362,13 +408,13 @@ export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null,
   if (dead.length === 0) return [];
   const ledgerRow = db.prepare(
     `SELECT prompt_tokens, completion_tokens, reasoning_tokens, cached_tokens, cost_usd, cost_source, estimate_prompt_tokens, estimate_usd
-     FROM ledger WHERE request_id = ? ORDER BY attempt DESC LIMIT 1`,
+     FROM ledger WHERE id = ?`,
   );
   const update = db.prepare("UPDATE messages SET status = 'incomplete', result = ? WHERE id = ? AND status = 'streaming'");
   transaction(db, () => {
     for (const m of dead) {
-      const l = (m.request_id ? ledgerRow.get(m.request_id) : undefined) as Record<string, number | string | null> | undefined;
-      const result: ChatResult = {
+      const l = (m.ledger_id ? ledgerRow.get(m.ledger_id) : undefined) as Record<string, number | string | null> | undefined;
+      let result: ChatResult = {
         answer: m.text,
         reasoning: m.reasoning,
         boxes: [],
@@ -387,6 +433,17 @@ export function recoverInterruptedSessions(db: Db, isAlive: (pid: number | null,
         timings: { ttft_ms: null, total_ms: null },
         error: null,
       };
+      const before = m.continues && m.result ? (JSON.parse(m.result) as ChatResult) : null;
+      if (before && m.ledger_request) {
+        // A Continue cut short: the answer it extended, joined with what the continuation had saved.
+        const base = { answer: before.answer, reasoning: before.reasoning, result: before };
+        const part = {
+          ...result,
+          answer: m.text.slice(before.answer.length),
+          reasoning: m.reasoning.slice(before.reasoning.length),
+        };
+        result = joinContinued(base, part, { requestId: m.ledger_request, mode: before.continued?.mode ?? 'prefill' });
+      }
       update.run(JSON.stringify(result), m.id);
     }
   });

@@ -10,6 +10,7 @@ import { ReasoningBlock } from '../conversation/reasoning-block.tsx';
 import { GroundingContext } from '../grounding/grounding-context.ts';
 import { useTurnGrounding } from '../grounding/use-grounding.ts';
 import { chipsOf } from '../../../shared/params/chips.ts';
+import { ContinueNote } from '../playground/continue-note.tsx';
 import { useParamWords } from '../playground/param-words.ts';
 import { laneColour } from './lane-colour.ts';
 import { LaneMetricsView } from './lane-metrics.tsx';
@@ -111,6 +112,7 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
       )}
       {turn.status === 'cancelled' && <p className="muted stopped">{t('compare.stopped')}</p>}
       {turn.status === 'incomplete' && <p className="muted stopped">{t('compare.interrupted')}</p>}
+      <ContinueNote id={turnId} />
       <LaneMetricsView m={metrics} label={label} />
     </section>
   );

@@ -17,9 +17,11 @@ export interface SplitState {
   prefixEnd: string;
   frontier: number;
   blocks: string[];
+  /** Length of the last block when the stream's end froze it unfinished (0: none); see advanceSplit. */
+  endedTail?: number;
 }
 
-export const emptySplit = (): SplitState => ({ prefixEnd: '', frontier: 0, blocks: [] });
+export const emptySplit = (): SplitState => ({ prefixEnd: '', frontier: 0, blocks: [], endedTail: 0 });
 
 /**
  * Characters before the frontier compared to tell a text that grew from one that was replaced. An answer grows by
@@ -70,6 +72,13 @@ export function advanceSplit(state: SplitState, text: string, streaming: boolean
     // The text was replaced rather than extended (a reopened session, a final text that differs): start over.
     Object.assign(state, emptySplit());
   }
+  if (state.endedTail && text.length > state.frontier) {
+    // An ended answer grows again (Continue, issue #10): the block its end froze may go on (a sentence cut
+    // mid-paragraph), so it is cut again with what follows. A new array, so memoised groups of it re-render.
+    state.frontier -= state.endedTail;
+    state.blocks = state.blocks.slice(0, -1);
+    state.endedTail = 0;
+  }
   const rest = text.slice(state.frontier);
   // One line has one block: skip the lexer, which otherwise re-reads a growing 512 KB token every frame.
   const parts = !rest ? [] : rest.includes('\n') ? parseMarkdownIntoBlocks(rest).flatMap(splitLongBlock) : [rest];
@@ -78,6 +87,7 @@ export function advanceSplit(state: SplitState, text: string, streaming: boolean
     state.blocks.push(b);
     state.frontier += b.length;
   }
+  if (!streaming && parts.length > 0) state.endedTail = parts.at(-1)!.length;
   state.prefixEnd = text.slice(Math.max(0, state.frontier - CHECK), state.frontier);
   return streaming ? (parts.at(-1) ?? '') : '';
 }

@@ -9,13 +9,14 @@ import { Trans, useTranslation } from '../../i18n/i18n.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore, useStoreApi } from '../../store/index.ts';
 import { CopyButton } from '../conversation/copy-button.tsx';
+import { ContinueNote } from './continue-note.tsx';
 import { SchemaResult } from './schema-result.tsx';
 import { ViewCodeDialog } from './view-code-dialog.tsx';
 
 /**
  * What can be done to one exchange: flip between its siblings ("2 / 3"), copy or edit the question, regenerate,
- * delete, View code; Continue when the answer stopped at its token limit; and, for a structured answer, its check
- * against the schema. Reads only the turn's outline, never its text, so a streaming delta does not re-render it.
+ * delete, View code; Continue when the answer stopped at its token limit (continue-note.tsx); and, for a
+ * structured answer, its check against the schema. Reads only the turn's outline, never its text, so a streaming delta does not re-render it.
  */
 export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
   const api = useStoreApi();
@@ -30,7 +31,6 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
       return {
         prompt: turn.prompt,
         status: turn.status,
-        length: turn.result?.finish_reason === 'length',
         errorMessage: turn.error && turn.error.kind !== 'cancelled' ? turn.error.message : null,
         schema: turn.params?.response_format?.type === 'json_schema',
         at,
@@ -54,7 +54,7 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
   const closeCode = useCallback(() => setCode(false), []);
   if (!t) return null;
   const running = t.status === 'sending' || t.status === 'streaming';
-  const { flipTo, regenerate, editAndResend, continueAnswer, deleteTurn } = api.getState();
+  const { flipTo, regenerate, editAndResend, deleteTurn } = api.getState();
   const badParam = t.errorMessage && t.params ? paramNamedIn(t.errorMessage, t.params) : null;
   return (
     <div className="turn-actions-wrap">
@@ -82,14 +82,7 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
           </button>
         </form>
       )}
-      {t.length && !running && (
-        <p className="length-note muted" role="note">
-          {tr('playground.turn.length')}{' '}
-          <button type="button" disabled={t.busy} onClick={() => void continueAnswer(id)}>
-            {tr('playground.turn.continue')}
-          </button>
-        </p>
-      )}
+      <ContinueNote id={id} />
       {badParam && (
         <p className="muted" role="note">
           <Trans i18nKey="playground.turn.refused" values={{ name: badParam }} components={[<code key="name" />]} />{' '}

@@ -262,6 +262,7 @@ describe('CSV', () => {
       finish_reason: null,
       error_kind: 'network',
       error_message: 'line one\nline two',
+      continues: null,
     } satisfies LedgerRow;
     const csv = ledgerCsv([row]);
     const [header] = csv.split('\r\n');

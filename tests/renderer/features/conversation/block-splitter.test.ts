@@ -52,6 +52,18 @@ describe('long blocks are cut where Markdown allows', () => {
     advanceSplit(state, 'Other paragraph.\n\nAnd more', false);
     expect(state.blocks).toEqual(['Other paragraph.\n\n', 'And more']);
   });
+
+  test('an ended answer that grows again (Continue) goes on in the block its end froze', () => {
+    const state = emptySplit();
+    advanceSplit(state, 'Intro.\n\nA cat found a box. ', false);
+    expect(state.blocks).toEqual(['Intro.\n\n', 'A cat found a box. ']);
+    const before = state.blocks;
+    advanceSplit(state, 'Intro.\n\nA cat found a box. It slept.\n\nThe', true);
+    expect(state.blocks).toEqual(['Intro.\n\n', 'A cat found a box. It slept.\n\n']);
+    expect(state.blocks).not.toBe(before);
+    advanceSplit(state, 'Intro.\n\nA cat found a box. It slept.\n\nThe end.', false);
+    expect(state.blocks.join('')).toBe('Intro.\n\nA cat found a box. It slept.\n\nThe end.');
+  });
 });
 
 describe('plain text is laid out in pieces', () => {
