@@ -17,6 +17,8 @@ export interface Names {
   model(catalogId: string, model: string): string;
   /** Whether a turn's stored provider name is Local OCR's, for turns that keep only the name. */
   isLocalOcrName(name: string): boolean;
+  /** A turn's provider and model as shown, from what a turn keeps (the provider's name, not its catalog id). */
+  turn(t: { providerName: string; model: string }): { provider: string; model: string; ocr: boolean };
 }
 
 /** The names for a locale; `localOcrName` is Local OCR's name in that locale (from the catalog of strings). */
@@ -27,10 +29,16 @@ export function namesFor(locale: string, localOcrName: string): Names {
     const tag = TESSERACT_TAGS[code];
     return tag ? (languages.of(tag) ?? code) : code;
   };
+  const provider = (name: string) => (name === ocrName ? localOcrName : name);
+  const model = (catalogId: string, m: string) => (catalogId === LOCAL_OCR ? m.split('+').map(languageName).join(' + ') : m);
   return {
-    provider: (name) => (name === ocrName ? localOcrName : name),
-    model: (catalogId, model) => (catalogId === LOCAL_OCR ? model.split('+').map(languageName).join(' + ') : model),
+    provider,
+    model,
     isLocalOcrName: (name) => name === ocrName,
+    turn: (t) => {
+      const ocr = t.providerName === ocrName;
+      return { provider: provider(t.providerName), model: ocr ? model(LOCAL_OCR, t.model) : t.model, ocr };
+    },
   };
 }
 
