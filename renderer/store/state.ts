@@ -19,6 +19,7 @@ import type { BatchCounts, BatchEvent, BatchItemView } from '../../shared/batch/
 import type { BatchExportRequest, BatchPlanInput, BatchPlanView, BatchSummary } from '../../shared/bridge/batch.ts';
 import type { DroppedFile } from '../model/batch-drop.ts';
 import type { Notice } from '../model/notice.ts';
+import type { HostMessage } from '../../shared/messages/messages.ts';
 
 export interface ProvidersSlice {
   providers: ProviderView[];
@@ -41,7 +42,7 @@ export interface ComposerSlice {
   /** Visual tokens per image (256..16,384), remembered across launches. */
   budget: number;
   /** What is being done before a send (rendering pages, uploading them), or null. */
-  preparing: string | null;
+  preparing: HostMessage | null;
   setPrompt(prompt: string): void;
   setBudget(budget: number): void;
   addFiles(files: File[]): Promise<void>;

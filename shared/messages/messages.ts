@@ -76,6 +76,12 @@ export const MESSAGES_EN = {
   'branch.delete-failed': 'Could not delete that exchange:',
   'lanes.provider-gone': 'Lane {{lane}}’s provider no longer exists: pick another in Lanes.',
   'branch.provider-replaced': 'That answer’s provider no longer exists; regenerated with the current one.',
+  // What the window says while it gets a send ready, and why it cannot (renderer/model/media-refs.ts).
+  'send.pdf-locked': '“{{name}}” needs its password before it can be sent.',
+  'send.pdf-no-pages': 'No pages of “{{name}}” are picked: pick some, or remove it.',
+  'send.clip-sampling': 'Frames of “{{name}}” are still being sampled; send again in a moment.',
+  'send.clip-no-frames': '“{{name}}” has no sampled frames yet: press Sample frames.',
+  'send.rendering-page': 'Rendering page {{page}} of “{{name}}” ({{n}} of {{count}})…',
   // Compare verdict sentences (shared/compare/verdict.ts).
   'verdict.time-cost': '{{slow}} took {{time}} the time and {{cost}} the cost of {{fast}}.',
   'verdict.time-only': '{{slow}} took {{time}} the time (cost not comparable: unknown or zero) of {{fast}}.',
