@@ -105,6 +105,17 @@ export const MESSAGES_EN = {
   'attachment.unknown': 'Unknown attachment.',
   'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',
   'compare.lane-not-in-compare': 'That lane is not part of this compare.',
+  // JSON Schema checks (electron/host/params): limits a schema must keep, and the checker's own failures.
+  'schema.too-deep': 'The schema nests more than {{max}} levels deep; that is the most accepted.',
+  'schema.too-big': 'The schema is {{kb}} KB; at most {{max}} KB is accepted.',
+  'schema.not-object': 'A JSON schema must be an object.',
+  'schema.too-slow':
+    'Checking against this schema took longer than {{seconds}} s and was stopped; simplify the schema (deep $ref chains, costly patterns).',
+  'schema.checker-no-start': 'The schema checker could not start.',
+  'schema.checker-failed': 'The schema check failed: {{reason}}',
+  'schema.checker-stopped': 'The schema check stopped before it finished.',
+  'schema.no-answer': 'The schema check gave no answer.',
+  'schema.answer-not-json': 'The answer is not JSON: {{reason}}',
   // Batch runs.
   'batch.out-unwritable': 'Cannot write to the output folder {{dir}} ({{reason}}). Nothing was sent.',
   'batch.schema-not-json': '{{name}} is not JSON: {{reason}}',
