@@ -32,8 +32,8 @@ export function SchemaResult({ id }: { id: string }) {
         <>
           <p className="param-error">{t('playground.schema.noMatch')}</p>
           <ul aria-label={t('playground.schema.errors')}>
-            {check.errors.map((e, i) => (
-              <li key={i}>{hostText(e)}</li>
+            {check.errors.map((e) => (
+              <li key={typeof e === 'string' ? e : e.message}>{hostText(e)}</li>
             ))}
           </ul>
         </>
