@@ -100,7 +100,11 @@ export const MESSAGES_EN = {
   'session.name-empty': 'A session needs a name.',
   'session.name-too-long': 'That name is too long (200 characters at most).',
   'ledger.not-a-date': '“{{text}}” is not a date: use YYYY-MM-DD.',
+  'ledger.interrupted': 'Glimpse stopped before this request finished; tokens are estimated from what had arrived.',
   'ledger.range-reversed': 'The start date is after the end date.',
+  'storage.latest-disk-full':
+    'The disk is full: the latest request could not be saved. Everything saved before is intact; free some space and Glimpse records again.',
+  'storage.latest-failed': 'The latest request could not be saved: {{reason}}',
   'attachment.gone': 'That attachment is no longer stored.',
   'attachment.unknown': 'Unknown attachment.',
   'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',

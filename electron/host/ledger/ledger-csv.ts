@@ -34,6 +34,8 @@ export const LEDGER_COLUMNS: readonly (keyof LedgerRow)[] = [
   'finish_reason',
   'error_kind',
   'error_message',
+  'error_code',
+  'error_params',
 ];
 
 function cell(v: unknown): string {

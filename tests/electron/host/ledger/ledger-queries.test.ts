@@ -261,6 +261,8 @@ describe('CSV', () => {
       finish_reason: null,
       error_kind: 'network',
       error_message: 'line one\nline two',
+      error_code: 'error.network',
+      error_params: '{}',
     } satisfies LedgerRow;
     const csv = ledgerCsv([row]);
     const [header] = csv.split('\r\n');
