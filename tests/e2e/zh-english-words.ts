@@ -78,7 +78,7 @@ const ALLOWED = new Set(
 function pageTexts(): string[] {
   const mine = (el: Element) =>
     !el.closest(
-      'code, pre, textarea, input, select option, .user-prompt, .answer, .reasoning-text, .answer-raw, .error-detail, .error-kind, [data-i18n-skip]',
+      'code, pre, textarea, input, .user-prompt, .answer, .reasoning-text, .answer-raw, .error-detail, .error-kind, [data-i18n-skip]',
     );
   const out: string[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

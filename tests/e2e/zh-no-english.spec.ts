@@ -28,7 +28,7 @@ test('a Chinese window says nothing in English: empty, settings, answer, error, 
     const addProvider = async (name: string, path: string, key = 'k') => {
       await settingsButton.click();
       await settings.getByRole('button', { name: '添加服务商' }).click();
-      await settings.getByRole('combobox', { name: '类型' }).selectOption({ index: 0 });
+      await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: '自定义服务' });
       await audit('settings: provider form');
       await settings.getByRole('textbox', { name: '名称' }).fill(name);
       await settings.getByRole('textbox', { name: '接口地址' }).fill(`${app.fake.url}/${path}`);
@@ -37,7 +37,7 @@ test('a Chinese window says nothing in English: empty, settings, answer, error, 
       await settings.getByRole('button', { name: '保存' }).click();
       await expect(settings).toBeHidden();
     };
-    await addProvider('坏密钥', 'zai', 'bad-key');
+    await addProvider('坏密钥', 'vllm', 'bad-key');
     await settingsButton.click();
     await audit('settings');
     await page.keyboard.press('Escape');
@@ -48,6 +48,16 @@ test('a Chinese window says nothing in English: empty, settings, answer, error, 
     await page.getByRole('button', { name: '发送' }).click();
     await expect(page.getByRole('alert').first()).toBeVisible();
     await audit('error: bad key');
+
+    // The playground's schema editor refusing a schema past its limits, in Chinese.
+    await page.locator('.params-toggle').click();
+    await page.locator('#param-format').selectOption('json_schema');
+    await page.locator('#json-schema').fill(JSON.stringify({ type: 'object', description: 'x'.repeat(300_000) }));
+    await expect(page.getByRole('list', { name: 'Schema 问题' })).toContainText('此 schema 大小为 294 KB；最多接受 256 KB。');
+    await audit('playground: schema refused');
+    await shot('schema');
+    await page.locator('#param-format').selectOption('text');
+    await page.locator('.params-toggle').click();
 
     await addProvider('智谱', 'zai/demo');
     const chooser = page.waitForEvent('filechooser');
@@ -71,12 +81,14 @@ test('a Chinese window says nothing in English: empty, settings, answer, error, 
     await editor.getByRole('textbox', { name: /^通道 1 temperature/ }).fill('0.2');
     await editor.getByRole('textbox', { name: /^通道 2 temperature/ }).fill('1');
     await audit('compare: lane editor');
+    await editor.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: '对比', exact: true }).click();
     const lane = (n: number) => page.getByRole('region', { name: new RegExp(`^通道 ${n}：`) });
     await expect(lane(1)).toHaveAttribute('aria-busy', 'false');
     await expect(lane(2)).toHaveAttribute('aria-busy', 'false');
     await expect(lane(1)).toHaveAccessibleName(/^通道 1：思考 · T 0\.2/);
     await audit('compare');
+    await lane(1).scrollIntoViewIfNeeded();
     await shot('compare');
 
     await page.getByRole('button', { name: '用量详情' }).click();
