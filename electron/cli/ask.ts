@@ -113,9 +113,9 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
 async function paramsJson(p: SamplingParams, result: ChatResult) {
   const f = p.response_format;
   if (f?.type !== 'json_schema' || result.error) return { params: p };
-  const { schemaGuard } = await import('../host/params/schema-guard.ts');
+  const { schemaGuard, problemText } = await import('../host/params/schema-guard.ts');
   const check = await schemaGuard().validate(f.schema, result.answer);
-  return { params: p, schema_valid: check.valid, schema_errors: check.errors };
+  return { params: p, schema_valid: check.valid, schema_errors: check.errors.map(problemText) };
 }
 
 /**

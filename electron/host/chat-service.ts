@@ -317,9 +317,9 @@ export async function paramsProblem(dialect: ParamDialect, model: string, params
   const problems = checkParams(dialect, model, params);
   if (problems.length > 0) return problems.map((p) => p.message).join(' ');
   if (params.response_format?.type === 'json_schema') {
-    const { schemaGuard } = await import('./params/schema-guard.ts');
+    const { schemaGuard, problemText } = await import('./params/schema-guard.ts');
     const bad = await schemaGuard().problems(params.response_format.schema);
-    if (bad.length > 0) return `The JSON schema is not valid JSON Schema: ${bad.join('; ')}.`;
+    if (bad.length > 0) return `The JSON schema is not valid JSON Schema: ${bad.map(problemText).join('; ')}.`;
   }
   return null;
 }

@@ -39,6 +39,7 @@ import { startHost } from '../host/startup.ts';
 import { DesktopOutbox } from './desktop-outbox.ts';
 import { wireIpc } from './ipc.ts';
 import { followBatches } from './batch-progress.ts';
+import { followOsLanguage } from './follow-os-language.ts';
 import { buildMenu } from './menu.ts';
 import { shellLanguage } from './shell-language.ts';
 import { fileArgs, readOpenedFiles } from './open-files.ts';
@@ -82,6 +83,8 @@ function startShell() {
   let shortcutError: string | null = null;
   /** What the menu was last built with, to rebuild it when the language changes. */
   let menuSettings: { snipShortcut: string } = { snipShortcut: '' };
+  /** The language the menu and tray were last built in (null before the first). */
+  let menuLanguage: Language | null = null;
   /** Bounds to return to after a snip's full-screen overlay. */
   let beforeSnip: { bounds: Rectangle; maximized: boolean } | null = null;
   let capturing = false;
@@ -221,6 +224,7 @@ function startShell() {
   function setMenu(settings: { snipShortcut: string }) {
     menuSettings = settings;
     const lang = language();
+    menuLanguage = lang;
     const { label } = menuLabels(lang);
     Menu.setApplicationMenu(
       buildMenu({
@@ -326,6 +330,12 @@ function startShell() {
         );
       }
       followBatches(h.subscribe, tray, () => win, language);
+      followOsLanguage(
+        app,
+        language,
+        () => menuLanguage,
+        () => setMenu(menuSettings),
+      );
       createWindow();
       openFiles([...fileArgs(process.argv, app.isPackaged), ...earlyOpened.splice(0)], process.cwd());
       app.on('activate', () => {

@@ -2,7 +2,7 @@
 import type { CompareInfo } from '../../shared/bridge/compare.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
-import { defaultLanes, laneLabels } from '../../shared/compare/lanes.ts';
+import { defaultLanes, laneLabelParts } from '../../shared/compare/lanes.ts';
 import { linkInOrder } from './thread.ts';
 import type { Turn } from './turn.ts';
 
@@ -45,12 +45,13 @@ export function regroupCompares(turns: readonly Turn[], info: CompareInfo): Turn
   for (const g of new Set(Object.values(info.groupOf))) {
     const idx = out.flatMap((t, i) => (t.compareGroup === g ? [i] : []));
     if (idx.length === 0) continue;
-    const labels = laneLabels(
+    const labels = laneLabelParts(
       idx.map((i) => ({
         providerId: out[i].providerName,
         providerName: out[i].providerName,
         model: out[i].model,
         thinking: out[i].thinking,
+        params: out[i].params,
       })),
     );
     idx.forEach((i, k) => {

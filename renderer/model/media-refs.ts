@@ -7,6 +7,7 @@ import type { AttachmentRef } from '../../shared/bridge/chat.ts';
 import { frameRef } from '../../shared/media/frames.ts';
 import { pageRef } from '../../shared/media/pages.ts';
 import { nativeVideoRefusal } from '../../shared/media/video.ts';
+import { type HostMessage, hostMessage } from '../../shared/messages/messages.ts';
 import type { TurnImage } from './turn.ts';
 
 export interface SentMedia {
@@ -59,9 +60,9 @@ export function wholeClip(clip: { id: string; name: string }, poster: Pixels | n
 }
 
 /** Why a PDF cannot be sent as picked, or null. */
-export function pdfRefusal(name: string, pick: { locked: unknown; pages: readonly number[] }): string | null {
-  if (pick.locked) return `“${name}” needs its password before it can be sent.`;
-  if (pick.pages.length === 0) return `No pages of “${name}” are picked: pick some, or remove it.`;
+export function pdfRefusal(name: string, pick: { locked: unknown; pages: readonly number[] }): HostMessage | null {
+  if (pick.locked) return hostMessage('send.pdf-locked', { name });
+  if (pick.pages.length === 0) return hostMessage('send.pdf-no-pages', { name });
   return null;
 }
 
@@ -70,13 +71,13 @@ export function clipRefusal(
   clip: { name: string; mime: string; size: number },
   state: { send: 'frames' | 'native'; sampling: unknown; error: string | null; frames: readonly unknown[] },
   modelTakesVideo: boolean,
-): string | null {
+): HostMessage | string | null {
   if (state.send === 'native') {
-    return nativeVideoRefusal({ name: clip.name, modelTakesVideo, mime: clip.mime, size: clip.size })?.message ?? null;
+    return nativeVideoRefusal({ name: clip.name, modelTakesVideo, mime: clip.mime, size: clip.size });
   }
-  if (state.sampling) return `Frames of “${clip.name}” are still being sampled; send again in a moment.`;
+  if (state.sampling) return hostMessage('send.clip-sampling', { name: clip.name });
   if (state.error) return state.error;
-  if (state.frames.length === 0) return `“${clip.name}” has no sampled frames yet: press Sample frames.`;
+  if (state.frames.length === 0) return hostMessage('send.clip-no-frames', { name: clip.name });
   return null;
 }
 

@@ -6,7 +6,7 @@ import { hostMessage } from '../../shared/messages/messages.ts';
 import type { Notice } from './notice.ts';
 import type { AttachmentRef, ChatRequest, HistoryTurn } from '../../shared/bridge/chat.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
-import { laneLabels, MIN_LANES } from '../../shared/compare/lanes.ts';
+import { type LaneLabel, laneLabelParts, MIN_LANES } from '../../shared/compare/lanes.ts';
 import { historyOf } from './history.ts';
 import { isAllDefault } from '../../shared/params/check.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
@@ -43,7 +43,7 @@ export interface PlannedLane {
   thinking: boolean;
   budget: number;
   /** The lane's short name in a compare; null for a single ask. */
-  laneLabel: string | null;
+  laneLabel: LaneLabel | null;
   /** The panel's parameters with the lane's own on top. */
   params: SamplingParams;
 }
@@ -90,7 +90,7 @@ export function planSend(s: SendState, lanes: readonly LaneConfig[], opts: { com
     budget: l.budget ?? undefined,
     params: withLaneParams(s.params ?? {}, l.params),
   }));
-  const labels = opts.compare ? laneLabels(specs) : [];
+  const labels = opts.compare ? laneLabelParts(specs) : [];
   const parentId = leafOf(s.turns);
   return {
     ok: true,

@@ -4,6 +4,7 @@
  * root to the current leaf (see thread.ts). Lanes of one compare are siblings: the same parent, one group.
  */
 import type { ChatRequest } from '../../shared/bridge/chat.ts';
+import type { LaneLabel } from '../../shared/compare/lanes.ts';
 import type { SentMediaKind } from '../../shared/bridge/sessions.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
 import type { ContinueMode } from '../../shared/params/continuation.ts';
@@ -55,8 +56,8 @@ export interface Turn {
   error: TurnError | null;
   /** Set on the lanes of a compare (issue #7): lanes sharing it are shown as one item, side by side. */
   compareGroup?: string;
-  /** The lane's short name in its compare ("Thinking", "Fast", "Z.AI"…). */
-  laneLabel?: string;
+  /** The lane's short name in its compare (thinking vs fast, "Z.AI"…), as parts the window words in its language. */
+  laneLabel?: LaneLabel;
   /** The system prompt and parameters it was sent with (absent: all the provider's defaults). */
   params?: SamplingParams;
   /** When it was asked: siblings (regenerations, edits) are numbered in this order. */

@@ -17,13 +17,18 @@ import {
 } from '../model/media-refs.ts';
 import type { PendingAttachment } from '../model/attachments.ts';
 import { pageText, renderPageForSending } from './pdf-engine.ts';
+import { type HostMessage, hostMessage } from '../../shared/messages/messages.ts';
+
+/** A refusal as an error the store's failureText reads: the message code rides along as its summary. */
+const refused = (m: HostMessage | string) =>
+  typeof m === 'string' ? new Error(m) : Object.assign(new Error(m.message), { summary: m });
 
 export type PreparedMedia = SentMedia;
 
 export async function prepareSend(
   attachments: readonly PendingAttachment[],
   opts: { budget: number; modelTakesVideo: boolean; store: Pick<AttachmentApi, 'putAttachment'> },
-  progress: (what: string) => void,
+  progress: (what: HostMessage) => void,
 ): Promise<PreparedMedia> {
   const parts: SentMedia[] = [];
   for (const a of attachments) {
@@ -33,10 +38,10 @@ export async function prepareSend(
       parts.push(plainImage(info.id, a.name, { previewUrl: a.previewUrl, width: info.width, height: info.height }));
     } else if (info.kind === 'pdf' && a.pdf) {
       const refusal = pdfRefusal(a.name, a.pdf);
-      if (refusal) throw new Error(refusal);
+      if (refusal) throw refused(refusal);
       const stem = a.name.replace(/\.pdf$/i, '');
       for (const [i, n] of a.pdf.pages.entries()) {
-        progress(`Rendering page ${n} of “${a.name}” (${i + 1} of ${a.pdf.pages.length})…`);
+        progress(hostMessage('send.rendering-page', { page: n, name: a.name, n: i + 1, count: a.pdf.pages.length }));
         const page = await renderPageForSending(a.localId, n, opts.budget);
         const stored = await opts.store.putAttachment({
           name: `${stem} p${n}.png`,
@@ -57,7 +62,7 @@ export async function prepareSend(
     } else if (info.kind === 'video' && a.clip) {
       const clip = a.clip;
       const refusal = clipRefusal({ name: a.name, mime: info.mime, size: info.size }, clip, opts.modelTakesVideo);
-      if (refusal) throw new Error(refusal);
+      if (refusal) throw refused(refusal);
       const ref = { id: info.id, name: a.name };
       if (clip.send === 'native') {
         const poster = clip.frames[0];

@@ -4,7 +4,7 @@
  * and named presets, kept in the window's storage and exported or imported as JSON.
  */
 import type { StateCreator } from 'zustand';
-import { failureMessage } from '../model/failure.ts';
+import { failureText } from '../model/failure.ts';
 import { cleanParams, type ParamPreset, PresetsFileError, parsePresets, presetsJson } from '../model/presets.ts';
 import { downloadFile } from '../platform/download.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
@@ -100,7 +100,7 @@ export const createParamsSlice =
         try {
           return (await bridge.checkJsonSchema(schema)).problems;
         } catch (e) {
-          return [failureMessage(e)];
+          return [failureText(e)];
         }
       },
     };

@@ -13,12 +13,13 @@ import type { LaneConfig } from '../model/lanes.ts';
 import type { SentMedia } from '../model/media-refs.ts';
 import type { Turn } from '../model/turn.ts';
 import type { ParamPreset, PresetsProblem } from '../model/presets.ts';
-import type { AnswerValidation, RequestCode } from '../../shared/bridge/playground.ts';
+import type { AnswerValidation, RequestCode, SchemaProblem } from '../../shared/bridge/playground.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
 import type { BatchCounts, BatchEvent, BatchItemView } from '../../shared/batch/types.ts';
 import type { BatchExportRequest, BatchPlanInput, BatchPlanView, BatchSummary } from '../../shared/bridge/batch.ts';
 import type { DroppedFile } from '../model/batch-drop.ts';
 import type { Notice } from '../model/notice.ts';
+import type { HostMessage } from '../../shared/messages/messages.ts';
 
 export interface ProvidersSlice {
   providers: ProviderView[];
@@ -41,7 +42,7 @@ export interface ComposerSlice {
   /** Visual tokens per image (256..16,384), remembered across launches. */
   budget: number;
   /** What is being done before a send (rendering pages, uploading them), or null. */
-  preparing: string | null;
+  preparing: HostMessage | null;
   setPrompt(prompt: string): void;
   setBudget(budget: number): void;
   addFiles(files: File[]): Promise<void>;
@@ -192,7 +193,8 @@ export interface ParamsSlice {
   exportPresets(): void;
   importPresets(file: File): Promise<void>;
   /** Why a JSON schema is not valid JSON Schema (checked by the host with ajv); empty when it is. */
-  checkSchema(schema: Record<string, unknown>): Promise<string[]>;
+  /** Why a schema cannot be used (message codes the view words, or ajv's lines); empty when it can. */
+  checkSchema(schema: Record<string, unknown>): Promise<SchemaProblem[]>;
 }
 
 /** Regenerate, edit and resend, Continue, delete a turn, and flipping between branches (branch-slice.ts). */

@@ -4,18 +4,25 @@
  * an exchange sends, for "View code".
  */
 import type { IdentifiedServer } from '../params/server-kind.ts';
+import type { HostMessage } from '../messages/messages.ts';
 import type { ChatRequest } from './chat.ts';
+
+/**
+ * One problem of a schema or an answer: Glimpse's own words as a message code (a limit, the checker's deadline),
+ * or ajv's line ("/age must be number"), which names JSON paths and keywords and is passed on as it is.
+ */
+export type SchemaProblem = HostMessage | string;
 
 export interface SchemaCheck {
   /** Empty when the schema is valid JSON Schema. */
-  problems: string[];
+  problems: SchemaProblem[];
 }
 
 export interface AnswerValidation {
   /** False when the answer is not JSON or does not follow the schema. */
   valid: boolean;
   /** One line per problem: "/path message", or why the answer is not JSON. */
-  errors: string[];
+  errors: SchemaProblem[];
   /** The parsed answer, when it parsed (shown as a table or tree). */
   value?: unknown;
 }

@@ -4,6 +4,7 @@
  * `glimpse usage --json` prints.
  */
 import type { CostSource } from '../engine/types.ts';
+import type { HostMessage } from '../messages/messages.ts';
 
 /** Tokens and money over a set of requests. `cost_usd` sums the known costs only; see `unknown_cost_requests`. */
 export interface UsageTotals {
@@ -72,9 +73,13 @@ export interface LedgerRow {
   total_ms: number | null;
   finish_reason: string | null;
   error_kind: string | null;
+  /** The error in English, as it was said when the row was written. */
   error_message: string | null;
   /** Continue: the request whose answer this request extended (null: a request of its own). */
   continues: string | null;
+  /** The error's message code and its parameters as JSON (shared/messages), for reading it in another language; null on rows from before schema 9. */
+  error_code: string | null;
+  error_params: string | null;
 }
 
 /** The four scopes of the always-visible tally. */
@@ -85,7 +90,7 @@ export interface Tally {
   today: SplitTotals;
   all: SplitTotals;
   /** Set when the host could not record the latest request (a full disk): what to tell the person. */
-  storage_error: string | null;
+  storage_error: HostMessage | null;
 }
 
 /** Inclusive range of local days, `YYYY-MM-DD`; a missing end is open (null `from` and `to` = all time). */

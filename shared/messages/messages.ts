@@ -77,6 +77,12 @@ export const MESSAGES_EN = {
   'lanes.provider-gone': 'Lane {{lane}}’s provider no longer exists: pick another in Lanes.',
   'branch.provider-replaced': 'That answer’s provider no longer exists; regenerated with the current one.',
   'branch.continue-gone': 'That answer cannot be continued: its provider no longer exists.',
+  // What the window says while it gets a send ready, and why it cannot (renderer/model/media-refs.ts).
+  'send.pdf-locked': '“{{name}}” needs its password before it can be sent.',
+  'send.pdf-no-pages': 'No pages of “{{name}}” are picked: pick some, or remove it.',
+  'send.clip-sampling': 'Frames of “{{name}}” are still being sampled; send again in a moment.',
+  'send.clip-no-frames': '“{{name}}” has no sampled frames yet: press Sample frames.',
+  'send.rendering-page': 'Rendering page {{page}} of “{{name}}” ({{n}} of {{count}})…',
   // Compare verdict sentences (shared/compare/verdict.ts).
   'verdict.time-cost': '{{slow}} took {{time}} the time and {{cost}} the cost of {{fast}}.',
   'verdict.time-only': '{{slow}} took {{time}} the time (cost not comparable: unknown or zero) of {{fast}}.',
@@ -95,11 +101,26 @@ export const MESSAGES_EN = {
   'session.name-empty': 'A session needs a name.',
   'session.name-too-long': 'That name is too long (200 characters at most).',
   'ledger.not-a-date': '“{{text}}” is not a date: use YYYY-MM-DD.',
+  'ledger.interrupted': 'Glimpse stopped before this request finished; tokens are estimated from what had arrived.',
   'ledger.range-reversed': 'The start date is after the end date.',
+  'storage.latest-disk-full':
+    'The disk is full: the latest request could not be saved. Everything saved before is intact; free some space and Glimpse records again.',
+  'storage.latest-failed': 'The latest request could not be saved: {{reason}}',
   'attachment.gone': 'That attachment is no longer stored.',
   'attachment.unknown': 'Unknown attachment.',
   'compare.not-in-ledger': 'This compare is not in the ledger (yet): wait for its lanes to start.',
   'compare.lane-not-in-compare': 'That lane is not part of this compare.',
+  // JSON Schema checks (electron/host/params): limits a schema must keep, and the checker's own failures.
+  'schema.too-deep': 'The schema nests more than {{max}} levels deep; that is the most accepted.',
+  'schema.too-big': 'The schema is {{kb}} KB; at most {{max}} KB is accepted.',
+  'schema.not-object': 'A JSON schema must be an object.',
+  'schema.too-slow':
+    'Checking against this schema took longer than {{seconds}} s and was stopped; simplify the schema (deep $ref chains, costly patterns).',
+  'schema.checker-no-start': 'The schema checker could not start.',
+  'schema.checker-failed': 'The schema check failed: {{reason}}',
+  'schema.checker-stopped': 'The schema check stopped before it finished.',
+  'schema.no-answer': 'The schema check gave no answer.',
+  'schema.answer-not-json': 'The answer is not JSON: {{reason}}',
   // Batch runs.
   'batch.out-unwritable': 'Cannot write to the output folder {{dir}} ({{reason}}). Nothing was sent.',
   'batch.schema-not-json': '{{name}} is not JSON: {{reason}}',

@@ -14,7 +14,7 @@ test('a refused key and a damaged image are said in Chinese, the provider’s wo
     await page.getByRole('button', { name: '设置', exact: true }).click();
     const settings = page.getByRole('dialog', { name: '设置' });
     await settings.getByRole('button', { name: '添加服务商' }).click();
-    await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: 'Custom server' });
+    await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: '自定义服务' });
     await settings.getByRole('textbox', { name: '名称' }).fill('拒绝密钥');
     // The fake provider answers 401 on this path, as Z.AI does for a wrong key.
     await settings.getByRole('textbox', { name: '接口地址' }).fill(`${app.fake.url}/zai/401`);

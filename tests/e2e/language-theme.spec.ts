@@ -36,7 +36,7 @@ test.describe('a Chinese system', () => {
       await page.getByRole('button', { name: '设置', exact: true }).click();
       const settings = page.getByRole('dialog', { name: '设置' });
       await settings.getByRole('button', { name: '添加服务商' }).click();
-      await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: 'Custom server' });
+      await settings.getByRole('combobox', { name: '类型' }).selectOption({ label: '自定义服务' });
       await settings.getByRole('textbox', { name: '名称' }).fill('GLM-4.5V（本地）');
       await settings.getByRole('textbox', { name: '接口地址' }).fill(`${app.fake.url}/zai/demo`);
       await settings.getByRole('combobox', { name: '模型' }).fill('glm-4.5v');

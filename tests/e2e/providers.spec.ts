@@ -90,7 +90,7 @@ for (const k of KINDS) {
     await expect(app.answer(0).getByTestId('answer')).not.toContainText('think>');
     const cost = app.answer(0).getByRole('definition').filter({ hasText: '$' });
     if (k.kind === 'Custom server') await expect(app.answer(0)).toContainText('unknown');
-    else await expect(cost.first()).toContainText(k.kind === 'OpenRouter' ? 'provider' : 'price-table');
+    else await expect(cost.first()).toContainText(k.kind === 'OpenRouter' ? 'provider' : 'price table');
   });
 }
 
@@ -186,7 +186,7 @@ test('prices: GLM-4.6V is unknown until a price is entered; bad input is explain
 
   await app.ask('After a price');
   await app.waitForAnswerDone(1);
-  await expect(app.answer(1).getByRole('definition').filter({ hasText: 'price-table' })).toBeVisible();
+  await expect(app.answer(1).getByRole('definition').filter({ hasText: 'price table' })).toBeVisible();
 });
 
 test('Test connection reports the key and the model; a refused key says so', async ({ page }) => {

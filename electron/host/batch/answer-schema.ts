@@ -47,7 +47,7 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema))
     throw new BadInputError(hostMessage('batch.schema-not-object', { name }));
   const limit = schemaLimitProblem(schema, text);
-  if (limit) throw new BadInputError(`${name} is refused: ${limit}`);
+  if (limit) throw new BadInputError(`${name} is refused: ${limit.message}`);
   const is2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
   const options = { ...SAFE_AJV_OPTIONS, allErrors: true };
   const ajv = is2020 ? new Ajv2020(options) : new Ajv(options);

@@ -35,6 +35,8 @@ export const LEDGER_COLUMNS: readonly (keyof LedgerRow)[] = [
   'error_kind',
   'error_message',
   'continues',
+  'error_code',
+  'error_params',
 ];
 
 function cell(v: unknown): string {

@@ -9,6 +9,7 @@ import type { ChatError, ChatResult, Estimate, Usage } from '../../../shared/eng
 import type { Price } from '../../../shared/providers/catalog.ts';
 import type { SamplingParams } from '../../../shared/params/types.ts';
 import type { LedgerStatus } from '../../../shared/bridge/usage.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import type { StatementSync } from 'node:sqlite';
 import type { Db } from '../db.ts';
 import { transaction } from '../db.ts';
@@ -167,7 +168,7 @@ export function recoverInterruptedLedger(db: Db, now = Date.now()): string[] {
   if (dead.length === 0) return [];
   const update = db.prepare(
     `UPDATE ledger SET status = 'incomplete', ended_at = ?, prompt_tokens = ?, tokens_estimated = 1, cost_usd = ?, cost_source = ?,
-       error_message = 'Glimpse stopped before this request finished; tokens are estimated from what had arrived.'
+       error_message = ?, error_code = ?, error_params = '{}'
      WHERE id = ? AND status = 'streaming'`,
   );
   transaction(db, () => {
@@ -180,7 +181,16 @@ export function recoverInterruptedLedger(db: Db, now = Date.now()): string[] {
         reasoning_tokens: r.reasoning_tokens,
         cached_tokens: 0,
       };
-      update.run(now, prompt, price ? priceUsage(usage, price) : null, price ? 'estimate' : 'unknown', r.id);
+      const why = hostMessage('ledger.interrupted');
+      update.run(
+        now,
+        prompt,
+        price ? priceUsage(usage, price) : null,
+        price ? 'estimate' : 'unknown',
+        why.message,
+        why.code,
+        r.id,
+      );
     }
   });
   return dead.map((r) => r.id);

@@ -21,6 +21,7 @@ import { LedgerStore, recoverInterruptedLedger } from './ledger-store.ts';
 import { parseDay } from './local-day.ts';
 import { isOwnerAlive } from './owner.ts';
 import { storageErrorMessage } from './storage-error.ts';
+import type { HostMessage } from '../../../shared/messages/messages.ts';
 import type { UsageRange } from '../../../shared/bridge/usage.ts';
 
 export interface Records {
@@ -55,12 +56,12 @@ export function createRecords(db: Db, providers: ProviderStore, attachments: Att
   const sessions = new SessionStore(db, attachments);
   const ledger = new LedgerQueries(db);
   // The last storage failure stays visible until a later request is recorded whole.
-  let storageError: string | null = null;
+  let storageError: HostMessage | null = null;
   const failed = new Set<string>();
   const onWriteError = (e: unknown, requestId: string) => {
     failed.add(requestId);
-    storageError = storageErrorMessage(e, 'the latest request');
-    console.error(`glimpse: ${storageError}`);
+    storageError = storageErrorMessage(e);
+    console.error(`glimpse: ${storageError.message}`);
   };
   const onWriteOk = (requestId: string, final: boolean) => {
     if (!final) return;

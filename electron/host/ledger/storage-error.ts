@@ -1,3 +1,5 @@
+import { type HostMessage, hostMessage } from '../../../shared/messages/messages.ts';
+
 /**
  * Recognises a full disk however it surfaces: ENOSPC from the file system, SQLITE_FULL (13) from SQLite.
  * A write that fails this way rolls back its transaction, so what was written before stays intact.
@@ -12,9 +14,8 @@ export function isDiskFull(e: unknown): boolean {
   );
 }
 
-/** A message a person can act on, for a write that failed. */
-export function storageErrorMessage(e: unknown, what: string): string {
-  if (isDiskFull(e))
-    return `The disk is full: ${what} could not be saved. Everything saved before is intact; free some space and Glimpse records again.`;
-  return `${what[0].toUpperCase()}${what.slice(1)} could not be saved: ${e instanceof Error ? e.message : String(e)}`;
+/** A message a person can act on (a code the window words in its language), for a request that was not saved. */
+export function storageErrorMessage(e: unknown): HostMessage {
+  if (isDiskFull(e)) return hostMessage('storage.latest-disk-full');
+  return hostMessage('storage.latest-failed', { reason: e instanceof Error ? e.message : String(e) });
 }

@@ -5,6 +5,8 @@
  * schema-guard.ts (with a deadline); the limits and safe options are in schema-safety.ts.
  */
 import { Ajv, type ErrorObject } from 'ajv';
+import type { SchemaProblem } from '../../../shared/bridge/playground.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { SAFE_AJV_OPTIONS, schemaLimitProblem } from './schema-safety.ts';
 
 const ajv = new Ajv({ ...SAFE_AJV_OPTIONS, allErrors: true, validateFormats: false });
@@ -16,8 +18,8 @@ const MAX_CACHED = 50;
 const errorLine = (e: ErrorObject): string => `${e.instancePath || '(the whole answer)'} ${e.message ?? 'is invalid'}`.trim();
 
 /** Why a schema is not valid JSON Schema; empty when it is. */
-export function schemaProblems(schema: unknown): string[] {
-  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return ['A JSON schema must be an object.'];
+export function schemaProblems(schema: unknown): SchemaProblem[] {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return [hostMessage('schema.not-object')];
   const limit = schemaLimitProblem(schema);
   if (limit) return [limit];
   if (!ajv.validateSchema(schema as object))
@@ -45,19 +47,19 @@ export interface AnswerCheck {
   /** False when the answer is not JSON, or not what the schema asks for. */
   valid: boolean;
   /** Each problem on one line, "/path message"; the parse error when the answer is not JSON. */
-  errors: string[];
+  errors: SchemaProblem[];
   /** The parsed answer, when it parsed. */
   value?: unknown;
 }
 
 /** The JSON in an answer: the whole text, or the inside of a ```json fence a model wrapped it in. */
-export function answerJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+export function answerJson(text: string): { ok: true; value: unknown } | { ok: false; error: SchemaProblem } {
   const fenced = /^\s*```(?:json)?\s*\n([\s\S]*?)\n?```\s*$/i.exec(text);
   const body = (fenced ? fenced[1]! : text).trim();
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (e) {
-    return { ok: false, error: `The answer is not JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: hostMessage('schema.answer-not-json', { reason: e instanceof Error ? e.message : String(e) }) };
   }
 }
 

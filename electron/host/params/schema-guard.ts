@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { AnswerValidation } from '../../../shared/bridge/playground.ts';
+import type { AnswerValidation, SchemaProblem } from '../../../shared/bridge/playground.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 import { MAX_SCHEMA_BYTES, schemaLimitProblem } from './schema-safety.ts';
 import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
@@ -84,28 +85,29 @@ export class SchemaGuard {
   }
 
   /** Why a schema is not usable (not JSON Schema, too big, too deep, too slow to compile); empty when it is. */
-  async problems(schema: unknown): Promise<string[]> {
+  async problems(schema: unknown): Promise<SchemaProblem[]> {
     const limit = schemaLimitProblem(schema);
     if (limit) return [limit];
     const r = await this.run({ op: 'check', schema });
     if ('problems' in r) return r.problems;
-    return ['error' in r ? r.error : 'The schema check gave no answer.'];
+    return ['error' in r ? r.error : hostMessage('schema.no-answer')];
   }
 
   /** Checks an answer against a schema; a schema that is not usable is reported as the answer's errors. */
   async validate(schema: Record<string, unknown>, answer: string): Promise<AnswerValidation> {
     const limit = schemaLimitProblem(schema);
-    if (limit) return { valid: false, errors: [`The schema itself: ${limit}`] };
+    if (limit) return { valid: false, errors: [limit] };
     const r = await this.run({ op: 'validate', schema, answer });
     if ('valid' in r) return { valid: r.valid, errors: r.errors, ...(r.value !== undefined ? { value: r.value } : {}) };
-    return { valid: false, errors: ['problems' in r ? r.problems.join('; ') : r.error] };
+    return { valid: false, errors: 'problems' in r ? r.problems : [r.error] };
   }
 
   /** Why a batch's schema (JSON text) cannot be used, worded for the person; null when it compiles in time. */
   async vetBatchSchema(name: string, text: string): Promise<string | null> {
-    if (Buffer.byteLength(text, 'utf8') > MAX_SCHEMA_BYTES) return `${name} is refused: ${schemaLimitProblem(null, text)}`;
+    if (Buffer.byteLength(text, 'utf8') > MAX_SCHEMA_BYTES)
+      return `${name} is refused: ${schemaLimitProblem(null, text)?.message}`;
     const r = await this.run({ op: 'batch', name, text });
-    return 'error' in r ? r.error : null;
+    return 'error' in r ? problemText(r.error) : null;
   }
 
   /**
@@ -118,8 +120,13 @@ export class SchemaGuard {
     answer: string,
   ): Promise<{ json: unknown; valid: boolean; errors: string[] }> {
     const r = await this.run({ op: 'batch-check', name, text, answer });
-    if ('valid' in r) return { json: r.value ?? null, valid: r.valid, errors: r.errors };
-    return { json: null, valid: false, errors: ['problems' in r ? r.problems.join('; ') : r.error] };
+    // A batch writes English to its files (results.jsonl, the CSV), as the CLI does.
+    if ('valid' in r) return { json: r.value ?? null, valid: r.valid, errors: r.errors.map(problemText) };
+    return {
+      json: null,
+      valid: false,
+      errors: ['problems' in r ? r.problems.map(problemText).join('; ') : problemText(r.error)],
+    };
   }
 
   /** Ends the worker (a shell closing). */
@@ -130,13 +137,13 @@ export class SchemaGuard {
     await w?.terminate();
   }
 
-  private run(job: Job): Promise<SchemaReply | { ok: false; error: string }> {
+  private run(job: Job): Promise<SchemaReply | { ok: false; error: SchemaProblem }> {
     const next = this.queue.then(() => this.runNow(job));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(job: Job): Promise<SchemaReply | { ok: false; error: string }> {
+  private async runNow(job: Job): Promise<SchemaReply | { ok: false; error: SchemaProblem }> {
     if (this.idle) clearTimeout(this.idle);
     const id = this.nextId++;
     const worker = this.ensureWorker();
@@ -144,10 +151,10 @@ export class SchemaGuard {
     if (!(await this.ready)) {
       this.forget(worker);
       void worker.terminate();
-      return { ok: false, error: 'The schema checker could not start.' };
+      return { ok: false, error: hostMessage('schema.checker-no-start') };
     }
     return new Promise((resolve) => {
-      const done = (r: SchemaReply | { ok: false; error: string }) => {
+      const done = (r: SchemaReply | { ok: false; error: SchemaProblem }) => {
         timer.cancel();
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -164,19 +171,16 @@ export class SchemaGuard {
       };
       const onError = (e: Error) => {
         this.forget(worker);
-        done({ ok: false, error: `The schema check failed: ${e.message}` });
+        done({ ok: false, error: hostMessage('schema.checker-failed', { reason: e.message }) });
       };
       const onExit = () => {
         this.forget(worker);
-        done({ ok: false, error: 'The schema check stopped before it finished.' });
+        done({ ok: false, error: hostMessage('schema.checker-stopped') });
       };
       const stop = () => {
         this.forget(worker);
         void worker.terminate();
-        done({
-          ok: false,
-          error: `Checking against this schema took longer than ${this.deadlineMs / 1000} s and was stopped; simplify the schema (deep $ref chains, costly patterns).`,
-        });
+        done({ ok: false, error: hostMessage('schema.too-slow', { seconds: this.deadlineMs / 1000 }) });
       };
       const timer = deadlineWatch(worker, this.deadlineMs, stop);
       worker.on('message', onMessage);
@@ -225,3 +229,6 @@ export function schemaGuard(): SchemaGuard {
   shared ??= new SchemaGuard();
   return shared;
 }
+
+/** A problem in English (the CLI, a batch's refusal, a request's refusal): a message's text, or ajv's line. */
+export const problemText = (p: SchemaProblem): string => (typeof p === 'string' ? p : p.message);

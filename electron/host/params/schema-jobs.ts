@@ -1,4 +1,5 @@
 /** The messages between schema-guard.ts and its worker (schema-worker.ts). */
+import type { SchemaProblem } from '../../../shared/bridge/playground.ts';
 
 export type SchemaJob =
   | { id: number; op: 'check'; schema: unknown }
@@ -9,6 +10,6 @@ export type SchemaJob =
   | { id: number; op: 'batch-check'; name: string; text: string; answer: string };
 
 export type SchemaReply =
-  | { id: number; ok: true; problems: string[] }
-  | { id: number; ok: true; valid: boolean; errors: string[]; value?: unknown }
-  | { id: number; ok: false; error: string };
+  | { id: number; ok: true; problems: SchemaProblem[] }
+  | { id: number; ok: true; valid: boolean; errors: SchemaProblem[]; value?: unknown }
+  | { id: number; ok: false; error: SchemaProblem };

@@ -8,6 +8,7 @@
  * - and, for the requests the window and `ask` make, the work runs in a worker with a deadline (schema-guard.ts).
  */
 import { RE2JS } from 're2js';
+import { type HostMessage, hostMessage } from '../../../shared/messages/messages.ts';
 
 /** Largest schema accepted, as JSON text: far above any hand-written structured-output schema. */
 export const MAX_SCHEMA_BYTES = 256 * 1024;
@@ -15,13 +16,12 @@ export const MAX_SCHEMA_BYTES = 256 * 1024;
 export const MAX_SCHEMA_DEPTH = 64;
 
 /** Why a schema is refused before it is compiled, or null. `text` is its JSON when the caller already has it. */
-export function schemaLimitProblem(schema: unknown, text?: string): string | null {
+export function schemaLimitProblem(schema: unknown, text?: string): HostMessage | null {
   // Depth first: it is counted without recursion, and JSON.stringify of a very deep value would overflow the stack.
-  if (depthOf(schema) > MAX_SCHEMA_DEPTH)
-    return `The schema nests more than ${MAX_SCHEMA_DEPTH} levels deep; that is the most accepted.`;
+  if (depthOf(schema) > MAX_SCHEMA_DEPTH) return hostMessage('schema.too-deep', { max: MAX_SCHEMA_DEPTH });
   const bytes = text !== undefined ? Buffer.byteLength(text, 'utf8') : jsonBytes(schema);
   if (bytes > MAX_SCHEMA_BYTES)
-    return `The schema is ${Math.ceil(bytes / 1024)} KB; at most ${MAX_SCHEMA_BYTES / 1024} KB is accepted.`;
+    return hostMessage('schema.too-big', { kb: Math.ceil(bytes / 1024), max: MAX_SCHEMA_BYTES / 1024 });
   return null;
 }
 

@@ -41,7 +41,8 @@ parentPort?.on('message', async (job: SchemaJob) => {
         id: job.id,
         ok: true,
         valid: false,
-        errors: problems.map((p) => `The schema itself: ${p}`),
+        // Each problem names the schema (a limit) or a path in it, so it reads as the schema's, not the answer's.
+        errors: problems,
       } satisfies SchemaReply);
       return;
     }

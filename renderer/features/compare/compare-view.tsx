@@ -6,6 +6,7 @@ import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import './compare.css';
 import { CompareImage } from './compare-image.tsx';
+import { useLaneLabelText } from './lane-label.ts';
 import { LaneView } from './lane-view.tsx';
 import { useLaneBoxes } from './use-lane-boxes.ts';
 import { VerdictRow } from './verdict-row.tsx';
@@ -15,18 +16,19 @@ export const CompareView = memo(function CompareView({ group }: { group: string 
   // Turn objects are replaced only when they change, so a shallow compare of the list is a cheap, stable selector.
   const turns = useStore(useShallow((s) => s.turns.filter((x) => x.compareGroup === group)));
   const { t } = useTranslation();
+  const labelText = useLaneLabelText();
   // The ids only change when lanes are added (never, once a compare runs): keep one array so lanes' boxes stay memoised.
   const idKey = turns.map((x) => x.id).join(',');
   const ids = useMemo(() => (idKey ? idKey.split(',') : []), [idKey]);
   const lanes = useMemo(
     () =>
       turns.map((x, i) => ({
-        label: x.laneLabel ?? t('compare.lane', { n: i + 1 }),
+        label: labelText(x.laneLabel, i),
         result: x.result,
         requestId: x.requestId,
         status: x.status,
       })),
-    [turns, t],
+    [turns, labelText],
   );
   const first = turns[0];
   const preferred = useStore((s) => s.comparePreferred[group] ?? null);

@@ -35,9 +35,9 @@ export function LaneMetricsView({ m, label }: { m: LaneMetrics; label: string })
       </div>
       <div className="metric-wide">
         <dt>{t('compare.cost')}</dt>
-        <dd title={m.cost_source ? t('compare.source', { source: m.cost_source }) : undefined}>
+        <dd title={m.cost_source ? t('compare.source', { source: t(`stats.costSource.${m.cost_source}`) }) : undefined}>
           {usd(m.cost_usd)}
-          {m.cost_usd !== null && m.cost_source && <span className="muted"> ({m.cost_source})</span>}
+          {m.cost_usd !== null && m.cost_source && <span className="muted"> ({t(`stats.costSource.${m.cost_source}`)})</span>}
         </dd>
       </div>
       <div>

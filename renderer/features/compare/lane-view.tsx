@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { LaneMetrics } from '../../../shared/compare/verdict.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useNames } from '../../i18n/names.ts';
 import { isRunning } from '../../model/turn.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerMarkdown } from '../conversation/answer-markdown.tsx';
@@ -13,6 +14,7 @@ import { chipsOf } from '../../../shared/params/chips.ts';
 import { ContinueNote } from '../playground/continue-note.tsx';
 import { useParamWords } from '../playground/param-words.ts';
 import { laneColour } from './lane-colour.ts';
+import { useLaneLabelText } from './lane-label.ts';
 import { LaneMetricsView } from './lane-metrics.tsx';
 
 interface Props {
@@ -31,6 +33,8 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
   const stop = useStore((s) => s.stop);
   const { t } = useTranslation();
   const w = useParamWords();
+  const labelText = useLaneLabelText();
+  const names = useNames();
   const grounding = useTurnGrounding(turnId);
   const ctx = useMemo(
     () => ({ turnId, boxes: grounding.boxes, images: grounding.images }),
@@ -39,7 +43,8 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
   const streaming = isRunning(turn);
   // What this lane sent, as the panel's chips ("T 0 · max 2k"): the request's parameters, panel and lane merged.
   const chips = chipsOf(turn.params ?? {}).map(w.chip);
-  const label = turn.laneLabel ?? t('compare.lane', { n: lane + 1 });
+  const label = labelText(turn.laneLabel, lane);
+  const sub = `${names.provider(turn.providerName)} · ${turn.model}`;
   const text = grounding.parse.text;
   return (
     <section
@@ -54,8 +59,8 @@ export const LaneView = memo(function LaneView({ turnId, lane, metrics, preferre
           <span className="lane-swatch" aria-hidden="true" />
           {lane + 1}. {label}
         </strong>
-        <span className="muted lane-sub" title={`${turn.providerName} · ${turn.model}`}>
-          {turn.providerName} · {turn.model}
+        <span className="muted lane-sub" title={sub}>
+          {sub}
         </span>
         <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>
           {turn.thinking ? t('compare.thinking') : t('compare.fast')}

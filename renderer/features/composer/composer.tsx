@@ -60,7 +60,7 @@ export function Composer({ openFileDialog }: { openFileDialog: () => void }) {
         <BudgetControl />
         {preparing ? (
           <p className="estimate-line" role="status">
-            {preparing}
+            {noticeText(preparing)}
           </p>
         ) : (
           <EstimateLine />

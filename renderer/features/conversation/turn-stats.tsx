@@ -42,9 +42,9 @@ export const TurnStats = memo(function TurnStats({
       </div>
       <div>
         <dt>{t('stats.cost')}</dt>
-        <dd title={t('stats.source', { source: r.cost.source })}>
+        <dd title={t('stats.source', { source: t(`stats.costSource.${r.cost.source}`) })}>
           {usd(r.cost.usd)}
-          {r.cost.usd !== null && <span className="muted"> ({r.cost.source})</span>}
+          {r.cost.usd !== null && <span className="muted"> ({t(`stats.costSource.${r.cost.source}`)})</span>}
         </dd>
       </div>
       <div>

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useNames } from '../../i18n/names.ts';
 import { turnOutline } from '../../model/turn-outline.ts';
 import { useStore } from '../../store/index.ts';
 import { AnswerBoundary } from './answer-boundary.tsx';
@@ -20,6 +21,8 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
   const turn = useStore(useShallow((s) => turnOutline(s.turns.find((x) => x.id === id)!)));
   const streaming = turn.status === 'sending' || turn.status === 'streaming';
   const { t } = useTranslation();
+  // Local OCR's name and its language "models" in the window's language; it has no thinking mode, only OCR.
+  const shown = useNames().turn(turn);
   return (
     <article className="turn" aria-label={t('turn.label')}>
       <div className="user-message">
@@ -34,10 +37,10 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
       </div>
       <section className="assistant-message" aria-label={t('turn.answer')} aria-busy={streaming}>
         <div className="turn-meta">
-          <span>{turn.providerName}</span>
-          <span>{turn.model}</span>
-          <span className={`mode-chip ${turn.thinking ? 'thinking' : 'fast'}`}>
-            {turn.thinking ? t('turn.thinking') : t('turn.fast')}
+          <span>{shown.provider}</span>
+          <span>{shown.model}</span>
+          <span className={`mode-chip ${shown.ocr ? 'ocr' : turn.thinking ? 'thinking' : 'fast'}`}>
+            {shown.ocr ? t('turn.ocr') : turn.thinking ? t('turn.thinking') : t('turn.fast')}
           </span>
           {streaming && <span className="live-dot" aria-label={t('turn.streaming')} />}
         </div>

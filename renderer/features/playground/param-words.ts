@@ -55,7 +55,11 @@ export function paramWords(t: T, f: Pick<Figures, 'decimal' | 'tokens'>) {
       t(`playground.typed.${problem}`, { name: label(k), range: range(rule), value }),
     unsupported: (why: Unsupported) =>
       why.code === 'dialect'
-        ? t('playground.unsupported.dialect', { dialect: DIALECT_NAMES[why.dialect], key: why.key })
+        ? t('playground.unsupported.dialect', {
+            // Local OCR is named in the window's language; the others are brands.
+            dialect: why.dialect === 'local-ocr' ? t('names.localOcr') : DIALECT_NAMES[why.dialect],
+            key: why.key,
+          })
         : t('playground.unsupported.openrouterModel', { model: why.model, name: why.name }),
     chip: (c: Chip) => {
       if ('value' in c) return t(`playground.chip.${c.kind}`, { value: c.value });

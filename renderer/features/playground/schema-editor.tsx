@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
+import { hostText } from '../../i18n/host-text.ts';
 
 /**
  * The JSON schema of a structured answer, checked as it is typed: first as JSON, then as JSON Schema (by the
@@ -56,7 +57,7 @@ export function SchemaEditor() {
       const found = await checkSchema(parsed as Record<string, unknown>);
       if (!live) return;
       setChecking(false);
-      setProblems(found);
+      setProblems(found.map((p) => hostText(p)));
       if (found.length === 0)
         setParams({
           response_format: { type: 'json_schema', name: name.trim() || 'answer', schema: parsed as Record<string, unknown> },

@@ -33,7 +33,7 @@ export function SchemaResult({ id }: { id: string }) {
           <p className="param-error">{t('playground.schema.noMatch')}</p>
           <ul aria-label={t('playground.schema.errors')}>
             {check.errors.map((e) => (
-              <li key={e}>{e}</li>
+              <li key={typeof e === 'string' ? e : e.message}>{hostText(e)}</li>
             ))}
           </ul>
         </>

@@ -4,6 +4,7 @@ import { ServerDialect } from '../playground/server-dialect.tsx';
 import { useServerKind } from '../playground/use-server-kind.ts';
 import { CATALOG, catalogEntry } from '../../../shared/providers/catalog.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { useNames } from '../../i18n/names.ts';
 import { hostText } from '../../i18n/host-text.ts';
 import { failureText } from '../../model/failure.ts';
 import { useStore } from '../../store/index.ts';
@@ -24,6 +25,7 @@ interface Props {
 /** One provider's settings: where it lives, its key (write-only), its model and routing; then its prices. */
 export function ProviderForm({ provider, onDone, onSaved }: Props) {
   const { t } = useTranslation();
+  const names = useNames();
   const save = useStore((s) => s.saveProvider);
   const remove = useStore((s) => s.deleteProvider);
   const test = useStore((s) => s.testProvider);
@@ -109,7 +111,7 @@ export function ProviderForm({ provider, onDone, onSaved }: Props) {
           <select value={catalogId} onChange={(e) => pickKind(e.target.value)} disabled={Boolean(saved)}>
             {CATALOG.filter((c) => c.engine !== 'local-ocr').map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {names.kind(c.id, c.name)}
               </option>
             ))}
           </select>

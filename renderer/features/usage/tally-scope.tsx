@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n/i18n.ts';
 import { totalTokens, useUsageFormat } from './format.ts';
 import { TotalsBreakdown } from './totals-breakdown.tsx';
 
-function Split({ title, parts }: { title: string; parts: SplitTotals['by_mode'] }) {
+function Split({ title, parts, keyText }: { title: string; parts: SplitTotals['by_mode']; keyText: (k: string) => string }) {
   const entries = Object.entries(parts);
   const { t } = useTranslation();
   const { tokens, costOf } = useUsageFormat();
@@ -16,7 +16,7 @@ function Split({ title, parts }: { title: string; parts: SplitTotals['by_mode'] 
         <tbody>
           {entries.map(([k, x]) => (
             <tr key={k}>
-              <th scope="row">{k}</th>
+              <th scope="row">{keyText(k)}</th>
               <td>{t('usage.tok', { tokens: tokens(totalTokens(x)) })}</td>
               <td>{costOf(x)}</td>
               <td className="muted">{t('usage.req', { n: x.requests })}</td>
@@ -32,11 +32,11 @@ function Split({ title, parts }: { title: string; parts: SplitTotals['by_mode'] 
  * One scope of the tally ("Today": 12.3k tok · $0.0123). Hovering or focusing it shows the breakdown by token
  * kind, and the split by mode and by provider, in a tooltip the scope is described by.
  */
-export function TallyScope({ label, totals }: { label: string; totals: SplitTotals | null }) {
+export function TallyScope({ label, totals, note }: { label: string; totals: SplitTotals | null; note?: string | null }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const { t: tr } = useTranslation();
-  const { tokens, costOf, unknownPhrase } = useUsageFormat();
+  const { tokens, costOf, unknownPhrase, mode, provider } = useUsageFormat();
   const t = totals;
   const summary = !t || t.requests === 0 ? '–' : `${tr('usage.tok', { tokens: tokens(totalTokens(t)) })} · ${costOf(t)}`;
   const partlyUnknown = t && t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests;
@@ -63,8 +63,9 @@ export function TallyScope({ label, totals }: { label: string; totals: SplitTota
         <div role="tooltip" id={id} className="tally-tooltip">
           <strong>{label}</strong>
           <TotalsBreakdown t={t} />
-          <Split title={tr('usage.byMode')} parts={t.by_mode} />
-          <Split title={tr('usage.byProvider')} parts={t.by_provider} />
+          <Split title={tr('usage.byMode')} parts={t.by_mode} keyText={mode} />
+          <Split title={tr('usage.byProvider')} parts={t.by_provider} keyText={provider} />
+          {note && <p className="tally-note">{note}</p>}
         </div>
       )}
     </div>

@@ -3,7 +3,18 @@ import { useTranslation } from '../../i18n/i18n.ts';
 import { useUsageFormat } from './format.ts';
 
 /** Totals per key (provider, model, mode, or day), biggest spend first. */
-export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLabel: string; rows: [string, UsageTotals][] }) {
+export function UsageTable({
+  caption,
+  keyLabel,
+  rows,
+  keyText = (k) => k,
+}: {
+  caption: string;
+  keyLabel: string;
+  rows: [string, UsageTotals][];
+  /** How a key reads (a mode or Local OCR's name in the UI's language); as stored by default. */
+  keyText?: (key: string) => string;
+}) {
   const { t: tr } = useTranslation();
   const { costOf, int } = useUsageFormat();
   return (
@@ -30,7 +41,7 @@ export function UsageTable({ caption, keyLabel, rows }: { caption: string; keyLa
         )}
         {rows.map(([k, t]) => (
           <tr key={k}>
-            <th scope="row">{k}</th>
+            <th scope="row">{keyText(k)}</th>
             <td>{int(t.requests)}</td>
             <td>{int(t.prompt_tokens)}</td>
             <td>{int(t.cached_tokens)}</td>

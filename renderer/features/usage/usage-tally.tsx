@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import type { LedgerRow, SplitTotals } from '../../../shared/bridge/usage.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
+import { hostText } from '../../i18n/host-text.ts';
 import { useStore } from '../../store/index.ts';
+import { rowError } from './row-error.ts';
 import { TallyScope } from './tally-scope.tsx';
 import './usage.css';
 
@@ -26,9 +28,15 @@ export function UsageTally({ onOpenDetails }: { onOpenDetails: () => void }) {
   const error = useStore((s) => s.tallyError);
   const { t } = useTranslation();
   const last = useMemo(() => fromRow(tally?.last ?? null), [tally]);
+  // A last request that failed says why, in the window's language (from the row's message code).
+  const lastError = tally?.last ? rowError(tally.last) : null;
   return (
     <section className="usage-tally" aria-label={t('usage.label')}>
-      <TallyScope label={t('usage.thisMessage')} totals={last} />
+      <TallyScope
+        label={t('usage.thisMessage')}
+        totals={last}
+        note={lastError ? t('usage.lastFailed', { error: hostText(lastError) }) : null}
+      />
       <TallyScope label={t('usage.thisSession')} totals={tally?.session ?? null} />
       <TallyScope label={t('usage.today')} totals={tally?.today ?? null} />
       <TallyScope label={t('usage.allTime')} totals={tally?.all ?? null} />
@@ -37,7 +45,7 @@ export function UsageTally({ onOpenDetails }: { onOpenDetails: () => void }) {
       </button>
       {(tally?.storage_error || error) && (
         <p className="tally-error" role="alert">
-          {tally?.storage_error ?? error}
+          {tally?.storage_error ? hostText(tally.storage_error) : error}
         </p>
       )}
     </section>

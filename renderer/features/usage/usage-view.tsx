@@ -19,7 +19,8 @@ export function UsageView({ onClose }: { onClose: () => void }) {
   const batchId = useStore((s) => s.usageRange.batchId ?? null);
   const api = useStoreApi();
   const { t: tr } = useTranslation();
-  const { costOf, int, unknownPhrase, usd, tokens } = useUsageFormat();
+  const fmt = useUsageFormat();
+  const { costOf, int, unknownPhrase, usd, tokens } = fmt;
   useEffect(() => {
     void loadUsage({});
   }, [loadUsage]);
@@ -79,9 +80,15 @@ export function UsageView({ onClose }: { onClose: () => void }) {
               caption={tr('usage.byProvider')}
               keyLabel={tr('usage.provider')}
               rows={sortedBySpend(report.by_provider)}
+              keyText={fmt.provider}
             />
             <UsageTable caption={tr('usage.byModel')} keyLabel={tr('usage.model')} rows={sortedBySpend(report.by_model)} />
-            <UsageTable caption={tr('usage.byMode')} keyLabel={tr('usage.mode')} rows={sortedBySpend(report.by_mode)} />
+            <UsageTable
+              caption={tr('usage.byMode')}
+              keyLabel={tr('usage.mode')}
+              rows={sortedBySpend(report.by_mode)}
+              keyText={fmt.mode}
+            />
           </div>
         </>
       )}

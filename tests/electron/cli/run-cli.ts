@@ -32,6 +32,12 @@ export async function bundleCli(outfile: string, opts: { sourcemap?: boolean } =
       entryPoints: ['electron/host/media/decode-child.ts'],
       outfile: join(dirname(outfile), 'decode-child.mjs'),
     }),
+    // The JSON Schema guard's worker sits beside the bundle, as scripts/build.mjs puts it.
+    build({
+      ...common,
+      entryPoints: ['electron/host/params/schema-worker.ts'],
+      outfile: join(dirname(outfile), 'schema-worker.mjs'),
+    }),
   ]);
 }
 

@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { vetAnswerSchema, compileAnswerSchema } from '../../../electron/host/batch/answer-schema.ts';
 import { SchemaGuard } from '../../../electron/host/params/schema-guard.ts';
 import { MAX_SCHEMA_DEPTH } from '../../../electron/host/params/schema-safety.ts';
+import { hostText } from '../../../renderer/i18n/host-text.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 
 const guard = new SchemaGuard();
 afterAll(() => guard.close());
@@ -29,19 +31,21 @@ describe('a hostile JSON Schema cannot hang the host', () => {
   it('refuses a 10 MB schema before compiling it, naming its size', async () => {
     const big = { type: 'object', description: 'x'.repeat(10 * 1024 * 1024) };
     const { value, cpuMs } = await whileResponsive(() => guard.problems(big));
-    expect(value).toEqual(['The schema is 10241 KB; at most 256 KB is accepted.']);
+    // A message code the window words in its language; the CLI reads its English.
+    expect(value).toEqual([hostMessage('schema.too-big', { kb: 10241, max: 256 })]);
+    expect(hostText(value[0], 'en')).toBe('The schema is 10241 KB; at most 256 KB is accepted.');
+    expect(hostText(value[0], 'zh-CN')).toBe('此 schema 大小为 10241 KB；最多接受 256 KB。');
     expect(cpuMs).toBeLessThan(2_000);
   });
 
   it('refuses a schema nested far too deep, without overflowing the stack', async () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 100_000; i++) deep = { type: 'object', properties: { a: deep } };
-    expect(await guard.problems(deep)).toEqual([
-      `The schema nests more than ${MAX_SCHEMA_DEPTH} levels deep; that is the most accepted.`,
-    ]);
+    const tooDeep = hostMessage('schema.too-deep', { max: MAX_SCHEMA_DEPTH });
+    expect(await guard.problems(deep)).toEqual([tooDeep]);
+    expect(tooDeep.message).toBe(`The schema nests more than ${MAX_SCHEMA_DEPTH} levels deep; that is the most accepted.`);
     const answer = await guard.validate(deep, '{}');
-    expect(answer.valid).toBe(false);
-    expect(answer.errors[0]).toMatch(/^The schema itself: The schema nests more than/);
+    expect(answer).toEqual({ valid: false, errors: [tooDeep] });
   });
 
   it('matches a catastrophic pattern against a long answer in linear time (RE2), with the right verdict', async () => {
@@ -66,9 +70,8 @@ describe('a hostile JSON Schema cannot hang the host', () => {
     // 40 links: 2^40 checks of one string. Stopped at the deadline; the host ran its timers all along.
     const { value, ticks } = await whileResponsive(() => guard.validate(chain(40), '"fine"'));
     expect(value.valid).toBe(false);
-    expect(value.errors).toEqual([
-      'Checking against this schema took longer than 3 s and was stopped; simplify the schema (deep $ref chains, costly patterns).',
-    ]);
+    expect(value.errors).toEqual([hostMessage('schema.too-slow', { seconds: 3 })]);
+    expect(hostText(value.errors[0], 'zh-CN')).toMatch(/^按此 schema 检查超过 3 秒/);
     expect(ticks).toBeGreaterThan(20);
     const tree = {
       definitions: { node: { type: 'object', properties: { kids: { type: 'array', items: { $ref: '#/definitions/node' } } } } },
@@ -92,15 +95,13 @@ describe('a hostile JSON Schema cannot hang the host', () => {
     });
     try {
       const { value, ticks, ms } = await whileResponsive(() => stuck.problems({ type: 'string' }));
-      expect(value).toEqual([
-        'Checking against this schema took longer than 0.5 s and was stopped; simplify the schema (deep $ref chains, costly patterns).',
-      ]);
+      expect(value).toEqual([hostMessage('schema.too-slow', { seconds: 0.5 })]);
       expect(ms).toBeGreaterThanOrEqual(450);
       expect(ticks).toBeGreaterThan(10);
       // The next job gets a fresh worker (stuck again here) and its own deadline, not the dead one.
       const again = await stuck.validate({ type: 'string' }, '"x"');
       expect(again.valid).toBe(false);
-      expect(again.errors[0]).toMatch(/took longer than 0.5 s/);
+      expect(again.errors).toEqual([hostMessage('schema.too-slow', { seconds: 0.5 })]);
     } finally {
       await stuck.close();
     }

@@ -26,4 +26,14 @@ describe('names shown for catalog names', () => {
     expect(zh.isLocalOcrName(ocrName)).toBe(true);
     expect(zh.isLocalOcrName('Z.AI')).toBe(false);
   });
+
+  it("names a turn's Local OCR provider and languages for its meta line, and marks it as OCR", () => {
+    const zh = namesFor('zh-CN', '本机（Tesseract OCR）');
+    expect(zh.turn({ providerName: ocrName, model: 'eng+chi_sim' })).toEqual({
+      provider: '本机（Tesseract OCR）',
+      model: '英语 + 简体中文',
+      ocr: true,
+    });
+    expect(zh.turn({ providerName: 'Z.AI', model: 'glm-4.5v' })).toEqual({ provider: 'Z.AI', model: 'glm-4.5v', ocr: false });
+  });
 });

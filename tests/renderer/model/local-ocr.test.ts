@@ -54,7 +54,7 @@ describe('presets with Local OCR', () => {
       const key = presetOffReason(id, 'local-ocr');
       expect(key).toBe(`presetOff.${id}`);
       expect(en.presetOff[id as keyof typeof en.presetOff]).toMatch(/Local OCR/);
-      expect(zhCN.presetOff[id as keyof typeof zhCN.presetOff]).toMatch(/Local OCR/);
+      expect(zhCN.presetOff[id as keyof typeof zhCN.presetOff]).toMatch(/本机 OCR/);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { clipFrame, clipRefusal, joinMedia, pdfRefusal, plainImage, wholeClip } from '../../../renderer/model/media-refs.ts';
 import { imagesSeen } from '../../../renderer/model/turn.ts';
+import { hostText } from '../../../renderer/i18n/host-text.ts';
 
 const px = { previewUrl: 'blob:x', width: 320, height: 240 };
 
@@ -24,18 +25,24 @@ it('a frame goes labelled with its number and moment, pointing back at its clip;
   expect(imagesSeen(all.images).map((im) => im.attachmentId)).toEqual(['a', 'f2']);
 });
 
-it('says why a PDF or a clip cannot be sent as set up', () => {
-  expect(pdfRefusal('a.pdf', { locked: 'password', pages: [1] })).toBe('“a.pdf” needs its password before it can be sent.');
-  expect(pdfRefusal('a.pdf', { locked: null, pages: [] })).toBe('No pages of “a.pdf” are picked: pick some, or remove it.');
+it("says why a PDF or a clip cannot be sent as set up, in the window's language", () => {
+  const zh = (m: Parameters<typeof hostText>[0]) => hostText(m, 'zh-CN');
+  const en = (m: Parameters<typeof hostText>[0]) => hostText(m, 'en');
+  expect(en(pdfRefusal('a.pdf', { locked: 'password', pages: [1] }))).toBe('“a.pdf” needs its password before it can be sent.');
+  expect(zh(pdfRefusal('a.pdf', { locked: 'password', pages: [1] }))).toBe('“a.pdf”需要先输入密码才能发送。');
+  expect(zh(pdfRefusal('a.pdf', { locked: null, pages: [] }))).toBe('“a.pdf”没有选中任何页面：请选择页面，或将其移除。');
   expect(pdfRefusal('a.pdf', { locked: null, pages: [2] })).toBeNull();
   const clip = { name: 'c.webm', mime: 'video/webm', size: 1000 };
   const frames = { send: 'frames' as const, sampling: null, error: null, frames: [{}] };
   expect(clipRefusal(clip, frames, false)).toBeNull();
-  expect(clipRefusal(clip, { ...frames, frames: [] }, false)).toBe('“c.webm” has no sampled frames yet: press Sample frames.');
-  expect(clipRefusal(clip, { ...frames, sampling: { done: 1, total: 4 } }, false)).toBe(
-    'Frames of “c.webm” are still being sampled; send again in a moment.',
+  expect(en(clipRefusal(clip, { ...frames, frames: [] }, false))).toBe(
+    '“c.webm” has no sampled frames yet: press Sample frames.',
   );
-  expect(clipRefusal(clip, { ...frames, send: 'native' }, true)).toBe(
+  expect(zh(clipRefusal(clip, { ...frames, frames: [] }, false))).toBe('“c.webm”还没有采样帧：请点击“采样帧”。');
+  expect(zh(clipRefusal(clip, { ...frames, sampling: { done: 1, total: 4 } }, false))).toBe(
+    '“c.webm”的帧仍在采样中；请稍后再发送。',
+  );
+  expect(en(clipRefusal(clip, { ...frames, send: 'native' }, true))).toBe(
     '“c.webm”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.',
   );
 });

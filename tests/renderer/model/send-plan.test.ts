@@ -118,8 +118,26 @@ describe('a send', () => {
       ['req2', false, 1024, 'group-1'],
     ]);
     expect(turns.map((t) => [t.laneLabel, t.parentId, t.compareGroup])).toEqual([
-      ['Thinking · default budget', 'a', 'group-1'],
-      ['Fast · 1024 tok/image', 'a', 'group-1'],
+      [
+        {
+          parts: [
+            { kind: 'mode', thinking: true },
+            { kind: 'budget', tokens: null },
+          ],
+        },
+        'a',
+        'group-1',
+      ],
+      [
+        {
+          parts: [
+            { kind: 'mode', thinking: false },
+            { kind: 'budget', tokens: 1024 },
+          ],
+        },
+        'a',
+        'group-1',
+      ],
     ]);
   });
 });

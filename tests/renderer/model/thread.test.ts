@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { leafOf, linkInOrder, pathTo } from '../../../renderer/model/thread.ts';
 import { regroupCompares } from '../../../renderer/model/lanes.ts';
 import { turn } from './turns.ts';
+import { laneLabelEnglish } from '../../../shared/compare/lanes.ts';
 
 it('links a flat list into one path, lanes of a compare as siblings of one parent', () => {
   const linked = linkInOrder([turn('a'), turn('l1', { compareGroup: 'g' }), turn('l2', { compareGroup: 'g' }), turn('b')]);
@@ -37,7 +38,9 @@ it('regroups the lanes of a reopened session, labels them again and makes them s
     turn('z', { requestId: 'r4' }),
   ]);
   const turns = regroupCompares(reopened, { groupOf: { r2: 'g', r3: 'g' }, preferred: {} });
-  expect(turns.map((t) => [t.id, t.compareGroup ?? null, t.laneLabel ?? null, t.parentId])).toEqual([
+  expect(
+    turns.map((t) => [t.id, t.compareGroup ?? null, t.laneLabel ? laneLabelEnglish(t.laneLabel) : null, t.parentId]),
+  ).toEqual([
     ['a', null, null, null],
     ['x', 'g', 'Thinking', 'a'],
     ['y', 'g', 'Fast', 'a'],

@@ -4,6 +4,7 @@ import { memoryStorage } from '../../../renderer/store/deps.ts';
 import { createAppStore } from '../../../renderer/store/index.ts';
 import { result } from '../model/turns.ts';
 import { fakeBridge, provider, type FakeBridge } from './fake-bridge.ts';
+import { laneLabelEnglish } from '../../../shared/compare/lanes.ts';
 
 async function storeWith(bridge: FakeBridge) {
   const store = createAppStore(bridge, { storage: memoryStorage() });
@@ -50,7 +51,7 @@ describe('the store with a fake bridge', () => {
     ]);
     expect(bridge.started[0].compareGroup).toBe(bridge.started[1].compareGroup);
     const lanes = store.getState().turns;
-    expect(lanes.map((t) => t.laneLabel)).toEqual(['Thinking', 'Fast']);
+    expect(lanes.map((t) => t.laneLabel && laneLabelEnglish(t.laneLabel))).toEqual(['Thinking', 'Fast']);
     expect(lanes[0].parentId).toBe(lanes[1].parentId);
 
     store.getState().applyChatEvents([end(bridge.started[0].requestId!, 'Three'), end(bridge.started[1].requestId!, 'Four')]);
@@ -94,7 +95,9 @@ describe('the store with a fake bridge', () => {
     const store = await storeWith(bridge);
     store.getState().setPrompt('Compare');
     await store.getState().runCompare();
-    expect(store.getState().turns.map((t) => [t.laneLabel, t.status, t.error?.kind ?? null])).toEqual([
+    expect(
+      store.getState().turns.map((t) => [t.laneLabel && laneLabelEnglish(t.laneLabel), t.status, t.error?.kind ?? null]),
+    ).toEqual([
       ['Thinking', 'sending', null],
       ['Fast', 'error', 'host-unreachable'],
     ]);

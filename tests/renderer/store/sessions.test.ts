@@ -4,6 +4,7 @@ import { memoryStorage } from '../../../renderer/store/deps.ts';
 import { createAppStore } from '../../../renderer/store/index.ts';
 import { result } from '../model/turns.ts';
 import { fakeBridge } from './fake-bridge.ts';
+import { laneLabelEnglish } from '../../../shared/compare/lanes.ts';
 
 const att = (id: string, patch: Partial<MessageAttachment> = {}): MessageAttachment => ({
   id,
@@ -62,7 +63,7 @@ it('opens a stored session: images keep their kinds, the lanes of a compare come
     ['page', 'page 2', 'p2'],
     ['page', 'page 3', 'p3'],
   ]);
-  expect(turns.map((t) => [t.compareGroup ?? null, t.laneLabel ?? null, t.parentId])).toEqual([
+  expect(turns.map((t) => [t.compareGroup ?? null, t.laneLabel ? laneLabelEnglish(t.laneLabel) : null, t.parentId])).toEqual([
     [null, null, null],
     ['g', 'Thinking', turns[0].id],
     ['g', 'Fast', turns[0].id],

@@ -256,6 +256,10 @@ describe('start-up recovery', () => {
       prompt_tokens: 1000,
       completion_tokens: 500,
       cost_source: 'estimate',
+      // Said again later in the reader's language from the code; the English stays for the CSV and old readers.
+      error_code: 'ledger.interrupted',
+      error_params: '{}',
+      error_message: 'Glimpse stopped before this request finished; tokens are estimated from what had arrived.',
     });
     expect(byId.dead.cost_usd).toBeCloseTo((1000 * 0.6 + 500 * 1.8) / 1e6, 12);
     expect(byId['dead-unpriced']).toMatchObject({

@@ -263,6 +263,8 @@ describe('CSV', () => {
       error_kind: 'network',
       error_message: 'line one\nline two',
       continues: null,
+      error_code: 'error.network',
+      error_params: '{}',
     } satisfies LedgerRow;
     const csv = ledgerCsv([row]);
     const [header] = csv.split('\r\n');

@@ -13,6 +13,7 @@ import { openDb, schemaVersion } from '../../../../electron/host/db.ts';
 import { createHost, type Host } from '../../../../electron/host/host.ts';
 import { FileKeyStore } from '../../../../electron/host/key-store.ts';
 import { isDiskFull, storageErrorMessage } from '../../../../electron/host/ledger/storage-error.ts';
+import { hostText } from '../../../../renderer/i18n/host-text.ts';
 import { MIGRATIONS } from '../../../../electron/host/migrations.ts';
 import { startFakeProvider, type FakeProvider } from '../../../fixtures/fake-provider.ts';
 
@@ -70,9 +71,11 @@ describe('a full disk', () => {
     );
     expect(isDiskFull(Object.assign(new Error('write failed'), { code: 'ENOSPC' }))).toBe(true);
     expect(isDiskFull(new Error('no such table'))).toBe(false);
-    expect(storageErrorMessage({ code: 'ENOSPC' }, 'the latest request')).toMatch(
+    expect(storageErrorMessage({ code: 'ENOSPC' })).toMatchObject({ code: 'storage.latest-disk-full' });
+    expect(hostText(storageErrorMessage({ code: 'ENOSPC' }), 'en')).toMatch(
       /^The disk is full: the latest request could not be saved\. Everything saved before is intact/,
     );
+    expect(hostText(storageErrorMessage({ code: 'ENOSPC' }), 'zh-CN')).toMatch(/^磁盘已满/);
   });
 
   it('(injected) keeps the answer, says so in the tally, and loses nothing already written', async () => {
@@ -87,7 +90,7 @@ describe('a full disk', () => {
     const during = await ask(h, 'second');
     expect(during.error).toBeNull();
     expect(during.answer).toContain('Answer in fast mode');
-    expect((await h.methods.getTally({ sessionId: 'S' })).storage_error).toMatch(/disk is full/);
+    expect((await h.methods.getTally({ sessionId: 'S' })).storage_error?.message).toMatch(/disk is full/);
     const d = await h.methods.getSession('S');
     expect(d.turns.map((t) => t.answer)).toEqual([before.answer]);
 
@@ -152,7 +155,7 @@ describe('a full disk', () => {
     const big = await ask(h, `a long prompt ${'x'.repeat(200_000)}`);
     expect(big.answer).toContain('Answer in fast mode');
     const tally = await h.methods.getTally({ sessionId: 'S' });
-    expect(tally.storage_error).toMatch(/^The disk is full/);
+    expect(tally.storage_error?.message).toMatch(/^The disk is full/);
     const d = await h.methods.getSession('S');
     expect(d.turns[0].answer).toBe(first.answer);
     void dir;

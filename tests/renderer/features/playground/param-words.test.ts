@@ -70,8 +70,11 @@ describe('the parameters in the window', () => {
         const s = paramSupport(d, k, 'x/y', ['temperature']);
         if (s.ok) continue;
         seen++;
-        expect(en.unsupported(s.why)).toBe(s.reason);
+        // Local OCR goes by the window's name for it (names.localOcr), as everywhere else in the window.
+        const window = d === 'local-ocr' ? s.reason.replace('Local OCR', i18next.t('names.localOcr', { lng: 'en' })) : s.reason;
+        expect(en.unsupported(s.why)).toBe(window);
         expect(zh.unsupported(s.why)).toMatch(/不支持|参数列表中没有/);
+        if (d === 'local-ocr') expect(zh.unsupported(s.why)).toMatch(/^本机（Tesseract OCR） 不支持/);
       }
     expect(seen).toBeGreaterThan(10);
   });
