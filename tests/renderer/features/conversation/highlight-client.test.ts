@@ -1,4 +1,4 @@
-import type { HighlightResult } from '@streamdown/code';
+import type { HighlightOptions, HighlightResult } from '@streamdown/code';
 import { describe, expect, it, vi } from 'vitest';
 import { workerHighlighter, type WorkerLike } from '../../../../renderer/features/conversation/highlight-client.ts';
 import type { HighlightReply, HighlightRequest } from '../../../../renderer/features/conversation/highlight-protocol.ts';
@@ -17,8 +17,12 @@ class FakeWorker implements WorkerLike {
 
 const tokens = (code: string): HighlightResult =>
   ({ tokens: [[{ content: code, offset: 0, color: '#000' }]], fg: '#000', bg: '#fff', themeName: 'x' }) as HighlightResult;
-const opts = (code: string, isIncomplete = false) =>
-  ({ code, language: 'js', themes: ['github-light', 'github-dark'], isIncomplete }) as const;
+const opts = (code: string, isIncomplete = false): HighlightOptions => ({
+  code,
+  language: 'js',
+  themes: ['github-light', 'github-dark'],
+  isIncomplete,
+});
 
 describe('workerHighlighter', () => {
   it('asks the worker once per block, calls every waiting render back, then answers from its cache', () => {
