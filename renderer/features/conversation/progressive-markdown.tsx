@@ -1,10 +1,8 @@
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
 import { Streamdown, type StreamdownProps } from 'streamdown';
 import { advanceSplit, emptySplit } from './block-splitter.ts';
 import { ListDepthCap } from './list-depth-cap.ts';
 import { PlainBlock } from './plain-text.tsx';
-import { nextGroup } from './conversion-order.ts';
 import { blockKind, renderCost } from './render-cost.ts';
 
 /** Target main-thread time per frame for turning finished blocks into Markdown; the rest is for paint. */
@@ -86,31 +84,23 @@ export function hasUnbrokenRun(block: string): boolean {
 export const formattable = (block: string) => block.length <= MARKDOWN_LIMIT && !hasUnbrokenRun(block);
 
 /**
- * Finished blocks, in groups at fixed multiples of PLAIN_GROUP, each group's first `converted` blocks as Markdown
- * and the rest as plain text: one piece while none is converted, else a piece per block (so a step removes
- * blocks without changing the text of the others). A delta then reconciles one element per group (settled ones
- * bail out on their props), not one per block: 50k tokens are ~4,000 blocks, and walking all of them every frame
- * made each frame's work grow with the answer. Finished blocks never change, so a group's text is fixed by its
- * bounds.
+ * Finished blocks, in groups at fixed multiples of PLAIN_GROUP. A delta then reconciles one element per group
+ * (the settled ones bail out on their props), not one per block: 50k tokens are ~4,000 blocks, and walking all
+ * of them every frame made each frame's work grow with the answer.
  */
-const Group = memo(function Group({
+const DoneGroup = memo(function DoneGroup({
   blocks,
   start,
   end,
-  converted,
   propsFor,
-  observe,
 }: {
   blocks: string[];
   start: number;
   end: number;
-  converted: number;
   propsFor: (block: string) => BlockProps;
-  observe: (el: HTMLDivElement | null) => (() => void) | undefined;
 }) {
   const out: ReactNode[] = [];
-  const upTo = start + converted;
-  for (let i = start; i < upTo; i++) {
+  for (let i = start; i < end; i++) {
     const b = blocks[i];
     out.push(
       formattable(b) ? (
@@ -120,19 +110,34 @@ const Group = memo(function Group({
       ),
     );
   }
-  if (converted === 0) out.push(<PlainBlock key="plain" text={blocks.slice(start, end).join('')} chips={false} />);
-  else for (let i = upTo; i < end; i++) out.push(<PlainBlock key={`b${i}`} text={blocks[i]} chips={false} />);
-  return (
-    <div className="md-group" ref={observe} data-group={start} data-converted={converted}>
-      {out}
-    </div>
-  );
+  // One box per group, skipped by style, layout and paint while off screen (conversation.css): a long answer's
+  // thousands of finished blocks above the view no longer cost each frame that adds text below them.
+  return <div className="md-group">{out}</div>;
 });
 
-/** A block expected to cost more than this is converted only while the window is idle, never in a frame. */
-const DEAR_MS = 16;
-/** Main-thread time the steps run in one idle period may take: a task of 50 ms is a long task. */
-const IDLE_TASK_MS = 30;
+const doneGroups = (shown: number) => Array.from({ length: Math.ceil(shown / PLAIN_GROUP) }, (_, g) => g * PLAIN_GROUP);
+
+/**
+ * Pending blocks from `from` on, as keyed pieces of text: each block of the group that conversion is working
+ * through on its own (so a step removes blocks without changing the text of the others), then the later groups
+ * joined, ending at multiples of PLAIN_GROUP.
+ */
+function plainGroups(blocks: string[], from: number, joined?: Map<number, string>): [string, string][] {
+  const groups: [string, string][] = [];
+  const firstEnd = Math.min(blocks.length, (Math.floor(from / PLAIN_GROUP) + 1) * PLAIN_GROUP);
+  for (let i = from; i < firstEnd; i++) groups.push([`b${i}`, blocks[i]]);
+  for (let start = firstEnd; start < blocks.length; start += PLAIN_GROUP) {
+    // A full group's blocks never change: its text is joined once, not on every frame of a long backlog.
+    const full = start + PLAIN_GROUP <= blocks.length;
+    let text = full ? joined?.get(start) : undefined;
+    if (text === undefined) {
+      text = blocks.slice(start, start + PLAIN_GROUP).join('');
+      if (full) joined?.set(start, text);
+    }
+    groups.push([`g${start}`, text]);
+  }
+  return groups;
+}
 
 interface Props {
   text: string;
@@ -158,149 +163,43 @@ interface Props {
  */
 export function ProgressiveMarkdown({ text, streaming, catchingUp = false, propsFor, children }: Props) {
   const split = useRef(emptySplit());
+  const joined = useRef<{ of: string[] | null; texts: Map<number, string> }>({ of: null, texts: new Map() });
   const cap = useRef<ListDepthCap>(null);
   cap.current ??= new ListDepthCap();
   // List nesting is capped in the source: deep lists cost the lexer and the Markdown parser super-linear time.
   const tail = advanceSplit(split.current, cap.current.update(text), streaming);
   const blocks = split.current.blocks;
-  // How many blocks of each group are Markdown; reset when the split started over (a new array of blocks).
-  const [conv, setConv] = useState<{ of: string[]; n: number[] }>({ of: blocks, n: [] });
-  const converted = conv.of === blocks ? conv.n : [];
-  const groups = Math.ceil(blocks.length / PLAIN_GROUP);
-  const groupEnd = (g: number) => Math.min(blocks.length, (g + 1) * PLAIN_GROUP);
-  const pending = (g: number) => g * PLAIN_GROUP + (converted[g] ?? 0) < groupEnd(g);
-  const view = useInView();
+  // The split started over (the text was replaced, a new array of blocks): the joined groups were of the old ones.
+  if (joined.current.of !== blocks) joined.current = { of: blocks, texts: new Map() };
+  const [rendered, setRendered] = useState(0);
+  const shown = Math.min(rendered, blocks.length);
 
-  // What the next step reads: the effect's steps may run after later renders (several in one idle period).
-  const now = useRef({ blocks, converted, groups });
-  now.current = { blocks, converted, groups };
   useLayoutEffect(() => {
-    if (catchingUp) return;
-    /** The state after one more step of at most `budget` ms (render-cost.ts), or null when all is converted. */
-    const plan = (budget: number) => {
-      const { blocks, converted, groups } = now.current;
-      const pick = nextGroup(
-        groups,
-        (g) => g * PLAIN_GROUP + (converted[g] ?? 0) < Math.min(blocks.length, (g + 1) * PLAIN_GROUP),
-        view.visible,
-      );
-      if (!pick) return null;
-      const start = pick.group * PLAIN_GROUP;
-      const from = start + (converted[pick.group] ?? 0);
-      const end = Math.min(blocks.length, start + PLAIN_GROUP);
-      // Each step converts what the cost model expects to fit in its budget, so a run of tables or math is
-      // converted a few blocks at a time instead of in one task of a few hundred ms.
-      const next = {
-        of: blocks,
-        n: withCount(converted, pick.group, Math.min(end, renderCost.fit(blocks, from, budget)) - start),
-      };
-      return { next, inView: pick.inView, dear: renderCost.estimate(blocks[from]) > DEAR_MS };
-    };
-    const first = plan(FRAME_BUDGET_MS);
-    if (!first) return;
-    // On screen: in the next frame (unless that one block is too dear for a frame).
-    if (first.inView && !first.dear) {
-      const id = requestAnimationFrame(() => setConv(plan(FRAME_BUDGET_MS)?.next ?? conv));
-      return () => cancelAnimationFrame(id);
-    }
-    // Elsewhere: while the window is idle, step after step, each rendered at once (flushSync) so that its real
-    // cost, DOM included, is known before the next: the cost model measures the Markdown render alone, and a
-    // step costs two to three times that.
-    return whenIdle((left) => {
-      const t0 = performance.now();
-      let last = 0;
-      do {
-        const step = plan(FRAME_BUDGET_MS);
-        if (!step) return;
-        const s = performance.now();
-        flushSync(() => setConv(step.next));
-        last = performance.now() - s;
-      } while (performance.now() - t0 + last <= IDLE_TASK_MS && left() > last);
-    });
+    if (shown >= blocks.length || catchingUp) return;
+    // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
+    // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms.
+    const id = requestAnimationFrame(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));
+    return () => cancelAnimationFrame(id);
   });
 
-  const backlog = groups > 0 && Array.from({ length: groups }, (_, g) => g).some(pending);
+  const backlog = blocks.length - shown;
   const tailKind = tail ? blockKind(tail) : 'prose';
   const liveTail =
-    !backlog &&
+    backlog === 0 &&
     tail.length <= LIVE_TAIL_LIMIT &&
     renderCost.known(tailKind) &&
     renderCost.estimate(tail, tailKind) <= TAIL_BUDGET_MS;
   return (
     <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
-      {groupStarts(groups).map((start) => (
-        <Group
-          key={start}
-          blocks={blocks}
-          start={start}
-          end={groupEnd(start / PLAIN_GROUP)}
-          converted={converted[start / PLAIN_GROUP] ?? 0}
-          propsFor={propsFor}
-          observe={view.observe}
-        />
+      {doneGroups(shown).map((start) => (
+        <DoneGroup key={start} blocks={blocks} start={start} end={Math.min(shown, start + PLAIN_GROUP)} propsFor={propsFor} />
+      ))}
+      {plainGroups(blocks, shown, joined.current.texts).map(([key, text]) => (
+        <PlainBlock key={key} text={text} chips={false} />
       ))}
       {tail &&
         (liveTail ? <MarkdownTail text={tail} blockProps={propsFor(tail)} /> : <PlainBlock text={tail} className="md-tail" />)}
       {children}
     </div>
   );
-}
-
-const groupStarts = (groups: number) => Array.from({ length: groups }, (_, g) => g * PLAIN_GROUP);
-
-const withCount = (n: number[], g: number, count: number) => {
-  const next = n.slice();
-  next[g] = count;
-  return next;
-};
-
-/** Runs `f` when the window is idle, with a clock of the ms left in that idle period; or after a frame. */
-function whenIdle(f: (left: () => number) => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    // The timeout keeps conversion going on a window that is never idle (then the clock says 0: one step).
-    const id = requestIdleCallback((d) => f(() => d.timeRemaining()), { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(() => f(() => 0), 16);
-  return () => clearTimeout(id);
-}
-
-/**
- * Which groups are on screen, for nextGroup. The groups register their boxes
- * through `observe` (a stable ref callback); a change of what is visible re-renders, so the next step looks again.
- */
-function useInView(): { visible: ReadonlySet<number>; observe: (el: HTMLDivElement | null) => (() => void) | undefined } {
-  const [, setTick] = useState(0);
-  const state = useRef<{
-    visible: Set<number>;
-    io: IntersectionObserver | null;
-    observe: (el: HTMLDivElement | null) => (() => void) | undefined;
-  }>(null);
-  if (!state.current) {
-    const visible = new Set<number>();
-    const io =
-      typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver(
-            (entries) => {
-              for (const e of entries) {
-                const g = Number((e.target as HTMLElement).dataset.group) / PLAIN_GROUP;
-                if (e.isIntersecting) visible.add(g);
-                else visible.delete(g);
-              }
-              setTick((t) => t + 1);
-            },
-            // On screen itself: the groups nearest it come next anyway (conversion-order.ts).
-            { rootMargin: '0px' },
-          )
-        : null;
-    const observe = (el: HTMLDivElement | null) => {
-      if (!el || !io) return;
-      io.observe(el);
-      return () => io.unobserve(el);
-    };
-    state.current = { visible, io, observe };
-  }
-  const io = state.current.io;
-  useLayoutEffect(() => () => io?.disconnect(), [io]);
-  return state.current;
 }
