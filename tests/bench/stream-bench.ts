@@ -14,7 +14,9 @@
  * provider write times are comparable. Prints PASS/MISS per goal and exits 0 either way: it is a benchmark.
  *
  * Env: BENCH_REPS (default 3) repetitions of the big streams; BENCH_PROFILE=1 adds one profiled 50k run and
- * prints where the renderer's main thread spent its time (and saves the profile under the temp dir).
+ * prints where the renderer's main thread spent its time (and saves the profile under the temp dir);
+ * BENCH_PROFILE=rich or =reasoning profiles that variant instead. BENCH_ONLY=rich runs only the rich-Markdown and
+ * reasoning streams (2b) in full, the other parts cut to a token run each (their figures are then meaningless).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,13 +31,14 @@ import { pageProbe, type ProbeArm, type ProbeResult } from './page-probe.ts';
 import { RawReader, type RawReadResult } from './raw-reader.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
-const SHORT_RUNS = 20;
+const ONLY_RICH = process.env.BENCH_ONLY === 'rich';
+const SHORT_RUNS = ONLY_RICH ? 0 : 20;
 const BIG = 50_000;
 const MID = 10_000;
-const PACED_TOKENS = 600;
+const PACED_TOKENS = ONLY_RICH ? 60 : 600;
 const PACED_TPS = 60;
 /** A steady stream long enough to see whether the renderer's work per frame grows with the answer. */
-const STEADY_TOKENS = 8_000;
+const STEADY_TOKENS = ONLY_RICH ? 800 : 8_000;
 const STEADY_TPS = 1_000;
 const BIG_TIMEOUT_MS = 30_000;
 /**
@@ -296,7 +299,7 @@ try {
   await runRaw(MID);
   await freshPage(ids.mid);
   await runApp('warm-up', { target: MID - 1, keepFrames: false, keepSse: false }, BIG_TIMEOUT_MS);
-  for (let rep = 0; rep < REPS; rep++) {
+  for (let rep = 0; rep < (ONLY_RICH ? 1 : REPS); rep++) {
     await freshPage(ids.big);
     app50.push(await runApp(`Long answer ${rep}`, { target: BIG - 1, keepFrames: false, keepSse: false }, BIG_TIMEOUT_MS, true));
     raw50.push(await runRaw(BIG));
@@ -634,14 +637,17 @@ async function profileBigRun(): Promise<string[]> {
     await page.addInitScript(pageProbe);
     await page.goto(launchUrl);
     await page.getByRole('combobox', { name: 'Provider' }).waitFor();
-    const id = await page.evaluate(async (baseUrl) => {
-      const r = await fetch('/api/call/saveProvider', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ arg: { catalogId: 'custom', name: 'Bench 50k', baseUrl, model: 'glm-4.5v' } }),
-      });
-      return ((await r.json()) as { result: { id: string } }).result.id;
-    }, `${fake.url}/zai/tokens-${BIG}`);
+    const id = await page.evaluate(
+      async (baseUrl) => {
+        const r = await fetch('/api/call/saveProvider', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ arg: { catalogId: 'custom', name: 'Bench 50k', baseUrl, model: 'glm-4.5v' } }),
+        });
+        return ((await r.json()) as { result: { id: string } }).result.id;
+      },
+      `${fake.url}/zai/tokens-${BIG}${['rich', 'reasoning'].includes(process.env.BENCH_PROFILE ?? '') ? `/${process.env.BENCH_PROFILE}` : ''}`,
+    );
     await page.evaluate((id) => localStorage.setItem('glimpse.prefs', JSON.stringify({ providerId: id, thinking: false })), id);
     await page.reload();
     await page.waitForFunction(() => (window as any).__bench?.isReady());

@@ -255,10 +255,14 @@ test('OCR output: tables copy as Markdown, CSV and TSV; code copies; math render
   expect(await clipboard(page)).toContain('| Widget, large | 2 | 3.50 |');
   // Highlighted once the code plugin has loaded (it is fetched only because this answer has code): tokens coloured.
   await expect(md.locator('pre code span[style*="--sdm-c"]').first()).toBeVisible();
-  const colours = await md
-    .locator('pre code span[style*="--sdm-c"]')
-    .evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
-  expect(colours).toBeGreaterThan(1);
+  // The tokens first show in the text colour while the worker highlights them: wait for the colours.
+  await expect
+    .poll(() =>
+      md
+        .locator('pre code span[style*="--sdm-c"]')
+        .evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size),
+    )
+    .toBeGreaterThan(1);
   await md.getByRole('button', { name: 'Copy code' }).click();
   expect(await clipboard(page)).toBe('total = 2 * 3.50 + 10.00');
 

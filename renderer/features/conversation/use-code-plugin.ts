@@ -1,9 +1,11 @@
 /**
- * Syntax highlighting for answers with code: Streamdown's code plugin (Shiki, with its JavaScript regex engine,
- * so no WebAssembly) is large, so it is loaded the first time an answer holds a fenced block, never at start.
+ * Syntax highlighting for answers with code: Shiki, in a worker (highlight-worker.ts), loaded the first time an
+ * answer holds a fenced block, never at start. Where a worker cannot start, Streamdown's code plugin runs in the
+ * window instead, its work queued in slices (highlight-queue.ts).
  */
 import type { CodeHighlighterPlugin } from '@streamdown/code';
 import { useEffect, useRef, useState } from 'react';
+import { workerHighlighter } from './highlight-client.ts';
 import { slicedHighlighter } from './highlight-queue.ts';
 
 let loaded: CodeHighlighterPlugin | null = null;
@@ -37,9 +39,27 @@ export class FenceScan {
   }
 }
 
+const THEMES: ['github-light', 'github-dark'] = ['github-light', 'github-dark'];
+
+function startWorker(): Worker | null {
+  try {
+    return new Worker(new URL('./highlight-worker.ts', import.meta.url), { type: 'module', name: 'Glimpse code highlighter' });
+  } catch (e) {
+    console.warn('The code highlighter worker did not start; highlighting in the window instead:', e);
+    return null;
+  }
+}
+
 function load(): Promise<CodeHighlighterPlugin> {
-  loading ??= import('@streamdown/code').then((m) => {
-    loaded = slicedHighlighter(m.createCodePlugin({ themes: ['github-light', 'github-dark'] }));
+  loading ??= import('shiki/langs').then(async ({ bundledLanguagesInfo }) => {
+    const worker = startWorker();
+    if (worker) {
+      const names = new Set(bundledLanguagesInfo.flatMap((l) => [l.id, ...(l.aliases ?? [])]));
+      loaded = workerHighlighter(worker, names, THEMES);
+    } else {
+      const m = await import('@streamdown/code');
+      loaded = slicedHighlighter(m.createCodePlugin({ themes: THEMES }));
+    }
     return loaded;
   });
   return loading;

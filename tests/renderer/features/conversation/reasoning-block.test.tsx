@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { PLAIN_RUN } from '../../../../renderer/features/conversation/plain-text.tsx';
-import { ReasoningBlock } from '../../../../renderer/features/conversation/reasoning-block.tsx';
+import { PLAIN_RUN, runs } from '../../../../renderer/features/conversation/plain-text.tsx';
+import { GrowingRuns, ReasoningBlock } from '../../../../renderer/features/conversation/reasoning-block.tsx';
 
 /** The text of each piece the reasoning is shown in. */
 function pieces(text: string): string[] {
@@ -27,5 +27,24 @@ describe('ReasoningBlock', () => {
     expect(before.length).toBeGreaterThan(10);
     const after = pieces(`${text}r5000 r5001`);
     expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+  });
+});
+
+describe('GrowingRuns', () => {
+  test('cuts a growing text exactly as runs() cuts the whole of it, at every step', () => {
+    const text = Array.from({ length: 3_000 }, (_, i) =>
+      i % 12 === 11 ? `r${i}\n\n` : i % 97 === 0 ? 'x'.repeat(900) : `r${i} `,
+    ).join('');
+    const split = new GrowingRuns();
+    for (let n = 0; n <= text.length; n += 337) expect(split.update(text.slice(0, n))).toEqual(runs(text.slice(0, n)));
+    expect(split.update(text)).toEqual(runs(text));
+  });
+
+  test('starts over for another text, shorter or not', () => {
+    const split = new GrowingRuns();
+    const a = 'a'.repeat(5_000);
+    split.update(a);
+    expect(split.update('b'.repeat(6_000))).toEqual(runs('b'.repeat(6_000)));
+    expect(split.update('short')).toEqual(['short']);
   });
 });
