@@ -163,7 +163,10 @@ test('a schema sent straight after it is typed is the schema typed, never an old
     await page.getByRole('button', { name: 'Send' }).click();
   }
   await app.waitForAnswerDone();
-  expect(lastBody().response_format).toEqual({ type: 'json_schema', json_schema: { name: 'answer', schema: typed, strict: true } });
+  expect(lastBody().response_format).toEqual({
+    type: 'json_schema',
+    json_schema: { name: 'answer', schema: typed, strict: true },
+  });
 });
 
 test("View code's curl, replayed against the provider, gets the same answer", async ({ page }) => {
