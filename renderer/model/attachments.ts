@@ -1,6 +1,7 @@
 /** What the composer holds per attached file, beyond the stored original: a PDF's picked pages, a clip's frames. */
 import type { AttachmentInfo } from '../../shared/bridge/attachments.ts';
 import type { FramePlan, TimeRange } from '../../shared/media/frames.ts';
+import type { HostMessage } from '../../shared/messages/messages.ts';
 
 export interface PdfPick {
   pageCount: number;
@@ -36,8 +37,8 @@ export interface ClipState {
   frames: ClipFrame[];
   /** Progress while sampling. */
   sampling: { done: number; total: number } | null;
-  /** Why frames cannot be taken (a codec this window cannot decode), or why sampling failed. */
-  error: string | null;
+  /** Why frames cannot be taken (a codec this window cannot decode), or why sampling failed: said in the window's language. */
+  error: HostMessage | null;
 }
 
 /** A file in the composer: shown at once from a local URL, usable once the host has stored it. */

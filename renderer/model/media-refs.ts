@@ -69,7 +69,7 @@ export function pdfRefusal(name: string, pick: { locked: unknown; pages: readonl
 /** Why a clip cannot be sent as set up, or null. */
 export function clipRefusal(
   clip: { name: string; mime: string; size: number },
-  state: { send: 'frames' | 'native'; sampling: unknown; error: string | null; frames: readonly unknown[] },
+  state: { send: 'frames' | 'native'; sampling: unknown; error: HostMessage | string | null; frames: readonly unknown[] },
   modelTakesVideo: boolean,
 ): HostMessage | string | null {
   if (state.send === 'native') {

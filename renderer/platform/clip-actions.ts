@@ -5,6 +5,7 @@
 import { fitToBudget, MAX_BUDGET } from '../../shared/media/budget.ts';
 import { DEFAULT_FRAME_COUNT, frameTimes } from '../../shared/media/frames.ts';
 import type { AttachmentApi } from '../../shared/bridge/attachments.ts';
+import { hostMessage } from '../../shared/messages/messages.ts';
 import { failureMessage } from '../model/failure.ts';
 import type { ClipFrame, ClipState } from '../model/attachments.ts';
 import { CodecError, probeClip, sampleFrames } from './frame-sampler.ts';
@@ -30,7 +31,7 @@ export async function startClip(localId: string, file: File): Promise<ClipState>
     const info = await probeClip(url, file.name);
     return { ...base, ...info, range: { start: 0, end: info.duration } };
   } catch (e) {
-    if (e instanceof CodecError) return { ...base, error: e.message };
+    if (e instanceof CodecError) return { ...base, error: e.summary };
     throw e;
   }
 }
@@ -80,6 +81,9 @@ export async function sampleClip(
     update({ sampling: null });
   } catch (e) {
     if (signal.aborted) return;
-    update({ sampling: null, error: e instanceof CodecError ? e.message : `Sampling stopped: ${failureMessage(e)}` });
+    update({
+      sampling: null,
+      error: e instanceof CodecError ? e.summary : hostMessage('clip.sampling-stopped', { reason: failureMessage(e) }),
+    });
   }
 }

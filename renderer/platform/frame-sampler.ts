@@ -5,6 +5,7 @@
  * copy also waits for the frame to be presented (requestVideoFrameCallback).
  * No React here, so the benchmark can drive the very same code in a bare page.
  */
+import { englishText, type HostMessage, hostMessage } from '../../shared/messages/messages.ts';
 
 export interface ClipInfo {
   duration: number;
@@ -13,7 +14,14 @@ export interface ClipInfo {
 }
 
 /** The runtime cannot decode this clip (its codec or container), with a message that says what to do. */
-export class CodecError extends Error {}
+export class CodecError extends Error {
+  /** The same as a message code, for the window to say in its language. */
+  readonly summary: HostMessage;
+  constructor(summary: HostMessage) {
+    super(summary.message);
+    this.summary = summary;
+  }
+}
 
 function loadVideo(url: string): HTMLVideoElement {
   const v = document.createElement('video');
@@ -24,11 +32,10 @@ function loadVideo(url: string): HTMLVideoElement {
   return v;
 }
 
-function codecMessage(v: HTMLVideoElement, name: string): string {
-  const code = v.error?.code;
-  const what =
-    code === MediaError.MEDIA_ERR_DECODE ? 'its video could not be decoded' : 'its codec or container is not supported here';
-  return `“${name}” cannot be played in this window: ${what}. Convert it to H.264 MP4 or VP9 WebM (e.g. ffmpeg -i in.mov -c:v libx264 out.mp4).`;
+function codecMessage(v: HTMLVideoElement, name: string): HostMessage {
+  return v.error?.code === MediaError.MEDIA_ERR_DECODE
+    ? hostMessage('clip.cannot-decode', { name })
+    : hostMessage('clip.unsupported', { name });
 }
 
 /** Resolves when the first frame is decodable, or rejects with a {@link CodecError}. */
@@ -41,8 +48,7 @@ function ready(v: HTMLVideoElement, name: string): Promise<void> {
     const onData = () => {
       done();
       // Audio-only files "load" too: a clip needs a picture.
-      if (!v.videoWidth || !v.videoHeight)
-        reject(new CodecError(`“${name}” has no picture this window can decode (audio only, or an unsupported video codec).`));
+      if (!v.videoWidth || !v.videoHeight) reject(new CodecError(hostMessage('clip.no-picture', { name })));
       else resolve();
     };
     const onError = () => {
@@ -127,7 +133,7 @@ export async function sampleFrames(
       ctx.drawImage(v, 0, 0, size.width, size.height);
       const blob = await new Promise<Blob>((resolve, reject) =>
         canvas.toBlob(
-          (b) => (b ? resolve(b) : reject(new Error('A frame could not be encoded.'))),
+          (b) => (b ? resolve(b) : reject(new Error(englishText('clip.frame-not-encoded')))),
           'image/jpeg',
           opts.quality ?? 0.9,
         ),

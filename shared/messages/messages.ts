@@ -78,6 +78,14 @@ export const MESSAGES_EN = {
   'branch.provider-replaced': 'That answer’s provider no longer exists; regenerated with the current one.',
   'branch.continue-gone': 'That answer cannot be continued: its provider no longer exists.',
   // What the window says while it gets a send ready, and why it cannot (renderer/model/media-refs.ts).
+  // A clip this window cannot take frames from, or sampling that stopped (renderer/platform/frame-sampler.ts).
+  'clip.no-picture': '“{{name}}” has no picture this window can decode (audio only, or an unsupported video codec).',
+  'clip.cannot-decode':
+    '“{{name}}” cannot be played in this window: its video could not be decoded. Convert it to H.264 MP4 or VP9 WebM (e.g. ffmpeg -i in.mov -c:v libx264 out.mp4).',
+  'clip.unsupported':
+    '“{{name}}” cannot be played in this window: its codec or container is not supported here. Convert it to H.264 MP4 or VP9 WebM (e.g. ffmpeg -i in.mov -c:v libx264 out.mp4).',
+  'clip.frame-not-encoded': 'A frame could not be encoded.',
+  'clip.sampling-stopped': 'Sampling stopped: {{reason}}',
   'send.pdf-locked': '“{{name}}” needs its password before it can be sent.',
   'send.pdf-no-pages': 'No pages of “{{name}}” are picked: pick some, or remove it.',
   'send.clip-sampling': 'Frames of “{{name}}” are still being sampled; send again in a moment.',

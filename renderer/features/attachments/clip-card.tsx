@@ -83,7 +83,7 @@ export function ClipCard({ attachment: a }: { attachment: PendingAttachment }) {
         <p className="muted small">{t('clip.whole', { size: f.bytes(info.size) })}</p>
       ) : clip.error ? (
         <p className="error-text" role="alert">
-          {clip.error}
+          {hostText(clip.error)}
         </p>
       ) : (
         <>

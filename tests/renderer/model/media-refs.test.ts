@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { clipFrame, clipRefusal, joinMedia, pdfRefusal, plainImage, wholeClip } from '../../../renderer/model/media-refs.ts';
 import { imagesSeen } from '../../../renderer/model/turn.ts';
 import { hostText } from '../../../renderer/i18n/host-text.ts';
+import { hostMessage } from '../../../shared/messages/messages.ts';
 
 const px = { previewUrl: 'blob:x', width: 320, height: 240 };
 
@@ -45,4 +46,10 @@ it("says why a PDF or a clip cannot be sent as set up, in the window's language"
   expect(en(clipRefusal(clip, { ...frames, send: 'native' }, true))).toBe(
     '“c.webm”: The provider takes MP4, MOV or MKV clips; send sampled frames instead.',
   );
+  // A clip this window cannot decode: the sampler's reason, said in the window's language.
+  const undecodable = { ...frames, frames: [], error: hostMessage('clip.unsupported', { name: 'c.webm' }) };
+  expect(zh(clipRefusal(clip, undecodable, false))).toBe(
+    '此窗口无法播放“c.webm”：不支持其编码或容器格式。请转换为 H.264 MP4 或 VP9 WebM（例如 ffmpeg -i in.mov -c:v libx264 out.mp4）。',
+  );
+  expect(zh(hostMessage('clip.sampling-stopped', { reason: 'disk full' }))).toBe('采样已停止：disk full');
 });
