@@ -23,6 +23,8 @@ test('two lanes differing in temperature send two different bodies, each shown o
       .click();
   }
   const t1 = editor.getByRole('textbox', { name: 'Lane 1 Temperature' });
+  // A one-line field, as in the panel (the row's flex rules once made each field 120 px tall).
+  expect((await t1.boundingBox())!.height).toBeLessThan(48);
   await t1.fill('9');
   await expect(editor.getByRole('alert').filter({ hasText: 'Temperature takes from 0 to 2; 9 is outside that.' })).toBeVisible();
   await t1.fill('0');
