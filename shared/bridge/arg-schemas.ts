@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { appearanceSchema } from './appearance-schema.ts';
 import { attachmentUploadSchema, getAttachmentSchema } from './attachment-schema.ts';
+import { MAX_SCHEMA_DEPTH } from '../params/schema-depth.ts';
 import {
   batchExportSchema,
   batchIdSchema,
@@ -94,8 +95,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The path of the first forbidden key anywhere in `value`, or null. Bytes are skipped: they have no keys to fear. */
 function forbiddenKeyPath(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
-  // Deeper than any argument of the contract: refuse rather than walk a hostile structure.
-  if (depth > 32) return path;
+  // Deeper than any argument of the contract (a JSON Schema the host accepts nests 64 levels, inside its
+  // argument): refuse rather than walk a hostile structure.
+  if (depth > 2 * MAX_SCHEMA_DEPTH) return path;
   for (const key of Object.keys(value)) {
     if (FORBIDDEN_KEYS.has(key)) return [...path, key];
     const hit = forbiddenKeyPath((value as Record<string, unknown>)[key], [...path, key], depth + 1);

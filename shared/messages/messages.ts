@@ -125,12 +125,16 @@ export const MESSAGES_EN = {
   'schema.too-slow':
     'Checking against this schema took longer than {{seconds}} s and was stopped; simplify the schema (deep $ref chains, costly patterns).',
   'schema.checker-no-start': 'The schema checker could not start.',
+  'schema.too-much-memory':
+    'Checking against this schema needed more than {{mb}} MB of memory and was stopped; simplify the schema (deep $ref chains, costly patterns).',
   'schema.checker-failed': 'The schema check failed: {{reason}}',
   'schema.checker-stopped': 'The schema check stopped before it finished.',
   'schema.no-answer': 'The schema check gave no answer.',
   'schema.answer-not-json': 'The answer is not JSON: {{reason}}',
   // Batch runs.
   'batch.out-unwritable': 'Cannot write to the output folder {{dir}} ({{reason}}). Nothing was sent.',
+  'batch.schema-too-big': '{{name}} is refused: the schema is {{kb}} KB; at most {{max}} KB is accepted.',
+  'batch.schema-too-deep': '{{name}} is refused: it nests more than {{max}} levels deep; that is the most accepted.',
   'batch.schema-not-json': '{{name}} is not JSON: {{reason}}',
   'batch.schema-not-object': '{{name}} is not a JSON Schema object.',
   'batch.schema-invalid': '{{name}} is not a valid JSON Schema: {{reason}}',

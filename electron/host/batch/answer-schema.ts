@@ -12,7 +12,7 @@ import addFormatsModule from 'ajv-formats';
 import { extractJson } from '../../../shared/ocr/receipt.ts';
 import { hostMessage } from '../../../shared/messages/messages.ts';
 import { BadInputError } from '../bad-input.ts';
-import { SAFE_AJV_OPTIONS, schemaLimitProblem } from '../params/schema-safety.ts';
+import { batchLimitRefusal, SAFE_AJV_OPTIONS, schemaLimitProblem } from '../params/schema-safety.ts';
 
 // ajv-formats is CommonJS: under ESM its default export is the plugin itself or an object holding it.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
@@ -47,7 +47,7 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema))
     throw new BadInputError(hostMessage('batch.schema-not-object', { name }));
   const limit = schemaLimitProblem(schema, text);
-  if (limit) throw new BadInputError(`${name} is refused: ${limit.message}`);
+  if (limit) throw new BadInputError(batchLimitRefusal(name, limit));
   const is2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
   const options = { ...SAFE_AJV_OPTIONS, allErrors: true };
   const ajv = is2020 ? new Ajv2020(options) : new Ajv(options);

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AnswerValidation, SchemaProblem } from '../../../shared/bridge/playground.ts';
 import { hostMessage } from '../../../shared/messages/messages.ts';
-import { MAX_SCHEMA_BYTES, schemaLimitProblem } from './schema-safety.ts';
+import { batchLimitRefusal, MAX_SCHEMA_BYTES, schemaLimitProblem } from './schema-safety.ts';
 import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
 /** How long one compile-and-check may take: real schemas take milliseconds; a hostile one is cut off here. */
@@ -23,6 +23,8 @@ export const SCHEMA_DEADLINE_MS = 3_000;
  * refused for it. Wall time still ends a job at WALL_FACTOR times the deadline, so nothing waits without end.
  */
 const WALL_FACTOR = 10;
+/** The checker's heap: a schema that makes ajv allocate without end fails the worker, not the host. */
+const WORKER_HEAP_MB = 256;
 const CPU_POLL_MS = 100;
 
 /** Calls `stop` once the job has used `deadlineMs` of the worker's processor time (or wall time, failing that). */
@@ -103,11 +105,11 @@ export class SchemaGuard {
   }
 
   /** Why a batch's schema (JSON text) cannot be used, worded for the person; null when it compiles in time. */
-  async vetBatchSchema(name: string, text: string): Promise<string | null> {
-    if (Buffer.byteLength(text, 'utf8') > MAX_SCHEMA_BYTES)
-      return `${name} is refused: ${schemaLimitProblem(null, text)?.message}`;
+  async vetBatchSchema(name: string, text: string): Promise<SchemaProblem | null> {
+    const limit = Buffer.byteLength(text, 'utf8') > MAX_SCHEMA_BYTES ? schemaLimitProblem(null, text) : null;
+    if (limit) return batchLimitRefusal(name, limit);
     const r = await this.run({ op: 'batch', name, text });
-    return 'error' in r ? problemText(r.error) : null;
+    return 'error' in r ? r.error : null;
   }
 
   /**
@@ -171,7 +173,15 @@ export class SchemaGuard {
       };
       const onError = (e: Error) => {
         this.forget(worker);
-        done({ ok: false, error: hostMessage('schema.checker-failed', { reason: e.message }) });
+        // A check that allocates without end (allErrors on a doubling $ref chain) meets the heap limit before the
+        // deadline: say so, not the worker's own words.
+        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        done({
+          ok: false,
+          error: oom
+            ? hostMessage('schema.too-much-memory', { mb: WORKER_HEAP_MB })
+            : hostMessage('schema.checker-failed', { reason: e.message }),
+        });
       };
       const onExit = () => {
         this.forget(worker);
@@ -193,7 +203,7 @@ export class SchemaGuard {
   private ensureWorker(): Worker {
     if (!this.worker) {
       // A bounded heap: a schema that makes ajv allocate without end fails this worker, not the host.
-      const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       worker.unref();
       this.worker = worker;
       this.ready = new Promise<boolean>((resolve) => {

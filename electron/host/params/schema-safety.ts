@@ -9,16 +9,16 @@
  */
 import { RE2JS } from 're2js';
 import { type HostMessage, hostMessage } from '../../../shared/messages/messages.ts';
+import { MAX_SCHEMA_DEPTH, schemaDepth } from '../../../shared/params/schema-depth.ts';
 
 /** Largest schema accepted, as JSON text: far above any hand-written structured-output schema. */
 export const MAX_SCHEMA_BYTES = 256 * 1024;
-/** Deepest nesting of objects and arrays in a schema. */
-export const MAX_SCHEMA_DEPTH = 64;
+export { MAX_SCHEMA_DEPTH } from '../../../shared/params/schema-depth.ts';
 
 /** Why a schema is refused before it is compiled, or null. `text` is its JSON when the caller already has it. */
 export function schemaLimitProblem(schema: unknown, text?: string): HostMessage | null {
   // Depth first: it is counted without recursion, and JSON.stringify of a very deep value would overflow the stack.
-  if (depthOf(schema) > MAX_SCHEMA_DEPTH) return hostMessage('schema.too-deep', { max: MAX_SCHEMA_DEPTH });
+  if (schemaDepth(schema) > MAX_SCHEMA_DEPTH) return hostMessage('schema.too-deep', { max: MAX_SCHEMA_DEPTH });
   const bytes = text !== undefined ? Buffer.byteLength(text, 'utf8') : jsonBytes(schema);
   if (bytes > MAX_SCHEMA_BYTES)
     return hostMessage('schema.too-big', { kb: Math.ceil(bytes / 1024), max: MAX_SCHEMA_BYTES / 1024 });
@@ -31,20 +31,6 @@ function jsonBytes(schema: unknown): number {
   } catch {
     return Number.POSITIVE_INFINITY;
   }
-}
-
-/** How deeply objects and arrays nest, counted without recursion (a deep value cannot overflow the stack). */
-function depthOf(value: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (d > max) max = d;
-    if (max > MAX_SCHEMA_DEPTH) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
-  }
-  return max;
 }
 
 interface RegExpLike {
@@ -74,3 +60,10 @@ export const SAFE_AJV_OPTIONS = {
   inlineRefs: false,
   code: { regExp: re2 },
 } as const;
+
+/** A limit of {@link schemaLimitProblem} as a batch says it, naming the schema's file. */
+export function batchLimitRefusal(name: string, limit: HostMessage): HostMessage {
+  return limit.code === 'schema.too-deep'
+    ? hostMessage('batch.schema-too-deep', { name, max: Number(limit.params.max) })
+    : hostMessage('batch.schema-too-big', { name, kb: Number(limit.params.kb), max: Number(limit.params.max) });
+}

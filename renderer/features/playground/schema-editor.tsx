@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { hostMessage } from '../../../shared/messages/messages.ts';
+import { MAX_SCHEMA_DEPTH, schemaDepth } from '../../../shared/params/schema-depth.ts';
 import { useTranslation } from '../../i18n/i18n.ts';
 import { useStore } from '../../store/index.ts';
 import { hostText } from '../../i18n/host-text.ts';
@@ -47,6 +49,11 @@ export function SchemaEditor() {
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
       setProblems([t('playground.schema.notObject')]);
+      return;
+    }
+    // Said here, in the window's language: the bridge refuses an argument far deeper than this outright.
+    if (schemaDepth(parsed) > MAX_SCHEMA_DEPTH) {
+      setProblems([hostText(hostMessage('schema.too-deep', { max: MAX_SCHEMA_DEPTH }))]);
       return;
     }
     let live = true;

@@ -242,6 +242,23 @@ describe('the host door: malformed bridge arguments', () => {
     expect(s.json.failure.message).toBe('saveProvider: name: A provider needs a name.');
   });
 
+  it('lets through a schema as deep as the host accepts, for the host to judge; refuses a hostile depth at the door', async () => {
+    const nest = (levels: number) => {
+      let s: Record<string, unknown> = { type: 'string' };
+      for (let i = 1; i < levels; i++) s = { items: s };
+      return s;
+    };
+    const ok = await post('checkJsonSchema', JSON.stringify({ arg: nest(60) }));
+    expect(ok.status).toBe(200);
+    // Past the host's limit: refused by the checker with its coded reason, in the window's language.
+    const deep = await post('checkJsonSchema', JSON.stringify({ arg: nest(70) }));
+    expect(deep.status).toBe(200);
+    expect(deep.json.result.problems[0]).toMatchObject({ code: 'schema.too-deep' });
+    // Written as text: JSON.stringify itself would overflow the stack on such a value.
+    const hostile = await post('checkJsonSchema', `{"arg":${'{"items":'.repeat(5_000)}{}${'}'.repeat(5_000)}}`);
+    expect(hostile.status).toBe(400);
+  });
+
   it('refuses a body that is not a JSON object as bad-input', async () => {
     for (const body of ['not json', 'null', '[1,2]', '"arg"']) {
       const r = await post('startChat', body);
