@@ -17,46 +17,8 @@ import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
 /** How long one compile-and-check may take: real schemas take milliseconds; a hostile one is cut off here. */
 export const SCHEMA_DEADLINE_MS = 3_000;
-/**
- * Where the runtime can read a worker thread's CPU time (Node 24), the deadline counts the worker's own processor
- * time: on a busy machine a real schema's few milliseconds of work can take seconds of wall time, and must not be
- * refused for it. Wall time still ends a job at WALL_FACTOR times the deadline, so nothing waits without end.
- */
-const WALL_FACTOR = 10;
-/** The checker's heap: a schema that makes ajv allocate without end fails the worker, not the host. */
+/** The checker's old generation: a schema that makes ajv allocate without end fails this worker's job. */
 const WORKER_HEAP_MB = 256;
-const CPU_POLL_MS = 100;
-
-/** Calls `stop` once the job has used `deadlineMs` of the worker's processor time (or wall time, failing that). */
-function deadlineWatch(worker: Worker, deadlineMs: number, stop: () => void): { cancel(): void } {
-  const cpuOf = (worker as Worker & { cpuUsage?: () => Promise<{ user: number; system: number }> }).cpuUsage;
-  if (typeof cpuOf !== 'function') {
-    const t = setTimeout(stop, deadlineMs);
-    return { cancel: () => clearTimeout(t) };
-  }
-  let cancelled = false;
-  const ms = (u: { user: number; system: number }) => (u.user + u.system) / 1000;
-  const wall = setTimeout(() => !cancelled && stop(), deadlineMs * WALL_FACTOR);
-  const used = () => cpuOf.call(worker).then(ms);
-  const start = used();
-  const poll = setInterval(() => {
-    void Promise.all([start, used()])
-      .then(([a, b]) => {
-        if (!cancelled && b - a > deadlineMs) stop();
-      })
-      .catch(() => {
-        // The worker ended between polls: its exit handler answers the job.
-      });
-  }, CPU_POLL_MS);
-  void start.catch(() => {});
-  return {
-    cancel() {
-      cancelled = true;
-      clearTimeout(wall);
-      clearInterval(poll);
-    },
-  };
-}
 
 /** How long a new worker may take to load (ajv): generous, a loaded machine is slow to start threads. */
 const STARTUP_MS = 30_000;
@@ -157,7 +119,7 @@ export class SchemaGuard {
     }
     return new Promise((resolve) => {
       const done = (r: SchemaReply | { ok: false; error: SchemaProblem }) => {
-        timer.cancel();
+        clearTimeout(timer);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -187,12 +149,14 @@ export class SchemaGuard {
         this.forget(worker);
         done({ ok: false, error: hostMessage('schema.checker-stopped') });
       };
-      const stop = () => {
+      // Wall time: a worker's processor time (worker.cpuUsage) would spare checks slowed by a busy machine, but
+      // it lags the wall clock by the garbage collector's helper threads, and a check that allocates fast then
+      // reached the heap limit first, which in Node 24 aborts the whole process (see the note in ARCHITECTURE.md).
+      const timer = setTimeout(() => {
         this.forget(worker);
         void worker.terminate();
         done({ ok: false, error: hostMessage('schema.too-slow', { seconds: this.deadlineMs / 1000 }) });
-      };
-      const timer = deadlineWatch(worker, this.deadlineMs, stop);
+      }, this.deadlineMs);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

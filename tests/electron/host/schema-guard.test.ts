@@ -108,22 +108,6 @@ describe('a hostile JSON Schema cannot hang the host', () => {
     }
   });
 
-  it('counts the checker’s processor time, so a check slowed by a busy machine is not refused', async () => {
-    // This worker waits 1.5 s without using the processor (as a check descheduled by a loaded machine would),
-    // then answers: past a 0.5 s deadline in wall time, far inside it in processor time.
-    const waiting = new SchemaGuard({
-      deadlineMs: 500,
-      entry: fileURLToPath(new URL('../../fixtures/waiting-schema-worker.mjs', import.meta.url)),
-    });
-    try {
-      const { value, ms } = await whileResponsive(() => waiting.problems({ type: 'string' }));
-      expect(value).toEqual([]);
-      expect(ms).toBeGreaterThanOrEqual(1_500);
-    } finally {
-      await waiting.close();
-    }
-  });
-
   it('vets a batch schema the way the batch compiles it (2020-12, formats) and refuses a hostile one', async () => {
     const ok = JSON.stringify({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
