@@ -62,7 +62,7 @@ test('the tally follows each request; unknown cost is said, not zeroed; the usag
   await tally(page).getByRole('button', { name: /Today/ }).hover();
   const tip = page.getByRole('tooltip');
   await expect(tip).toContainText('By mode');
-  await expect(tip).toContainText('thinking');
+  await expect(tip).toContainText('Thinking');
   await expect(tip).toContainText('Fake Router');
   await page.screenshot({ path: 'test-results/screenshots/ledger-tally-tooltip.png' });
 
@@ -77,7 +77,7 @@ test('the tally follows each request; unknown cost is said, not zeroed; the usag
     .getByRole('button', { name: /All time/ })
     .focus();
   await expect(page.getByRole('tooltip')).toContainText('1 request with unknown cost');
-  await expect(page.getByRole('tooltip')).toContainText('fast');
+  await expect(page.getByRole('tooltip')).toContainText('Fast');
 
   await tally(page).getByRole('button', { name: 'Usage details' }).click();
   const view = page.getByRole('dialog', { name: 'Usage details' });
