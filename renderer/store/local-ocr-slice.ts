@@ -32,7 +32,8 @@ export const createLocalOcrSlice = ({ bridge }: StoreDeps): StateCreator<State, 
     async loadGuide() {
       try {
         const info = await bridge.getLocalOcrInfo();
-        set({ ocrLanguages: info.languages, guideOpen: !info.guideDone });
+        // Guide clicked while this was on its way: the person's choice stands, whatever the host remembers.
+        set((s) => ({ ocrLanguages: info.languages, guideOpen: s.guideOpen || !info.guideDone }));
       } catch {
         // An older host without the guide: nothing to show.
       }
