@@ -18,6 +18,8 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
   let loadedUrls: string[] = [];
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
+  /** The latest list asked for: an older answer (a search typed further meanwhile) arriving late is dropped. */
+  let listSeq = 0;
   const releaseImages = () => {
     for (const u of loadedUrls) URL.revokeObjectURL(u);
     loadedUrls = [];
@@ -28,11 +30,12 @@ export const createSessionsSlice = ({ bridge, storage }: StoreDeps): StateCreato
     sessionSearch: '',
     sessionsError: null,
     async loadSessions() {
+      const mine = ++listSeq;
       try {
         const sessions = await bridge.listSessions({ search: get().sessionSearch || null });
-        set({ sessions, sessionsError: null });
+        if (mine === listSeq) set({ sessions, sessionsError: null });
       } catch (e) {
-        set({ sessionsError: failureMessage(e) });
+        if (mine === listSeq) set({ sessionsError: failureMessage(e) });
       }
     },
     setSessionSearch(q) {

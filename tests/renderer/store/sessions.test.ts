@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { MessageAttachment, SessionDetail, StoredTurn } from '../../../shared/bridge/sessions.ts';
+import type { MessageAttachment, SessionDetail, SessionSummary, StoredTurn } from '../../../shared/bridge/sessions.ts';
 import { memoryStorage } from '../../../renderer/store/deps.ts';
 import { createAppStore } from '../../../renderer/store/index.ts';
 import { result } from '../model/turns.ts';
@@ -81,4 +81,22 @@ it('opens a stored session: images keep their kinds, the lanes of a compare come
     'The fast lane',
   ]);
   expect(store.getState().turns.at(-1)?.parentId).toBe(turns[1].id);
+});
+
+it('a search typed further wins over the list of an earlier one that answers late', async () => {
+  const summary = (id: string): SessionSummary => ({ id, title: id, createdAt: 1, updatedAt: 1, turns: 1, snippet: null });
+  const waiting = new Map<string, (list: SessionSummary[]) => void>();
+  const bridge = fakeBridge({
+    listSessions: (q) => new Promise((resolve) => waiting.set(q?.search ?? '', resolve)),
+  });
+  const store = createAppStore(bridge, { storage: memoryStorage() });
+  store.setState({ sessionSearch: 'rec' });
+  const early = store.getState().loadSessions();
+  store.setState({ sessionSearch: 'receipt' });
+  const late = store.getState().loadSessions();
+  waiting.get('receipt')!([summary('the receipt')]);
+  await late;
+  waiting.get('rec')!([summary('a recipe'), summary('the receipt')]);
+  await early;
+  expect(store.getState().sessions.map((s) => s.title)).toEqual(['the receipt']);
 });
