@@ -62,5 +62,9 @@ export function desktopMethodsFor(store: DesktopSettingsStore): DesktopApi {
     startSnip: async () => {
       throw new BadInputError('startSnip: only the desktop app captures the screen; this window uses its own Snip.');
     },
+    // A page has no paths: it picks a folder with its own picker and uploads the files (batch-files.ts).
+    chooseFolder: async () => {
+      throw new BadInputError('chooseFolder: only the desktop app opens the system folder dialog.');
+    },
   };
 }

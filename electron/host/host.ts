@@ -13,16 +13,28 @@ export type { Host, HostOptions } from './host-services.ts';
 
 /** Wraps each method so its argument is checked against its schema first. */
 export function guarded(inner: BridgeMethods): BridgeMethods {
+  return checkedAtTheDoor(inner, bridgeMethodNames);
+}
+
+/**
+ * The same door for some methods: a shell that puts its own methods over the host's (the desktop app's snip and
+ * folder dialog) wraps them here, so no method reaches the host unchecked.
+ */
+export function guardedSome<K extends BridgeMethodName>(inner: Pick<BridgeMethods, K>): Pick<BridgeMethods, K> {
+  return checkedAtTheDoor(inner, Object.keys(inner) as K[]);
+}
+
+function checkedAtTheDoor<M>(inner: M, names: readonly BridgeMethodName[]): M {
   const out: Partial<Record<BridgeMethodName, (arg: unknown) => Promise<unknown>>> = {};
-  for (const name of bridgeMethodNames) {
-    const fn = inner[name] as (arg: unknown) => Promise<unknown>;
+  for (const name of names) {
+    const fn = (inner as Record<BridgeMethodName, (arg: unknown) => Promise<unknown>>)[name];
     out[name] = async (arg: unknown) => {
       const checked = checkBridgeArg(name, arg);
       if (!checked.ok) throw new BadInputError(checked.message);
       return fn(checked.value);
     };
   }
-  return out as BridgeMethods;
+  return out as M;
 }
 
 /** The host for a shell: its services, with the bridge methods checked at the door. */

@@ -32,7 +32,7 @@ import { menuLabels } from '../../shared/messages/menu-labels.ts';
 import { hostMessage } from '../../shared/messages/messages.ts';
 import { readAppearance } from '../host/appearance-store.ts';
 import { SchemaTooNewError } from '../host/db.ts';
-import { guarded, type Host } from '../host/host.ts';
+import { guarded, guardedSome, type Host } from '../host/host.ts';
 import { decoder } from '../host/media/decode-pool.ts';
 import { RENDERER_CSP } from '../host/renderer-csp.ts';
 import { startHost } from '../host/startup.ts';
@@ -296,23 +296,30 @@ function startShell() {
       }
       const h = host;
       applySettings(h);
-      // The desktop methods as only this shell has them. `base` is behind the door: setDesktopSettings's argument
-      // is checked there before anything is registered; the others take none.
+      // The desktop methods as only this shell has them, put over the host's and checked at the same door.
       const base = h.methods;
       h.methods = {
         ...base,
-        getDesktopSettings: async () => ({ ...h.desktopSettings.get(), shortcutError, globalShortcuts: true }),
-        setDesktopSettings: async (input) => {
-          await base.setDesktopSettings(input);
-          return applySettings(h);
-        },
-        setAppearance: async (input) => {
-          const stored = await base.setAppearance(input);
-          setMenu(menuSettings); // the menus and the tray follow the window's language
-          return stored;
-        },
-        endSnip: async () => endSnip(),
-        startSnip: async () => runSnip(),
+        ...guardedSome({
+          getDesktopSettings: async () => ({ ...h.desktopSettings.get(), shortcutError, globalShortcuts: true }),
+          setDesktopSettings: async (input) => {
+            await base.setDesktopSettings(input);
+            return applySettings(h);
+          },
+          setAppearance: async (input) => {
+            const stored = await base.setAppearance(input);
+            setMenu(menuSettings); // the menus and the tray follow the window's language
+            return stored;
+          },
+          endSnip: async () => endSnip(),
+          startSnip: async () => runSnip(),
+          // Modal to the window, as a folder dialog is everywhere.
+          chooseFolder: async ({ title }) => {
+            const options = { title, properties: ['openDirectory' as const] };
+            const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+            return { path: picked.canceled ? null : (picked.filePaths[0] ?? null) };
+          },
+        }),
       };
       serveRenderer();
       wireIpc(h, () => win);

@@ -70,6 +70,18 @@ export const createBatchSlice = ({ bridge }: StoreDeps): StateCreator<State, [],
         if (paths.length) get().setBatchDraft({ inputs: withPaths(get().batchDraft.inputs, paths) });
       },
 
+      async chooseBatchFolder(title) {
+        // Only the desktop bridge knows paths; a page's folder picker would list every file to learn one path.
+        if (!bridge.pathForFile) return false;
+        try {
+          const { path } = await bridge.chooseFolder({ title });
+          if (path) get().addBatchInputs([path]);
+        } catch (e) {
+          fail(e);
+        }
+        return true;
+      },
+
       async uploadBatchFiles(files) {
         if (!files.length || get().batchUpload) return;
         const problems: { path: string; reason: string }[] = [];

@@ -265,6 +265,11 @@ export interface BatchSlice {
   localPathsOf(files: readonly File[]): string[] | null;
   /** Adds folders or files to the batch's inputs. */
   addBatchInputs(paths: readonly string[]): void;
+  /**
+   * Desktop app: the system's folder dialog, and the folder picked added to the batch; true when it was shown. False
+   * in the browser shell, whose window then uses its own picker.
+   */
+  chooseBatchFolder(title: string): Promise<boolean>;
   /** Uploads dropped files (browser shell), stages them on the host under their paths, adds the staged folder. */
   uploadBatchFiles(files: readonly DroppedFile<File>[]): Promise<void>;
   /** Opens a finished file's result in the answer view (a session of its own); true once it is shown. */

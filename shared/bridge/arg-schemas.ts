@@ -18,7 +18,7 @@ import { batchResultRefSchema, stageBatchFilesSchema } from './batch-files-schem
 import { cancelChatSchema, chatRequestSchema } from './chat-schema.ts';
 import { compareInfoQuerySchema, preferenceMarkSchema } from './compare-schema.ts';
 import type { BridgeMethodName, BridgeMethods } from './contract.ts';
-import { desktopSettingsInputSchema } from './desktop-schema.ts';
+import { chooseFolderInputSchema, desktopSettingsInputSchema } from './desktop-schema.ts';
 import { guideDoneSchema, scanLocalServersSchema, warmLocalOcrSchema } from './local-ocr-schema.ts';
 import { modelPriceInputSchema, modelRefSchema, modelScopeSchema } from './model-schema.ts';
 import { providerIdSchema, providerInputSchema } from './provider-schema.ts';
@@ -66,6 +66,7 @@ export const bridgeArgSchemas: { [K in BridgeMethodName]: z.ZodType<BridgeArg<K>
   setDesktopSettings: desktopSettingsInputSchema,
   endSnip: noArgSchema,
   startSnip: noArgSchema,
+  chooseFolder: chooseFolderInputSchema,
   planBatch: batchPlanInputSchema,
   startBatch: batchIdSchema,
   stopBatch: batchStopSchema,

@@ -1,6 +1,6 @@
 /** The desktop domain's argument schemas (see arg-schemas.ts for how the door uses them). */
 import { z } from 'zod';
-import type { DesktopSettingsInput } from './desktop.ts';
+import type { ChooseFolderInput, DesktopSettingsInput } from './desktop.ts';
 import type { Agree, Check } from './schema-kit.ts';
 
 /** An Electron accelerator: modifiers and one key joined by '+', or '' to switch the shortcut off. */
@@ -16,4 +16,10 @@ export const desktopSettingsInputSchema = z.strictObject({
   snipPreset: snipPresetSchema.nullable().optional(),
 });
 
-export type DesktopSchemasAgree = Check<Agree<z.output<typeof desktopSettingsInputSchema>, DesktopSettingsInput>>;
+/** The dialog's title, as the window words it: one short line. */
+export const chooseFolderInputSchema = z.strictObject({ title: z.string().max(200) });
+
+export type DesktopSchemasAgree = Check<
+  Agree<z.output<typeof desktopSettingsInputSchema>, DesktopSettingsInput> &
+    Agree<z.output<typeof chooseFolderInputSchema>, ChooseFolderInput>
+>;

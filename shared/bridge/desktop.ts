@@ -35,9 +35,18 @@ export interface DesktopApi {
   endSnip(): Promise<void>;
   /** Desktop app: captures the display under the pointer and sends it as a `snip` event. Elsewhere refused. */
   startSnip(): Promise<void>;
+  /**
+   * Desktop app: the system's own folder dialog, titled in the window's language; the folder's path, or null when
+   * the person cancels. Elsewhere refused: a page picks folders with its own picker and has no paths.
+   */
+  chooseFolder(input: ChooseFolderInput): Promise<{ path: string | null }>;
 }
 
-export const desktopMethods = ['getDesktopSettings', 'setDesktopSettings', 'endSnip', 'startSnip'] as const;
+export interface ChooseFolderInput {
+  title: string;
+}
+
+export const desktopMethods = ['getDesktopSettings', 'setDesktopSettings', 'endSnip', 'startSnip', 'chooseFolder'] as const;
 
 /** What a menu, tray item or keyboard shortcut asks the window to do. */
 export type DesktopAction = 'new-session' | 'attach' | 'settings' | 'usage' | 'compare' | 'shortcuts' | 'guide';

@@ -69,7 +69,16 @@ export function BatchDrop({ over }: { over: boolean }) {
   return (
     <div className={`batch-drop${over ? ' is-over' : ''}`}>
       <span className="muted">{t('batch.dropHint')}</span>
-      <button type="button" disabled={upload !== null} onClick={() => folderInput.current?.click()}>
+      <button
+        type="button"
+        disabled={upload !== null}
+        onClick={() =>
+          void api
+            .getState()
+            .chooseBatchFolder(t('batch.chooseFolderTitle'))
+            .then((shown) => shown || folderInput.current?.click())
+        }
+      >
         {t('batch.chooseFolder')}
       </button>
       <button type="button" disabled={upload !== null} onClick={() => filesInput.current?.click()}>

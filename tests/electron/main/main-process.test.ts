@@ -284,6 +284,20 @@ describe('the main process', () => {
     expect(win.bounds).toEqual(before);
   });
 
+  it('picks a batch folder with the system dialog, titled as the window asked; a cancel is no folder', async () => {
+    const { app } = await launch({ openDialogAnswers: [['/home/ana/Scans 2026']] });
+    const picked = await app.invoke(ipcChannel('chooseFolder'), { title: '选择要批量处理的文件夹' });
+    expect(picked.result).toEqual({ path: '/home/ana/Scans 2026' });
+    const cancelled = await app.invoke(ipcChannel('chooseFolder'), { title: 'Choose a folder for the batch' });
+    expect(cancelled.result).toEqual({ path: null });
+    expect(app.calls.filter((c) => c.what === 'dialog.showOpenDialog').map((c) => c.args[0])).toEqual([
+      { title: '选择要批量处理的文件夹', properties: ['openDirectory'] },
+      { title: 'Choose a folder for the batch', properties: ['openDirectory'] },
+    ]);
+    const bad = await app.invoke(ipcChannel('chooseFolder'), { title: 'x', defaultPath: '/etc' });
+    expect(bad.failure?.kind).toBe('bad-input');
+  });
+
   it('says how to grant capture when it is refused, and when another app holds the shortcut', async () => {
     const { app } = await launch({ screens: {}, takenShortcuts: ['Alt+Shift+S'] });
     const settings = (await app.invoke(ipcChannel('getDesktopSettings'), undefined)).result;

@@ -144,6 +144,7 @@ const MALFORMED: Record<Exclude<BridgeMethodName, (typeof NO_ARG)[number]>, stri
   exportLedgerCsv: ['[1]', '{"to":{}}'],
   markPreferred: ['{}', '{"compareGroup":"g"}', '{"compareGroup":5,"requestId":null}'],
   getCompareInfo: ['"x"', '[5]', '{}'],
+  chooseFolder: ['null', '"Pick"', '{}', '{"title":5}', JSON.stringify({ title: HUGE }), '{"title":"a","path":"/"}'],
   setDesktopSettings: [
     'null',
     '"Alt+S"',

@@ -55,3 +55,36 @@ it('uploads dropped files, stages them under their paths in chunks, and names th
   expect(store.getState().batchDropProblems).toEqual([{ path: 'scans/notes.txt', reason: '“notes.txt” is not an image' }]);
   expect(store.getState().batchUpload).toBeNull();
 });
+
+it('Choose folder opens the system dialog in the desktop app and adds what was picked; the browser keeps its picker', async () => {
+  const answers: (string | null)[] = ['/home/ana/Receipts', null];
+  const titles: string[] = [];
+  const desktop = createAppStore({
+    ...fakeBridge({
+      chooseFolder: async ({ title }) => {
+        titles.push(title);
+        return { path: answers.shift() ?? null };
+      },
+    }),
+    pathForFile: () => null,
+  });
+  desktop.getState().setBatchDraft({ inputs: '/typed' });
+  expect(await desktop.getState().chooseBatchFolder('Choose a folder for the batch')).toBe(true);
+  // Cancelled: shown, nothing added, no error.
+  expect(await desktop.getState().chooseBatchFolder('Choose a folder for the batch')).toBe(true);
+  expect(desktop.getState().batchDraft.inputs).toBe('/typed\n/home/ana/Receipts');
+  expect(desktop.getState().batchError).toBeNull();
+  expect(titles).toEqual(['Choose a folder for the batch', 'Choose a folder for the batch']);
+
+  let asked = false;
+  const browser = createAppStore(
+    fakeBridge({
+      chooseFolder: async () => {
+        asked = true;
+        return { path: '/nowhere' };
+      },
+    }),
+  );
+  expect(await browser.getState().chooseBatchFolder('Choose a folder for the batch')).toBe(false);
+  expect([asked, browser.getState().batchDraft.inputs]).toEqual([false, '']);
+});
