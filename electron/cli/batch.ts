@@ -213,9 +213,11 @@ function printOutcome(id: string, outDir: string, o: BatchOutcome, io: Io, json:
     // Peak memory of this process, for the benchmark and for anyone sizing a machine for a night's batch, and what
     // it is made of at the end (V8's heap as sized, what is live in it, memory outside it). The decode child is
     // another process with its own memory: the benchmark measures the two together.
-    const peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
     const m = process.memoryUsage();
     const mb = (n: number) => Math.round(n / 1048576);
+    // Linux updates the high-water mark behind maxRSS lazily: it can lag the current RSS by a few pages, and a
+    // peak below the present would read as nonsense.
+    const peak_rss_mb = mb(Math.max(process.resourceUsage().maxRSS * 1024, m.rss));
     const memory_mb = {
       rss: mb(m.rss),
       heap_total: mb(m.heapTotal),
