@@ -79,6 +79,8 @@ export interface ChatServiceDeps {
   maxAnswerChars?: number;
   /** The Local OCR workers; requests to a `local-ocr` provider run there instead of going to a server. */
   ocr: OcrPool;
+  /** What an OpenRouter model lists as its parameters, when fetched (params/openrouter-params.ts). */
+  openRouterParams?: (model: string) => readonly string[] | undefined;
 }
 
 export interface PreparedInput {
@@ -223,7 +225,7 @@ export class ChatService {
       return refuse(makeError('context-length', overContextText(input.estimate.prompt_tokens, fit.context)), input.estimate);
     const dialects = dialectsOf(entry, provider!);
     // Parameters the provider would reject (or silently drop) are refused here, naming the parameter.
-    const problem = await paramsProblem(dialects.params, model, req.params);
+    const problem = await paramsProblem(dialects.params, model, req.params, this.liveParams(dialects.params, model));
     if (problem) return refuse(makeError('bad-input', problem), input.estimate);
     if (opts.beforeSend && !(await opts.beforeSend())) return refuse(makeError('cancelled'), input.estimate);
     return runChat({
@@ -253,6 +255,11 @@ export class ChatService {
     });
   }
 
+  /** OpenRouter's own list of what `model` takes, when known; other dialects go by the catalog alone. */
+  private liveParams(dialect: ParamDialect, model: string): readonly string[] | undefined {
+    return dialect === 'openrouter' ? this.deps.openRouterParams?.(model) : undefined;
+  }
+
   /**
    * The request `run` would send, built the same way (same sized images, same dialect), and sent nowhere: for
    * "View code" and `glimpse ask --print-request`. The key is not part of it; `keyEnv` names where scripts read it.
@@ -263,7 +270,7 @@ export class ChatService {
     const entry = catalogEntry(provider.catalogId);
     const model = req.model ?? provider.model;
     const dialects = dialectsOf(entry, provider);
-    const problem = await paramsProblem(dialects.params, model, req.params);
+    const problem = await paramsProblem(dialects.params, model, req.params, this.liveParams(dialects.params, model));
     if (problem) throw new BadInputError(problem);
     const input = await this.prepare(req);
     const body = buildRequestBody(entry, {
@@ -312,9 +319,14 @@ export class ChatService {
  * The first reason a request's parameters cannot be sent, or null. A JSON schema is checked with ajv, loaded only
  * when a schema is given, in a worker with a deadline (see params/schema-guard.ts).
  */
-export async function paramsProblem(dialect: ParamDialect, model: string, params?: SamplingParams): Promise<string | null> {
+export async function paramsProblem(
+  dialect: ParamDialect,
+  model: string,
+  params?: SamplingParams,
+  live?: readonly string[],
+): Promise<string | null> {
   if (!params) return null;
-  const problems = checkParams(dialect, model, params);
+  const problems = checkParams(dialect, model, params, live);
   if (problems.length > 0) return problems.map((p) => p.message).join(' ');
   if (params.response_format?.type === 'json_schema') {
     const { schemaGuard, problemText } = await import('./params/schema-guard.ts');

@@ -4,6 +4,8 @@
  * argument), the CLI calls services directly. Kept apart from host.ts so the CLI does not load the schemas (zod).
  */
 import type { BridgeMethods, HostEvent, HostInfo } from '../../shared/bridge/contract.ts';
+import type { ProviderView } from '../../shared/bridge/providers.ts';
+import { OPENROUTER } from '../../shared/providers/catalog.ts';
 import { readAppearance, writeAppearance } from './appearance-store.ts';
 import { AttachmentStore } from './attachment-store.ts';
 import { batchFilesMethodsFor } from './batch/batch-files-methods.ts';
@@ -19,6 +21,7 @@ import { LocalServerScanner } from './local-servers.ts';
 import { ProviderStore } from './provider-store.ts';
 import { testConnection } from './connection-test.ts';
 import { DesktopSettingsStore, desktopMethodsFor } from './desktop-settings.ts';
+import { OpenRouterParams } from './params/openrouter-params.ts';
 import { playgroundMethodsFor } from './params/playground-methods.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -91,6 +94,18 @@ export function createHostServices(opts: HostOptions): Host {
   };
   const keys = new SessionKeyStore(opts.keys, readSetting(db, SESSION_ONLY_KEYS) === '1');
   const providers = new ProviderStore(db, keys, opts.env);
+  const OPENROUTER_PARAMS = 'openrouter.supportedParams';
+  const openRouter = new OpenRouterParams(
+    { read: () => readSetting(db, OPENROUTER_PARAMS), write: (v) => writeSetting(db, OPENROUTER_PARAMS, v) },
+    opts.fetch,
+  );
+  /** A provider as the window sees it, with OpenRouter's own parameter lists for its models. */
+  const withParams = (p: ProviderView): ProviderView =>
+    p.catalogId === OPENROUTER ? { ...p, supportedParams: openRouter.forModels(p.models) } : p;
+  // A window (not a one-shot command) of someone who uses OpenRouter (a key is set) fetches the lists in the
+  // background when they are a day old: nothing waits, and nobody else's start reaches out to OpenRouter.
+  const openRouterUrl = providers.list().find((p) => p.catalogId === OPENROUTER && p.hasKey)?.baseUrl;
+  if (opts.shell !== 'cli' && openRouterUrl && openRouter.stale()) void openRouter.refresh(openRouterUrl);
   const info = (): HostInfo => ({
     shell: opts.shell,
     version: APP_VERSION,
@@ -110,6 +125,7 @@ export function createHostServices(opts: HostOptions): Host {
     publish,
     observers: records.observers,
     fetch: opts.fetch,
+    openRouterParams: (model) => openRouter.of(model),
     idleTimeoutMs: opts.idleTimeoutMs,
     maxAnswerChars: opts.maxAnswerChars,
   });
@@ -124,10 +140,16 @@ export function createHostServices(opts: HostOptions): Host {
       writeSetting(db, SESSION_ONLY_KEYS, on ? '1' : '0');
       return info();
     },
-    listProviders: async () => providers.list(),
-    saveProvider: async (input) => providers.save(input),
+    listProviders: async () => providers.list().map(withParams),
+    saveProvider: async (input) => withParams(providers.save(input)),
     deleteProvider: async (id) => providers.delete(id),
-    testProvider: async (id) => testConnection(providers, id, opts.fetch),
+    testProvider: async (id) => {
+      const report = await testConnection(providers, id, opts.fetch);
+      // Asked to check OpenRouter: its parameter lists are checked again too, before the window reloads providers.
+      const p = providers.get(id);
+      if (report.ok && p?.catalogId === OPENROUTER) await openRouter.refresh(p.baseUrl);
+      return report;
+    },
     listModels: async (scope) => providers.prices.list(scope),
     setModelPrice: async (input) => providers.prices.setPrice(input),
     addModel: async (input) => providers.prices.addModel(input),

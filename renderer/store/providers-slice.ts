@@ -65,7 +65,12 @@ export const createProvidersSlice = ({ bridge, storage }: StoreDeps): StateCreat
         if (get().providerId === id) set({ providerId: null });
         await get().loadProviders();
       },
-      testProvider: (id) => bridge.testProvider(id),
+      async testProvider(id) {
+        const report = await bridge.testProvider(id);
+        // A test reads the provider's model list again (OpenRouter: what each model takes): show it now.
+        if (report.ok) await get().loadProviders();
+        return report;
+      },
     };
   };
 };

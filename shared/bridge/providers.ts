@@ -13,6 +13,11 @@ export interface ProviderView {
   hasKey: boolean;
   /** OpenRouter only: upstream providers to pin, in order (`provider.order`). */
   upstream: string[];
+  /**
+   * OpenRouter only: for each of `models` that OpenRouter's /models was seen to list, the parameters it says it
+   * takes (`supported_parameters`). A model missing here goes by the catalog's list.
+   */
+  supportedParams?: Record<string, string[]>;
   /** Custom servers: which kind it is (its parameters) and how thinking is switched; see shared/params/dialect.ts. */
   server?: ServerKind;
   thinkingDialect?: CustomThinking;

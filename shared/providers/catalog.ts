@@ -128,6 +128,8 @@ function localServer(id: string, name: string, port: number, thinking: ThinkingD
 
 /** The catalog id of Local OCR. */
 export const LOCAL_OCR = 'local-ocr';
+/** OpenRouter's catalog id: the one provider whose models each list the parameters they take. */
+export const OPENROUTER = 'openrouter';
 
 /** Every provider kind Glimpse knows; `custom` (any OpenAI-compatible server) is last and the fallback. */
 export const CATALOG: readonly CatalogEntry[] = [

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, type Page, test } from '@playwright/test';
-import { STORY } from '../fixtures/fake-provider.ts';
+import { SPARSE_MODEL, STORY } from '../fixtures/fake-provider.ts';
 import { GlimpseApp } from './harness.ts';
 
 let app: GlimpseApp;
@@ -193,4 +193,37 @@ test("View code's curl, replayed against the provider, gets the same answer", as
     .map((l) => JSON.parse(l.slice(6)).choices?.[0]?.delta?.content ?? '')
     .join('');
   expect(replayed.trim()).toBe(shown);
+});
+
+test('an OpenRouter model that does not list a parameter shows it disabled, with why, once Test connection has read its list', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('button', { name: 'Add provider' }).click();
+  await dialog.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'OpenRouter' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('OR sparse');
+  await dialog.getByRole('textbox', { name: 'Base URL' }).fill(`${app.fake.url}/openrouter`);
+  await dialog.getByLabel('API key').fill('good-key-0123456789');
+  await dialog.getByRole('combobox', { name: 'Model' }).fill(SPARSE_MODEL);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await openParams(page);
+  // The catalog knows nothing of this model: until its list is read, Top K is offered.
+  await expect(page.getByLabel('Top K')).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Edit OR sparse' }).click();
+  await dialog.getByRole('button', { name: 'Test connection' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toContainText(`${SPARSE_MODEL} is available`);
+  await dialog.getByRole('button', { name: 'Close settings' }).click();
+  await expect(dialog).toBeHidden();
+  for (const [label, name] of [
+    ['Top K', 'top_k'],
+    ['Seed', 'seed'],
+  ]) {
+    await expect(page.getByLabel(label, { exact: true })).toBeDisabled();
+    await expect(page.getByText(`${SPARSE_MODEL} on OpenRouter does not list ${name} among its parameters.`)).toBeVisible();
+  }
+  await expect(page.getByLabel('Temperature', { exact: true })).toBeEnabled();
 });

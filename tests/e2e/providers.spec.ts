@@ -208,7 +208,7 @@ test('Test connection reports the key and the model; a refused key says so', asy
   );
   await dialog.getByRole('combobox', { name: 'Model' }).fill('z-ai/glm-9');
   await dialog.getByRole('button', { name: 'Test connection' }).click();
-  await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toContainText('z-ai/glm-9 is not among the 3 models');
+  await expect(dialog.getByRole('status').filter({ hasText: 'Connected' })).toContainText('z-ai/glm-9 is not among the 4 models');
   await expect(dialog.getByRole('button', { name: 'Remove key' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/providers-test-connection.png' });
 });

@@ -22,7 +22,11 @@ export function LaneParams({ lane, index }: { lane: LaneConfig; index: number })
   const setLane = useStore((s) => s.setLane);
   const setParamError = useStore((s) => s.setParamError);
   const own = lane.params ?? {};
-  const d = { ...dialectsOf(catalogEntry(provider?.catalogId ?? 'custom'), provider ?? {}), model: lane.model };
+  const d = {
+    ...dialectsOf(catalogEntry(provider?.catalogId ?? 'custom'), provider ?? {}),
+    model: lane.model,
+    live: provider?.supportedParams?.[lane.model],
+  };
   const set = (patch: Partial<SamplingParams>) => {
     const next: SamplingParams = { ...own, ...patch };
     for (const k of Object.keys(next) as (keyof SamplingParams)[]) if (next[k] === undefined) delete next[k];
@@ -48,7 +52,7 @@ export function LaneParams({ lane, index }: { lane: LaneConfig; index: number })
         onChange={(e) => set({ system: e.target.value || undefined })}
       />
       <div className="param-grid">
-        {NUMERIC_KEYS.filter((k) => k !== 'reasoning_max_tokens' || paramSupport(d.params, k, d.model).ok).map((k) => (
+        {NUMERIC_KEYS.filter((k) => k !== 'reasoning_max_tokens' || paramSupport(d.params, k, d.model, d.live).ok).map((k) => (
           <NumberField
             key={k}
             k={k}

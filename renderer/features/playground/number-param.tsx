@@ -47,7 +47,7 @@ export function NumberField({
 }: {
   k: NumericKey;
   value: number | undefined;
-  dialect: { params: ParamDialect; model: string };
+  dialect: { params: ParamDialect; model: string; live?: readonly string[] };
   id: string;
   /** The key the send refusal is kept under, so a value being fixed holds the send back. */
   errorKey: string;
@@ -60,7 +60,7 @@ export function NumberField({
 }) {
   const { t } = useTranslation();
   const w = useParamWords();
-  const support = paramSupport(d.params, k, d.model);
+  const support = paramSupport(d.params, k, d.model, d.live);
   const [text, setText] = useState(value === undefined ? '' : String(value));
   // Kept as data, so it is worded in whatever language the window shows now.
   const [error, setError] = useState<{ problem: TypedProblem; typed: string } | null>(null);

@@ -32,11 +32,11 @@ export function ParamsPanel() {
   const replaceParams = useStore((s) => s.replaceParams);
   const d = useDialect();
   const formats = (() => {
-    const s = paramSupport(d.params, 'response_format', d.model);
+    const s = paramSupport(d.params, 'response_format', d.model, d.live);
     return s.ok ? (s.rule.formats ?? []) : [];
   })();
-  const sample = paramSupport(d.params, 'do_sample', d.model);
-  const effortSupport = paramSupport(d.params, 'reasoning_effort', d.model);
+  const sample = paramSupport(d.params, 'do_sample', d.model, d.live);
+  const effortSupport = paramSupport(d.params, 'reasoning_effort', d.model, d.live);
   const effortOk = effortSupport.ok || d.thinking === 'reasoning-effort';
   return (
     <section className="params-panel" aria-label={t('playground.panel.title')}>
@@ -57,7 +57,7 @@ export function ParamsPanel() {
           onChange={(e) => setParams({ system: e.target.value })}
         />
         <div className="param-grid">
-          {NUMERIC_KEYS.filter((k) => k !== 'reasoning_max_tokens' || paramSupport(d.params, k, d.model).ok).map((k) => (
+          {NUMERIC_KEYS.filter((k) => k !== 'reasoning_max_tokens' || paramSupport(d.params, k, d.model, d.live).ok).map((k) => (
             <NumberParam key={k} k={k} />
           ))}
         </div>

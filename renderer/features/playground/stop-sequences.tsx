@@ -13,7 +13,7 @@ export function StopSequences() {
   const d = useDialect();
   const { t } = useTranslation();
   const w = useParamWords();
-  const support = paramSupport(d.params, 'stop', d.model);
+  const support = paramSupport(d.params, 'stop', d.model, d.live);
   const [text, setText] = useState((stop ?? []).join('\n'));
   const [tooMany, setTooMany] = useState(false);
   const max = support.ok ? (support.rule.maxItems ?? 4) : 0;

@@ -92,7 +92,17 @@ describe('keys through the host', () => {
     expect(JSON.stringify(list)).not.toContain('very-secret');
     const or = list.find((p) => p.id === 'openrouter')!;
     expect(or.hasKey).toBe(true);
-    expect(Object.keys(or).sort()).toEqual(['baseUrl', 'catalogId', 'hasKey', 'id', 'model', 'models', 'name', 'upstream']);
+    expect(Object.keys(or).sort()).toEqual([
+      'baseUrl',
+      'catalogId',
+      'hasKey',
+      'id',
+      'model',
+      'models',
+      'name',
+      'supportedParams',
+      'upstream',
+    ]);
     expect(list.find((p) => p.id === 'zai')!.hasKey).toBe(false);
     // The key is kept for the host to send.
     expect(h.providers.keyFor('openrouter')).toBe(KEY);
