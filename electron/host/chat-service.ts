@@ -21,6 +21,7 @@ import { buildAttachmentParts } from './media/build-input.ts';
 import type { PreparedImage } from './media/image-prep.ts';
 import type { OcrPool } from './ocr/ocr-pool.ts';
 import { runOcrRequest } from './ocr/ocr-request.ts';
+import { ProviderClients } from './provider-clients.ts';
 import type { ProviderStore } from './provider-store.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 import type { ParamDialect } from '../../shared/params/catalog.ts';
@@ -93,8 +94,16 @@ export class ChatService {
   /** Each started request's end: settled once its last event has reached the observers (the ledger row written). */
   private readonly ending = new Map<string, Promise<void>>();
   private readonly deps: ChatServiceDeps;
+  /** One SDK client per provider, reused across its requests (provider-clients.ts). */
+  private readonly clients: ProviderClients;
   constructor(deps: ChatServiceDeps) {
     this.deps = deps;
+    this.clients = new ProviderClients({ fetch: deps.fetch });
+  }
+
+  /** A provider was saved or deleted: its client is not used again (the next request makes one for what it is now). */
+  forgetProvider(providerId: string): void {
+    this.clients.forget(providerId);
   }
 
   /** Turns a request into model messages; throws BadInputError when an attachment cannot be used. */
@@ -226,6 +235,7 @@ export class ChatService {
     const problem = await paramsProblem(dialects.params, model, req.params);
     if (problem) return refuse(makeError('bad-input', problem), input.estimate);
     if (opts.beforeSend && !(await opts.beforeSend())) return refuse(makeError('cancelled'), input.estimate);
+    const apiKey = this.deps.providers.keyFor(provider!.id);
     return runChat({
       params: req.params,
       thinkingDialect: dialects.thinking,
@@ -233,7 +243,8 @@ export class ChatService {
       continueMode: input.continueMode,
       entry,
       baseUrl: provider!.baseUrl,
-      apiKey: this.deps.providers.keyFor(provider!.id),
+      apiKey,
+      client: this.clients.for(provider!.id, { baseUrl: provider!.baseUrl, apiKey }),
       model,
       thinking: req.thinking,
       messages: input.messages,

@@ -125,8 +125,15 @@ export function createHostServices(opts: HostOptions): Host {
       return info();
     },
     listProviders: async () => providers.list(),
-    saveProvider: async (input) => providers.save(input),
-    deleteProvider: async (id) => providers.delete(id),
+    saveProvider: async (input) => {
+      const saved = providers.save(input);
+      chat.forgetProvider(saved.id);
+      return saved;
+    },
+    deleteProvider: async (id) => {
+      providers.delete(id);
+      chat.forgetProvider(id);
+    },
     testProvider: async (id) => testConnection(providers, id, opts.fetch),
     listModels: async (scope) => providers.prices.list(scope),
     setModelPrice: async (input) => providers.prices.setPrice(input),
