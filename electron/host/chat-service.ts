@@ -59,6 +59,11 @@ export interface RunOptions {
    * it): used as they are instead of a second trip to the decode child.
    */
   prepared?: ReadonlyMap<string, PreparedImage>;
+  /**
+   * Called just before the request's end reaches the observers: a batch opens the write group (write-group.ts) that
+   * the ledger's closing write and the file's outcome then share.
+   */
+  beforeEnd?: () => void;
 }
 
 /**
@@ -194,6 +199,14 @@ export class ChatService {
       batchId: opts.batchId ?? null,
     };
     const onEvent = (e: ChatEvent) => {
+      if (e.type === 'end' && opts.beforeEnd) {
+        try {
+          opts.beforeEnd();
+        } catch (err) {
+          // Only a grouping of writes failed to start: each write then commits on its own.
+          console.error('glimpse: could not group the end writes:', err instanceof Error ? err.message : err);
+        }
+      }
       for (const o of this.deps.observers ?? []) {
         try {
           o.onEvent(meta, e);

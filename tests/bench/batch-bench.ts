@@ -298,12 +298,12 @@ async function main() {
       }
     if (AGAINST) sideBySide(figures);
 
-    console.log(`\n3. SIGKILL at ${FILES / 2} files, then the same command again`);
     const acceptedBefore = fake.stats.accepted;
     if (!KILL) {
       await fake.close();
       return;
     }
+    console.log(`\n3. SIGKILL at ${FILES / 2} files, then the same command again`);
     const killed = await runCli(common(big, join(root, 'out-kill')), join(root, 'data-kill'), FILES / 2);
     const db = new DatabaseSync(join(root, 'data-kill', 'glimpse.db'), { readOnly: true });
     const left = db.prepare(`SELECT status, COUNT(*) AS n FROM batch_items GROUP BY status`).all() as {
