@@ -5,6 +5,7 @@ import { SchemaTooNewError } from '../host/db.ts';
 import { APP_VERSION } from '../host/version.ts';
 import { ASK_HELP, HelpRequested, parseAsk, USAGE, UsageError } from './args.ts';
 import { ask, type Io, type OutputKind } from './ask.ts';
+import { tuneHeapForBatch } from './batch-heap.ts';
 import { BATCH_USAGE } from './batch-usage-text.ts';
 import { colourWanted, takeNoColor } from './colour.ts';
 import { COMPARE_HELP, COMPARE_USAGE, parseCompare } from './compare-args.ts';
@@ -72,6 +73,7 @@ async function main(argvIn: string[]): Promise<number> {
       case 'usage':
         return await usage(rest, io);
       case 'batch': {
+        tuneHeapForBatch();
         // Two stages: the first Ctrl+C stops starting files (in flight finish), the second cancels those too.
         // This listener stays for the whole run, so a second Ctrl+C reaches it instead of killing the process.
         const cancel = new AbortController();

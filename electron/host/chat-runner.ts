@@ -22,6 +22,7 @@ import type { CatalogEntry, PriceSnapshot, ThinkingDialect } from '../../shared/
 import type { ParamDialect } from '../../shared/params/catalog.ts';
 import type { ContinueMode } from '../../shared/params/continuation.ts';
 import type { SamplingParams } from '../../shared/params/types.ts';
+import { newClient } from './provider-clients.ts';
 import { OversizeBodyError, readCappedText, sseBatches } from './sse-reader.ts';
 import { groundBoxes } from '../../shared/grounding/parse-answer.ts';
 import type { ImageInfo } from '../../shared/grounding/types.ts';
@@ -49,8 +50,13 @@ export interface RunSpec {
   estimate: Estimate;
   idleTimeoutMs?: number;
   signal?: AbortSignal;
-  /** Injected in tests; production uses the runtime's fetch. */
+  /** Injected in tests; production uses the runtime's fetch. Used only when no `client` is given. */
   fetch?: typeof fetch;
+  /**
+   * The provider's reused client (provider-clients.ts), made for this baseUrl and apiKey; without one, a client is
+   * made for this request.
+   */
+  client?: OpenAI;
   onEvent: (event: ChatEvent) => void;
   /** The request's images in the order sent, with their labels: boxes in the answer are assigned to them. */
   images?: ImageInfo[];
@@ -157,15 +163,8 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   if (spec.signal?.aborted) ctrl.abort();
   spec.signal?.addEventListener('abort', onUserAbort, { once: true });
 
-  const client = new OpenAI({
-    apiKey: spec.apiKey || 'not-set',
-    baseURL: spec.baseUrl,
-    maxRetries: 0, // retries are ours: only before any answer byte, and visible to the person
-    timeout: idleMs,
-    fetch: spec.fetch,
-    logLevel: 'off',
-    dangerouslyAllowBrowser: false,
-  });
+  // The client makes no retries of its own: ours happen only before any answer byte, and are visible to the person.
+  const client = spec.client ?? newClient({ baseUrl: spec.baseUrl, apiKey: spec.apiKey }, spec.fetch);
   const body = buildRequestBody(spec.entry, {
     model: spec.model,
     thinking: spec.thinking,
@@ -227,7 +226,7 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
     // The SDK sends the request and turns HTTP errors into typed ones; the body is read by sse-reader.ts.
     // The body carries dialect fields the SDK's types do not know (thinking, reasoning, chat_template_kwargs).
     const response = await client.chat.completions
-      .create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, { signal: ctrl.signal })
+      .create(body as unknown as OpenAI.ChatCompletionCreateParamsStreaming, { signal: ctrl.signal, timeout: idleMs })
       .asResponse();
     if (!response.body) throw new SyntaxError('empty body');
     // One event (or a whole JSON body) holds at most one answer's text, escaped: anything far larger is refused

@@ -21,6 +21,7 @@ import { buildAttachmentParts } from './media/build-input.ts';
 import type { PreparedImage } from './media/image-prep.ts';
 import type { OcrPool } from './ocr/ocr-pool.ts';
 import { runOcrRequest } from './ocr/ocr-request.ts';
+import { ProviderClients } from './provider-clients.ts';
 import type { ProviderStore } from './provider-store.ts';
 import type { ProviderView } from '../../shared/bridge/providers.ts';
 import type { ParamDialect } from '../../shared/params/catalog.ts';
@@ -58,6 +59,11 @@ export interface RunOptions {
    * it): used as they are instead of a second trip to the decode child.
    */
   prepared?: ReadonlyMap<string, PreparedImage>;
+  /**
+   * Called just before the request's end reaches the observers: a batch opens the write group (write-group.ts) that
+   * the ledger's closing write and the file's outcome then share.
+   */
+  beforeEnd?: () => void;
 }
 
 /**
@@ -95,8 +101,16 @@ export class ChatService {
   /** Each started request's end: settled once its last event has reached the observers (the ledger row written). */
   private readonly ending = new Map<string, Promise<void>>();
   private readonly deps: ChatServiceDeps;
+  /** One SDK client per provider, reused across its requests (provider-clients.ts). */
+  private readonly clients: ProviderClients;
   constructor(deps: ChatServiceDeps) {
     this.deps = deps;
+    this.clients = new ProviderClients({ fetch: deps.fetch });
+  }
+
+  /** A provider was saved or deleted: its client is not used again (the next request makes one for what it is now). */
+  forgetProvider(providerId: string): void {
+    this.clients.forget(providerId);
   }
 
   /** Turns a request into model messages; throws BadInputError when an attachment cannot be used. */
@@ -187,6 +201,14 @@ export class ChatService {
       batchId: opts.batchId ?? null,
     };
     const onEvent = (e: ChatEvent) => {
+      if (e.type === 'end' && opts.beforeEnd) {
+        try {
+          opts.beforeEnd();
+        } catch (err) {
+          // Only a grouping of writes failed to start: each write then commits on its own.
+          console.error('glimpse: could not group the end writes:', err instanceof Error ? err.message : err);
+        }
+      }
       for (const o of this.deps.observers ?? []) {
         try {
           o.onEvent(meta, e);
@@ -228,6 +250,7 @@ export class ChatService {
     const problem = await paramsProblem(dialects.params, model, req.params, this.liveParams(dialects.params, model));
     if (problem) return refuse(makeError('bad-input', problem), input.estimate);
     if (opts.beforeSend && !(await opts.beforeSend())) return refuse(makeError('cancelled'), input.estimate);
+    const apiKey = this.deps.providers.keyFor(provider!.id);
     return runChat({
       params: req.params,
       thinkingDialect: dialects.thinking,
@@ -235,7 +258,8 @@ export class ChatService {
       continueMode: input.continueMode,
       entry,
       baseUrl: provider!.baseUrl,
-      apiKey: this.deps.providers.keyFor(provider!.id),
+      apiKey,
+      client: this.clients.for(provider!.id, { baseUrl: provider!.baseUrl, apiKey }),
       model,
       thinking: req.thinking,
       messages: input.messages,

@@ -57,6 +57,8 @@ export function migrate(db: Db): void {
 
 /** Runs `fn` in one write transaction; IMMEDIATE takes the write lock up front so two shells queue cleanly. */
 export function transaction<T>(db: Db, fn: () => T): T {
+  // Inside an open transaction (a batch's write group, write-group.ts) a savepoint: a failure undoes only `fn`.
+  if (db.isTransaction) return savepoint(db, fn);
   db.exec('BEGIN IMMEDIATE');
   try {
     const out = fn();
@@ -65,6 +67,21 @@ export function transaction<T>(db: Db, fn: () => T): T {
   } catch (e) {
     // SQLite rolls back by itself on some errors (SQLITE_FULL): a second ROLLBACK would throw and hide the cause.
     if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+function savepoint<T>(db: Db, fn: () => T): T {
+  db.exec('SAVEPOINT nested');
+  try {
+    const out = fn();
+    db.exec('RELEASE nested');
+    return out;
+  } catch (e) {
+    if (db.isTransaction) {
+      db.exec('ROLLBACK TO nested');
+      db.exec('RELEASE nested');
+    }
     throw e;
   }
 }

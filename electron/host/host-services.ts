@@ -141,8 +141,15 @@ export function createHostServices(opts: HostOptions): Host {
       return info();
     },
     listProviders: async () => providers.list().map(withParams),
-    saveProvider: async (input) => withParams(providers.save(input)),
-    deleteProvider: async (id) => providers.delete(id),
+    saveProvider: async (input) => {
+      const saved = providers.save(input);
+      chat.forgetProvider(saved.id);
+      return withParams(saved);
+    },
+    deleteProvider: async (id) => {
+      providers.delete(id);
+      chat.forgetProvider(id);
+    },
     testProvider: async (id) => {
       const report = await testConnection(providers, id, opts.fetch);
       // Asked to check OpenRouter: its parameter lists are checked again too, before the window reloads providers.

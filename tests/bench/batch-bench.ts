@@ -9,11 +9,16 @@
  *   3. SIGKILL at half way, then the same command again: files requested twice <= --concurrency, and no finished
  *      file lost.
  * Prints PASS/MISS per goal and exits 0 either way: it is a benchmark.
+ *
+ * `--against DIR` (a built checkout of another commit, e.g. a worktree of main) runs steps 1-2 for that checkout's
+ * CLI and this one's in turn, `--rounds N` times (base, this, base, this...), on the same images and the same fake
+ * provider, and prints the two side by side: on a shared machine only such alternating pairs compare fairly.
+ * `--no-kill` leaves out step 3.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import { startFakeBatchProvider } from '../fixtures/fake-batch-provider.ts';
@@ -24,6 +29,14 @@ const RATE = 20;
 const LATENCY = 200;
 const CONCURRENCY = 16;
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+const argv = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? (argv[i + 1] ?? null) : null;
+};
+const AGAINST = flag('--against');
+const ROUNDS = Math.max(1, Number(flag('--rounds') ?? 1));
+const KILL = !argv.includes('--no-kill');
 
 async function makeImages(dir: string, n: number, from = 0): Promise<void> {
   mkdirSync(dir, { recursive: true });
@@ -109,10 +122,10 @@ function treeSampler(pid: number) {
 }
 
 /** Runs the CLI with --json; `killAfter` SIGKILLs it once that many files have ended. */
-function runCli(args: string[], dataDir: string, killAfter: number | null = null): Promise<Run> {
+function runCli(args: string[], dataDir: string, killAfter: number | null = null, cliDir = '.'): Promise<Run> {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['bin/glimpse.js', 'batch', ...args], {
+    const child = spawn(process.execPath, [join(cliDir, 'bin/glimpse.js'), 'batch', ...args], {
       env: { PATH: process.env.PATH, HOME: dataDir, GLIMPSE_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -164,6 +177,37 @@ function runCli(args: string[], dataDir: string, killAfter: number | null = null
   });
 }
 
+interface Figures {
+  small: Run;
+  big: Run;
+  whole: number;
+  phase: number;
+}
+
+/** The alternating runs of `--against`, as one table: each figure per run, base beside this. */
+function sideBySide(figures: Record<string, Figures[]>): void {
+  const rows: [string, (f: Figures) => number | null | undefined][] = [
+    ['tree peak RSS growth 200->2,000 (MB)', (f) => (f.big.treePeakMb ?? 0) - (f.small.treePeakMb ?? 0)],
+    ['tree peak RSS at 200 (MB)', (f) => f.small.treePeakMb],
+    ['tree peak RSS at 2,000 (MB)', (f) => f.big.treePeakMb],
+    ['CLI peak RSS at 200 (MB)', (f) => f.small.peakRssMb],
+    ['CLI peak RSS at 2,000 (MB)', (f) => f.big.peakRssMb],
+    ['child peak RSS at 200 (MB)', (f) => Math.max(0, ...f.small.childPeaksMb)],
+    ['child peak RSS at 2,000 (MB)', (f) => Math.max(0, ...f.big.childPeaksMb)],
+    ['heap used/sized at 200 end (MB)', (f) => f.small.memoryMb?.heap_used],
+    ['  sized', (f) => f.small.memoryMb?.heap_total],
+    ['heap used/sized at 2,000 end (MB)', (f) => f.big.memoryMb?.heap_used],
+    ['  sized', (f) => f.big.memoryMb?.heap_total],
+    ['wall / ideal, whole run', (f) => Number(f.whole.toFixed(3))],
+  ];
+  const cell = (fs: Figures[] | undefined, get: (f: Figures) => number | null | undefined) =>
+    (fs ?? []).map((f) => String(get(f) ?? '-')).join(' / ');
+  console.log('\n   side by side (each run in order):');
+  console.log(`   ${''.padEnd(38)}${'base'.padEnd(26)}this`);
+  for (const [name, get] of rows)
+    console.log(`   ${name.padEnd(38)}${cell(figures.base, get).padEnd(26)}${cell(figures.this, get)}`);
+}
+
 async function main() {
   const root = mkdtempSync(join(tmpdir(), 'glimpse-batch-bench-'));
   try {
@@ -199,43 +243,67 @@ async function main() {
     console.log(
       `\n1-2. ${SMALL} files, then ${FILES} files, ${LATENCY} ms latency, ${RATE} requests/s limit, concurrency ${CONCURRENCY}`,
     );
-    const a = await runCli(common(small, join(root, 'out-200')), join(root, 'data-200'));
-    const before = { ...fake.stats };
-    const b = await runCli(common(big, join(root, 'out-2000')), join(root, 'data-2000'));
-    const ideal = (FILES / RATE) * 1000;
-    const whole = b.wallMs / ideal;
-    const phase = ((b.lastEndMs ?? 0) - (b.firstStartMs ?? 0)) / ideal;
-    const limited = fake.stats.limited - before.limited;
-    const outputs = readdirSync(join(root, 'out-2000')).filter((f) => f.endsWith('.md')).length;
-    console.log(`   200 files: ${(a.wallMs / 1000).toFixed(1)} s, peak RSS ${a.peakRssMb} MB (exit ${a.code})`);
-    console.log(
-      `   2,000 files: ${(b.wallMs / 1000).toFixed(1)} s (exit ${b.code}), ${outputs} outputs, ${limited} answered 429`,
-    );
-    console.log(
-      `   wall / ideal (${ideal / 1000} s): whole run ${whole.toFixed(3)}x, first request to last answer ${phase.toFixed(3)}x   goal <= 1.10x  ${verdict(whole <= 1.1)}`,
-    );
-    const heap = (r: Run) =>
-      r.memoryMb
-        ? `heap ${r.memoryMb.heap_used}/${r.memoryMb.heap_total} MB used/sized, external ${r.memoryMb.external} MB, array buffers ${r.memoryMb.array_buffers} MB`
-        : 'no memory figures';
-    const cliGrowth = (b.peakRssMb ?? 0) - (a.peakRssMb ?? 0);
-    console.log(
-      `   CLI peak RSS: ${a.peakRssMb} MB at 200 -> ${b.peakRssMb} MB at 2,000: growth ${cliGrowth} MB (at the end: 200: ${heap(a)}; 2,000: ${heap(b)})`,
-    );
-    console.log(
-      `   decode child peak RSS: ${a.childPeaksMb.join(', ') || '-'} MB at 200 -> ${b.childPeaksMb.join(', ') || '-'} MB at 2,000`,
-    );
-    if (a.treePeakMb !== null && b.treePeakMb !== null) {
-      const growth = b.treePeakMb - a.treePeakMb;
+    /** Steps 1-2 for the CLI in `cliDir`: 200 files, then 2,000, each on a fresh data and out folder. */
+    const measure = async (cliDir: string, n: number): Promise<Figures> => {
+      const a = await runCli(common(small, join(root, `out-200-${n}`)), join(root, `data-200-${n}`), null, cliDir);
+      const before = { ...fake.stats };
+      const b = await runCli(common(big, join(root, `out-2000-${n}`)), join(root, `data-2000-${n}`), null, cliDir);
+      const ideal = (FILES / RATE) * 1000;
+      const whole = b.wallMs / ideal;
+      const phase = ((b.lastEndMs ?? 0) - (b.firstStartMs ?? 0)) / ideal;
+      const limited = fake.stats.limited - before.limited;
+      const outputs = readdirSync(join(root, `out-2000-${n}`)).filter((f) => f.endsWith('.md')).length;
+      console.log(`   200 files: ${(a.wallMs / 1000).toFixed(1)} s, peak RSS ${a.peakRssMb} MB (exit ${a.code})`);
       console.log(
-        `   whole process tree peak RSS: ${a.treePeakMb} MB at 200 -> ${b.treePeakMb} MB at 2,000: growth ${growth} MB   goal < 100 MB  ${verdict(growth < 100)}`,
+        `   2,000 files: ${(b.wallMs / 1000).toFixed(1)} s (exit ${b.code}), ${outputs} outputs, ${limited} answered 429`,
       );
-    } else {
-      console.log(`   (no /proc: the CLI's own peak only)   goal < 100 MB  ${verdict(cliGrowth < 100)}`);
-    }
+      console.log(
+        `   wall / ideal (${ideal / 1000} s): whole run ${whole.toFixed(3)}x, first request to last answer ${phase.toFixed(3)}x   goal <= 1.10x  ${verdict(whole <= 1.1)}`,
+      );
+      const heap = (r: Run) =>
+        r.memoryMb
+          ? `heap ${r.memoryMb.heap_used}/${r.memoryMb.heap_total} MB used/sized, external ${r.memoryMb.external} MB, array buffers ${r.memoryMb.array_buffers} MB`
+          : 'no memory figures';
+      const cliGrowth = (b.peakRssMb ?? 0) - (a.peakRssMb ?? 0);
+      console.log(
+        `   CLI peak RSS: ${a.peakRssMb} MB at 200 -> ${b.peakRssMb} MB at 2,000: growth ${cliGrowth} MB (at the end: 200: ${heap(a)}; 2,000: ${heap(b)})`,
+      );
+      console.log(
+        `   decode child peak RSS: ${a.childPeaksMb.join(', ') || '-'} MB at 200 -> ${b.childPeaksMb.join(', ') || '-'} MB at 2,000`,
+      );
+      if (a.treePeakMb !== null && b.treePeakMb !== null) {
+        const growth = b.treePeakMb - a.treePeakMb;
+        console.log(
+          `   whole process tree peak RSS: ${a.treePeakMb} MB at 200 -> ${b.treePeakMb} MB at 2,000: growth ${growth} MB   goal < 100 MB  ${verdict(growth < 100)}`,
+        );
+      } else {
+        console.log(`   (no /proc: the CLI's own peak only)   goal < 100 MB  ${verdict(cliGrowth < 100)}`);
+      }
+      rmSync(join(root, `out-2000-${n}`), { recursive: true, force: true });
+      return { small: a, big: b, whole, phase };
+    };
+    const trees = AGAINST
+      ? [
+          { label: 'base', dir: resolve(AGAINST) },
+          { label: 'this', dir: '.' },
+        ]
+      : [{ label: 'this', dir: '.' }];
+    const figures: Record<string, Figures[]> = {};
+    let n = 0;
+    for (let round = 0; round < ROUNDS; round++)
+      for (const t of trees) {
+        if (AGAINST) console.log(`\n   [${t.label}, round ${round + 1}: ${t.dir}]`);
+        const f = await measure(t.dir, n++);
+        (figures[t.label] ??= []).push(f);
+      }
+    if (AGAINST) sideBySide(figures);
 
-    console.log(`\n3. SIGKILL at ${FILES / 2} files, then the same command again`);
     const acceptedBefore = fake.stats.accepted;
+    if (!KILL) {
+      await fake.close();
+      return;
+    }
+    console.log(`\n3. SIGKILL at ${FILES / 2} files, then the same command again`);
     const killed = await runCli(common(big, join(root, 'out-kill')), join(root, 'data-kill'), FILES / 2);
     const db = new DatabaseSync(join(root, 'data-kill', 'glimpse.db'), { readOnly: true });
     const left = db.prepare(`SELECT status, COUNT(*) AS n FROM batch_items GROUP BY status`).all() as {

@@ -62,12 +62,13 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
   const startedAt = Date.now();
   const resumedRunning = store.resetRunning(id);
   store.setStatus(id, 'running');
-  deps.onEvent({
-    type: 'start',
-    batchId: id,
-    counts: store.counts(id),
-    resumed: resumedRunning > 0 || store.counts(id).done > 0,
-  });
+  // Counted once here, then kept as files move: counting the batch's rows on every file was quadratic.
+  const counts = store.counts(id);
+  const move = (from: keyof BatchCounts, to: keyof BatchCounts) => {
+    counts[from]--;
+    counts[to]++;
+  };
+  deps.onEvent({ type: 'start', batchId: id, counts: { ...counts }, resumed: resumedRunning > 0 || counts.done > 0 });
 
   let spent = store.spent(id);
   let reserved = 0;
@@ -86,6 +87,12 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     stopNow('cancelled: the files in flight were stopped and wait for a resume with the rest');
     for (const c of inflight) c.abort();
   };
+  // The writes of one task (a file marked running and its ledger row opened; the ledger row closed and the file's
+  // outcome) commit together. A commit that fails at the task's end is a full disk: stop, as a failed write does.
+  const writes = store.writeGroup((e) => {
+    if (isStorageFull(e)) stopNow('could not write to the database (the disk is full); free space and resume');
+    else stopNow(`could not write to the database (${redactSecrets(e instanceof Error ? e.message : String(e))}); resume`);
+  });
   if (deps.stop.aborted) onStop();
   if (deps.cancel.aborted) onCancel();
   deps.stop.addEventListener('abort', onStop, { once: true });
@@ -98,12 +105,11 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     while (finishedAt.length && (finishedAt[0] ?? 0) < now - 30_000) finishedAt.shift();
     const span = Math.min(30_000, now - startedAt) / 1000;
     const rate = span > 0 ? finishedAt.length / span : 0;
-    const counts = store.counts(id);
     const left = counts.pending + counts.running;
     deps.onEvent({
       type: 'progress',
       batchId: id,
-      counts,
+      counts: { ...counts },
       spent_usd: spent,
       rate_per_s: rate,
       eta_s: rate > 0 ? left / rate : null,
@@ -126,7 +132,14 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
 
   const attach = (item: ItemRow) => attachItemFor(item, spec, deps.host.attachments, deps.contextTokens, true);
 
-  const finishItem = async (item: ItemRow, result: ChatResult, attempts: number, requestId: string): Promise<boolean> => {
+  /** `from`: the file's status in the database now (pending when its request was refused before sending). */
+  const finishItem = async (
+    item: ItemRow,
+    from: 'pending' | 'running',
+    result: ChatResult,
+    attempts: number,
+    requestId: string,
+  ): Promise<boolean> => {
     const line = await resultLine(item, result, attempts, requestId, deps.schema);
     // One string for both the database row and results.jsonl.
     const json = JSON.stringify(line);
@@ -142,6 +155,9 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
         error_message: result.error?.message ?? null,
         result: json,
       });
+      // Committed (with the ledger row's end, in the same group) before anyone hears the file is finished.
+      writes.commit();
+      move(from, line.status === 'done' ? 'done' : 'failed');
       out.appendResult(json);
     } catch (e) {
       if (!isStorageFull(e)) throw e;
@@ -151,6 +167,7 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
       );
       try {
         store.markPending(id, item.idx);
+        if (from === 'running') move('running', 'pending');
       } catch {
         // The database is on the same full disk: the row stays `running`, which a resume also treats as pending.
       }
@@ -177,28 +194,40 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     let limited = 0;
     // Stored and prepared once, then kept across this file's attempts (a 429 resends it without decoding again).
     let attached: AttachedItem | null = null;
+    // Whether the database has this file `running` (from its first send until it ends or goes back to pending).
+    let running = false;
+    const toPending = () => {
+      store.markPending(id, item.idx);
+      if (running) move('running', 'pending');
+      running = false;
+    };
     for (;;) {
-      if (stopCtrl.signal.aborted) return store.markPending(id, item.idx);
+      if (stopCtrl.signal.aborted) return toPending();
       const ceiling = fileCeilingUsd(item.est_prompt_tokens, deps.guess, deps.price) ?? 0;
       if (spec.maxCostUsd !== null && spent + reserved + ceiling > spec.maxCostUsd) {
         stopNow(
           `--max-cost $${spec.maxCostUsd} reached: $${spent.toFixed(4)} spent and $${reserved.toFixed(4)} in flight leave no room for another file`,
         );
-        return store.markPending(id, item.idx);
+        return toPending();
       }
       reserved += ceiling;
       attempts++;
       const requestId = randomUUID();
-      store.markRunning(id, item.idx, requestId, attempts);
       deps.onEvent({ type: 'file-start', batchId: id, idx: item.idx, file: item.path, attempt: attempts });
       const ctrl = new AbortController();
       inflight.add(ctrl);
       if (deps.cancel.aborted) ctrl.abort();
       let t0 = clock.now();
       // The limiter is waited on once the file is decoded and ready, so the pace is the one the provider sees.
+      // Marked running as it is sent, in the same commit as the ledger row its request opens.
       const beforeSend = async () => {
         t0 = await limiter.acquire(ctrl.signal);
-        return !ctrl.signal.aborted;
+        if (ctrl.signal.aborted) return false;
+        writes.open();
+        store.markRunning(id, item.idx, requestId, attempts);
+        if (!running) move('pending', 'running');
+        running = true;
+        return true;
       };
       let result: ChatResult;
       try {
@@ -216,6 +245,7 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
           batchId: id,
           maxRetries: 0,
           beforeSend,
+          beforeEnd: () => writes.open(),
           prepared: attached.prepared,
         });
       } catch (e) {
@@ -253,15 +283,15 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
       }
       if (action === 'stop-batch') {
         stopNow(`the provider refused the batch (${result.error?.kind}): ${result.error?.message}`);
-        return store.markPending(id, item.idx);
+        return toPending();
       }
-      if (action === 'cancelled') return store.markPending(id, item.idx);
+      if (action === 'cancelled') return toPending();
       downStreak = action === 'transient' ? downStreak + 1 : 0;
       if (downStreak >= downThreshold) {
         stopNow(`${downStreak} files in a row failed to reach the provider (${result.error?.message}); resume when it is back`);
-        return store.markPending(id, item.idx);
+        return toPending();
       }
-      await finishItem(item, result, attempts, requestId);
+      await finishItem(item, running ? 'running' : 'pending', result, attempts, requestId);
       return;
     }
   };
@@ -279,8 +309,14 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
     deps.stop.removeEventListener('abort', onStop);
     deps.cancel.removeEventListener('abort', onCancel);
   }
-  const counts = store.counts(id);
-  const finished = counts.pending === 0 && counts.running === 0;
+  try {
+    writes.commit();
+  } catch (e) {
+    if (!isStorageFull(e)) throw e;
+    // Rolled back: those files are pending (or running) in the database, and a resume sends them again.
+  }
+  const final = store.counts(id);
+  const finished = final.pending === 0 && final.running === 0;
   const status = finished ? 'done' : 'stopped';
   const reason = finished ? null : stopReason;
   store.setStatus(id, status, reason);
@@ -288,13 +324,20 @@ export async function runBatch(batch: BatchRow, deps: BatchRunDeps): Promise<Bat
   spent = store.spent(id);
   let summaryReason: string | null = reason;
   try {
-    writeSummaries(store, out, batch, { status, reason, counts, spent, wall_ms, columns: deps.schema?.columns ?? null });
+    writeSummaries(store, out, batch, {
+      status,
+      reason,
+      counts: final,
+      spent,
+      wall_ms,
+      columns: deps.schema?.columns ?? null,
+    });
   } catch (e) {
     if (!isStorageFull(e)) throw e;
     summaryReason = `${reason ?? 'finished'}; the summary files could not be written (disk full): resume to write them`;
   }
-  deps.onEvent({ type: 'end', batchId: id, counts, spent_usd: spent, status, reason: summaryReason });
-  return { status, reason: summaryReason, counts, spent_usd: spent, wall_ms };
+  deps.onEvent({ type: 'end', batchId: id, counts: final, spent_usd: spent, status, reason: summaryReason });
+  return { status, reason: summaryReason, counts: final, spent_usd: spent, wall_ms };
 }
 
 /** One file's line of results.jsonl, with the schema's verdict when there is one. */

@@ -1,12 +1,14 @@
 /**
- * The batch tables (schema-v7.ts): a batch and one row per file. Every state change is one statement, so a
- * SIGKILL at any point leaves each file either as it was or as it became; a file left `running` by a dead
- * process is simply pending again (resetRunning), which is why a resume redoes at most the files in flight.
+ * The batch tables (schema-v7.ts): a batch and one row per file. Every state change is one statement (the runner
+ * commits a task's statements together, write-group.ts), so a SIGKILL at any point leaves each file either as it
+ * was or as it became; a file left `running` by a dead process is simply pending again (resetRunning), which is
+ * why a resume redoes at most the files in flight.
  */
 import type { StatementSync } from 'node:sqlite';
 import type { BatchCounts, BatchItemView, BatchSpec, BatchVia, ItemStatus } from '../../../shared/batch/types.ts';
 import type { Db } from '../db.ts';
 import { transaction } from '../db.ts';
+import { WriteGroup } from '../write-group.ts';
 
 export type BatchStatus = 'planned' | 'running' | 'stopped' | 'done';
 
@@ -63,6 +65,11 @@ export class BatchStore {
   private readonly stmts = new Map<string, StatementSync>();
   constructor(db: Db) {
     this.db = db;
+  }
+
+  /** A write group on the batch's database (write-group.ts). */
+  writeGroup(onError: (e: unknown) => void): WriteGroup {
+    return new WriteGroup(this.db, onError);
   }
 
   private stmt(sql: string): StatementSync {

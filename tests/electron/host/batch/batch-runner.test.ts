@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { guardedAnswerSchema } from '../../../../electron/host/batch/answer-schema.ts';
@@ -196,6 +197,43 @@ describe('batch runner', () => {
     const second = await run(spec({ concurrency: 1 }), env);
     expect(second.outcome).toMatchObject({ status: 'done', counts: { done: FILES } });
     expect(outputs(env.out)).toHaveLength(FILES);
+  });
+
+  it('reports the same counts as the database holds on every progress event, through 429s and failures', async () => {
+    const env = await setup({ ratePerS: 2, fail: (n) => (n % 3 === 1 ? { status: 400, message: 'bad request' } : null) });
+    const store = new BatchStore(env.host.db);
+    const seen: { reported: unknown; stored: unknown }[] = [];
+    const { outcome } = await run(spec({ concurrency: 3 }), env, {}, (e) => {
+      if (e.type === 'progress' || e.type === 'start') seen.push({ reported: e.counts, stored: store.counts(e.batchId) });
+    });
+    expect(outcome.counts).toMatchObject({ done: expect.any(Number), failed: expect.any(Number), pending: 0, running: 0 });
+    expect(outcome.counts.failed).toBeGreaterThan(0);
+    expect(env.fake.stats.limited).toBeGreaterThan(0);
+    expect(seen).toHaveLength(FILES + 1);
+    for (const s of seen) expect(s.reported).toEqual(s.stored);
+  });
+
+  it('has a file’s outcome and its ledger row on disk before it reports the file finished', async () => {
+    const env = await setup();
+    const reader = new DatabaseSync(join(dirs.at(-1)!, 'glimpse.db'), { readOnly: true });
+    const onDisk: { status: string; ledger: string }[] = [];
+    try {
+      await run(spec(), env, {}, (e) => {
+        if (e.type !== 'file-end') return;
+        // Another connection sees only what is committed.
+        const row = reader
+          .prepare('SELECT status, request_id FROM batch_items WHERE batch_id = ? AND idx = ?')
+          .get(e.batchId, e.idx) as { status: string; request_id: string };
+        const ledger = reader.prepare('SELECT status FROM ledger WHERE request_id = ?').get(row.request_id) as {
+          status: string;
+        };
+        onDisk.push({ status: row.status, ledger: ledger?.status });
+      });
+    } finally {
+      reader.close();
+    }
+    expect(onDisk).toHaveLength(FILES);
+    expect(onDisk.every((r) => r.status === 'done' && r.ledger === 'done')).toBe(true);
   });
 
   it('never lets spend plus what is in flight pass --max-cost', async () => {
