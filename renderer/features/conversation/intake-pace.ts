@@ -27,6 +27,12 @@ export const FIRST_SLICE = 8_000;
  * 60 KB answer took 30 frames there instead of 4.
  */
 export const MIN_SLICE = 8_000;
+/**
+ * The floor while a backlog waits: wall time on a loaded machine reads every character as dear, and at the normal
+ * floor a 330 KB burst took ~50 frames there. Twice the normal floor is still a fraction of a long task's CPU
+ * (plain text renders and lays out at well under 1 ms a KB).
+ */
+export const CATCH_UP_MIN_SLICE = 16_000;
 export const MAX_SLICE = 64_000;
 /** Renders that take in less text than this measure the fixed cost of a render, not the cost of a character. */
 export const MIN_MEASURED = 1_000;
@@ -60,7 +66,7 @@ export class IntakePace {
   slice(backlog = 0): number {
     if (this.msPerChar === null) return FIRST_SLICE;
     const normal = this.fit(this.budgetMs);
-    return backlog > normal ? this.fit(this.catchUpMs) : normal;
+    return backlog > normal ? Math.max(CATCH_UP_MIN_SLICE, this.fit(this.catchUpMs)) : normal;
   }
 
   private fit(budgetMs: number): number {

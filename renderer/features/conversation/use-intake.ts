@@ -11,13 +11,22 @@ import { intakePace, MIN_MEASURED, type IntakePace } from './intake-pace.ts';
  * (from this render to this component's layout effect, which runs after its children's) and the layout of the
  * text it added.
  */
-export function useIntake(text: string, pace: IntakePace = intakePace): { text: string; behind: boolean } {
+export function useIntake(
+  text: string,
+  pace: IntakePace = intakePace,
+  /**
+   * Whether a backlog may take the pace's catch-up budget. Off for text that is not the one being followed (the
+   * reasoning once the answer has begun): two intakes ticking in the same frame render in one task, and two
+   * catch-up slices there would make it a long one.
+   */
+  catchUp = true,
+): { text: string; behind: boolean } {
   const taken = useRef(0);
   const [, setTick] = useState(0);
   const started = performance.now();
   if (taken.current > text.length) taken.current = 0; // replaced, not extended: start over
   const before = taken.current;
-  const upTo = Math.min(text.length, before + pace.slice(text.length - before));
+  const upTo = Math.min(text.length, before + pace.slice(catchUp ? text.length - before : 0));
   taken.current = upTo;
   const behind = upTo < text.length;
   useLayoutEffect(() => {
