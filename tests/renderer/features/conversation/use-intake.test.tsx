@@ -3,18 +3,18 @@ import { expect, it } from 'vitest';
 import { IntakePace } from '../../../../renderer/features/conversation/intake-pace.ts';
 import { useIntake } from '../../../../renderer/features/conversation/use-intake.ts';
 
-/** What one render of useIntake shows of `text`: how many characters, and whether some are held back. */
-function firstRender(text: string, pace: IntakePace, catchUp?: boolean): string {
-  function Probe() {
-    const intake = useIntake(text, pace, catchUp);
-    return (
-      <p>
-        {intake.text.length} {String(intake.behind)}
-      </p>
-    );
-  }
-  return renderToStaticMarkup(<Probe />);
+function Probe({ text, pace, catchUp }: { text: string; pace: IntakePace; catchUp?: boolean }) {
+  const intake = useIntake(text, pace, catchUp);
+  return (
+    <p>
+      {intake.text.length} {String(intake.behind)}
+    </p>
+  );
 }
+
+/** What one render of useIntake shows of `text`: how many characters, and whether some are held back. */
+const firstRender = (text: string, pace: IntakePace, catchUp?: boolean) =>
+  renderToStaticMarkup(<Probe text={text} pace={pace} catchUp={catchUp} />);
 
 /** A pace that has learned 1 µs a character: 8 ms hold 8,000 characters, the 20 ms of catching up 20,000. */
 function learned(): IntakePace {
