@@ -47,6 +47,8 @@ export interface ProbeResult {
   maxFrameGap: number;
   frameCount: number;
   longtasks: { start: number; duration: number }[];
+  /** Each slice the app's intake took in (renderer/features/conversation/use-intake.ts), with when it ended. */
+  slices: { t: number; text: 'answer' | 'reasoning'; chars: number; backlog: number; ms: number; layoutMs: number }[];
   loafs: {
     start: number;
     duration: number;
@@ -74,6 +76,7 @@ export function pageProbe(): void {
     frameCount: number;
     longtasks: ProbeResult['longtasks'];
     loafs: ProbeResult['loafs'];
+    slices: ProbeResult['slices'];
     pending: boolean;
     finished: boolean;
     settled: number | null;
@@ -201,6 +204,12 @@ export function pageProbe(): void {
     /* not supported */
   }
 
+  // ---- each slice of text the app's intake takes in (the app reports them here when this is set) ----
+  w.__glimpseIntake = (e: Omit<ProbeResult['slices'][number], 't'>) => {
+    const a = arm;
+    if (a && !a.finished) a.slices.push({ t: now(), ...e });
+  };
+
   // ---- when host events reach the page ----
   const NativeES = window.EventSource;
   class ProbedEventSource extends NativeES {
@@ -253,6 +262,7 @@ export function pageProbe(): void {
         frameCount: 0,
         longtasks: [],
         loafs: [],
+        slices: [],
         pending: false,
         finished: false,
         settled: null,
@@ -286,6 +296,7 @@ export function pageProbe(): void {
         frameCount,
         longtasks,
         loafs,
+        slices,
       } = a;
       return {
         firstPaint,
@@ -300,6 +311,7 @@ export function pageProbe(): void {
         frameCount,
         longtasks,
         loafs,
+        slices,
       };
     },
   };

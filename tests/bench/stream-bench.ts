@@ -409,6 +409,17 @@ try {
   };
   const rows: [string, string, string, string][] = [];
   const row = (what: string, value: string, goal = '', v = '') => rows.push([what, value, goal, v]);
+  /** What the intake took in per slice during those runs (use-intake.ts): how drained the backlog was, at what cost. */
+  const sliceRows = (runs: AppRun[], text: 'answer' | 'reasoning') => {
+    const sl = runs.flatMap((r) => r.probe.slices.filter((x) => x.text === text));
+    if (!sl.length) return;
+    const per = (f: (x: (typeof sl)[number]) => number) => `${f1(median(sl.map(f)))} / ${f1(pct(sl.map(f), 0.95))}`;
+    row(`   … ${text} slices per run; chars p50/p95 (KB)`, `${f1(sl.length / runs.length)}; ${per((x) => x.chars / 1000)}`);
+    row(
+      `   … a slice's render+commit+layout p50/p95; of which forced layout (ms)`,
+      `${per((x) => x.ms)}; ${per((x) => x.layoutMs)}`,
+    );
+  };
   // The issue's goal: the first character within one frame at 60 Hz, at the median.
   row('1. First byte -> first char painted, p50', fms(median(firstLat)), '<= 16.7 ms', verdict(median(firstLat) <= FRAME_MS));
   row('   … p95', fms(pct(firstLat, 0.95)));
@@ -437,6 +448,7 @@ try {
     `${fms(median(app50.map((a) => provSpan(a.cap))))} / ${fms(median(raw50.map((a) => provSpan(a.cap))))}`,
   );
   row('   app: frames that painted new text, median', String(median(app50.map((a) => a.probe.paintedFrames))));
+  sliceRows(app50, 'answer');
   row(
     '   app: last char painted -> turn settled (final render), median',
     fms(median(app50.map((a) => (a.probe.settled ?? NaN) - (a.probe.lastPaint ?? NaN)))),
@@ -465,6 +477,8 @@ try {
       longest(variants[v].app),
       variants[v].app.some((x) => x.probe.longtasks.length) ? 0 : maxGap(variants[v].app),
     );
+    sliceRows(variants[v].app, 'answer');
+    if (v === 'reasoning') sliceRows(variants[v].app, 'reasoning');
     row(`   … longest main-thread task`, fms(lt), '< 50 ms', verdict(lt < 50));
     row(
       '   … in a trace: longest task CPU (its wall) per run',

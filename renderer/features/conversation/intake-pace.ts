@@ -11,6 +11,14 @@
  * in what is left of 16.7 ms.
  */
 export const INTAKE_BUDGET_MS = 8;
+/**
+ * The budget while a backlog waits (more text has arrived than one slice at INTAKE_BUDGET_MS takes). A 50k-token
+ * burst then drained at the 8 KB floor a frame, ~40 frames of ~28 ms, while the main thread sat idle two thirds of
+ * the time (the frame's length was the compositor's on a busy 2-core machine, not this work): taking more per
+ * frame is what drains it at the speed the frames allow. 20 ms keeps the task that renders a slice far under the
+ * 50 ms of a long task, with its layout included.
+ */
+export const CATCH_UP_BUDGET_MS = 20;
 /** The first slice, before anything is measured: half the fixed slice this replaced (a page's first render runs cold). */
 export const FIRST_SLICE = 8_000;
 /**
@@ -19,6 +27,12 @@ export const FIRST_SLICE = 8_000;
  * 60 KB answer took 30 frames there instead of 4.
  */
 export const MIN_SLICE = 8_000;
+/**
+ * The floor while a backlog waits: wall time on a loaded machine reads every character as dear, and at the normal
+ * floor a 330 KB burst took ~50 frames there. Twice the normal floor is still a fraction of a long task's CPU
+ * (plain text renders and lays out at well under 1 ms a KB).
+ */
+export const CATCH_UP_MIN_SLICE = 16_000;
 export const MAX_SLICE = 64_000;
 /** Renders that take in less text than this measure the fixed cost of a render, not the cost of a character. */
 export const MIN_MEASURED = 1_000;
@@ -38,16 +52,26 @@ export class IntakePace {
   /** The size of the last slice measured. */
   private measured = FIRST_SLICE;
   private readonly budgetMs: number;
+  private readonly catchUpMs: number;
 
-  constructor(budgetMs = INTAKE_BUDGET_MS) {
+  constructor(budgetMs = INTAKE_BUDGET_MS, catchUpMs = Math.max(budgetMs, CATCH_UP_BUDGET_MS)) {
     this.budgetMs = budgetMs;
+    this.catchUpMs = catchUpMs;
   }
 
-  /** Characters to take in this frame. */
-  slice(): number {
+  /**
+   * Characters to take in this frame, with `backlog` characters waiting to be shown: past what the normal budget
+   * takes, a slice gets the catch-up budget.
+   */
+  slice(backlog = 0): number {
     if (this.msPerChar === null) return FIRST_SLICE;
-    const room = Math.max(this.budgetMs - (this.fixedMs ?? 0), this.budgetMs / 2);
-    const fits = this.msPerChar > 0 ? room / this.msPerChar : MAX_SLICE;
+    const normal = this.fit(this.budgetMs);
+    return backlog > normal ? Math.max(CATCH_UP_MIN_SLICE, this.fit(this.catchUpMs)) : normal;
+  }
+
+  private fit(budgetMs: number): number {
+    const room = Math.max(budgetMs - (this.fixedMs ?? 0), budgetMs / 2);
+    const fits = this.msPerChar! > 0 ? room / this.msPerChar! : MAX_SLICE;
     // At most twice the last slice measured: a rate learned on small slices is not trusted for a jump to a large one.
     return Math.round(Math.min(MAX_SLICE, 2 * this.measured, Math.max(MIN_SLICE, fits)));
   }

@@ -19,6 +19,14 @@ const LIVE_TAIL_LIMIT = 4_000;
  * a burst of 4,000 new blocks then adds ~60 DOM nodes, not 4,000, and settled groups never re-render.
  */
 const PLAIN_GROUP = 64;
+/**
+ * A render whose text grew by this much is part of a burst (a token stream at reading speed grows by a few
+ * characters a frame; a burst by thousands): conversion then waits until the text has been quiet for BURST_HOLD_MS.
+ * Holding only while more text was held back than shown (catchingUp) was not enough: between two host messages
+ * the intake caught up for a frame, and that frame went to the Markdown parser instead of the next slice.
+ */
+export const BURST_GROWTH = 2_000;
+export const BURST_HOLD_MS = 100;
 
 export type BlockProps = Omit<StreamdownProps, 'children' | 'mode' | 'isAnimating'>;
 
@@ -139,6 +147,18 @@ function plainGroups(blocks: string[], from: number, joined?: Map<number, string
   return groups;
 }
 
+/** Whether a text that grows is in a burst: how long from `now` conversion should still wait (0: not at all). */
+export class BurstWatch {
+  private length = 0;
+  private until = Number.NEGATIVE_INFINITY;
+
+  update(length: number, now: number): number {
+    if (length - this.length >= BURST_GROWTH) this.until = now + BURST_HOLD_MS;
+    this.length = length;
+    return Math.max(0, this.until - now);
+  }
+}
+
 interface Props {
   text: string;
   streaming: boolean;
@@ -173,9 +193,17 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
   if (joined.current.of !== blocks) joined.current = { of: blocks, texts: new Map() };
   const [rendered, setRendered] = useState(0);
   const shown = Math.min(rendered, blocks.length);
+  const burst = useRef(new BurstWatch());
+  const holdFor = burst.current.update(text.length, performance.now());
+  const [, wake] = useState(0);
 
   useLayoutEffect(() => {
     if (shown >= blocks.length || catchingUp) return;
+    if (streaming && holdFor > 0) {
+      // Looked at again once the burst has been quiet a while (a provider can pause mid-answer for long).
+      const id = setTimeout(() => wake((n) => n + 1), holdFor);
+      return () => clearTimeout(id);
+    }
     // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
     // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms.
     const id = requestAnimationFrame(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));

@@ -69,6 +69,7 @@ const TurnReasoning = memo(function TurnReasoning({ id, live }: { id: string; li
   const intake = useIntake(
     useStore((s) => s.turns.find((x) => x.id === id)?.reasoning ?? ''),
     reasoningPace,
+    live,
   );
   return <ReasoningBlock text={intake.text} live={live} />;
 });

@@ -1,5 +1,11 @@
 import { expect, it } from 'vitest';
-import { FIRST_SLICE, IntakePace, MAX_SLICE, MIN_SLICE } from '../../../../renderer/features/conversation/intake-pace.ts';
+import {
+  CATCH_UP_MIN_SLICE,
+  FIRST_SLICE,
+  IntakePace,
+  MAX_SLICE,
+  MIN_SLICE,
+} from '../../../../renderer/features/conversation/intake-pace.ts';
 
 it('starts with a small slice, then takes what the measured cost says fits the budget', () => {
   const pace = new IntakePace(8);
@@ -43,4 +49,25 @@ it('keeps each slice within its bounds', () => {
   const fast = new IntakePace(8);
   for (let n = 8_000; n < MAX_SLICE; n *= 2) fast.record(n, 0);
   expect(fast.slice()).toBe(MAX_SLICE);
+});
+
+it('takes a bigger slice while a backlog waits, sized by the catch-up budget', () => {
+  const pace = new IntakePace(8, 20);
+  pace.record(16_000, 16); // 1 µs a character: 8 ms holds 8,000, 20 ms holds 20,000
+  expect(pace.slice()).toBe(8_000);
+  expect(pace.slice(8_000)).toBe(8_000); // no more waiting than the normal slice takes
+  expect(pace.slice(300_000)).toBe(20_000);
+  pace.record(20_000, 40); // 2 µs a character: the catch-up floor, not the 10,000 the budget says
+  expect(pace.slice(300_000)).toBe(CATCH_UP_MIN_SLICE);
+  expect(pace.slice()).toBe(MIN_SLICE);
+  // Still at most twice the last slice measured, and within MAX_SLICE.
+  const fast = new IntakePace(8, 20);
+  fast.record(10_000, 0.5);
+  expect(fast.slice(300_000)).toBe(20_000);
+});
+
+it('never gives a catch-up budget smaller than the normal one', () => {
+  const pace = new IntakePace(30);
+  pace.record(16_000, 8);
+  expect(pace.slice(300_000)).toBe(pace.slice());
 });
