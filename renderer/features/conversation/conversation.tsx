@@ -6,6 +6,9 @@ import './conversation.css';
 import { EmptyState } from './empty-state.tsx';
 import { TurnView } from './turn-view.tsx';
 
+/** How close to the end the view counts as at the end (a person rarely scrolls to the last pixel). */
+const NEAR_END_PX = 48;
+
 export function Conversation() {
   // A compare's lanes are one item (`compare:<group>`), placed where its first lane is.
   const turnIds = useStore((s) => {
@@ -23,31 +26,40 @@ export function Conversation() {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const end = useRef<HTMLDivElement>(null);
-  // Follow the stream while the person is at the bottom; leave them be when they scrolled up to read. No layout is
+  // Follow the stream while the person is at the bottom; leave them be when they moved up to read. No layout is
   // read per delta: while the end sentinel is in view, scroll anchoring (conversation.css) keeps it there as the
-  // answer grows. An IntersectionObserver says when it leaves the view: because the person scrolled (input just
-  // now), or because the answer outgrew the window while it still fitted (anchoring needs a scrolled box).
+  // answer grows. An IntersectionObserver says when it leaves the view without the view having moved up: the
+  // answer outgrew the window while it still fitted (anchoring needs a scrolled box), so the view follows.
+  // Moving up is told by the scroll position, not by input events: a screen reader's virtual cursor, Find, a
+  // focused link or a dragged scrollbar move the view without a wheel or a key, and were pulled back down.
   const pinned = useRef(true);
-  const userScrolledAt = useRef(-Infinity);
   useEffect(() => {
     const root = ref.current;
     const sentinel = end.current;
     if (!root || !sentinel) return;
+    let lastTop = root.scrollTop;
     const io = new IntersectionObserver(
       ([e]) => {
         if (e.isIntersecting) pinned.current = true;
-        else if (performance.now() - userScrolledAt.current < 1_000) pinned.current = false;
         else if (pinned.current) root.scrollTop = root.scrollHeight;
       },
-      { root, rootMargin: '0px 0px 48px 0px' },
+      { root, rootMargin: `0px 0px ${NEAR_END_PX}px 0px` },
     );
     io.observe(sentinel);
-    const intent = () => (userScrolledAt.current = performance.now());
-    const events = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
-    for (const t of events) root.addEventListener(t, intent, { passive: true });
+    // Scroll events come at most once a frame; the layout they read is the one the frame computes anyway.
+    const onScroll = () => {
+      const top = root.scrollTop;
+      const nearEnd = root.scrollHeight - top - root.clientHeight <= NEAR_END_PX;
+      // Up and away from the end: something other than the growing answer moved the view (the answer only ever
+      // pushes it down; a shrinking one at the end stays near the end).
+      if (top < lastTop - 1 && !nearEnd) pinned.current = false;
+      else if (nearEnd) pinned.current = true;
+      lastTop = top;
+    };
+    root.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       io.disconnect();
-      for (const t of events) root.removeEventListener(t, intent);
+      root.removeEventListener('scroll', onScroll);
     };
   }, []);
   // A new exchange (or a reopened session) starts at the bottom if the person was there: one layout per turn.
