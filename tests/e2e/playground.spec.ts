@@ -71,6 +71,27 @@ test('regenerate and flip; edit and resend; after a reload both branches are the
   await expect(page.locator('.user-prompt')).toHaveText('First question');
 });
 
+test("while an answer runs, the other exchanges' Edit and Regenerate wait; copying does not", async ({ page }) => {
+  await app.addProvider({ name: 'Paced', path: 'zai/tokens-3000/tps-60', kind: 'Custom server', apiKey: 'k' });
+  await app.setThinking(false);
+  const stop = page.getByRole('button', { name: 'Stop' });
+  await app.ask('First question');
+  await expect(app.answer().getByTestId('answer')).not.toBeEmpty();
+  await stop.click();
+  await app.waitForAnswerDone();
+  const first = page.getByRole('article', { name: 'Exchange' }).first();
+  const waiting = ['Edit', 'Regenerate'].map((name) => first.getByRole('button', { name, exact: true }));
+  for (const b of waiting) await expect(b).toBeEnabled();
+
+  await app.ask('Second question');
+  await expect(app.answer().getByTestId('answer')).not.toBeEmpty();
+  for (const b of waiting) await expect(b).toBeDisabled();
+  await expect(first.getByRole('button', { name: 'Copy question' })).toBeEnabled();
+  await stop.click();
+  await app.waitForAnswerDone();
+  for (const b of waiting) await expect(b).toBeEnabled();
+});
+
 test('Continue extends the same answer until it stops normally; reopened, it is one answer', async ({ page }) => {
   await app.addProvider({ name: 'Fake', path: 'vllm/story', kind: 'Custom server', apiKey: 'k' });
   await app.setThinking(false);

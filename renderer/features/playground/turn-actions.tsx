@@ -1,4 +1,4 @@
-import { memo, useCallback, useState } from 'react';
+import { type ButtonHTMLAttributes, memo, useCallback, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { siblingsOf } from '../../model/branches.ts';
 import { settingsDiffer } from '../../model/turn-settings.ts';
@@ -12,6 +12,19 @@ import { CopyButton } from '../conversation/copy-button.tsx';
 import { ContinueNote } from './continue-note.tsx';
 import { SchemaResult } from './schema-result.tsx';
 import { ViewCodeDialog } from './view-code-dialog.tsx';
+
+/**
+ * A button unavailable while any answer runs. It alone follows that, so a send or an end re-renders a few buttons
+ * per exchange instead of every exchange's actions with all their translated labels (a long session's send paid
+ * for them all before its first delta could be shown).
+ */
+const IdleButton = memo(function IdleButton({
+  alsoDisabled = false,
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { alsoDisabled?: boolean }) {
+  const busy = useStore((s) => s.turns.some(isRunning));
+  return <button type="button" {...rest} disabled={busy || alsoDisabled} />;
+});
 
 /**
  * What can be done to one exchange: flip between its siblings ("2 / 3"), copy or edit the question, regenerate,
@@ -37,7 +50,6 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
         count: sibs.length,
         prev: sibs[at - 1]?.id ?? null,
         next: sibs[at + 1]?.id ?? null,
-        busy: s.turns.some(isRunning),
         params: turn.params,
         providerName: turn.providerName,
         model: turn.model,
@@ -74,9 +86,9 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
             value={editing}
             onChange={(e) => setEditing(e.target.value)}
           />
-          <button type="submit" className="primary" disabled={t.busy || !editing.trim()}>
+          <IdleButton type="submit" className="primary" alsoDisabled={!editing.trim()}>
             {tr('playground.turn.sendEdited')}
-          </button>
+          </IdleButton>
           <button type="button" className="link" onClick={() => setEditing(null)}>
             {tr('playground.turn.cancel')}
           </button>
@@ -95,15 +107,14 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
       <div className="turn-actions">
         {t.count > 1 && (
           <span className="sibling-nav">
-            <button
-              type="button"
+            <IdleButton
               className="link"
               aria-label={tr('playground.turn.previous')}
-              disabled={!t.prev || t.busy}
+              alsoDisabled={!t.prev}
               onClick={() => t.prev && flipTo(t.prev)}
             >
               ‹
-            </button>
+            </IdleButton>
             <span data-testid="version">{tr('playground.turn.version', { at: t.at + 1, count: t.count })}</span>
             <span className="muted sibling-settings" data-testid="turn-settings">
               {[
@@ -113,37 +124,28 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
                 ...chipsOf(t.params ?? {}).map(w.chip),
               ].join(' · ')}
             </span>
-            <button
-              type="button"
+            <IdleButton
               className="link"
               aria-label={tr('playground.turn.next')}
-              disabled={!t.next || t.busy}
+              alsoDisabled={!t.next}
               onClick={() => t.next && flipTo(t.next)}
             >
               ›
-            </button>
+            </IdleButton>
           </span>
         )}
         <CopyButton label={tr('playground.turn.copyQuestion')} text={() => t.prompt} className="link">
           {tr('playground.turn.copyQuestion')}
         </CopyButton>
-        <button type="button" className="link" disabled={t.busy} onClick={() => setEditing(t.prompt)}>
+        <IdleButton className="link" onClick={() => setEditing(t.prompt)}>
           {tr('playground.turn.edit')}
-        </button>
-        <button
-          type="button"
-          className="link"
-          disabled={t.busy}
-          title={tr('playground.turn.regenerateTitle')}
-          onClick={() => void regenerate(id)}
-        >
+        </IdleButton>
+        <IdleButton className="link" title={tr('playground.turn.regenerateTitle')} onClick={() => void regenerate(id)}>
           {tr('playground.turn.regenerate')}
-        </button>
+        </IdleButton>
         {t.differs && (
-          <button
-            type="button"
+          <IdleButton
             className="link"
-            disabled={t.busy}
             title={tr('playground.turn.differs', {
               list: t.differs
                 .split(' ')
@@ -153,7 +155,7 @@ export const TurnActions = memo(function TurnActions({ id }: { id: string }) {
             onClick={() => void regenerate(id, { current: true })}
           >
             {tr('playground.turn.regenerateCurrent')}
-          </button>
+          </IdleButton>
         )}
         <button type="button" className="link" onClick={() => setCode(true)}>
           {tr('playground.turn.viewCode')}
