@@ -138,14 +138,24 @@ test('Continue extends the same answer until it stops normally; reopened, it is 
 test('open parameters sit beside the conversation on a wide window, which keeps its height', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const conversation = page.locator('.conversation');
+  const composerRow = page.locator('.composer-row');
   const before = await conversation.boundingBox();
+  const rowBefore = (await composerRow.boundingBox())!.height;
   await openParams(page);
   const panel = await page.getByRole('region', { name: 'Parameters' }).boundingBox();
   const after = await conversation.boundingBox();
   expect(panel!.x).toBeGreaterThanOrEqual(after!.x + after!.width);
-  expect(after!.height).toBeGreaterThanOrEqual(before!.height);
+  // The conversation gives up no height to the panel: only what the composer grew by, its buttons having moved
+  // below the prompt in the narrower column.
+  const rowGrew = (await composerRow.boundingBox())!.height - rowBefore;
+  expect(after!.height + rowGrew).toBeGreaterThanOrEqual(before!.height - 0.5);
   // The system prompt box keeps its rows in the scrolling column.
   expect((await page.getByLabel('System instructions').boundingBox())!.height).toBeGreaterThan(40);
+  // The prompt is not squeezed between the composer's buttons in the narrower column: it takes the column's width.
+  const prompt = (await page.getByRole('textbox', { name: 'Prompt' }).boundingBox())!;
+  const composer = (await page.locator('.composer-row').boundingBox())!;
+  expect(prompt.width).toBeCloseTo(composer.width, 0);
+  expect(prompt.y + prompt.height).toBeLessThanOrEqual((await page.getByRole('button', { name: 'Send' }).boundingBox())!.y);
 });
 
 test('a JSON schema is checked as it is typed, and the answer is validated against it', async ({ page }) => {
