@@ -52,7 +52,8 @@ describe('sseFrames', () => {
     const json = JSON.stringify('😀'.repeat(50));
     for (const piece of [3, 4, 7, 10]) {
       const frames = read(sseFrames(json, piece));
-      for (const [, data] of frames) expect(data.isWellFormed()).toBe(true);
+      // No piece starts or ends with half a pair.
+      for (const [, data] of frames) expect(/^[\udc00-\udfff]|[\ud800-\udbff]$/.test(data)).toBe(false);
       expect(roundTrip(json, piece).json).toBe(json);
     }
   });
