@@ -4,13 +4,14 @@
  *   POST /api/attachments?name&mime raw bytes -> AttachmentInfo   (binary, so a 200 MB clip is not base64'd)
  *   GET  /api/attachments/<id>      raw bytes
  *   GET  /api/sessions/<id>/export?format=markdown|json   a session as a download (zip or JSON)
- *   GET  /api/events                server-sent events: every HostEvent
+ *   GET  /api/events                server-sent events: every HostEvent (a large one in pieces, sse-frames.ts)
  * Everything requires this launch's token (see security.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bridgeMethodNames, type BridgeMethodName } from '../../shared/bridge/contract.ts';
+import { sseFrames } from '../../shared/bridge/sse-frames.ts';
 import { BadInputError } from '../host/bad-input.ts';
 import { toFailure } from '../host/failure.ts';
 import type { Host } from '../host/host.ts';
@@ -85,8 +86,9 @@ export async function startBrowserShell(opts: BrowserShellOptions): Promise<Brow
   let port = 0;
 
   const unsubscribe = opts.host.subscribe((event) => {
-    const line = `data: ${JSON.stringify(event)}\n\n`;
-    for (const c of sseClients) c.write(line);
+    // A large event (the end of a 20,000-box answer) goes in pieces: see sse-frames.ts.
+    const frames = sseFrames(JSON.stringify(event));
+    for (const c of sseClients) c.write(frames);
   });
 
   const server: Server = createServer((req, res) => {

@@ -11,6 +11,7 @@ import {
   type GlimpseBridge,
   type HostEvent,
 } from '../../shared/bridge/contract.ts';
+import { PART_EVENT, SsePieces } from '../../shared/bridge/sse-frames.ts';
 import { BridgeError } from './bridge-error.ts';
 
 async function parse<T>(res: Response): Promise<T> {
@@ -48,8 +49,12 @@ export function createHttpBridge(): GlimpseBridge {
   const ensureSource = () => {
     if (source) return;
     source = new EventSource('/api/events');
+    // A large event arrives in pieces (sse-frames.ts); a reconnection starts afresh.
+    const pieces = new SsePieces();
+    source.onopen = () => pieces.reset();
+    source.addEventListener(PART_EVENT, (m) => pieces.part((m as MessageEvent<string>).data));
     source.onmessage = (m) => {
-      const event = JSON.parse(m.data) as HostEvent;
+      const event = JSON.parse(pieces.end(m.data)) as HostEvent;
       for (const l of listeners) l(event);
     };
   };

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { GroundingContext, LiveGrounding, type GroundingContextValue } from '../grounding/grounding-context.ts';
 import { GroundingPanel } from '../grounding/grounding-panel.tsx';
 import { ImageViewer } from '../grounding/image-viewer.tsx';
@@ -45,6 +46,18 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
     return t?.result?.ocr ? t.answer : null;
   });
   const text = ocrAnswer !== null ? withoutLineBoxes(ocrAnswer) : grounding.parse.text;
+  // The panel (images drawn on, the box list) is first drawn in a task of its own, after the render that found
+  // the first boxes: mounting it there put the list's rows, their measuring and a second forced layout into the
+  // task that also lexes and lays out the answer's first slice (a 20,000-box answer's longest task).
+  const hasBoxes = grounding.boxes.length > 0;
+  const [panelOn, setPanelOn] = useState(false);
+  useEffect(() => {
+    if (!hasBoxes || panelOn) return;
+    // Rendered at once (flushSync), alone: left to React's scheduler, the update was folded into the next
+    // slice's render, the very task it was taken out of.
+    const id = setTimeout(() => flushSync(() => setPanelOn(true)), 0);
+    return () => clearTimeout(id);
+  }, [hasBoxes, panelOn]);
   return (
     <GroundingContext.Provider value={ctx}>
       <AnswerMarkdown markdown={grounding.parse.markdown} streaming={streaming} catchingUp={grounding.behind} text={text} />
@@ -56,7 +69,7 @@ export function GroundedAnswer({ turnId, prompt, streaming: live }: { turnId: st
         </div>
       )}
       {!streaming && <ReceiptView text={text} prompt={prompt} />}
-      {grounding.boxes.length > 0 && <GroundingPanel turnId={turnId} grounding={grounding} />}
+      {hasBoxes && panelOn && <GroundingPanel turnId={turnId} grounding={grounding} />}
       <ImageViewer turnId={turnId} grounding={grounding} />
     </GroundingContext.Provider>
   );
