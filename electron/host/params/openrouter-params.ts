@@ -5,10 +5,12 @@
  * parameter disabled (and refuse it) instead of letting it vanish. The catalog's list (shared/params/catalog.ts)
  * stands in for the models it knows until the first fetch.
  */
+import { readCappedText } from '../sse-reader.ts';
+
 /** How old a list may be before a start or a Test connection fetches it again. */
 export const MAX_AGE_MS = 24 * 60 * 60 * 1000;
-/** A /models answer larger than this is not a model list (OpenRouter's is a few hundred KB). */
-const MAX_BYTES = 8 * 1024 * 1024;
+/** A /models answer larger than this is not a model list (OpenRouter's is a few hundred KB): reading stops there. */
+export const MAX_CHARS = 8 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 
 /** Where the list lives between runs (the host's settings table). */
@@ -89,10 +91,9 @@ export class OpenRouterParams {
   private async fetchList(baseUrl: string): Promise<void> {
     try {
       const res = await this.fetchImpl(`${baseUrl.replace(/\/+$/, '')}/models`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-      if (!res.ok) return;
-      const text = await res.text();
-      if (text.length > MAX_BYTES) return;
-      const params = parseSupported(JSON.parse(text));
+      if (!res.ok || !res.body) return;
+      // Read up to the cap, not whole: a hostile or broken endpoint can send without end.
+      const params = parseSupported(JSON.parse(await readCappedText(res.body, MAX_CHARS)));
       if (!params) return;
       this.stored = { fetchedAt: this.now(), params };
       this.setting.write(JSON.stringify(this.stored));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_AGE_MS, OpenRouterParams, parseSupported } from '../../../../electron/host/params/openrouter-params.ts';
+import { MAX_AGE_MS, MAX_CHARS, OpenRouterParams, parseSupported } from '../../../../electron/host/params/openrouter-params.ts';
 import { SPARSE_MODEL } from '../../../fixtures/fake-provider.ts';
 import { useTestHosts } from '../test-host.ts';
 
@@ -23,6 +23,23 @@ describe('OpenRouter parameter lists', () => {
       }),
     ).toEqual({ a: ['temperature', 'seed'] });
     expect(parseSupported({ error: 'nope' })).toBeNull();
+  });
+
+  it('stops reading an endless answer at its cap and keeps the lists it had', async () => {
+    const setting = memorySetting();
+    setting.write(JSON.stringify({ fetchedAt: 1, params: { 'z-ai/x': ['temperature'] } }));
+    const chunk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled++;
+        c.enqueue(chunk);
+      },
+    });
+    const lists = new OpenRouterParams(setting, (async () => new Response(endless)) as typeof fetch);
+    await lists.refresh('https://openrouter.example/api/v1');
+    expect(pulled).toBeLessThanOrEqual(MAX_CHARS / chunk.length + 2);
+    expect(lists.of('z-ai/x')).toEqual(['temperature']);
   });
 
   it('fetches once while a fetch is on its way, keeps the lists across a restart, and goes stale after a day', async () => {
