@@ -68,63 +68,40 @@ describe('the chat service reuses clients safely', () => {
     h.chat.run({ providerId, thinking: false, prompt: 'hi', attachments: [], history: [] }, ctrl, (e) => {
       if (e.type === 'delta') ctrl.abort();
     });
+  /** A Z.AI-kind provider on the fake at `path`: what each save below differs in. */
+  const zai = (name: string, path: string, apiKey: string, id?: string) => ({
+    ...(id ? { id } : {}),
+    catalogId: 'zai' as const,
+    name,
+    baseUrl: `${hosts.fake.url}/${path}`,
+    model: 'glm-4.5v',
+    apiKey,
+  });
   const plain = (h: ReturnType<typeof hosts.newHost>, providerId: string) =>
     h.chat.run({ providerId, thinking: false, prompt: 'hi', attachments: [], history: [] }, new AbortController(), () => {});
 
   it('sends each request to the provider’s current address with its current key', async () => {
     const h = hosts.newHost({ idleTimeoutMs: 5000 });
-    const p = h.providers.save({
-      catalogId: 'zai',
-      name: 'A',
-      baseUrl: `${hosts.fake.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: 'key-a',
-    });
-    const q = h.providers.save({
-      catalogId: 'zai',
-      name: 'B',
-      baseUrl: `${hosts.fake.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: 'key-b',
-    });
+    const p = h.providers.save(zai('A', 'zai', 'key-a'));
+    const q = h.providers.save(zai('B', 'zai', 'key-b'));
     expect((await plain(h, p.id)).error).toBeNull();
     expect(hosts.fake.requests.at(-1)?.authorization).toBe('Bearer key-a');
     expect((await plain(h, q.id)).error).toBeNull();
     expect(hosts.fake.requests.at(-1)?.authorization).toBe('Bearer key-b');
     // Moved and re-keyed (straight through the store, so only the cache's own check can notice).
-    h.providers.save({
-      id: p.id,
-      catalogId: 'zai',
-      name: 'A',
-      baseUrl: `${hosts.fake.url}/openrouter`,
-      model: 'glm-4.5v',
-      apiKey: 'key-a2',
-    });
+    h.providers.save(zai('A', 'openrouter', 'key-a2', p.id));
     expect((await plain(h, p.id)).error).toBeNull();
     expect(hosts.fake.requests.at(-1)?.path).toMatch(/^\/openrouter\//);
     expect(hosts.fake.requests.at(-1)?.authorization).toBe('Bearer key-a2');
     // Saved through the bridge: the same, and the service's client is forgotten.
-    await h.methods.saveProvider({
-      id: q.id,
-      catalogId: 'zai',
-      name: 'B',
-      baseUrl: `${hosts.fake.url}/zai`,
-      model: 'glm-4.5v',
-      apiKey: 'key-b2',
-    });
+    await h.methods.saveProvider(zai('B', 'zai', 'key-b2', q.id));
     expect((await plain(h, q.id)).error).toBeNull();
     expect(hosts.fake.requests.at(-1)?.authorization).toBe('Bearer key-b2');
   });
 
   it('a cancelled request aborts alone: the next request on the same client completes', async () => {
     const h = hosts.newHost({ idleTimeoutMs: 5000 });
-    const p = h.providers.save({
-      catalogId: 'zai',
-      name: 'Slow',
-      baseUrl: `${hosts.fake.url}/zai/slow`,
-      model: 'glm-4.5v',
-      apiKey: 'k',
-    });
+    const p = h.providers.save(zai('Slow', 'zai/slow', 'k'));
     const cancelled = await run(h, p.id);
     expect(cancelled.error?.kind).toBe('cancelled');
     const next = await plain(h, p.id);
