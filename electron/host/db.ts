@@ -60,15 +60,30 @@ export function transaction<T>(db: Db, fn: () => T): T {
   // Inside an open transaction (a batch's write group, write-group.ts) a savepoint: a failure undoes only `fn`.
   if (db.isTransaction) return savepoint(db, fn);
   db.exec('BEGIN IMMEDIATE');
+  let out: T;
   try {
-    const out = fn();
-    db.exec('COMMIT');
-    return out;
+    out = fn();
   } catch (e) {
-    // SQLite rolls back by itself on some errors (SQLITE_FULL): a second ROLLBACK would throw and hide the cause.
-    if (db.isTransaction) db.exec('ROLLBACK');
+    rollback(db);
     throw e;
   }
+  commit(db);
+  return out;
+}
+
+/** Commits the open transaction; when that fails (a full disk), rolls it back and throws. */
+export function commit(db: Db): void {
+  try {
+    db.exec('COMMIT');
+  } catch (e) {
+    rollback(db);
+    throw e;
+  }
+}
+
+// SQLite rolls back by itself on some errors (SQLITE_FULL): a second ROLLBACK would throw and hide the cause.
+function rollback(db: Db): void {
+  if (db.isTransaction) db.exec('ROLLBACK');
 }
 
 function savepoint<T>(db: Db, fn: () => T): T {

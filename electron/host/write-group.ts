@@ -8,7 +8,7 @@
  * row still `pending` or `running` is sent again on resume. Whoever must know a write is on disk before telling
  * anyone (a file reported finished) calls `commit` first.
  */
-import type { Db } from './db.ts';
+import { commit, type Db } from './db.ts';
 
 export class WriteGroup {
   private readonly db: Db;
@@ -44,13 +44,6 @@ export class WriteGroup {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
     this.open_ = false;
-    if (!this.db.isTransaction) return;
-    try {
-      this.db.exec('COMMIT');
-    } catch (e) {
-      // SQLite rolls back by itself on some errors (SQLITE_FULL): a second ROLLBACK would throw and hide the cause.
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      throw e;
-    }
+    if (this.db.isTransaction) commit(this.db);
   }
 }
