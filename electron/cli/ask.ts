@@ -8,6 +8,7 @@ import type { AskArgs } from './args.ts';
 import { addCliProvider, catalogIdOf, collectAttachments, contextOf } from './cli-inputs.ts';
 import { cliJson, summaryLine } from './json-result.ts';
 import { writeBoxesOut } from './boxes-out.ts';
+import { DeltaCoalescer } from '../../shared/engine/coalesce.ts';
 import { GroundingParser } from '../../shared/grounding/parse-answer.ts';
 import type { ChatRequest } from '../../shared/bridge/chat.ts';
 import { MIN_BUDGET } from '../../shared/media/budget.ts';
@@ -47,7 +48,9 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
 
     const ctrl = new AbortController();
     signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
-    const stream = streamer(args, io, ocr);
+    // Deltas reach the terminal merged, a few times a frame at most: a fast provider sends one per token, and
+    // stripping box tokens rebuilds the answer so far on each, which for a 50,000-token answer took minutes.
+    const stream = new DeltaCoalescer(streamer(args, io, ocr));
     let result: ChatResult;
     let boxesOutFailed = false;
     try {
@@ -70,7 +73,8 @@ export async function ask(args: AskArgs, io: Io, env: NodeJS.ProcessEnv = proces
         io.out(`${JSON.stringify(body, null, 2)}\n`, 'json');
         return 0;
       }
-      result = await host.chat.run(request, ctrl, stream);
+      result = await host.chat.run(request, ctrl, (e) => stream.push(e));
+      stream.flush();
       if (args.boxesOut) {
         const images = attachments.map((a) => host.attachments.read(a.id).bytes);
         try {

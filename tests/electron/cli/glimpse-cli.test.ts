@@ -305,6 +305,15 @@ describe('glimpse ask (streaming)', () => {
     expect(r.stderr).toMatch(/prompt \+ \d+ completion tokens · cost unknown/);
   });
 
+  it('prints a 50,000-token answer whole and in order, in seconds (each delta once re-read the whole answer)', async () => {
+    const r = await glimpse(['ask', '--base-url', `${fake.url}/zai/tokens-50000`, '--model', 'm', '--thinking', 'off', 'Go']);
+    expect(r.code).toBe(0);
+    const tokens = [...r.stdout.matchAll(/w(\d+)/g)].map((m) => Number(m[1]));
+    expect(tokens.length).toBe(50_000);
+    expect(tokens.every((n, i) => n === i)).toBe(true);
+    expect(r.stderr).toMatch(/50,000 completion tokens/);
+  }, 30_000);
+
   it('prints the error kind and message on stderr and exits 1, keeping what arrived', async () => {
     const r = await glimpse(['ask', '--base-url', `${fake.url}/zai/sensitive`, '--model', 'm', '--thinking', 'off', 'Describe']);
     expect(r.code).toBe(1);
