@@ -43,6 +43,8 @@ export interface ProbeResult {
   settled: number | null;
   frames: ProbeFrame[];
   sse: { t: number; data: string }[];
+  /** When the last host event carrying text reached the page (kept whether or not `keepSse` is). */
+  lastDeltaAt: number | null;
   paintedFrames: number;
   maxFrameGap: number;
   frameCount: number;
@@ -71,6 +73,7 @@ export function pageProbe(): void {
     lastPaint: number | null;
     frames: ProbeFrame[];
     sse: { t: number; data: string }[];
+    lastDeltaAt: number | null;
     paintedFrames: number;
     maxFrameGap: number;
     frameCount: number;
@@ -219,7 +222,10 @@ export function pageProbe(): void {
       this.addEventListener('open', () => state.esOpen++);
       this.addEventListener('message', (m) => {
         const a = arm;
-        if (a && !a.finished && a.keepSse) a.sse.push({ t: now(), data: (m as MessageEvent<string>).data });
+        if (!a || a.finished) return;
+        const data = (m as MessageEvent<string>).data;
+        if (a.keepSse) a.sse.push({ t: now(), data });
+        if (data.includes('"type":"delta"')) a.lastDeltaAt = now();
       });
     }
   }
@@ -257,6 +263,7 @@ export function pageProbe(): void {
         lastPaint: null,
         frames: [],
         sse: [],
+        lastDeltaAt: null,
         paintedFrames: 0,
         maxFrameGap: 0,
         frameCount: 0,
@@ -291,6 +298,7 @@ export function pageProbe(): void {
         work,
         frames,
         sse,
+        lastDeltaAt,
         paintedFrames,
         maxFrameGap,
         frameCount,
@@ -306,6 +314,7 @@ export function pageProbe(): void {
         work,
         frames,
         sse,
+        lastDeltaAt,
         paintedFrames,
         maxFrameGap,
         frameCount,
