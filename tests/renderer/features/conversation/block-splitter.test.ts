@@ -1,3 +1,4 @@
+import { parseMarkdownIntoBlocks } from 'streamdown';
 import { describe, expect, test } from 'vitest';
 import {
   advanceSplit,
@@ -79,5 +80,35 @@ describe('plain text is laid out in pieces', () => {
     const pieces = runs(text);
     expect(pieces.join('')).toBe(text);
     for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('a paragraph line longer than MAX_BLOCK', () => {
+  const long = 'x'.repeat(MAX_BLOCK + 1);
+  const blocksOf = (text: string, streaming: boolean) => {
+    const state = emptySplit();
+    const tail = advanceSplit(state, text, streaming);
+    return [...state.blocks, ...(tail ? [tail] : [])];
+  };
+
+  test('followed by a blank line is cut where the lexer cuts it, without the lexer', () => {
+    for (const text of [`${long}\n\nEnd of the long token.`, `${long}\n\n\n# Heading\n\nAfter.\n`]) {
+      expect(blocksOf(text, true)).toEqual(parseMarkdownIntoBlocks(text).flatMap(splitLongBlock));
+      expect(blocksOf(text, false)).toEqual(parseMarkdownIntoBlocks(text).flatMap(splitLongBlock));
+    }
+    expect(blocksOf(`${long}\n\nEnd.`, true)).toEqual([`${long}\n\n`, 'End.']);
+  });
+
+  test('stays with the lexer where what follows or how it starts could make it more than a paragraph', () => {
+    for (const text of [
+      `${long}\n===\n\nAfter.`, // a setext heading: the line below belongs to it
+      `- ${long}\n\n  still the item\n`, // a list item goes on past a blank line
+      `\`\`\`\n${long}\n\nstill code\n\`\`\`\n`, // so does a code fence
+      `${long}\n\n`, // nothing after the blank lines yet: the block may still grow
+    ]) {
+      const state = emptySplit();
+      advanceSplit(state, text, true);
+      expect(state.blocks).toEqual(parseMarkdownIntoBlocks(text).flatMap(splitLongBlock).slice(0, -1));
+    }
   });
 });
