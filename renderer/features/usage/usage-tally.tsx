@@ -32,22 +32,24 @@ export function UsageTally({ onOpenDetails }: { onOpenDetails: () => void }) {
   const lastError = tally?.last ? rowError(tally.last) : null;
   return (
     <section className="usage-tally" aria-label={t('usage.label')}>
-      <TallyScope
-        label={t('usage.thisMessage')}
-        totals={last}
-        note={lastError ? t('usage.lastFailed', { error: hostText(lastError) }) : null}
-      />
-      <TallyScope label={t('usage.thisSession')} totals={tally?.session ?? null} />
-      <TallyScope label={t('usage.today')} totals={tally?.today ?? null} />
-      <TallyScope label={t('usage.allTime')} totals={tally?.all ?? null} />
-      <button type="button" className="link tally-details" onClick={onOpenDetails}>
-        {t('usage.details')}
-      </button>
-      {(tally?.storage_error || error) && (
-        <p className="tally-error" role="alert">
-          {tally?.storage_error ? hostText(tally.storage_error) : error}
-        </p>
-      )}
+      <div className="tally-row">
+        <TallyScope
+          label={t('usage.thisMessage')}
+          totals={last}
+          note={lastError ? t('usage.lastFailed', { error: hostText(lastError) }) : null}
+        />
+        <TallyScope label={t('usage.thisSession')} totals={tally?.session ?? null} />
+        <TallyScope label={t('usage.today')} totals={tally?.today ?? null} />
+        <TallyScope label={t('usage.allTime')} totals={tally?.all ?? null} />
+        <button type="button" className="link tally-details" onClick={onOpenDetails}>
+          {t('usage.details')}
+        </button>
+        {(tally?.storage_error || error) && (
+          <p className="tally-error" role="alert">
+            {tally?.storage_error ? hostText(tally.storage_error) : error}
+          </p>
+        )}
+      </div>
     </section>
   );
 }
