@@ -181,8 +181,19 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   const masks = { reasoning: new KeyMasker(spec.apiKey), content: new KeyMasker(spec.apiKey) };
   const push = (d: { reasoning: string; content: string }) =>
     append({ reasoning: masks.reasoning.push(d.reasoning), content: masks.content.push(d.content) });
+  // The text of a network read's chunks, passed on once per read rather than once per chunk: a fast provider sends
+  // a chunk per token, and masking, the cap, the observers and the coalescer each cost a little every time.
+  const held = { reasoning: '', content: '' };
+  const passOn = () => {
+    if (!held.reasoning && !held.content) return;
+    const d = { reasoning: held.reasoning, content: held.content };
+    held.reasoning = '';
+    held.content = '';
+    push(d);
+  };
   /** The stream is over (whole, failed or stopped): what the normalizer and the maskers still hold is text too. */
   const endText = () => {
+    passOn();
     push(a.normalizer.end());
     append({ reasoning: masks.reasoning.end(), content: masks.content.end() });
   };
@@ -215,9 +226,18 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
   /** One parsed chunk: an in-stream error event ends the attempt (OpenRouter sends them with HTTP 200). */
   const take = (chunk: unknown): boolean => {
     const c = (chunk && typeof chunk === 'object' ? chunk : {}) as Record<string, unknown>;
-    push(a.normalizer.push(c));
-    if (c.usage && a.normalizer.meta.usage) spec.onEvent({ type: 'usage', usage: a.normalizer.meta.usage });
-    if (c.error) a.error = classifyHttpError({ status: null, body: c.error });
+    const d = a.normalizer.push(c);
+    held.reasoning += d.reasoning;
+    held.content += d.content;
+    // Anything but text goes out after the text before it.
+    if (c.usage && a.normalizer.meta.usage) {
+      passOn();
+      spec.onEvent({ type: 'usage', usage: a.normalizer.meta.usage });
+    }
+    if (c.error) {
+      passOn();
+      a.error = classifyHttpError({ status: null, body: c.error });
+    }
     return !a.error;
   };
 
@@ -239,6 +259,8 @@ async function runAttempt(spec: RunSpec): Promise<Attempt> {
       reading: for await (const batch of sseBatches(response.body, maxMessageChars)) {
         arm();
         for (const data of batch.data) if (!take(JSON.parse(data))) break reading;
+        passOn();
+        if (a.error) break; // the answer passed its cap
       }
     }
     endText();

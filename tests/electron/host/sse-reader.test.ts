@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChat } from '../../../electron/host/chat-runner.ts';
 import { sseBatches } from '../../../electron/host/sse-reader.ts';
-import type { ChatResult } from '../../../shared/engine/types.ts';
+import type { ChatEvent, ChatResult } from '../../../shared/engine/types.ts';
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
 
 const body = (...pieces: (string | Uint8Array)[]) =>
@@ -42,19 +42,41 @@ describe('sseBatches', () => {
 });
 
 describe('runChat on unusual bodies', () => {
-  const run = (res: Response): Promise<ChatResult> =>
+  const run = (res: Response, onEvent: (e: ChatEvent) => void = () => {}, apiKey: string | null = null): Promise<ChatResult> =>
     runChat({
       entry: catalogEntry('custom'),
       baseUrl: 'http://fake.invalid/v1',
-      apiKey: null,
+      apiKey,
       model: 'm',
       thinking: true,
       messages: [{ role: 'user', content: 'hi' }],
       price: null,
       estimate: { prompt_tokens: 1, usd: null },
       fetch: (async () => res) as typeof fetch,
-      onEvent: () => {},
+      onEvent,
     });
+
+  it("passes a network read's chunks on as one delta, before the usage that follows them, the key still masked", async () => {
+    const key = 'sk-test-0123456789abcdef';
+    const chunk = (delta: object, extra: object = {}) =>
+      `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
+    // 1,000 token chunks in one read, the key split over two of them, then usage and the end in a second read.
+    const tokens = Array.from({ length: 1_000 }, (_, i) => (i === 500 ? key.slice(0, 10) : i === 501 ? key.slice(10) : `t${i} `));
+    const first = tokens.map((t) => chunk({ content: t })).join('');
+    const last = `${chunk({}, { usage: { prompt_tokens: 3, completion_tokens: 1_000 } })}data: [DONE]\n\n`;
+    const events: ChatEvent[] = [];
+    const r = await run(
+      new Response(body(first, last), { headers: { 'content-type': 'text/event-stream' } }),
+      (e) => events.push(e),
+      key,
+    );
+    const expected = tokens.join('').replace(key, '…');
+    expect(r.answer).toBe(expected);
+    const kinds = events.map((e) => e.type).filter((t) => t === 'delta' || t === 'usage');
+    expect(kinds).toEqual(['delta', 'usage']);
+    const deltas = events.flatMap((e) => (e.type === 'delta' ? [e.content ?? ''] : []));
+    expect(deltas.join('')).toBe(expected);
+  });
 
   it('reads a server that ignored stream:true and sent one JSON completion', async () => {
     const completion = {
