@@ -46,11 +46,11 @@ export function TopBar({
           {t('toolbar.settings')}
         </button>
         {/* The first-run guide again (sample scan, keys, local servers). */}
-        <button type="button" className="ghost" onClick={openGuide} title={t('toolbar.guideTitle')}>
+        <button type="button" className="ghost top-help" onClick={openGuide} title={t('toolbar.guideTitle')}>
           {t('toolbar.guide')}
         </button>
         {onOpenHelp && (
-          <button type="button" className="ghost" onClick={onOpenHelp} aria-keyshortcuts="?">
+          <button type="button" className="ghost top-help" onClick={onOpenHelp} aria-keyshortcuts="?">
             {t('toolbar.help')}
           </button>
         )}
