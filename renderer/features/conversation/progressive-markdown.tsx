@@ -118,6 +118,13 @@ interface PlainBlocks {
   at: number[];
 }
 
+/** What is worked out once per array of blocks: the joined text of full pending groups, the plain finished blocks. */
+const blockCache = (of: string[] | null) => ({
+  of,
+  texts: new Map<number, string>(),
+  plain: { checked: 0, at: [] } as PlainBlocks,
+});
+
 /**
  * The finished blocks `[0, shown)` as elements: groups of Markdown, and between them each block that stays plain
  * text, keyed as it was while pending (`b<i>`). Such a block is a 512 KB token or a blob: the same element then
@@ -201,18 +208,14 @@ interface Props {
  */
 export function ProgressiveMarkdown({ text, streaming, catchingUp = false, propsFor, children }: Props) {
   const split = useRef(emptySplit());
-  const joined = useRef<{ of: string[] | null; texts: Map<number, string>; plain: PlainBlocks }>({
-    of: null,
-    texts: new Map(),
-    plain: { checked: 0, at: [] },
-  });
+  const joined = useRef(blockCache(null));
   const cap = useRef<ListDepthCap>(null);
   cap.current ??= new ListDepthCap();
   // List nesting is capped in the source: deep lists cost the lexer and the Markdown parser super-linear time.
   const tail = advanceSplit(split.current, cap.current.update(text), streaming);
   const blocks = split.current.blocks;
   // The split started over (the text was replaced, a new array of blocks): the joined groups were of the old ones.
-  if (joined.current.of !== blocks) joined.current = { of: blocks, texts: new Map(), plain: { checked: 0, at: [] } };
+  if (joined.current.of !== blocks) joined.current = blockCache(blocks);
   const [rendered, setRendered] = useState(0);
   const shown = Math.min(rendered, blocks.length);
   const burst = useRef(new BurstWatch());
@@ -248,12 +251,11 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
         )),
         // Keyed as the block it will become, among the pending blocks: when it is finished and lands there, the
         // same element stays and nothing is laid out again (a 512 KB line was, in one task of 126 ms).
-        tail &&
-          (liveTail ? (
-            <MarkdownTail key="live-tail" text={tail} blockProps={propsFor(tail)} />
-          ) : (
-            <PlainBlock key={`b${blocks.length}`} text={tail} className="md-tail" />
-          )),
+        ...(!tail
+          ? []
+          : liveTail
+            ? [<MarkdownTail key="live-tail" text={tail} blockProps={propsFor(tail)} />]
+            : [<PlainBlock key={`b${blocks.length}`} text={tail} className="md-tail" />]),
       ]}
       {children}
     </div>
