@@ -220,12 +220,20 @@ export function pageProbe(): void {
       super(url, init);
       // Registered before the app sets onmessage, so it sees each event first.
       this.addEventListener('open', () => state.esOpen++);
+      // An event past 64 K characters comes as `part` events and a last message (shared/bridge/sse-frames.ts); the
+      // last message alone may not hold its type, so the parts are joined to tell what it was.
+      let parts = '';
+      this.addEventListener('part', (m) => {
+        if (arm && !arm.finished) parts += (m as MessageEvent<string>).data;
+      });
       this.addEventListener('message', (m) => {
         const a = arm;
+        const data = parts + (m as MessageEvent<string>).data;
+        parts = '';
         if (!a || a.finished) return;
-        const data = (m as MessageEvent<string>).data;
         if (a.keepSse) a.sse.push({ t: now(), data });
-        if (data.includes('"type":"delta"')) a.lastDeltaAt = now();
+        // The type comes first, before any text that could hold the same words.
+        if (data.slice(0, 200).includes('"type":"delta"')) a.lastDeltaAt = now();
       });
     }
   }

@@ -20,7 +20,7 @@
  * reasoning streams (2b) in full, the other parts cut to a token run each (their figures are then meaningless).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -28,6 +28,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { startShell } from '../e2e/harness.ts';
 import { measureMainThread, type TaskFigures } from '../e2e/main-thread-tasks.ts';
 import { startFakeProvider } from '../fixtures/fake-provider.ts';
+import { cpuBetween, type Role, snapshotCpu } from './process-cpu.ts';
 import { pageProbe, type ProbeArm, type ProbeResult } from './page-probe.ts';
 import { RawReader, type RawReadResult } from './raw-reader.ts';
 
@@ -97,6 +98,14 @@ interface AppRun {
   probe: ProbeResult;
   /** The run's main-thread tasks from a Chromium trace (CPU and wall time of the longest), when traced. */
   tasks?: TaskFigures;
+  /** CPU time each process used during the run (untraced runs only: tracing costs the browser its own). */
+  cpu?: Record<Role, number>;
+}
+interface RawRun {
+  cap: Capture;
+  r: RawReadResult;
+  /** The bench process's CPU covers both the provider and the reader (a worker thread of it). */
+  cpu: Record<Role, number>;
 }
 let capture: Capture | null = null;
 const newCapture = (): Capture => (capture = { reqAt: null, pieces: [], endAt: null });
@@ -113,7 +122,13 @@ const fake = await startFakeProvider(0, {
   },
 });
 const dataDir = mkdtempSync(join(tmpdir(), 'glimpse-bench-'));
-const shell = await startShell(dataDir);
+// BENCH_HOST_PROFILE=1: the host (the browser shell's Node process) writes a CPU profile of the whole bench, read at
+// the end. With BENCH_ONLY=rich it covers little more than the rich and reasoning streams.
+const hostProfDir = process.env.BENCH_HOST_PROFILE ? mkdtempSync(join(tmpdir(), 'glimpse-bench-host-prof-')) : null;
+const shell = await startShell(
+  dataDir,
+  hostProfDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval 200 --cpu-prof-dir=${hostProfDir}` } : {},
+);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const raw = new RawReader();
 const t0 = Date.now();
@@ -121,7 +136,23 @@ const t0 = Date.now();
 async function cleanup() {
   await browser.close().catch(() => {});
   await raw.close().catch(() => 0);
+  const exited = new Promise((r) => shell.child.once('exit', r));
   shell.child.kill('SIGTERM');
+  if (hostProfDir) {
+    // The profile is written as the host exits.
+    await exited;
+    // The main thread's profile comes first by name (its thread number is 0); workers' follow.
+    for (const [i, f] of readdirSync(hostProfDir).sort().entries()) {
+      const text = readFileSync(join(hostProfDir, f), 'utf8');
+      const saved = join(tmpdir(), `glimpse-stream-bench-host-${i}.cpuprofile`);
+      writeFileSync(saved, text);
+      const profile = JSON.parse(text) as CpuProfile;
+      const what = `the host's ${i ? `worker thread ${i}` : 'main thread'}, over the whole bench`;
+      const lines = summariseProfile(profile, (profile.endTime - profile.startTime) / 1000, what);
+      console.log(`\n${lines.join('\n')}\nProfile saved to ${saved}.`);
+    }
+    rmSync(hostProfDir, { recursive: true, force: true });
+  }
   await fake.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
@@ -183,8 +214,10 @@ try {
     await page.getByRole('button', { name: 'Send' }).waitFor();
     let cap!: Capture;
     let probe!: ProbeResult;
+    let cpu: Record<Role, number> | undefined;
     const run = async () => {
       cap = newCapture();
+      const before = trace ? null : snapshotCpu(shell.child.pid);
       // Send from a timer at a random point of the frame: Playwright's input is dispatched in step with frames,
       // and with a local provider answering in ~5 ms every first byte would land at the same phase of the frame.
       await page.evaluate((delay) => {
@@ -192,6 +225,7 @@ try {
         setTimeout(() => send.click(), delay);
       }, Math.random() * 17);
       probe = (await page.evaluate((t) => (window as any).__bench.result(t), timeoutMs)) as ProbeResult;
+      if (before) cpu = cpuBetween(before, snapshotCpu(shell.child.pid));
     };
     const tasks = trace ? await measureMainThread(page, browser as never, run) : (await run(), undefined);
     capture = null;
@@ -210,11 +244,12 @@ try {
     probe.lastDeltaAt = fix(probe.lastDeltaAt);
     for (const l of probe.longtasks) l.start += pageOff;
     for (const l of probe.loafs) l.start += pageOff;
-    return { cap, probe, tasks };
+    return { cap, probe, tasks, cpu };
   }
 
-  async function runRaw(n: number, variant = ''): Promise<{ cap: Capture; r: RawReadResult }> {
+  async function runRaw(n: number, variant = ''): Promise<RawRun> {
     const cap = newCapture();
+    const before = snapshotCpu(undefined);
     const r = await raw.read(`${fake.url}/zai/tokens-${n}${variant}/chat/completions`, {
       model: 'glm-4.5v',
       messages: [{ role: 'user', content: 'bench' }],
@@ -223,7 +258,7 @@ try {
       chat_template_kwargs: { enable_thinking: false },
     });
     capture = null;
-    return { cap, r };
+    return { cap, r, cpu: cpuBetween(before, snapshotCpu(undefined)) };
   }
 
   /** Host events as they reached the page: for each answer token index, when its delta arrived. */
@@ -297,8 +332,8 @@ try {
   const app10: AppRun[] = [];
   /** 50k runs recorded in a Chromium trace for their tasks' CPU time; not timed against the raw reader. */
   const traced50: AppRun[] = [];
-  const raw50: { cap: Capture; r: RawReadResult }[] = [];
-  const raw10: { cap: Capture; r: RawReadResult }[] = [];
+  const raw50: RawRun[] = [];
+  const raw10: RawRun[] = [];
   // One unmeasured pass of each, so neither side pays for JIT warm-up in the first measured run.
   await runRaw(MID);
   await freshPage(ids.mid);
@@ -325,8 +360,8 @@ try {
     `      ${BIG.toLocaleString('en')} tokens of Markdown with tables, code and math, and ${BIG.toLocaleString('en')} after as many reasoning tokens, app and raw alternating, ${REPS}x…`,
   );
   const variants = {
-    rich: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[], traced: [] as AppRun[] },
-    reasoning: { app: [] as AppRun[], raw: [] as { cap: Capture; r: RawReadResult }[], traced: [] as AppRun[] },
+    rich: { app: [] as AppRun[], raw: [] as RawRun[], traced: [] as AppRun[] },
+    reasoning: { app: [] as AppRun[], raw: [] as RawRun[], traced: [] as AppRun[] },
   };
   for (let rep = 0; rep < REPS; rep++) {
     for (const v of ['rich', 'reasoning'] as const) {
@@ -359,7 +394,7 @@ try {
 
   // ---------- report ----------
   const appTotal = (a: AppRun) => (a.probe.lastPaint ?? NaN) - (a.cap.reqAt ?? NaN);
-  const rawTotal = (x: { cap: Capture; r: RawReadResult }) => (x.r.lastContentAt ?? NaN) - (x.cap.reqAt ?? NaN);
+  const rawTotal = (x: RawRun) => (x.r.lastContentAt ?? NaN) - (x.cap.reqAt ?? NaN);
   const provSpan = (c: Capture) => (c.pieces.at(-1) ?? NaN) - (c.pieces[0] ?? NaN);
   const complete = (a: AppRun) => a.probe.lastPaint !== null;
 
@@ -453,25 +488,37 @@ try {
   row('   app runs', app50T.map((x) => f1(x)).join(', ') + ' ms');
   row('   raw runs', raw50T.map((x) => f1(x)).join(', ') + ' ms');
   row('   app / raw ratio of the fastest runs', `${f2(Math.min(...app50T) / Math.min(...raw50T))}x`);
-  row(
-    '   provider write span (first->last piece), app / raw runs, median',
-    `${fms(median(app50.map((a) => provSpan(a.cap))))} / ${fms(median(raw50.map((a) => provSpan(a.cap))))}`,
-  );
   // Where the app's time goes, against the raw reader's: before the provider writes, while it writes, after.
   const startOf = (c: Capture) => (c.pieces[0] ?? NaN) - (c.reqAt ?? NaN);
   const medOf = <T>(xs: T[], f: (x: T) => number) => fms(median(xs.map(f)));
-  row(
-    '   … request -> first piece written, app / raw, median',
-    `${medOf(app50, (a) => startOf(a.cap))} / ${medOf(raw50, (x) => startOf(x.cap))}`,
-  );
-  row(
-    '   … last piece written -> last text at the page -> painted, median',
-    `${medOf(app50, (a) => (a.probe.lastDeltaAt ?? NaN) - (a.cap.pieces.at(-1) ?? NaN))} -> ${medOf(app50, (a) => (a.probe.lastPaint ?? NaN) - (a.probe.lastDeltaAt ?? NaN))}`,
-  );
-  row(
-    '   … raw: last piece written -> last delta parsed, median',
-    medOf(raw50, (x) => (x.r.lastContentAt ?? NaN) - (x.cap.pieces.at(-1) ?? NaN)),
-  );
+  const breakdownRows = (apps: AppRun[], raws: RawRun[]) => {
+    row(
+      '   provider write span (first->last piece), app / raw runs, median',
+      `${medOf(apps, (a) => provSpan(a.cap))} / ${medOf(raws, (x) => provSpan(x.cap))}`,
+    );
+    row(
+      '   … request -> first piece written, app / raw, median',
+      `${medOf(apps, (a) => startOf(a.cap))} / ${medOf(raws, (x) => startOf(x.cap))}`,
+    );
+    row(
+      '   … last piece written -> last text at the page -> painted, median',
+      `${medOf(apps, (a) => (a.probe.lastDeltaAt ?? NaN) - (a.cap.pieces.at(-1) ?? NaN))} -> ${medOf(apps, (a) => (a.probe.lastPaint ?? NaN) - (a.probe.lastDeltaAt ?? NaN))}`,
+    );
+    row(
+      '   … raw: last piece written -> last delta parsed, median',
+      medOf(raws, (x) => (x.r.lastContentAt ?? NaN) - (x.cap.pieces.at(-1) ?? NaN)),
+    );
+    // CPU from the send to the turn settled, by process: what the app's processes take from the two cores.
+    const cpuIn = (xs: AppRun[], role: Role) => median(xs.filter((x) => x.cpu).map((x) => x.cpu![role]));
+    const roles: Role[] = ['renderer', 'host', 'browser', 'gpu', 'utility', 'bench'];
+    const total = median(apps.filter((x) => x.cpu).map((x) => roles.reduce((n, r) => n + x.cpu![r], 0)));
+    row(
+      '   … CPU per app run, median (ms): renderer, host, browser, GPU, utility, bench (provider, Playwright)',
+      `${roles.map((r) => f1(cpuIn(apps, r))).join(', ')}; total ${f1(total)}`,
+    );
+    row('   … CPU per raw run, median (ms): bench (provider and reader)', f1(median(raws.map((x) => x.cpu.bench))));
+  };
+  breakdownRows(app50, raw50);
   row('   app: frames that painted new text, median', String(median(app50.map((a) => a.probe.paintedFrames))));
   sliceRows(app50, 'answer');
   row(
@@ -502,6 +549,7 @@ try {
       '<= 1.3',
       verdict(r <= 1.3),
     );
+    breakdownRows(variants[v].app, variants[v].raw);
     const lt = Math.max(
       longest(variants[v].app),
       variants[v].app.some((x) => x.probe.longtasks.length) ? 0 : maxGap(variants[v].app),
@@ -708,7 +756,10 @@ async function profileBigRun(): Promise<string[]> {
     await cdp.detach();
     // Kept for DevTools (Performance panel > Load profile). Not under test-results/: Playwright empties that.
     writeFileSync(PROFILE_PATH, JSON.stringify(profile));
-    return [...summariseProfile(profile, wall), `Profile saved to ${PROFILE_PATH} (renderer built unminified).`];
+    return [
+      ...summariseProfile(profile, wall, `the renderer during one ${BIG / 1000}k run`),
+      `Profile saved to ${PROFILE_PATH} (renderer built unminified).`,
+    ];
   } finally {
     await page.close();
     child.kill('SIGTERM');
@@ -717,7 +768,7 @@ async function profileBigRun(): Promise<string[]> {
   }
 }
 
-function summariseProfile(p: CpuProfile, wallMs: number): string[] {
+function summariseProfile(p: CpuProfile, wallMs: number, what: string): string[] {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -750,7 +801,7 @@ function summariseProfile(p: CpuProfile, wallMs: number): string[] {
       .slice(0, n)
       .map(([k, ms]) => `  ${fms(ms).padStart(10)}  ${k}`);
   return [
-    `CPU profile of the renderer during one ${BIG / 1000}k run (send -> turn settled ${fms(wallMs)}; JS busy ${fms(busy)}).`,
+    `CPU profile of ${what} (${fms(wallMs)} of wall time; JS busy ${fms(busy)}).`,
     'Top self time:',
     ...top(selfMs, 15),
     'Top inclusive time (time with the function on the stack):',
