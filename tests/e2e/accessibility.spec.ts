@@ -113,3 +113,39 @@ test('a dialog holds focus, makes the page inert, and gives focus back to what o
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 });
+
+test('the top bar is reached by Tab in the order it is seen, wide and phone-sized', async ({ page }) => {
+  // What the header's controls are called, in the order Tab reaches them from its first control on screen.
+  const tabOrder = async (count: number) => {
+    await page.locator('header.top-bar').locator('button:visible, select:visible').first().focus();
+    const names: string[] = [];
+    for (let i = 0; i < count; i++) {
+      names.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          return el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
+        }),
+      );
+      await page.keyboard.press('Tab');
+    }
+    return names;
+  };
+  const top = (name: string) =>
+    page
+      .locator('header.top-bar')
+      .getByRole('button', { name, exact: true })
+      .evaluate((el) => Math.round(el.getBoundingClientRect().top));
+
+  // Wide: one row, Guide and Help at its end, after Settings.
+  const wide = await tabOrder(8);
+  expect(wide[0]).toBe('Provider');
+  expect(wide.slice(wide.indexOf('Settings'), wide.indexOf('Settings') + 3)).toEqual(['Settings', 'Guide', 'Help']);
+
+  // Phone-sized: Guide and Help sit on the brand's row, above the provider, so Tab reaches them first.
+  await page.setViewportSize({ width: 480, height: 800 });
+  await expect.poll(() => top('Guide')).toBeLessThan(await top('Settings'));
+  expect(await top('Guide')).toBe(await top('Sessions'));
+  const phone = await tabOrder(4);
+  expect(phone).toEqual(['Sessions', 'Guide', 'Help', 'Provider']);
+  await page.screenshot({ path: 'test-results/screenshots/top-bar-phone.png' });
+});

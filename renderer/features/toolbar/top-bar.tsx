@@ -3,6 +3,10 @@ import { ModelPicker } from './model-picker.tsx';
 import { ProviderPicker } from './provider-picker.tsx';
 import { ThinkingSwitch } from './thinking-switch.tsx';
 import { useStore } from '../../store/index.ts';
+import { useMediaQuery } from '../../platform/use-media-query.ts';
+
+/** Where the bar takes two rows (styles.css): Guide and Help then sit on the brand's row. */
+export const PHONE_WIDTH_QUERY = '(max-width: 640px)';
 
 export function TopBar({
   onOpenSettings,
@@ -19,6 +23,22 @@ export function TopBar({
 }) {
   const openGuide = useStore((s) => s.openGuide);
   const { t } = useTranslation();
+  // In a phone-sized window Guide and Help are drawn on the first row, beside the brand, so they come right after
+  // it in the DOM too: Tab then reaches them in the order they are seen (CSS order moved them on screen only).
+  const phone = useMediaQuery(PHONE_WIDTH_QUERY);
+  const help = (
+    <>
+      {/* The first-run guide again (sample scan, keys, local servers). */}
+      <button type="button" className="ghost top-help" onClick={openGuide} title={t('toolbar.guideTitle')}>
+        {t('toolbar.guide')}
+      </button>
+      {onOpenHelp && (
+        <button type="button" className="ghost top-help" onClick={onOpenHelp} aria-keyshortcuts="?">
+          {t('toolbar.help')}
+        </button>
+      )}
+    </>
+  );
   return (
     <header className="top-bar">
       {onToggleSessions && (
@@ -33,6 +53,12 @@ export function TopBar({
         </span>{' '}
         {t('app.name')}
       </div>
+      {phone && (
+        <>
+          {help}
+          <span className="top-break" aria-hidden="true" />
+        </>
+      )}
       <div className="top-controls">
         <ProviderPicker onOpenSettings={onOpenSettings} />
         <ModelPicker />
@@ -45,15 +71,7 @@ export function TopBar({
         <button type="button" className="ghost" onClick={onOpenSettings}>
           {t('toolbar.settings')}
         </button>
-        {/* The first-run guide again (sample scan, keys, local servers). */}
-        <button type="button" className="ghost top-help" onClick={openGuide} title={t('toolbar.guideTitle')}>
-          {t('toolbar.guide')}
-        </button>
-        {onOpenHelp && (
-          <button type="button" className="ghost top-help" onClick={onOpenHelp} aria-keyshortcuts="?">
-            {t('toolbar.help')}
-          </button>
-        )}
+        {!phone && help}
       </div>
     </header>
   );
