@@ -417,10 +417,12 @@ try {
   const maxCpu = (runs: AppRun[]) => Math.max(...runs.map((r) => r.tasks?.longestCpuMs ?? NaN));
   const cpuOf = (runs: AppRun[]) =>
     runs.map((r) => (r.tasks ? `${r.tasks.longestCpuMs} (${r.tasks.itsWallMs})` : 'n/a')).join(', ') + ' ms';
-  const lt50 = longest(app50);
   const gap50 = maxGap(app50);
-  // The goal is judged on the longest long task; where the browser reports none, on the longest frame gap.
-  const longestTask = Math.max(lt50, app50.some((r) => r.probe.longtasks.length) ? 0 : gap50);
+  // The goal is judged on the long tasks the browser reports (every task of 50 ms or more). Where it reports
+  // none, the longest task was under 50 ms: the longest gap between frames, once used in its place, is a count of
+  // frames (33.4, 50.1 ms) that several shorter tasks in a row can fill, and read 50.1 with no task near 50.
+  const longTaskValue = (runs: AppRun[]) =>
+    runs.some((r) => r.probe.longtasks.length) ? fms(longest(runs)) : `none >= 50 ms (longest frame gap ${fms(maxGap(runs))})`;
 
   // Per delta at 60 tokens/s.
   const pacedArr = arrivalByToken(paced.probe.sse);
@@ -528,7 +530,7 @@ try {
     '   app: last char painted -> turn settled (final render), median',
     fms(median(app50.map((a) => (a.probe.settled ?? NaN) - (a.probe.lastPaint ?? NaN)))),
   );
-  row(`3. Longest main-thread task during ${BIG / 1000}k streams`, fms(longestTask), '< 50 ms', verdict(longestTask < 50));
+  row(`3. Longest main-thread task during ${BIG / 1000}k streams`, longTaskValue(app50), '< 50 ms', verdict(longest(app50) < 50));
   row('   … in a trace: longest task CPU (its wall) per run', cpuOf(traced50), '< 50 ms CPU', verdict(maxCpu(traced50) < 50));
   row(
     "   … traced runs, request -> last char painted (tracing's own cost)",
@@ -553,13 +555,9 @@ try {
       verdict(r <= 1.3),
     );
     breakdownRows(variants[v].app, variants[v].raw);
-    const lt = Math.max(
-      longest(variants[v].app),
-      variants[v].app.some((x) => x.probe.longtasks.length) ? 0 : maxGap(variants[v].app),
-    );
     sliceRows(variants[v].app, 'answer');
     if (v === 'reasoning') sliceRows(variants[v].app, 'reasoning');
-    row(`   … longest main-thread task`, fms(lt), '< 50 ms', verdict(lt < 50));
+    row(`   … longest main-thread task`, longTaskValue(variants[v].app), '< 50 ms', verdict(longest(variants[v].app) < 50));
     row(
       '   … in a trace: longest task CPU (its wall) per run',
       cpuOf(variants[v].traced),

@@ -17,8 +17,17 @@ import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
 /** How long one compile-and-check may take: real schemas take milliseconds; a hostile one is cut off here. */
 export const SCHEMA_DEADLINE_MS = 3_000;
-/** The checker's old generation: a schema that makes ajv allocate without end fails this worker's job. */
+/** The checker's heap: a schema that makes ajv allocate past this fails its job (the guard ends the worker). */
 const WORKER_HEAP_MB = 256;
+/**
+ * V8's own limit for the worker, well above WORKER_HEAP_MB. A worker that reaches V8's limit can abort the whole
+ * process (Node documents the limit as best-effort; see ARCHITECTURE.md), so the guard watches the worker's heap
+ * and ends it at WORKER_HEAP_MB, leaving V8's limit as room to unwind. With V8's limit at 256 MB a CI machine fast
+ * enough to allocate it within the 3 s deadline lost its test process to a doubling $ref chain.
+ */
+const WORKER_V8_HEAP_MB = 1024;
+/** How often the worker's heap is read while a job runs: a fast allocator adds ~10 MB in this time. */
+const HEAP_WATCH_MS = 50;
 
 /** How long a new worker may take to load (ajv): generous, a loaded machine is slow to start threads. */
 const STARTUP_MS = 30_000;
@@ -118,8 +127,13 @@ export class SchemaGuard {
       return { ok: false, error: hostMessage('schema.checker-no-start') };
     }
     return new Promise((resolve) => {
+      let settled = false;
       const done = (r: SchemaReply | { ok: false; error: SchemaProblem }) => {
+        // Once: a heap reading can come back after the job's own reply.
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        clearInterval(watch);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -157,6 +171,19 @@ export class SchemaGuard {
         void worker.terminate();
         done({ ok: false, error: hostMessage('schema.too-slow', { seconds: this.deadlineMs / 1000 }) });
       }, this.deadlineMs);
+      // The heap watch (Node 22.16 and later read a worker's heap from outside it; elsewhere V8's limit stands).
+      const tooBig = () => {
+        this.forget(worker);
+        void worker.terminate();
+        done({ ok: false, error: hostMessage('schema.too-much-memory', { mb: WORKER_HEAP_MB }) });
+      };
+      const heapOf = (worker as { getHeapStatistics?: () => Promise<{ used_heap_size: number }> }).getHeapStatistics;
+      const watch = setInterval(() => {
+        heapOf
+          ?.call(worker)
+          .then((h) => h.used_heap_size > WORKER_HEAP_MB * 1024 * 1024 && tooBig())
+          .catch(() => undefined); // the worker ended meanwhile: its exit says so
+      }, HEAP_WATCH_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -167,7 +194,7 @@ export class SchemaGuard {
   private ensureWorker(): Worker {
     if (!this.worker) {
       // A bounded heap: a schema that makes ajv allocate without end fails this worker, not the host.
-      const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_V8_HEAP_MB } });
       worker.unref();
       this.worker = worker;
       this.ready = new Promise<boolean>((resolve) => {
