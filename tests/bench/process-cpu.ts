@@ -29,7 +29,14 @@ function threadNs(pid: number): number {
   return ns;
 }
 
-/** Chromium's processes, told apart by their `--type=` switch (the browser process has none). */
+/** Chromium's process types counted, by their `--type=` switch; the browser process has none, the zygotes are left out. */
+const CHROMIUM_ROLES: Record<string, Role> = {
+  renderer: 'renderer',
+  'gpu-process': 'gpu',
+  utility: 'utility', // the network service among them: it reads the host's event stream
+};
+
+/** Chromium's processes, told apart by their `--type=` switch. */
 function chromiumProcesses(): { pid: number; role: Role }[] {
   const out: { pid: number; role: Role }[] = [];
   let entries: string[];
@@ -50,15 +57,7 @@ function chromiumProcesses(): { pid: number; role: Role }[] {
     const exe = (cmd.split('\0')[0] ?? '').split(' ')[0] ?? '';
     if (!/chrom(e|ium)$/.test(exe)) continue;
     const type = /--type=([\w-]+)/.exec(cmd)?.[1];
-    const role: Role | null = !type
-      ? 'browser'
-      : type === 'renderer'
-        ? 'renderer'
-        : type === 'gpu-process'
-          ? 'gpu'
-          : type === 'utility' // the network service among them: it reads the host's event stream
-            ? 'utility'
-            : null;
+    const role = type === undefined ? 'browser' : CHROMIUM_ROLES[type];
     if (role) out.push({ pid: Number(e), role });
   }
   return out;

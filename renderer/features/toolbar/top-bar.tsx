@@ -6,7 +6,7 @@ import { useStore } from '../../store/index.ts';
 import { useMediaQuery } from '../../platform/use-media-query.ts';
 
 /** Where the bar takes two rows (styles.css): Guide and Help then sit on the brand's row. */
-export const PHONE_WIDTH_QUERY = '(max-width: 640px)';
+const PHONE_WIDTH_QUERY = '(max-width: 640px)';
 
 export function TopBar({
   onOpenSettings,
