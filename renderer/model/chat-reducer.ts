@@ -57,16 +57,20 @@ export function batchMilestones(batch: readonly ChatEventEnvelope[]): { started:
 }
 
 /**
- * Splits a frame's batch into what to apply now and what to hold for the next frame: once a request's text grows
- * in this batch, its later events (the end above all, which re-renders the turn's status, stats, receipt and
- * actions) wait one frame. The frame that shows new text then does only that; the turn settles in the next.
- * Order is kept: a held event holds every later event of its request.
+ * Splits a frame's batch into what to apply now and what to hold until the frame has painted: once a request's
+ * text grows in this batch, or grew earlier and is still waiting to be painted (`unpainted`: text applied at once,
+ * before this frame), its later events (the end above all, which re-renders the turn's status, stats, receipt and
+ * actions) wait. The frame that shows new text then does only that; the turn settles after it. Order is kept: a
+ * held event holds every later event of its request.
  */
-export function textFirst(batch: readonly ChatEventEnvelope[]): {
+export function textFirst(
+  batch: readonly ChatEventEnvelope[],
+  unpainted: ReadonlySet<string> = new Set(),
+): {
   now: ChatEventEnvelope[];
   later: ChatEventEnvelope[];
 } {
-  const grew = new Set<string>();
+  const grew = new Set(unpainted);
   const held = new Set<string>();
   const now: ChatEventEnvelope[] = [];
   const later: ChatEventEnvelope[] = [];
@@ -82,4 +86,11 @@ export function textFirst(batch: readonly ChatEventEnvelope[]): {
     } else now.push(e);
   }
   return { now, later };
+}
+
+/** The requests whose text grows in a batch. */
+export function requestsWithText(batch: readonly ChatEventEnvelope[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { requestId, event } of batch) if (event.type === 'delta' && (event.content || event.reasoning)) ids.add(requestId);
+  return ids;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChatEvents, batchMilestones, textFirst } from '../../../renderer/model/chat-reducer.ts';
+import { applyChatEvents, batchMilestones, requestsWithText, textFirst } from '../../../renderer/model/chat-reducer.ts';
 import { env, result, turn } from './turns.ts';
 
 const start = {
@@ -110,6 +110,14 @@ describe('textFirst', () => {
     const { now, later } = textFirst(batch);
     expect(now).toEqual([batch[0], batch[1], batch[3]]);
     expect(later).toEqual([batch[2]]);
+  });
+
+  it('holds the events of a request whose text, applied before this frame, is not painted yet', () => {
+    const batch = [env('r-a', usage), env('r-a', end), env('r-b', end)];
+    expect(textFirst(batch, new Set(['r-a']))).toEqual({ now: [batch[2]], later: batch.slice(0, 2) });
+    expect(
+      requestsWithText([env('r-a', { type: 'delta' }), env('r-b', { type: 'delta', reasoning: 'hm' }), env('r-c', end)]),
+    ).toEqual(new Set(['r-b']));
   });
 
   it('does not hold anything for an empty delta', () => {

@@ -5,17 +5,31 @@ import { createAppStore } from '../../../renderer/store/index.ts';
 import { result } from '../model/turns.ts';
 import { fakeBridge } from './fake-bridge.ts';
 
-// The window's frames, run by hand: each call to `frame()` runs the callbacks queued before it.
+// The window's frames, run by hand: each call to `frame()` runs the animation-frame callbacks queued before it,
+// "paints" (calls `onPaint`), then runs the messages posted during the frame, which a browser delivers after it.
 let queued: FrameRequestCallback[] = [];
+let posted: (() => void)[] = [];
+let onPaint = () => {};
 const frame = () => {
   const run = queued;
   queued = [];
   for (const f of run) f(performance.now());
+  onPaint();
+  const after = posted;
+  posted = [];
+  for (const f of after) f();
 };
+class FrameMessageChannel {
+  port1 = { onmessage: null as null | (() => void), close() {} };
+  port2 = { postMessage: () => posted.push(() => this.port1.onmessage?.()) };
+}
 beforeEach(() => {
   queued = [];
+  posted = [];
+  onPaint = () => {};
   vi.stubGlobal('document', { visibilityState: 'visible' });
   vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => queued.push(f));
+  vi.stubGlobal('MessageChannel', FrameMessageChannel);
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -59,18 +73,64 @@ it('applies an event that finds the pipe quiet at once, and the events after it 
   expect(store.getState().turns[0]).toMatchObject({ answer: 'Hi there, you!' });
 });
 
-it('applies a burst once per frame; an end that came with new text settles the turn a frame later', async () => {
+it('applies a burst once per frame; an end that came with new text settles the turn after that frame paints', async () => {
   const { store, chat } = await sentTurn();
+  const painted: { answer: string; status: string }[] = [];
+  onPaint = () => painted.push({ answer: store.getState().turns[0].answer, status: store.getState().turns[0].status });
 
   chat({ type: 'delta', content: 'Hi' });
   chat({ type: 'delta', content: ' there' });
-  chat({ type: 'end', result: result('Hi there') });
-  expect(store.getState().turns[0]).toMatchObject({ status: 'sending', answer: 'Hi' });
-
   frame();
-  // The text is shown this frame; the end (status, stats, actions) waits for the next.
+  // Mid-burst: the text of the next frame, and the end, arrive before it.
+  chat({ type: 'delta', content: ' now' });
+  chat({ type: 'end', result: result('Hi there now') });
   expect(store.getState().turns[0]).toMatchObject({ status: 'sending', answer: 'Hi there' });
 
+  // The text is shown this frame; the end (status, stats, actions) is applied after it paints.
   frame();
-  expect(store.getState().turns[0]).toMatchObject({ status: 'done', answer: 'Hi there', result: { answer: 'Hi there' } });
+  expect(painted).toEqual([
+    { answer: 'Hi there', status: 'sending' },
+    { answer: 'Hi there now', status: 'sending' },
+  ]);
+  expect(store.getState().turns[0]).toMatchObject({
+    status: 'done',
+    answer: 'Hi there now',
+    result: { answer: 'Hi there now' },
+  });
+});
+
+it('settles a turn after the frame that paints its text, also when that text was applied at once', async () => {
+  const { store, chat } = await sentTurn();
+  const painted: { answer: string; status: string }[] = [];
+  onPaint = () => painted.push({ answer: store.getState().turns[0].answer, status: store.getState().turns[0].status });
+
+  // A short answer arrives all at once: its start, the first token (the host sends a quiet spell's first delta
+  // alone), the rest merged, and the end, within a few ms.
+  chat({ type: 'start', estimate: null });
+  chat({ type: 'delta', content: 'Two' });
+  chat({ type: 'delta', content: ' cats.' });
+  chat({ type: 'end', result: result('Two cats.') });
+  expect(store.getState().turns[0]).toMatchObject({ status: 'streaming', answer: 'Two' });
+
+  // The frame shows the whole text; the end is applied right after it paints, before the next frame.
+  frame();
+  expect(painted).toEqual([{ answer: 'Two cats.', status: 'streaming' }]);
+  expect(store.getState().turns[0]).toMatchObject({ status: 'done', answer: 'Two cats.' });
+});
+
+it('holds an end that follows text applied at once until that text is painted, even with no text beside it', async () => {
+  const { store, chat } = await sentTurn();
+  const painted: string[] = [];
+  onPaint = () => painted.push(store.getState().turns[0].status);
+
+  chat({ type: 'delta', content: 'Yes.' });
+  chat({ type: 'end', result: result('Yes.') });
+  expect(store.getState().turns[0]).toMatchObject({ status: 'sending', answer: 'Yes.' });
+  frame();
+  expect(painted).toEqual(['sending']);
+  expect(store.getState().turns[0]).toMatchObject({ status: 'done' });
+
+  // A frame later the pipe is quiet again: the next request's first event is applied as it arrives.
+  frame();
+  expect(painted).toEqual(['sending', 'done']);
 });
