@@ -29,7 +29,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import { startShell } from '../e2e/harness.ts';
 import { measureMainThread, type TaskFigures } from '../e2e/main-thread-tasks.ts';
 import { startFakeProvider } from '../fixtures/fake-provider.ts';
-import { cpuBetween, type Role, snapshotCpu } from './process-cpu.ts';
+import { cpuBetween, type RendererThread, type Role, rendererThreadsBetween, snapshotCpu } from './process-cpu.ts';
 import { pageProbe, type ProbeArm, type ProbeResult } from './page-probe.ts';
 import { RawReader, type RawReadResult } from './raw-reader.ts';
 
@@ -103,6 +103,8 @@ interface AppRun {
   tasks?: TaskFigures;
   /** CPU time each process used during the run (untraced runs only: tracing costs the browser its own). */
   cpu?: Record<Role, number>;
+  /** The renderer's share of that by thread: main, compositor, workers (code highlighting), the rest. */
+  threads?: Record<RendererThread, number>;
 }
 interface RawRun {
   cap: Capture;
@@ -218,6 +220,7 @@ try {
     let cap!: Capture;
     let probe!: ProbeResult;
     let cpu: Record<Role, number> | undefined;
+    let threads: Record<RendererThread, number> | undefined;
     const run = async () => {
       cap = newCapture();
       const before = trace ? null : snapshotCpu(shell.child.pid);
@@ -228,7 +231,11 @@ try {
         setTimeout(() => send.click(), delay);
       }, Math.random() * 17);
       probe = (await page.evaluate((t) => (window as any).__bench.result(t), timeoutMs)) as ProbeResult;
-      if (before) cpu = cpuBetween(before, snapshotCpu(shell.child.pid));
+      if (before) {
+        const after = snapshotCpu(shell.child.pid);
+        cpu = cpuBetween(before, after);
+        threads = rendererThreadsBetween(before, after);
+      }
     };
     const tasks = trace ? await measureMainThread(page, browser as never, run) : (await run(), undefined);
     capture = null;
@@ -247,7 +254,7 @@ try {
     probe.lastDeltaAt = fix(probe.lastDeltaAt);
     for (const l of probe.longtasks) l.start += pageOff;
     for (const l of probe.loafs) l.start += pageOff;
-    return { cap, probe, tasks, cpu };
+    return { cap, probe, tasks, cpu, threads };
   }
 
   async function runRaw(n: number, variant = ''): Promise<RawRun> {
@@ -520,6 +527,11 @@ try {
     row(
       '   … CPU per app run, median (ms): renderer, host, browser, GPU, utility, bench (provider, Playwright)',
       `${roles.map((r) => f1(cpuIn(apps, r))).join(', ')}; total ${f1(total)}`,
+    );
+    const groups: RendererThread[] = ['main', 'compositor', 'workers', 'io', 'pool', 'other'];
+    row(
+      "   … the renderer's by thread, median (ms): main, compositor, workers, IO, thread pool, other",
+      groups.map((g) => f1(median(apps.filter((x) => x.threads).map((x) => x.threads![g])))).join(', '),
     );
     row('   … CPU per raw run, median (ms): bench (provider and reader)', f1(median(raws.map((x) => x.cpu.bench))));
   };
