@@ -38,6 +38,9 @@ function extend(done: Done, raw: string, images: readonly ImageInfo[]): Done {
   };
 }
 
+const sameLabels = (a: readonly ImageInfo[], b: readonly ImageInfo[]) =>
+  a === b || (a.length === b.length && a.every((im, i) => im.label === b[i]!.label));
+
 const answerOf = (d: Done): GroundedAnswer => ({ text: d.text, markdown: d.markdown, boxes: d.boxes, refs: d.refs });
 
 /**
@@ -83,8 +86,11 @@ export class GroundingParser {
   private last: { raw: string; result: GroundedAnswer } | null = null;
 
   update(raw: string, images: readonly ImageInfo[] = []): GroundedAnswer {
-    if (this.last?.raw === raw && images === this.images) return this.last.result;
-    if (images !== this.images || !raw.startsWith(this.doneRaw)) {
+    // Compared by what they say, not by identity: a caller that passes a new array each time (or none, the
+    // default) would otherwise start over on every update and re-scan the whole answer, quadratic in its length.
+    const sameImages = this.images !== null && sameLabels(images, this.images);
+    if (this.last?.raw === raw && sameImages) return this.last.result;
+    if (!sameImages || !raw.startsWith(this.doneRaw)) {
       this.done = EMPTY;
       this.doneRaw = '';
       this.images = images;

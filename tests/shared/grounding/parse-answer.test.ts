@@ -164,4 +164,21 @@ describe('GroundingParser (streaming)', () => {
     expect(p.update(`${long}\n\nmore [[1,2,3,4]]`).boxes.at(-1)!.n).toBe(51);
     expect(p.update('something else').boxes).toEqual([]);
   });
+
+  it('keeps what it committed when called with equal images in a new array, or with none each time', () => {
+    const long = Array.from({ length: 50 }, (_, i) => `Para ${i} ${B}[${i},1,${i + 10},20]${E}`).join('\n\n');
+    // The terminal's streamer passes no images; a view may pass a fresh array of the same labels.
+    for (const images of [() => undefined, () => [{ label: 'page 1' }, { label: 'page 2' }]]) {
+      const p = new GroundingParser();
+      const first = p.update(long, images());
+      const next = p.update(`${long}\n\nmore [[1,2,3,4]]`, images());
+      // The committed stretch is not scanned again: its boxes are the very objects of the last update.
+      expect(next.boxes[0]).toBe(first.boxes[0]);
+      expect(next.boxes).toHaveLength(51);
+    }
+    // Other labels are other images: boxes are assigned again, from the start.
+    const p = new GroundingParser();
+    const first = p.update(long, [{ label: 'page 1' }]);
+    expect(p.update(long, [{ label: 'page 2' }]).boxes[0]).not.toBe(first.boxes[0]);
+  });
 });
