@@ -96,6 +96,9 @@ describe('estimateTextTokens', () => {
 
   it('mixes both: CJK characters plus Latin by length', () => {
     expect(estimateTextTokens('猫 cat')).toBe(1 + 1); // one CJK, " cat" is 4 Latin chars
+    // Full-width forms count as CJK; an emoji (two UTF-16 units) counts by length, like Latin.
+    expect(estimateTextTokens('ＡＢ😀😀')).toBe(2 + 1);
+    expect(estimateTextTokens('中'.repeat(3000) + 'x'.repeat(4000))).toBe(3000 + 1000);
   });
 
   it('gives CJK text more tokens than Latin text of the same length', () => {
