@@ -38,12 +38,12 @@ if (!only || only === 'host') {
       splitting: true,
       format: 'esm',
     }),
-    // JSON Schema work runs in a worker thread each shell starts from beside its own bundle (schema-guard.ts).
+    // JSON Schema work runs in a child process each shell starts from beside its own bundle (schema-guard.ts).
     ...['cli', 'server', 'electron'].map((dir) =>
       esbuild({
         ...common,
-        entryPoints: ['electron/host/params/schema-worker.ts'],
-        outfile: `dist/${dir}/schema-worker.mjs`,
+        entryPoints: ['electron/host/params/schema-child.ts'],
+        outfile: `dist/${dir}/schema-child.mjs`,
         format: 'esm',
       }),
     ),

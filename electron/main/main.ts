@@ -34,6 +34,7 @@ import { readAppearance } from '../host/appearance-store.ts';
 import { SchemaTooNewError } from '../host/db.ts';
 import { guarded, guardedSome, type Host } from '../host/host.ts';
 import { decoder } from '../host/media/decode-pool.ts';
+import { schemaGuard } from '../host/params/schema-guard.ts';
 import { RENDERER_CSP } from '../host/renderer-csp.ts';
 import { startHost } from '../host/startup.ts';
 import { DesktopOutbox } from './desktop-outbox.ts';
@@ -48,7 +49,7 @@ import { SafeKeyStore } from './safe-key-store.ts';
 import { CaptureRefused, captureDisplayUnderPointer } from './snip-capture.ts';
 import { applySnipShortcut } from './snip-shortcut.ts';
 import { createTray, type GlimpseTray } from './tray.ts';
-import { utilityDecodeLauncher } from './utility-decoder.ts';
+import { utilityLauncher } from './utility-launcher.ts';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -277,7 +278,8 @@ function startShell() {
     .then(() => {
       installPermissionHandlers(session.defaultSession);
       try {
-        decoder.useLauncher(utilityDecodeLauncher(utilityProcess));
+        decoder.useLauncher(utilityLauncher(utilityProcess));
+        schemaGuard().useLauncher(utilityLauncher(utilityProcess));
         // The same data dir as the browser shell and the CLI (electron/host/data-dir.ts), not Electron's userData,
         // so `glimpse usage` sees what the app spent. Provider requests go through Electron's network stack, which
         // follows the system's proxy settings (and PAC scripts) as the browser does.

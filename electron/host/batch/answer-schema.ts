@@ -3,7 +3,7 @@
  * so; formats such as `date` from ajv-formats). The JSON is taken from the answer the way the receipt preset's
  * check takes it: the first ```json fence, else the outermost object. A hostile schema is bounded as in the
  * playground (params/schema-safety.ts: size and depth limits, no $ref inlining, RE2 patterns), and the CLI and the
- * Batch view first compile it in the guard's worker with a deadline ({@link vetAnswerSchema}), and a running batch
+ * Batch view first compile it in the guard's child process with a deadline ({@link vetAnswerSchema}), and a running batch
  * checks each answer there too ({@link guardedAnswerSchema}), never on the host's thread.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -23,7 +23,7 @@ export interface AnswerCheck {
   errors: string[];
 }
 
-/** What a batch checks its answers with: in the guard's worker (guardedAnswerSchema), or here (tests, the worker). */
+/** What a batch checks its answers with: in the guard's child process (guardedAnswerSchema), or here (tests, the checker itself). */
 export interface BatchAnswerSchema {
   /** Top-level property names, in schema order: the columns of the CSV. */
   columns: string[];
@@ -32,7 +32,7 @@ export interface BatchAnswerSchema {
 
 export interface AnswerSchema extends BatchAnswerSchema {
   check(answer: string): AnswerCheck;
-  /** Runs the validator on a parsed value (the vetting worker's probes). */
+  /** Runs the validator on a parsed value (the vetting child's probes). */
   accepts(value: unknown): boolean;
 }
 
@@ -84,7 +84,7 @@ export function compileAnswerSchema(name: string, text: string): AnswerSchema {
 
 /**
  * The schema a running batch checks its answers with: compiled here once for its columns (after vetting, so
- * quickly), while each answer is checked in the guard's worker under its deadline, so an answer that sends a
+ * quickly), while each answer is checked in the guard's child process under its deadline, so an answer that sends a
  * hostile schema's check into a spin fails that one file instead of freezing the batch (and the app).
  */
 export function guardedAnswerSchema(
@@ -103,7 +103,7 @@ export function guardedAnswerSchema(
 }
 
 /**
- * Compiles the schema once in the guard's worker, with its deadline, before the batch compiles it here: a schema
+ * Compiles the schema once in the guard's child process, with its deadline, before the batch compiles it here: a schema
  * whose compile would hang is refused (as bad input naming `name`) instead of freezing the command or the app.
  */
 export async function vetAnswerSchema(name: string, text: string): Promise<void> {

@@ -7,11 +7,10 @@
  * request at a time, so a crash is blamed on the file that caused it and not on others waiting; the next request
  * starts a fresh child. While idle a child does not keep the host alive (a CLI run still exits).
  */
-import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ChildEntry, type ChildHandle, type ChildLauncher, childEntry, forkLauncher } from '../child-launcher.ts';
 import type { OcrPrepared, Prepared, Probed } from './image-decode.ts';
 import type { DecodeJob, DecodeReply, DecodeRequest } from './decode-protocol.ts';
 import type { PdfOcrPage, PdfOcrPageRequest } from './pdf-ocr-page.ts';
@@ -27,17 +26,6 @@ export class DecodeFailure extends Error {
 }
 
 /**
- * The child's entry: next to this file when running from source; when bundled, `decode-child.mjs`, which
- * scripts/build.mjs writes beside each bundle (dist/cli, dist/server, dist/electron), so each finds its own.
- */
-function childEntry(): { file: string; execArgv: string[] } {
-  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const source = join(here, 'decode-child.ts');
-  if (existsSync(source)) return { file: source, execArgv: ['--experimental-strip-types', '--no-warnings', ...CHILD_HEAP] };
-  return { file: join(here, 'decode-child.mjs'), execArgv: [...CHILD_HEAP] };
-}
-
-/**
  * The child's JavaScript heap: it decodes one image at a time and its pixels live in libvips, not in V8, yet over
  * a batch of thousands V8 grew its young generation to 64 MB of mostly empty pages, because each job's few live
  * objects count towards growing it and nothing ever shrinks it while jobs keep coming. 4 MB semi-spaces keep the
@@ -45,65 +33,18 @@ function childEntry(): { file: string; execArgv: string[] } {
  */
 const CHILD_HEAP = ['--max-semi-space-size=4'];
 
-type Job = { req: DecodeJob; resolve: (r: DecodeReply) => void; reject: (e: Error) => void };
-
-/** A running decode child as the pool drives it, whatever started it. */
-export interface DecodeChild {
-  readonly pid: number | undefined;
-  /** Hands a request over; `done` gets an error when it could not be sent. */
-  send(req: DecodeRequest, done: (err: Error | null) => void): void;
-  onMessage(listener: (reply: DecodeReply) => void): void;
-  /** Called once when the child is gone, with why (a signal or an exit code). */
-  onExit(listener: (why: string) => void): void;
-  kill(signal?: NodeJS.Signals): void;
-  /** Whether the child keeps the event loop alive (only while it has work). */
-  hold(held: boolean): void;
+/** The decode child's entry, beside this file from source, beside the bundle once built. */
+function decodeEntry(): ChildEntry {
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  return childEntry(here, 'decode-child', 'Glimpse image decoder', CHILD_HEAP);
 }
 
-/** Starts a decode child from its entry file. */
-export type DecodeLauncher = (entry: { file: string; execArgv: string[] }) => DecodeChild;
+type Job = { req: DecodeJob; resolve: (r: DecodeReply) => void; reject: (e: Error) => void };
 
-/**
- * A child through Node's fork. Not for the Electron main process: there fork re-runs the Electron binary as Node,
- * which the RunAsNode fuse of a packaged build forbids; main passes a utilityProcess launcher instead.
- */
-export const forkLauncher: DecodeLauncher = (entry) => {
-  const child = fork(entry.file, [], {
-    execArgv: entry.execArgv,
-    serialization: 'advanced',
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return {
-    get pid() {
-      return child.pid;
-    },
-    send: (req, done) => void child.send(req, (err) => done(err ?? null)),
-    onMessage: (listener) => void child.on('message', listener),
-    onExit(listener) {
-      let told = false;
-      const once = (why: string) => {
-        if (!told) listener(why);
-        told = true;
-      };
-      child.on('exit', (code, signal) => once(signal ?? `exit code ${code}`));
-      child.on('error', (e) => {
-        child.kill();
-        once(e.message);
-      });
-    },
-    kill: (signal) => void child.kill(signal),
-    hold(held) {
-      const channel = child.channel as { ref?: () => void; unref?: () => void } | null | undefined;
-      if (held) {
-        child.ref();
-        channel?.ref?.();
-      } else {
-        child.unref();
-        channel?.unref?.();
-      }
-    },
-  };
-};
+/** A running decode child as the pool drives it. */
+export type DecodeChild = ChildHandle<DecodeRequest, DecodeReply>;
+/** Starts a decode child: Node's fork (the default), or the desktop app's utility processes. */
+export type DecodeLauncher = ChildLauncher<DecodeRequest, DecodeReply>;
 
 /** Longer than any real image takes (a 100-megapixel scan decodes in a few seconds): a decoder spinning on a hostile file is stopped. */
 export const DECODE_TIMEOUT_MS = 60_000;
@@ -243,7 +184,7 @@ export class DecodePool {
   }
 
   private spawn(slot: Slot): DecodeChild {
-    const child = this.launch(childEntry());
+    const child = this.launch(decodeEntry());
     this.spawned++;
     child.onMessage((reply) => {
       if (slot.child === child && slot.current && reply.id === slot.current.id) this.finish(slot, reply);
@@ -259,7 +200,7 @@ export class DecodePool {
           'crashed',
           timedOut
             ? `took more than ${this.timeoutMs / 1000} s to decode and was stopped; the file is damaged or not a real image`
-            : `made the image decoder crash (${why}); the file is damaged or not a real image`,
+            : `made the image decoder crash (${why.text}); the file is damaged or not a real image`,
         ),
       );
     });

@@ -1,7 +1,7 @@
 /**
  * JSON Schema for structured output, with ajv 8 (draft-07 and 2019-09 keywords, every error listed). Runs in the
  * host: ajv compiles a validator to code, which the renderer's CSP forbids (no eval), and the CLI loads this file
- * only when a schema is given, so a plain `glimpse ask` starts without it. Callers reach it through the worker of
+ * only when a schema is given, so a plain `glimpse ask` starts without it. Callers reach it through the child process of
  * schema-guard.ts (with a deadline); the limits and safe options are in schema-safety.ts.
  */
 import { Ajv, type ErrorObject } from 'ajv';

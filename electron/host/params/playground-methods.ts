@@ -10,7 +10,7 @@ export function playgroundMethodsFor(deps: {
   /** The host's fetch (the app's goes through the system proxy). */
   fetch?: typeof fetch;
 }): PlaygroundApi {
-  // ajv is loaded on the first schema, in the guard's worker, not at start-up.
+  // ajv is loaded on the first schema, in the guard's child process, not at start-up.
   const guard = () => import('./schema-guard.ts').then((m) => m.schemaGuard());
   return {
     deleteTurn: async ({ sessionId, requestId }) => deps.sessions.deleteTurn(sessionId, requestId),

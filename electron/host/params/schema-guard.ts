@@ -1,60 +1,82 @@
 /**
- * JSON Schema work off the host's main thread, with a deadline: a worker thread (schema-worker.ts) compiles the
- * schema and checks the answer; a job that runs past its deadline ends the worker (the next job starts a fresh
- * one) and is answered with a clear message instead. Size and depth limits are checked here first, so a 10 MB
- * schema is refused without being copied to the worker. Jobs run one at a time, so a slow one cannot make
- * another miss its deadline. The worker is unreferenced while idle (it never keeps the CLI alive) and ended after
- * a minute without work.
+ * JSON Schema work off the host's main thread, with a deadline and a memory limit: a child process
+ * (schema-child.ts) compiles the schema and checks the answer. A job that runs past its deadline ends the child
+ * (the next job starts a fresh one); a job that allocates past the child's heap limit ends it by itself, V8
+ * aborting that process and nothing else. Either is answered with a clear message. Size and depth limits are
+ * checked here first, so a 10 MB schema is refused without being sent to the child. Jobs run one at a time, so a
+ * slow one cannot make another miss its deadline. The child does not keep the host alive while idle (it never
+ * holds the CLI open) and is ended after a minute without work.
+ *
+ * A worker thread did this before. A worker that reaches V8's heap limit can abort the whole process (Node
+ * documents the limit as best-effort), and a clean-clone CI run lost its test process that way to a doubling
+ * $ref chain; reading the worker's heap every 50 ms and ending it early only made that less likely.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AnswerValidation, SchemaProblem } from '../../../shared/bridge/playground.ts';
 import { hostMessage } from '../../../shared/messages/messages.ts';
+import {
+  type ChildEntry,
+  type ChildExit,
+  type ChildHandle,
+  type ChildLauncher,
+  childEntry,
+  forkLauncher,
+} from '../child-launcher.ts';
 import { batchLimitRefusal, MAX_SCHEMA_BYTES, schemaLimitProblem } from './schema-safety.ts';
 import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
 /** How long one compile-and-check may take: real schemas take milliseconds; a hostile one is cut off here. */
 export const SCHEMA_DEADLINE_MS = 3_000;
-/** The checker's heap: a schema that makes ajv allocate past this fails its job (the guard ends the worker). */
-const WORKER_HEAP_MB = 256;
-/**
- * V8's own limit for the worker, well above WORKER_HEAP_MB. A worker that reaches V8's limit can abort the whole
- * process (Node documents the limit as best-effort; see ARCHITECTURE.md), so the guard watches the worker's heap
- * and ends it at WORKER_HEAP_MB, leaving V8's limit as room to unwind. With V8's limit at 256 MB a CI machine fast
- * enough to allocate it within the 3 s deadline lost its test process to a doubling $ref chain.
- */
-const WORKER_V8_HEAP_MB = 1024;
-/** How often the worker's heap is read while a job runs: a fast allocator adds ~10 MB in this time. */
-const HEAP_WATCH_MS = 50;
+/** The checker's heap: a schema that makes ajv allocate past this fails its job (V8 ends the child). */
+const CHILD_HEAP_MB = 256;
 
-/** How long a new worker may take to load (ajv): generous, a loaded machine is slow to start threads. */
+/** How long a new child may take to load (ajv): generous, a loaded machine is slow to start processes. */
 const STARTUP_MS = 30_000;
 const IDLE_MS = 60_000;
 
-/** The worker's entry: beside this file from source; beside the bundle (schema-worker.mjs) once built. */
-function workerEntry(): string {
+/** The child's entry: beside this file from source; beside the bundle (schema-child.mjs) once built. */
+function checkerEntry(): ChildEntry {
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const source = join(here, 'schema-worker.ts');
-  return existsSync(source) ? source : join(here, 'schema-worker.mjs');
+  return {
+    ...childEntry(here, 'schema-child', 'Glimpse schema checker', [`--max-old-space-size=${CHILD_HEAP_MB}`]),
+    quiet: true,
+  };
 }
+
+/**
+ * Whether a child ended by reaching its heap limit: V8 reports it on stderr and aborts (SIGABRT under Node's fork;
+ * 134, 128 + SIGABRT, where only the exit code is known).
+ */
+const outOfMemory = (why: ChildExit) => why.signal === 'SIGABRT' || why.code === 134;
 
 /** A job as a caller gives it; the guard adds its id. */
 type Job = SchemaJob extends infer J ? (J extends SchemaJob ? Omit<J, 'id'> : never) : never;
+type CheckerMessage = SchemaReply | { ready: true };
+type Checker = ChildHandle<SchemaJob, CheckerMessage>;
+type CheckerLauncher = ChildLauncher<SchemaJob, CheckerMessage>;
+type Outcome = SchemaReply | { ok: false; error: SchemaProblem };
 
 export class SchemaGuard {
-  private worker: Worker | null = null;
+  private child: Checker | null = null;
   private ready: Promise<boolean> | null = null;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private idle: NodeJS.Timeout | null = null;
   private readonly deadlineMs: number;
-  private readonly entry: string;
+  private readonly entry: ChildEntry;
+  private launch: CheckerLauncher;
 
-  constructor(opts: { deadlineMs?: number; entry?: string } = {}) {
+  constructor(opts: { deadlineMs?: number; entry?: ChildEntry; launcher?: CheckerLauncher } = {}) {
     this.deadlineMs = opts.deadlineMs ?? SCHEMA_DEADLINE_MS;
-    this.entry = opts.entry ?? workerEntry();
+    this.entry = opts.entry ?? checkerEntry();
+    this.launch = opts.launcher ?? forkLauncher;
+  }
+
+  /** Starts later children with `launcher` (the Electron shell's utility processes); a running child is ended. */
+  useLauncher(launcher: CheckerLauncher): void {
+    this.launch = launcher;
+    void this.close();
   }
 
   /** Why a schema is not usable (not JSON Schema, too big, too deep, too slow to compile); empty when it is. */
@@ -84,7 +106,7 @@ export class SchemaGuard {
   }
 
   /**
-   * One batch answer checked against the batch's schema (JSON text) in the worker, with the deadline: a schema
+   * One batch answer checked against the batch's schema (JSON text) in the child, with the deadline: a schema
    * that is slow on one answer fails that file's check with a message instead of freezing the batch.
    */
   async checkBatchAnswer(
@@ -102,123 +124,98 @@ export class SchemaGuard {
     };
   }
 
-  /** Ends the worker (a shell closing). */
+  /** Ends the child (a shell closing). */
   async close(): Promise<void> {
     if (this.idle) clearTimeout(this.idle);
-    const w = this.worker;
-    this.worker = null;
-    await w?.terminate();
+    const c = this.child;
+    this.forget(c);
+    c?.kill();
   }
 
-  private run(job: Job): Promise<SchemaReply | { ok: false; error: SchemaProblem }> {
+  private run(job: Job): Promise<Outcome> {
     const next = this.queue.then(() => this.runNow(job));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(job: Job): Promise<SchemaReply | { ok: false; error: SchemaProblem }> {
+  private async runNow(job: Job): Promise<Outcome> {
     if (this.idle) clearTimeout(this.idle);
     const id = this.nextId++;
-    const worker = this.ensureWorker();
-    worker.ref();
+    const child = this.ensureChild();
+    child.hold(true);
     if (!(await this.ready)) {
-      this.forget(worker);
-      void worker.terminate();
+      this.forget(child);
+      child.kill('SIGKILL');
       return { ok: false, error: hostMessage('schema.checker-no-start') };
     }
-    return new Promise((resolve) => {
-      let settled = false;
-      const done = (r: SchemaReply | { ok: false; error: SchemaProblem }) => {
-        // Once: a heap reading can come back after the job's own reply.
-        if (settled) return;
-        settled = true;
+    return new Promise<Outcome>((resolve) => {
+      const finish = (r: Outcome) => {
+        if (this.current?.id !== id) return;
+        this.current = null;
         clearTimeout(timer);
-        clearInterval(watch);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (this.worker === worker) {
-          worker.unref();
+        if (this.child === child) {
+          child.hold(false);
           this.idle = setTimeout(() => void this.close(), IDLE_MS);
           this.idle.unref();
         }
         resolve(r);
       };
-      const onMessage = (r: SchemaReply | { ready: true }) => {
-        if ('id' in r && r.id === id) done(r);
-      };
-      const onError = (e: Error) => {
-        this.forget(worker);
-        // A check that allocates without end (allErrors on a doubling $ref chain) meets the heap limit before the
-        // deadline: say so, not the worker's own words.
-        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        done({
+      // The child's end is the job's answer: out of memory (V8 ended it), or crashed.
+      const ended = (why: ChildExit) =>
+        finish({
           ok: false,
-          error: oom
-            ? hostMessage('schema.too-much-memory', { mb: WORKER_HEAP_MB })
-            : hostMessage('schema.checker-failed', { reason: e.message }),
+          error: outOfMemory(why)
+            ? hostMessage('schema.too-much-memory', { mb: CHILD_HEAP_MB })
+            : why.code === 0
+              ? hostMessage('schema.checker-stopped')
+              : hostMessage('schema.checker-failed', { reason: why.text }),
         });
-      };
-      const onExit = () => {
-        this.forget(worker);
-        done({ ok: false, error: hostMessage('schema.checker-stopped') });
-      };
-      // Wall time: a worker's processor time (worker.cpuUsage) would spare checks slowed by a busy machine, but
-      // it lags the wall clock by the garbage collector's helper threads, and a check that allocates fast then
-      // reached the heap limit first, which in Node 24 aborts the whole process (see the note in ARCHITECTURE.md).
+      this.current = { child, id, finish, ended };
+      // Wall time: a deadline the person can count on; a real schema takes milliseconds on any machine.
       const timer = setTimeout(() => {
-        this.forget(worker);
-        void worker.terminate();
-        done({ ok: false, error: hostMessage('schema.too-slow', { seconds: this.deadlineMs / 1000 }) });
+        this.forget(child);
+        child.kill('SIGKILL');
+        finish({ ok: false, error: hostMessage('schema.too-slow', { seconds: this.deadlineMs / 1000 }) });
       }, this.deadlineMs);
-      // The heap watch (Node 22.16 and later read a worker's heap from outside it; elsewhere V8's limit stands).
-      const tooBig = () => {
-        this.forget(worker);
-        void worker.terminate();
-        done({ ok: false, error: hostMessage('schema.too-much-memory', { mb: WORKER_HEAP_MB }) });
-      };
-      const heapOf = (worker as { getHeapStatistics?: () => Promise<{ used_heap_size: number }> }).getHeapStatistics;
-      const watch = setInterval(() => {
-        heapOf
-          ?.call(worker)
-          .then((h) => h.used_heap_size > WORKER_HEAP_MB * 1024 * 1024 && tooBig())
-          .catch(() => undefined); // the worker ended meanwhile: its exit says so
-      }, HEAP_WATCH_MS);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage({ ...job, id } as SchemaJob);
+      child.send({ ...job, id } as SchemaJob, (err) => {
+        if (err) finish({ ok: false, error: hostMessage('schema.checker-failed', { reason: err.message }) });
+      });
     });
   }
 
-  private ensureWorker(): Worker {
-    if (!this.worker) {
-      // A bounded heap: a schema that makes ajv allocate without end fails this worker, not the host.
-      const worker = new Worker(this.entry, { resourceLimits: { maxOldGenerationSizeMb: WORKER_V8_HEAP_MB } });
-      worker.unref();
-      this.worker = worker;
-      this.ready = new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), STARTUP_MS);
-        const settle = (ok: boolean) => {
+  /** The job the child is running (one at a time), and how its reply or the child's end settle it. */
+  private current: { child: Checker; id: number; finish: (r: Outcome) => void; ended: (why: ChildExit) => void } | null = null;
+
+  private ensureChild(): Checker {
+    if (this.child) return this.child;
+    const child = this.launch(this.entry);
+    child.hold(false);
+    this.child = child;
+    this.ready = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), STARTUP_MS);
+      child.onMessage((m) => {
+        if ('ready' in m) {
           clearTimeout(timer);
-          worker.off('message', onReady);
-          worker.off('error', onFail);
-          worker.off('exit', onFail);
-          resolve(ok);
-        };
-        const onReady = (m: { ready?: boolean }) => m.ready && settle(true);
-        const onFail = () => settle(false);
-        worker.on('message', onReady);
-        worker.once('error', onFail);
-        worker.once('exit', onFail);
+          resolve(true);
+          return;
+        }
+        const c = this.current;
+        if (c?.child === child && m.id === c.id) c.finish(m);
       });
-    }
-    return this.worker;
+      child.onExit((why) => {
+        clearTimeout(timer);
+        resolve(false);
+        this.forget(child);
+        const c = this.current;
+        if (c?.child === child) c.ended(why);
+      });
+    });
+    return child;
   }
 
-  private forget(worker: Worker): void {
-    if (this.worker === worker) {
-      this.worker = null;
+  private forget(child: Checker | null): void {
+    if (child && this.child === child) {
+      this.child = null;
       this.ready = null;
     }
   }

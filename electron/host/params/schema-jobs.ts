@@ -1,4 +1,4 @@
-/** The messages between schema-guard.ts and its worker (schema-worker.ts). */
+/** The messages between schema-guard.ts and its child process (schema-child.ts). */
 import type { SchemaProblem } from '../../../shared/bridge/playground.ts';
 
 export type SchemaJob =

@@ -5,7 +5,7 @@
  * - ajv options: `$ref`s are not inlined (a chain of definitions that each use the next twice would otherwise grow
  *   the generated code exponentially), and `pattern` / `patternProperties` run on RE2 (re2js: linear-time matching,
  *   no backtracking), so `(a+)+$` against a long answer takes milliseconds, not forever;
- * - and, for the requests the window and `ask` make, the work runs in a worker with a deadline (schema-guard.ts).
+ * - and, for the requests the window and `ask` make, the work runs in a child process with a deadline and a heap limit (schema-guard.ts).
  */
 import { RE2JS } from 're2js';
 import { type HostMessage, hostMessage } from '../../../shared/messages/messages.ts';

@@ -32,11 +32,11 @@ export async function bundleCli(outfile: string, opts: { sourcemap?: boolean } =
       entryPoints: ['electron/host/media/decode-child.ts'],
       outfile: join(dirname(outfile), 'decode-child.mjs'),
     }),
-    // The JSON Schema guard's worker sits beside the bundle, as scripts/build.mjs puts it.
+    // The JSON Schema guard's child sits beside the bundle, as scripts/build.mjs puts it.
     build({
       ...common,
-      entryPoints: ['electron/host/params/schema-worker.ts'],
-      outfile: join(dirname(outfile), 'schema-worker.mjs'),
+      entryPoints: ['electron/host/params/schema-child.ts'],
+      outfile: join(dirname(outfile), 'schema-child.mjs'),
     }),
   ]);
 }

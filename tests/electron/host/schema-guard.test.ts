@@ -69,7 +69,8 @@ describe('a hostile JSON Schema cannot hang the host', () => {
     // Inlined, 10 links would be 1,024 copies of the leaf; referenced, it is 11 small functions.
     expect(await guard.validate(chain(10), '"fine"')).toEqual({ valid: true, errors: [], value: 'fine' });
     // 40 links: 2^40 checks of one string. Stopped at the deadline, or, on a machine fast enough to grow the
-    // checker's heap past 256 MB first, by the heap watch; either way the host ran its timers all along and lives.
+    // checker's heap past 256 MB first, by V8 ending the checker's process; either way the host ran its timers
+    // all along and lives.
     const { value, ticks } = await whileResponsive(() => guard.validate(chain(40), '"fine"'));
     expect(value.valid).toBe(false);
     const slow = hostMessage('schema.too-slow', { seconds: 3 });
@@ -83,7 +84,7 @@ describe('a hostile JSON Schema cannot hang the host', () => {
     };
     let data: unknown = { kids: [] };
     for (let i = 0; i < 50; i++) data = { kids: [data] };
-    // The guard started a fresh worker after stopping the last one.
+    // The guard started a fresh checker after the last one ended.
     expect((await guard.validate(tree, JSON.stringify(data))).valid).toBe(true);
   });
 
@@ -95,7 +96,11 @@ describe('a hostile JSON Schema cannot hang the host', () => {
   it('stops a check that runs past its deadline, says so, and keeps the host responsive', async () => {
     const stuck = new SchemaGuard({
       deadlineMs: 500,
-      entry: fileURLToPath(new URL('../../fixtures/stuck-schema-worker.mjs', import.meta.url)),
+      entry: {
+        file: fileURLToPath(new URL('../../fixtures/stuck-schema-child.mjs', import.meta.url)),
+        execArgv: [],
+        name: 'stuck',
+      },
     });
     try {
       const { value, ticks, ms } = await whileResponsive(() => stuck.problems({ type: 'string' }));
@@ -108,6 +113,25 @@ describe('a hostile JSON Schema cannot hang the host', () => {
       expect(again.errors).toEqual([hostMessage('schema.too-slow', { seconds: 0.5 })]);
     } finally {
       await stuck.close();
+    }
+  });
+
+  it('says a check ran out of memory when it reaches its heap limit, and the host lives on', async () => {
+    const hungry = new SchemaGuard({
+      entry: {
+        file: fileURLToPath(new URL('../../fixtures/hungry-schema-child.mjs', import.meta.url)),
+        execArgv: ['--max-old-space-size=48'],
+        name: 'hungry',
+        quiet: true,
+      },
+    });
+    try {
+      const { value, ticks } = await whileResponsive(() => hungry.validate({ type: 'string' }, '"x"'));
+      // V8 ended the checker's process, not this one; its message names the guard's own limit.
+      expect(value).toEqual({ valid: false, errors: [hostMessage('schema.too-much-memory', { mb: 256 })] });
+      expect(ticks).toBeGreaterThan(0);
+    } finally {
+      await hungry.close();
     }
   });
 

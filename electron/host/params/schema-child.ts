@@ -1,8 +1,8 @@
 /**
- * The worker thread that compiles schemas and checks answers (schema-guard.ts starts it and ends it when a job
- * runs past its deadline). Each message is one job; each reply carries the job's id.
+ * The child process that compiles schemas and checks answers (schema-guard.ts starts it, and ends it when a job
+ * runs past its deadline; a job that allocates past its heap limit ends it by itself). Each message is one job;
+ * each reply carries the job's id.
  */
-import { parentPort } from 'node:worker_threads';
 import { schemaProblems, validateAnswer } from './json-schema.ts';
 import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
 
@@ -12,13 +12,21 @@ const PROBES: readonly unknown[] = [null, true, 0, 1.5, '', 'a', [], [''], {}, {
 /** The batch schema last compiled here, by its text: a batch checks every answer against the same one. */
 let batchSchema: { text: string; compiled: import('../batch/answer-schema.ts').AnswerSchema } | null = null;
 
-parentPort?.on('message', async (job: SchemaJob) => {
+/** Electron's utility process (the desktop app) talks through `process.parentPort`; Node's fork through `process.send`. */
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: SchemaJob }) => void): void;
+  postMessage(message: SchemaReply | { ready: true }): void;
+}
+const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const reply = (m: SchemaReply | { ready: true }) => (port ? port.postMessage(m) : process.send?.(m));
+
+async function handle(job: SchemaJob): Promise<void> {
   try {
     if (job.op === 'batch-check') {
       const { compileAnswerSchema } = await import('../batch/answer-schema.ts');
       if (batchSchema?.text !== job.text) batchSchema = { text: job.text, compiled: compileAnswerSchema(job.name, job.text) };
       const c = batchSchema.compiled.check(job.answer);
-      parentPort!.postMessage({ id: job.id, ok: true, valid: c.valid, errors: c.errors, value: c.json } satisfies SchemaReply);
+      reply({ id: job.id, ok: true, valid: c.valid, errors: c.errors, value: c.json } satisfies SchemaReply);
       return;
     }
     if (job.op === 'batch') {
@@ -28,16 +36,16 @@ parentPort?.on('message', async (job: SchemaJob) => {
       // Each answer of a batch is checked on the host's thread: a schema whose check blows up on any value (a
       // chain of $refs doubling at every link) shows it on these, here, under the deadline.
       for (const probe of PROBES) compiled.accepts(probe);
-      parentPort!.postMessage({ id: job.id, ok: true, problems: [] } satisfies SchemaReply);
+      reply({ id: job.id, ok: true, problems: [] } satisfies SchemaReply);
       return;
     }
     if (job.op === 'check') {
-      parentPort!.postMessage({ id: job.id, ok: true, problems: schemaProblems(job.schema) } satisfies SchemaReply);
+      reply({ id: job.id, ok: true, problems: schemaProblems(job.schema) } satisfies SchemaReply);
       return;
     }
     const problems = schemaProblems(job.schema);
     if (problems.length > 0) {
-      parentPort!.postMessage({
+      reply({
         id: job.id,
         ok: true,
         valid: false,
@@ -46,11 +54,18 @@ parentPort?.on('message', async (job: SchemaJob) => {
       } satisfies SchemaReply);
       return;
     }
-    parentPort!.postMessage({ id: job.id, ok: true, ...validateAnswer(job.schema, job.answer) } satisfies SchemaReply);
+    reply({ id: job.id, ok: true, ...validateAnswer(job.schema, job.answer) } satisfies SchemaReply);
   } catch (e) {
-    parentPort!.postMessage({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies SchemaReply);
+    reply({ id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies SchemaReply);
   }
-});
+}
 
-// Loaded (ajv included): jobs' deadlines start from here, not from the thread's start-up.
-parentPort?.postMessage({ ready: true });
+if (port) port.on('message', (e) => void handle(e.data));
+else {
+  process.on('message', (job: SchemaJob) => void handle(job));
+  // The host going away closes the channel: nothing is left to answer.
+  process.on('disconnect', () => process.exit(0));
+}
+
+// Loaded (ajv included): jobs' deadlines start from here, not from the process's start-up.
+reply({ ready: true });

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, expect, it } from 'vitest';
 import { DecodePool } from '../../../electron/host/media/decode-pool.ts';
-import { utilityDecodeLauncher, type UtilityProcessApi } from '../../../electron/main/utility-decoder.ts';
+import { SchemaGuard } from '../../../electron/host/params/schema-guard.ts';
+import { utilityLauncher, type UtilityProcessApi } from '../../../electron/main/utility-launcher.ts';
 
 const shim = join(import.meta.dirname, 'parent-port-shim.mjs');
 const forked: string[] = [];
@@ -32,7 +33,12 @@ const fakeUtility: UtilityProcessApi = {
 };
 
 let pool: DecodePool;
-afterEach(() => pool?.close());
+let guard: SchemaGuard;
+afterEach(async () => {
+  pool?.close();
+  await guard?.close();
+  forked.length = 0;
+});
 
 const png = (w: number, h: number) =>
   sharp({ create: { width: w, height: h, channels: 3, background: '#3b6fd8' } })
@@ -40,7 +46,7 @@ const png = (w: number, h: number) =>
     .toBuffer();
 
 it('decodes in a utility process that speaks through parentPort, and replaces it when it dies', async () => {
-  pool = new DecodePool({ launcher: utilityDecodeLauncher(fakeUtility) });
+  pool = new DecodePool({ launcher: utilityLauncher(fakeUtility) });
   expect(await pool.probe(new Uint8Array(await png(640, 480)))).toMatchObject({ width: 640, height: 480 });
   expect(forked).toEqual([
     `Glimpse image decoder: ${join(process.cwd(), 'electron/host/media/decode-child.ts')} --max-semi-space-size=4`,
@@ -57,4 +63,18 @@ it('decodes in a utility process that speaks through parentPort, and replaces it
   await expect(pending).rejects.toThrow(/crash/);
   expect(await pool.probe(new Uint8Array(await png(32, 8)))).toMatchObject({ width: 32, height: 8 });
   expect(pool.spawned).toBe(2);
+});
+
+it('checks JSON Schemas in a utility process with its heap limit', async () => {
+  guard = new SchemaGuard({ launcher: utilityLauncher(fakeUtility) });
+  const schema = { type: 'object', required: ['total'], properties: { total: { type: 'number' } } };
+  expect(await guard.validate(schema, '{"total": 10.5}')).toEqual({ valid: true, errors: [], value: { total: 10.5 } });
+  expect(await guard.validate(schema, '{}')).toEqual({
+    valid: false,
+    errors: ["(the whole answer) must have required property 'total'"],
+    value: {},
+  });
+  expect(forked).toEqual([
+    `Glimpse schema checker: ${join(process.cwd(), 'electron/host/params/schema-child.ts')} --max-old-space-size=256`,
+  ]);
 });
