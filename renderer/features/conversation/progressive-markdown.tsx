@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Streamdown, type StreamdownProps } from 'streamdown';
+import { BurstWatch } from './burst-watch.ts';
 import { advanceSplit, emptySplit } from './block-splitter.ts';
 import { ListDepthCap } from './list-depth-cap.ts';
 import { PlainBlock } from './plain-text.tsx';
@@ -19,14 +20,6 @@ const LIVE_TAIL_LIMIT = 4_000;
  * a burst of 4,000 new blocks then adds ~60 DOM nodes, not 4,000, and settled groups never re-render.
  */
 const PLAIN_GROUP = 64;
-/**
- * A render whose text grew by this much is part of a burst (a token stream at reading speed grows by a few
- * characters a frame; a burst by thousands): conversion then waits until the text has been quiet for BURST_HOLD_MS.
- * Holding only while more text was held back than shown (catchingUp) was not enough: between two host messages
- * the intake caught up for a frame, and that frame went to the Markdown parser instead of the next slice.
- */
-export const BURST_GROWTH = 2_000;
-export const BURST_HOLD_MS = 100;
 
 export type BlockProps = Omit<StreamdownProps, 'children' | 'mode' | 'isAnimating'>;
 
@@ -170,18 +163,6 @@ function plainGroups(blocks: string[], from: number, joined?: Map<number, string
     groups.push([`g${start}`, text]);
   }
   return groups;
-}
-
-/** Whether a text that grows is in a burst: how long from `now` conversion should still wait (0: not at all). */
-export class BurstWatch {
-  private length = 0;
-  private until = Number.NEGATIVE_INFINITY;
-
-  update(length: number, now: number): number {
-    if (length - this.length >= BURST_GROWTH) this.until = now + BURST_HOLD_MS;
-    this.length = length;
-    return Math.max(0, this.until - now);
-  }
 }
 
 interface Props {

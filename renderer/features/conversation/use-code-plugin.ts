@@ -1,10 +1,11 @@
 /**
  * Syntax highlighting for answers with code: Shiki, in a worker (highlight-worker.ts), loaded the first time an
- * answer holds a fenced block, never at start. Where a worker cannot start, Streamdown's code plugin runs in the
- * window instead, its work queued in slices (highlight-queue.ts).
+ * answer holds a fenced block, never at start, and not during a burst. Where a worker cannot start, Streamdown's
+ * code plugin runs in the window instead, its work queued in slices (highlight-queue.ts).
  */
 import type { CodeHighlighterPlugin } from '@streamdown/code';
 import { useEffect, useRef, useState } from 'react';
+import { BURST_HOLD_MS, BurstWatch } from './burst-watch.ts';
 import { workerHighlighter } from './highlight-client.ts';
 import { slicedHighlighter } from './highlight-queue.ts';
 
@@ -39,6 +40,31 @@ export class FenceScan {
   }
 }
 
+/**
+ * When to load the highlighter: once the text has held a fence for BURST_HOLD_MS without a burst. Loading is
+ * ~300 ms of processor time (Shiki's modules in the window, its engine and grammars in the worker), and during a
+ * burst the code blocks are not converted to Markdown yet anyway (progressive-markdown.tsx): loaded mid-burst, it
+ * took a core from the stream for nothing; loaded once the burst is quiet, it is ready as conversion reaches the
+ * code. The wait after the first fence is for a burst that has only begun: the first text of a fast stream is a
+ * few hundred characters, too few to call it a burst, and they can hold a fence.
+ */
+export class HighlighterDemand {
+  private readonly fences = new FenceScan();
+  private readonly burst = new BurstWatch();
+  private fenceAt: number | null = null;
+
+  /** 0: load now; a number of ms: look again then (a burst is on, or may be); null: no code yet. */
+  update(markdown: string, now: number): number | null {
+    const hold = this.burst.update(markdown.length, now);
+    if (!this.fences.update(markdown)) {
+      this.fenceAt = null;
+      return null;
+    }
+    this.fenceAt ??= now;
+    return Math.max(hold, this.fenceAt + BURST_HOLD_MS - now);
+  }
+}
+
 const THEMES: ['github-light', 'github-dark'] = ['github-light', 'github-dark'];
 
 function startWorker(): Worker | null {
@@ -67,10 +93,18 @@ function load(): Promise<CodeHighlighterPlugin> {
 
 /** The code plugin once an answer with code needs it (null before it has loaded, or when it fails to). */
 export function useCodePlugin(markdown: string): CodeHighlighterPlugin | null {
-  const fences = useRef<FenceScan>(null);
-  fences.current ??= new FenceScan();
-  const wanted = fences.current.update(markdown) || loaded !== null;
+  const demand = useRef<HighlighterDemand>(null);
+  demand.current ??= new HighlighterDemand();
+  const wait = demand.current.update(markdown, performance.now());
+  const wanted = wait === 0 || loaded !== null;
   const [plugin, setPlugin] = useState(loaded);
+  const [, wake] = useState(0);
+  useEffect(() => {
+    if (wanted || !wait) return;
+    // Code arrived in a burst, or only just: looked at again once it has been quiet a while.
+    const id = setTimeout(() => wake((n) => n + 1), wait);
+    return () => clearTimeout(id);
+  });
   useEffect(() => {
     if (!wanted || plugin) return;
     let live = true;
