@@ -175,6 +175,12 @@ test('sessions: kept across a restart; search, rename, export and delete', async
   await page.setViewportSize({ width: 420, height: 760 });
   await expect(sessions(page)).toBeHidden();
   await expect(tally(page)).toBeVisible();
+  // Each figure stays whole: the tokens on one line, "· cost" on one; a narrow tally wraps between them only.
+  const lines = await tally(page)
+    .locator('.tally-part')
+    .evaluateAll((parts) => parts.map((p) => new Set([...p.getClientRects()].map((r) => Math.round(r.top))).size));
+  expect(lines.length).toBeGreaterThanOrEqual(4); // today's and all time's figures at least
+  expect(new Set(lines)).toEqual(new Set([1]));
   await page.screenshot({ path: 'test-results/screenshots/ledger-narrow.png' });
   await page.getByRole('button', { name: 'Sessions' }).click();
   await expect(sessions(page)).toBeVisible();

@@ -38,7 +38,7 @@ export function TallyScope({ label, totals, note }: { label: string; totals: Spl
   const { t: tr } = useTranslation();
   const { tokens, costOf, unknownPhrase, mode, provider } = useUsageFormat();
   const t = totals;
-  const summary = !t || t.requests === 0 ? '–' : `${tr('usage.tok', { tokens: tokens(totalTokens(t)) })} · ${costOf(t)}`;
+  const empty = !t || t.requests === 0;
   const partlyUnknown = t && t.unknown_cost_requests > 0 && t.unknown_cost_requests < t.requests;
   return (
     <div className="tally-scope" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
@@ -51,7 +51,17 @@ export function TallyScope({ label, totals, note }: { label: string; totals: Spl
         onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
       >
         <span className="tally-label">{label}</span>
-        <span className="tally-value">{summary}</span>
+        {/* Tokens and cost each kept whole: a narrow window wraps between them, not inside "· $0.01". */}
+        <span className="tally-value">
+          {empty ? (
+            '–'
+          ) : (
+            <>
+              <span className="tally-part">{tr('usage.tok', { tokens: tokens(totalTokens(t)) })}</span>{' '}
+              <span className="tally-part">· {costOf(t)}</span>
+            </>
+          )}
+        </span>
         {partlyUnknown && (
           <span className="tally-unknown" title={unknownPhrase(t.unknown_cost_requests)}>
             {' '}
