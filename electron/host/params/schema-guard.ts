@@ -60,6 +60,8 @@ type Outcome = SchemaReply | { ok: false; error: SchemaProblem };
 export class SchemaGuard {
   private child: Checker | null = null;
   private ready: Promise<boolean> | null = null;
+  /** The job the child is running (one at a time), and how its reply or the child's end settle it. */
+  private current: { child: Checker; id: number; finish: (r: Outcome) => void; ended: (why: ChildExit) => void } | null = null;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
   private idle: NodeJS.Timeout | null = null;
@@ -182,9 +184,6 @@ export class SchemaGuard {
       });
     });
   }
-
-  /** The job the child is running (one at a time), and how its reply or the child's end settle it. */
-  private current: { child: Checker; id: number; finish: (r: Outcome) => void; ended: (why: ChildExit) => void } | null = null;
 
   private ensureChild(): Checker {
     if (this.child) return this.child;
