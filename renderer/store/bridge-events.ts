@@ -16,6 +16,7 @@ import type { BatchEvent } from '../../shared/batch/types.ts';
 import type { ChatEventEnvelope } from '../../shared/bridge/chat.ts';
 import type { GlimpseBridge } from '../../shared/bridge/contract.ts';
 import { requestsWithText, textFirst } from '../model/chat-reducer.ts';
+import { afterThisPaint } from '../platform/after-paint.ts';
 import type { AppStore } from './state.ts';
 
 export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge, 'onEvent'>): () => void {
@@ -70,17 +71,4 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     if (!scheduled && frameSinceApplied) flush('at-once');
     else schedule();
   });
-}
-
-/**
- * Runs `f` in a task right after the current frame's rendering update (call it from a rAF callback): a message
- * posted during the frame is delivered once style, layout and paint are done, before the next frame.
- */
-function afterThisPaint(f: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    f();
-  };
-  channel.port2.postMessage(0);
 }

@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Streamdown, type StreamdownProps } from 'streamdown';
+import { afterNextPaint } from '../../platform/after-paint.ts';
 import { BurstWatch } from './burst-watch.ts';
 import { advanceSplit, emptySplit } from './block-splitter.ts';
 import { ListDepthCap } from './list-depth-cap.ts';
@@ -211,9 +212,10 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
       return () => clearTimeout(id);
     }
     // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
-    // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms.
-    const id = requestAnimationFrame(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));
-    return () => cancelAnimationFrame(id);
+    // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms. A step runs
+    // after a frame's paint, not inside the frame: a slow stream's next token, already rendered, is then painted
+    // without waiting for the conversion of the block before it.
+    return afterNextPaint(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));
   });
 
   const backlog = blocks.length - shown;
