@@ -1,13 +1,13 @@
 /**
  * Session persistence as a ChatObserver: a request that carries a `sessionId` is stored as an exchange when it
- * starts, its partial answer is saved at most every FLUSH_MS while it streams (so a kill mid-stream leaves what
- * had arrived), and the final answer, reasoning, boxes and result when it ends.
+ * starts, its partial answer is saved at most every FLUSH_MS while it streams, less often once it is long (so a
+ * kill mid-stream leaves what had arrived), and the final answer, reasoning, boxes and result when it ends.
  */
 import type { ChatEvent } from '../../../shared/engine/types.ts';
 import type { ProviderView } from '../../../shared/bridge/providers.ts';
 import { catalogEntry } from '../../../shared/providers/catalog.ts';
 import type { ChatObserver, RequestMeta } from '../chat-service.ts';
-import { FLUSH_MS, reportedWrite, type WriteReports } from '../observer-writes.ts';
+import { FLUSH_MS, progressInterval, reportedWrite, type WriteReports } from '../observer-writes.ts';
 import { Throttle } from '../throttle.ts';
 import type { ContinuingAnswer, SessionStore } from './session-store.ts';
 import { joinContinued } from '../../../shared/engine/continued.ts';
@@ -40,10 +40,15 @@ export class SessionObserver implements ChatObserver {
     const id = meta.requestId;
     switch (event.type) {
       case 'start': {
+        const base = this.deps.flushMs ?? FLUSH_MS;
         const live: Live = {
           answer: '',
           reasoning: '',
-          saves: new Throttle(this.deps.flushMs ?? FLUSH_MS, () => this.flush(id)),
+          // Spaced by the answer's length: each save rewrites all of it (observer-writes.ts).
+          saves: new Throttle(
+            () => progressInterval(base, (live.extends?.base.answer.length ?? 0) + live.answer.length + live.reasoning.length),
+            () => this.flush(id),
+          ),
         };
         this.live.set(id, live);
         const r = meta.request;
