@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { DecodeRefusal, prepare, prepareForOcr, probe } from './image-decode.ts';
 import type { DecodeReply, DecodeRequest } from './decode-protocol.ts';
 import { pdfPageForOcr } from './pdf-ocr-page.ts';
+import { serveParent } from '../child-port.ts';
 
 async function handle(req: DecodeRequest): Promise<DecodeReply> {
   try {
@@ -22,19 +23,4 @@ async function handle(req: DecodeRequest): Promise<DecodeReply> {
   }
 }
 
-/** Electron's utility process (the desktop app) talks through `process.parentPort`; Node's fork (the CLI, the browser shell) through `process.send`. */
-interface ParentPort {
-  on(event: 'message', listener: (e: { data: DecodeRequest }) => void): void;
-  postMessage(message: DecodeReply): void;
-}
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-
-if (parentPort) {
-  parentPort.on('message', (e) => void handle(e.data).then((reply) => parentPort.postMessage(reply)));
-} else {
-  process.on('message', (req: DecodeRequest) => {
-    void handle(req).then((reply) => process.send?.(reply));
-  });
-  // The host going away closes the channel: nothing is left to answer.
-  process.on('disconnect', () => process.exit(0));
-}
+const reply = serveParent<DecodeRequest, DecodeReply>((req) => void handle(req).then((r) => reply(r)));

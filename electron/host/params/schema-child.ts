@@ -5,20 +5,13 @@
  */
 import { schemaProblems, validateAnswer } from './json-schema.ts';
 import type { SchemaJob, SchemaReply } from './schema-jobs.ts';
+import { serveParent } from '../child-port.ts';
 
 /** Small values of every JSON type, as answers could be. */
 const PROBES: readonly unknown[] = [null, true, 0, 1.5, '', 'a', [], [''], {}, { a: '' }];
 
 /** The batch schema last compiled here, by its text: a batch checks every answer against the same one. */
 let batchSchema: { text: string; compiled: import('../batch/answer-schema.ts').AnswerSchema } | null = null;
-
-/** Electron's utility process (the desktop app) talks through `process.parentPort`; Node's fork through `process.send`. */
-interface ParentPort {
-  on(event: 'message', listener: (e: { data: SchemaJob }) => void): void;
-  postMessage(message: SchemaReply | { ready: true }): void;
-}
-const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
-const reply = (m: SchemaReply | { ready: true }) => (port ? port.postMessage(m) : process.send?.(m));
 
 async function handle(job: SchemaJob): Promise<void> {
   try {
@@ -33,8 +26,8 @@ async function handle(job: SchemaJob): Promise<void> {
       // Loaded only for batches (2020-12 and formats are theirs alone).
       const { compileAnswerSchema } = await import('../batch/answer-schema.ts');
       const compiled = compileAnswerSchema(job.name, job.text);
-      // Each answer of a batch is checked on the host's thread: a schema whose check blows up on any value (a
-      // chain of $refs doubling at every link) shows it on these, here, under the deadline.
+      // A schema whose check blows up on any value (a chain of $refs doubling at every link) shows it on these,
+      // here, under the deadline, before the batch starts sending its files.
       for (const probe of PROBES) compiled.accepts(probe);
       reply({ id: job.id, ok: true, problems: [] } satisfies SchemaReply);
       return;
@@ -60,12 +53,7 @@ async function handle(job: SchemaJob): Promise<void> {
   }
 }
 
-if (port) port.on('message', (e) => void handle(e.data));
-else {
-  process.on('message', (job: SchemaJob) => void handle(job));
-  // The host going away closes the channel: nothing is left to answer.
-  process.on('disconnect', () => process.exit(0));
-}
+const reply = serveParent<SchemaJob, SchemaReply | { ready: true }>((job) => void handle(job));
 
 // Loaded (ajv included): jobs' deadlines start from here, not from the process's start-up.
 reply({ ready: true });
