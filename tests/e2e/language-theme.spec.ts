@@ -76,6 +76,8 @@ test('language and theme chosen in Settings apply at once and are kept across a 
     await settings.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(page.getByRole('dialog', { name: '设置' })).toBeVisible();
     await page.keyboard.press('Escape');
+    // The rest of the window follows at once too, not only the dialog that changed it.
+    await expect(page.getByRole('button', { name: '设置', exact: true })).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/theme-dark-zh-CN.png' });
 
     // Kept by the host: a reload (or the next launch) starts dark and in Chinese, whatever the system says.
