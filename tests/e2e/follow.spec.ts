@@ -4,7 +4,7 @@
  * virtual cursor, Find, a focused link), which used to be pulled back down to the end.
  */
 import { expect, test, type Locator } from '@playwright/test';
-import { GlimpseApp } from './harness.ts';
+import { GlimpseApp, twoFrames } from './harness.ts';
 
 let app: GlimpseApp;
 test.beforeEach(async ({ page }) => {
@@ -19,10 +19,6 @@ const answerLength = (app: GlimpseApp) =>
     .answer()
     .getByTestId('answer')
     .evaluate((el) => el.textContent?.length ?? 0);
-/** Resolves once the page has rendered two more frames and delivered what its observers saw in them. */
-const twoFrames = (main: Locator) =>
-  main.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
-
 test('the view follows the answer at its end, stays where a scroll without input left it, and follows again at the end', async ({
   page,
 }) => {

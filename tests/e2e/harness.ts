@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../fixtures/fake-provider.ts';
 
 export interface ShellProcess {
@@ -16,6 +16,10 @@ export interface ShellProcess {
   child: ChildProcess;
   dataDir: string;
 }
+
+/** Resolves once the page has rendered two more frames and delivered what its observers saw in them. */
+export const twoFrames = (on: Locator) =>
+  on.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 
 /** Starts `node dist/server/serve.mjs --port 0` and resolves with the URL it prints. */
 export async function startShell(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ShellProcess> {

@@ -46,7 +46,7 @@ export const CompareView = memo(function CompareView({ group }: { group: string 
   const running = lanes.filter(isRunning).length;
   const labels = lanes.map((l) => l.label);
   return (
-    <article className="turn compare" aria-label={t('compare.label')}>
+    <article className="turn compare" aria-label={t('compare.label')} data-settled={running ? undefined : ''}>
       <div className="user-message">
         {first.prompt && <p className="user-prompt">{first.prompt}</p>}
         <p className="muted small">

@@ -24,7 +24,7 @@ export const TurnView = memo(function TurnView({ id }: { id: string }) {
   // Local OCR's name and its language "models" in the window's language; it has no thinking mode, only OCR.
   const shown = useNames().turn(turn);
   return (
-    <article className="turn" aria-label={t('turn.label')}>
+    <article className="turn" aria-label={t('turn.label')} data-settled={streaming ? undefined : ''}>
       <div className="user-message">
         {turn.images.length > 0 && (
           <div className="user-images">

@@ -1,0 +1,71 @@
+/**
+ * A long session stays as quick as a short one: settled turns scrolled out of view are skipped by the browser
+ * (content-visibility, conversation.css), so a streamed token's frame does not lay out and paint every turn above
+ * it. The turn that streams is never skipped, and a reopened session keeps its height while the person scrolls
+ * back through it: a skipped turn holds the height it was laid out at, never a placeholder's.
+ */
+import { expect, test, type Locator } from '@playwright/test';
+import { GlimpseApp, twoFrames } from './harness.ts';
+
+let app: GlimpseApp;
+test.beforeEach(async ({ page }) => {
+  app = await GlimpseApp.launch(page);
+});
+test.afterEach(async () => app.close());
+
+/** Whether the browser is skipping the rendering of this element's contents (it is off screen and settled). */
+const skipped = (el: Locator) =>
+  el.evaluate(
+    (e) =>
+      getComputedStyle(e).contentVisibility === 'auto' && !e.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }),
+  );
+test('turns scrolled out of view are skipped once settled, never while streaming, and a reopened session does not jump', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // ~400 tokens at 200 a second: each answer a few hundred pixels tall, streaming for two seconds.
+  await app.addProvider({ name: 'Paced', path: 'zai/tokens-400/tps-200', kind: 'Custom server' });
+  const turns = page.getByRole('article', { name: 'Exchange' });
+  for (let i = 1; i <= 5; i++) {
+    await app.ask(`Question ${i}`);
+    await app.waitForAnswerDone();
+  }
+  await expect(turns).toHaveCount(5);
+  const main = page.getByRole('main');
+  await expect.poll(() => main.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(800);
+
+  // A sixth answer streams at the end: it is laid out as it grows, the first turn (far above) is skipped.
+  await app.ask('Question 6');
+  const streaming = turns.last();
+  await expect(app.answer()).toHaveAttribute('aria-busy', 'true');
+  await expect(streaming).not.toHaveAttribute('data-settled');
+  expect(await skipped(streaming)).toBe(false);
+  await expect(turns.first()).toHaveAttribute('data-settled', '');
+  await expect.poll(() => skipped(turns.first())).toBe(true);
+  await app.waitForAnswerDone();
+  await expect(streaming).toHaveAttribute('data-settled', '');
+
+  // Reopened: every turn is laid out once, then the ones off screen are skipped at that height.
+  await page.reload();
+  await page
+    .getByRole('navigation', { name: 'Sessions' })
+    .getByRole('button', { name: /^Question 1/ })
+    .click();
+  await expect(turns).toHaveCount(6);
+  await expect(turns.first()).toHaveAttribute('data-settled', '');
+  await twoFrames(main);
+  await expect.poll(() => skipped(turns.first())).toBe(true);
+  const height = await main.evaluate((el) => el.scrollHeight);
+  const heights: number[] = [];
+  // Back to the top half a window at a time: each turn coming into view is drawn at the height it already had.
+  for (let top = await main.evaluate((el) => el.scrollTop); top > 0; top = await main.evaluate((el) => el.scrollTop)) {
+    await main.evaluate((el) => el.scrollBy({ top: -el.clientHeight / 2 }));
+    await twoFrames(main);
+    heights.push(await main.evaluate((el) => el.scrollHeight));
+  }
+  expect(heights.length).toBeGreaterThan(2);
+  expect(heights).toEqual(heights.map(() => height));
+  await expect(turns.first().getByText('Question 1')).toBeVisible();
+  expect(await skipped(turns.first())).toBe(false);
+  expect(await skipped(turns.last())).toBe(true);
+});
