@@ -51,9 +51,10 @@ export function createSender({ bridge }: StoreDeps, set: Set, get: () => State) 
     const { turns, requests } = startTurns(decision.plan, media, sendIds, get().sessionId);
     set((st) => ({ turns: [...st.turns, ...turns] }));
     get().clearComposer();
-    // The new turns render first (React queued that render as a microtask on `set`), then the requests leave: a
-    // local server's first byte then finds the window idle, not in the middle of rendering the send.
-    await Promise.resolve();
+    // The requests leave before the new turns render (React queued that render as a microtask on `set`): the
+    // person waits on the provider, not on the render, which now overlaps the host's and the provider's work.
+    // Rendering first held every request back by its ~7 ms; Send click -> first character painted, measured
+    // side by side, was 6-9 ms sooner this way (bench:stream reports it).
     await launchTurns(bridge, set, turns, requests);
   };
 }

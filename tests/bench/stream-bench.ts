@@ -5,7 +5,8 @@
  * browser shell (dist/server/serve.mjs), opens it in headless Debian chromium with ./page-probe.ts injected,
  * adds custom providers pointing at the fake's benchmark modes, and measures:
  *   1. added latency, provider's first byte -> first answer character painted, over 20 short requests, and over
- *      10 from a provider that takes 200 ms to start (as real models do; the window is idle by then);
+ *      10 from a provider that takes 200 ms to start (as real models do; the window is idle by then); beside it,
+ *      Send click -> first character painted, what the person waits for (the request's path out included);
  *   2. time to the last character painted of a 50,000-token answer streamed as fast as possible, against a
  *      raw Node SSE reader on the same stream from the same fake provider (alternating, 3 times, medians);
  *   3. the longest main-thread task during those streams (longtask + long-animation-frame + rAF gaps), and its
@@ -109,6 +110,8 @@ interface AppRun {
   cpu?: Record<Role, number>;
   /** The renderer's share of that by thread: main, compositor, workers (code highlighting), the rest. */
   threads?: Record<RendererThread, number>;
+  /** When the Send button was clicked (system clock). */
+  clickAt: number;
 }
 interface RawRun {
   cap: Capture;
@@ -235,7 +238,10 @@ try {
       // and with a local provider answering in ~5 ms every first byte would land at the same phase of the frame.
       await page.evaluate((delay) => {
         const send = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Send')!;
-        setTimeout(() => send.click(), delay);
+        setTimeout(() => {
+          (window as any).__benchClickAt = performance.timeOrigin + performance.now();
+          send.click();
+        }, delay);
       }, Math.random() * 17);
       probe = (await page.evaluate((t) => (window as any).__bench.result(t), timeoutMs)) as ProbeResult;
       if (before) {
@@ -261,7 +267,8 @@ try {
     probe.lastDeltaAt = fix(probe.lastDeltaAt);
     for (const l of probe.longtasks) l.start += pageOff;
     for (const l of probe.loafs) l.start += pageOff;
-    return { cap, probe, tasks, cpu, threads };
+    const clickAt = ((await page.evaluate(() => (window as any).__benchClickAt)) as number) + pageOff;
+    return { cap, probe, tasks, cpu, threads, clickAt };
   }
 
   async function runRaw(n: number, variant = ''): Promise<RawRun> {
@@ -309,13 +316,24 @@ try {
   /** First byte -> first character painted over `runs` short requests, and its parts. */
   async function firstChars(providerId: string, runs: number) {
     await freshPage(providerId);
-    const f = { lat: [] as number[], host: [] as number[], renderer: [] as number[], wait: [] as number[], work: [] as number[] };
+    const f = {
+      lat: [] as number[],
+      fromClick: [] as number[],
+      host: [] as number[],
+      renderer: [] as number[],
+      wait: [] as number[],
+      work: [] as number[],
+    };
     // A turn can hang for good when its host events reach the page before the startChat reply (see NOTE below):
     // such a run is counted, the page reloaded, and the run repeated.
     let stuck = 0;
     let stuckWithEnd = 0;
     for (let i = 0, ok = 0; ok < runs + 2 && i < 2 * runs + 2; i++) {
-      const { cap, probe } = await runApp(`Short question ${i}`, { target: null, keepFrames: false, keepSse: true }, 5_000);
+      const { cap, probe, clickAt } = await runApp(
+        `Short question ${i}`,
+        { target: null, keepFrames: false, keepSse: true },
+        5_000,
+      );
       const busy = await page.locator('section[aria-label="Answer"][aria-busy="true"]').count();
       if (probe.firstPaint === null || busy > 0) {
         stuck++;
@@ -328,6 +346,7 @@ try {
       const arrived = arrivalByToken(probe.sse).first;
       if (firstByte === undefined) continue;
       f.lat.push(probe.firstPaint - firstByte);
+      f.fromClick.push(probe.firstPaint - clickAt);
       if (arrived !== null) {
         f.host.push(arrived - firstByte);
         f.renderer.push(probe.firstPaint - arrived);
@@ -491,6 +510,8 @@ try {
   };
   // The issue's goal: the first character within one frame at 60 Hz, at the median.
   const firstRows = (f: Awaited<ReturnType<typeof firstChars>>) => {
+    // What the person waits for: the request's own path (app -> host -> provider) and the provider's start included.
+    row('   Send click -> first char painted, p50/p95', `${fms(median(f.fromClick))} / ${fms(pct(f.fromClick, 0.95))}`);
     row('   … of which provider -> page (host), p50/p95', `${fms(median(f.host))} / ${fms(pct(f.host, 0.95))}`);
     row('   … of which page receipt -> painted, p50/p95', `${fms(median(f.renderer))} / ${fms(pct(f.renderer, 0.95))}`);
     row('       = wait for the next frame, p50/p95', `${fms(median(f.wait))} / ${fms(pct(f.wait, 0.95))}`);

@@ -40,6 +40,20 @@ describe('the store with a fake bridge', () => {
     expect(store.getState().turns[0]).toMatchObject({ status: 'done', answer: 'A cat.' });
   });
 
+  it('sends the request before the new turn renders: in the same task as the store update, not a microtask later', async () => {
+    const bridge = fakeBridge();
+    const store = await storeWith(bridge);
+    store.getState().setPrompt('What is this?');
+    // React renders a store update in a microtask queued when the store changes; note what had left by then.
+    const sentAtRender: number[] = [];
+    const stop = store.subscribe((s, before) => {
+      if (s.turns.length > before.turns.length) queueMicrotask(() => sentAtRender.push(bridge.started.length));
+    });
+    await store.getState().send();
+    stop();
+    expect(sentAtRender).toEqual([1]);
+  });
+
   it('runs a compare as two lanes of one group, and the next ask sends the compare once as history', async () => {
     const bridge = fakeBridge();
     const store = await storeWith(bridge);
