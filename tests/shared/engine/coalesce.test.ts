@@ -16,14 +16,14 @@ afterEach(() => {
 });
 
 describe('DeltaCoalescer', () => {
-  it('sends a delta after a quiet spell at once, then merges what follows into one event per 16 ms', () => {
+  it('sends a delta after a quiet spell at once, then merges what follows into one event per 8 ms', () => {
     c.push({ type: 'delta', reasoning: 'Let ' });
     expect(emitted).toEqual([{ type: 'delta', reasoning: 'Let ' }]);
     c.push({ type: 'delta', reasoning: 'me look.' });
     c.push({ type: 'delta', content: 'A ' });
     c.push({ type: 'delta', content: 'cat.' });
     expect(emitted).toHaveLength(1);
-    vi.advanceTimersByTime(15);
+    vi.advanceTimersByTime(7);
     expect(emitted).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(emitted).toEqual([
@@ -34,10 +34,10 @@ describe('DeltaCoalescer', () => {
 
   it('waits only the rest of the interval, and not at all after a long pause', () => {
     c.push({ type: 'delta', content: 'one' });
-    vi.advanceTimersByTime(10);
+    vi.advanceTimersByTime(5);
     c.push({ type: 'delta', content: 'two' });
     c.push({ type: 'delta', content: 'three' });
-    vi.advanceTimersByTime(5);
+    vi.advanceTimersByTime(2);
     expect(emitted).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(emitted).toEqual([
