@@ -8,7 +8,7 @@
  *   - PerformanceObservers for 'longtask' and 'long-animation-frame';
  *   - a wrapper around EventSource that timestamps when each host event reaches the page.
  * All times are epoch milliseconds on the page's clock (performance.timeOrigin + performance.now()); the
- * bench aligns them with Node's clock through `calibrate()`.
+ * bench aligns them with Node's clock through `calibrate()` (bench-stats.ts), run in the page.
  *
  * Must stay self-contained: Playwright serialises this function into the page.
  */
@@ -242,22 +242,6 @@ export function pageProbe(): void {
   // ---- the API the bench drives ----
   w.__bench = {
     isReady: () => state.esOpen > 0,
-    /** Offset to add to page epoch times to get the system clock, measured at Date.now() tick edges. */
-    calibrate(): number {
-      const offs: number[] = [];
-      for (let k = 0; k < 7; k++) {
-        const d0 = Date.now();
-        let d = d0;
-        let p = 0;
-        while (d === d0) {
-          p = now();
-          d = Date.now();
-        }
-        offs.push(d - p);
-      }
-      offs.sort((x, y) => x - y);
-      return offs[3];
-    },
     arm(opts: Omit<ProbeArm, 'before'>): void {
       let resolve!: () => void;
       const done = new Promise<void>((r) => (resolve = r));

@@ -4,6 +4,7 @@
  * fake provider, which lives on the bench's main thread (the app's host runs in its own process, too).
  */
 import { Worker } from 'node:worker_threads';
+import { calibrate } from './bench-stats.ts';
 
 export interface RawReadResult {
   /** Epoch ms on the worker's clock, already aligned to the system clock. */
@@ -15,21 +16,11 @@ export interface RawReadResult {
   deltas: number;
 }
 
-// Plain JavaScript, evaluated as the worker's script.
+// Plain JavaScript, evaluated as the worker's script (with the bench's own clock calibration).
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const now = () => performance.timeOrigin + performance.now();
-function calibrate() {
-  const offs = [];
-  for (let k = 0; k < 7; k++) {
-    const d0 = Date.now();
-    let d = d0, p = 0;
-    while (d === d0) { p = now(); d = Date.now(); }
-    offs.push(d - p);
-  }
-  offs.sort((x, y) => x - y);
-  return offs[3];
-}
+${calibrate.toString()}
 parentPort.on('message', async ({ url, body }) => {
   const off = calibrate();
   const fetchAt = now();

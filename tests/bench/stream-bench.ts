@@ -23,7 +23,6 @@
  * reasoning streams (2b) in full, the other parts cut to a token run each (their figures are then meaningless).
  * BENCH_HOST_PROFILE=1 profiles the host (the browser shell's Node process) over the whole bench.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,8 +32,10 @@ import { startShell } from '../e2e/harness.ts';
 import { measureMainThread, type TaskFigures } from '../e2e/main-thread-tasks.ts';
 import { startFakeProvider } from '../fixtures/fake-provider.ts';
 import { cpuBetween, type RendererThread, type Role, rendererThreadsBetween, snapshotCpu } from './process-cpu.ts';
+import { calibrate, f1, f2, fms, median, pct, verdict } from './bench-stats.ts';
 import { pageProbe, type ProbeArm, type ProbeResult } from './page-probe.ts';
 import { RawReader, type RawReadResult } from './raw-reader.ts';
+import { type CpuProfile, profileRendererRun, summariseProfile } from './renderer-profile.ts';
 
 // Five, not three: the raw reader's own time swings by 1.5x from run to run on a two-core machine (the provider
 // shares it), and a ratio of medians of three moved by 0.3 between consecutive benches.
@@ -58,41 +59,7 @@ const BIG_TIMEOUT_MS = 30_000;
 const FRAME_MS = 1000 / 60;
 const PROFILE_PATH = join(tmpdir(), 'glimpse-stream-bench.cpuprofile');
 
-// ---------- clocks ----------
-const nodeNow = () => performance.timeOrigin + performance.now();
-/** Offset from this thread's performance epoch to the system clock, measured at Date.now() tick edges. */
-function calibrate(): number {
-  const offs: number[] = [];
-  for (let k = 0; k < 7; k++) {
-    const d0 = Date.now();
-    let d = d0;
-    let p = 0;
-    while (d === d0) {
-      p = nodeNow();
-      d = Date.now();
-    }
-    offs.push(d - p);
-  }
-  offs.sort((x, y) => x - y);
-  return offs[3];
-}
 let nodeOff = calibrate();
-
-// ---------- statistics ----------
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-function pct(xs: number[], p: number): number {
-  if (!xs.length) return NaN;
-  const s = sorted(xs);
-  const i = (s.length - 1) * p;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return s[lo] + (s[hi] - s[lo]) * (i - lo);
-}
-const median = (xs: number[]) => pct(xs, 0.5);
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
-const fms = (x: number) => `${f1(x)} ms`;
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 // ---------- what the fake provider writes ----------
 interface Capture {
@@ -215,7 +182,7 @@ try {
     await page.waitForFunction(() => (window as any).__bench.isReady());
     await page.getByRole('combobox', { name: 'Provider' }).selectOption(providerId);
     await page.waitForFunction(() => document.querySelector('[role="switch"][aria-checked="false"]') !== null);
-    pageOff = await page.evaluate(() => (window as any).__bench.calibrate() as number);
+    pageOff = await page.evaluate(calibrate);
     nodeOff = calibrate();
   }
 
@@ -429,7 +396,14 @@ try {
   let profileLines: string[] = [];
   if (process.env.BENCH_PROFILE) {
     log(`[4/5] profiling one ${BIG.toLocaleString('en')}-token run (unminified renderer build, so names are readable)…`);
-    profileLines = await profileBigRun();
+    const variant = ['rich', 'reasoning'].includes(process.env.BENCH_PROFILE) ? `/${process.env.BENCH_PROFILE}` : '';
+    profileLines = await profileRendererRun({
+      browser,
+      providerUrl: `${fake.url}/zai/tokens-${BIG}${variant}`,
+      timeoutMs: BIG_TIMEOUT_MS,
+      savePath: PROFILE_PATH,
+      what: `the renderer during one ${BIG / 1000}k run`,
+    });
   }
   log('[5/5] done.\n');
 
@@ -728,137 +702,4 @@ try {
   process.exitCode = 1;
 } finally {
   await cleanup();
-}
-
-// ---------- CPU profile (BENCH_PROFILE=1) ----------
-interface CpuProfile {
-  nodes: {
-    id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-    children?: number[];
-  }[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/**
- * One 50k run against a second shell serving an unminified renderer build (built into a temp dir; the normal
- * dist/ is untouched), with the renderer's CPU profiled over CDP. Returns the summary lines.
- */
-async function profileBigRun(): Promise<string[]> {
-  const staticDir = mkdtempSync(join(tmpdir(), 'glimpse-bench-renderer-'));
-  const profDataDir = mkdtempSync(join(tmpdir(), 'glimpse-bench-prof-'));
-  const { build } = await import('vite');
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { minify: false, outDir: staticDir, emptyOutDir: true } });
-  const child = spawn(
-    process.execPath,
-    ['dist/server/serve.mjs', '--port', '0', '--data-dir', profDataDir, '--static-dir', staticDir],
-    {
-      env: {
-        ...process.env,
-        ZAI_API_KEY: '',
-        OPENROUTER_API_KEY: '',
-        NOVITA_API_KEY: '',
-        GLIMPSE_API_KEY: '',
-        GLIMPSE_SKIP_GUIDE: '1',
-        GLIMPSE_SCAN_LOCAL: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
-  try {
-    const launchUrl = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d) => {
-        out += d;
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`profiling shell exited (${code}): ${out}`)));
-    });
-    await page.addInitScript(pageProbe);
-    await page.goto(launchUrl);
-    await page.getByRole('combobox', { name: 'Provider' }).waitFor();
-    const id = await page.evaluate(
-      async (baseUrl) => {
-        const r = await fetch('/api/call/saveProvider', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ arg: { catalogId: 'custom', name: 'Bench 50k', baseUrl, model: 'glm-4.5v' } }),
-        });
-        return ((await r.json()) as { result: { id: string } }).result.id;
-      },
-      `${fake.url}/zai/tokens-${BIG}${['rich', 'reasoning'].includes(process.env.BENCH_PROFILE ?? '') ? `/${process.env.BENCH_PROFILE}` : ''}`,
-    );
-    await page.evaluate((id) => localStorage.setItem('glimpse.prefs', JSON.stringify({ providerId: id, thinking: false })), id);
-    await page.reload();
-    await page.waitForFunction(() => (window as any).__bench?.isReady());
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    await page.evaluate(() => (window as any).__bench.arm({ target: null, keepFrames: false, keepSse: false }));
-    const started = Date.now();
-    await page.getByRole('textbox', { name: 'Prompt' }).fill('Profiled');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await page.evaluate((t) => (window as any).__bench.result(t), BIG_TIMEOUT_MS);
-    const wall = Date.now() - started;
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await cdp.detach();
-    // Kept for DevTools (Performance panel > Load profile). Not under test-results/: Playwright empties that.
-    writeFileSync(PROFILE_PATH, JSON.stringify(profile));
-    return [
-      ...summariseProfile(profile, wall, `the renderer during one ${BIG / 1000}k run`),
-      `Profile saved to ${PROFILE_PATH} (renderer built unminified).`,
-    ];
-  } finally {
-    await page.close();
-    child.kill('SIGTERM');
-    rmSync(staticDir, { recursive: true, force: true });
-    rmSync(profDataDir, { recursive: true, force: true });
-  }
-}
-
-function summariseProfile(p: CpuProfile, wallMs: number, what: string): string[] {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const keyOf = (id: number) => {
-    const n = byId.get(id)!;
-    const name = n.callFrame.functionName || '(anonymous)';
-    const file = n.callFrame.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '.js');
-    return `${name}${file ? ` (${file}:${n.callFrame.lineNumber + 1})` : ''}`;
-  };
-  const selfMs = new Map<string, number>();
-  const totalMs = new Map<string, number>();
-  let busy = 0;
-  for (let i = 0; i < p.samples.length; i++) {
-    const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
-    const leaf = byId.get(p.samples[i])!;
-    if (['(idle)', '(program)', '(root)'].includes(leaf.callFrame.functionName)) continue;
-    busy += ms;
-    selfMs.set(keyOf(leaf.id), (selfMs.get(keyOf(leaf.id)) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
-      const k = keyOf(id);
-      if (k.startsWith('(root)') || seen.has(k)) continue;
-      seen.add(k);
-      totalMs.set(k, (totalMs.get(k) ?? 0) + ms);
-    }
-  }
-  const top = (m: Map<string, number>, n: number) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, ms]) => `  ${fms(ms).padStart(10)}  ${k}`);
-  return [
-    `CPU profile of ${what} (${fms(wallMs)} of wall time; JS busy ${fms(busy)}).`,
-    'Top self time:',
-    ...top(selfMs, 15),
-    'Top inclusive time (time with the function on the stack):',
-    ...top(totalMs, 25),
-  ];
 }

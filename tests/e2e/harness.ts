@@ -21,9 +21,9 @@ export interface ShellProcess {
 export const twoFrames = (on: Locator) =>
   on.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 
-/** Starts `node dist/server/serve.mjs --port 0` and resolves with the URL it prints. */
-export async function startShell(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<ShellProcess> {
-  const child = spawn(process.execPath, ['dist/server/serve.mjs', '--port', '0', '--data-dir', dataDir], {
+/** Starts `node dist/server/serve.mjs --port 0` (and `args`) and resolves with the URL it prints. */
+export async function startShell(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<ShellProcess> {
+  const child = spawn(process.execPath, ['dist/server/serve.mjs', '--port', '0', '--data-dir', dataDir, ...args], {
     env: {
       ...process.env,
       ZAI_API_KEY: '',
