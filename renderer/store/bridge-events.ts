@@ -1,10 +1,11 @@
 /**
  * The one place host events enter the store. Events are buffered and applied once per animation frame, so a
  * provider sending hundreds of tokens a second (or a batch finishing dozens of files) costs one React render per
- * frame, not one per event. An event that finds the pipe quiet (nothing queued, and a frame has gone by since the
- * last events were applied) is applied at once instead: the first text of an answer, or each token of a slow
- * stream, is rendered as it arrives and painted by the next frame, rather than rendered inside that frame after
- * waiting for it. Either way at most one batch is applied per frame, so a burst never renders more often.
+ * frame, not one per event. Text that finds the pipe quiet (a frame has gone by since the last text was applied)
+ * is applied at once instead, with any start or usage event waiting before it: the first text of an answer, or
+ * each token of a slow stream, is rendered as it arrives and painted by the next frame, rather than rendered
+ * inside that frame after waiting for it. Either way at most one batch of text is applied per frame, so a burst
+ * never renders more often.
  *
  * A turn's end that comes with new text, or while text applied at once still waits for its frame, is held until
  * that frame has painted (textFirst) and applied in a task right after it: the frame that shows the text does
@@ -31,12 +32,20 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     frameSinceApplied = true;
   };
   const visible = () => document.visibilityState === 'visible';
+  // The flush `schedule` asked for, while it has not run: text applied at once before it takes its place, so the
+  // frame that paints that text runs no second flush of its own.
+  let cancelScheduled: (() => void) | null = null;
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
     // rAF pauses in background tabs; a timeout keeps a hidden window's turns current too.
-    if (visible()) requestAnimationFrame(() => flush('in-frame'));
-    else setTimeout(() => flush('between'), 50);
+    if (visible()) {
+      const id = requestAnimationFrame(() => flush('in-frame'));
+      cancelScheduled = () => cancelAnimationFrame(id);
+    } else {
+      const id = setTimeout(() => flush('between'), 50);
+      cancelScheduled = () => clearTimeout(id);
+    }
   };
   /** Held events: applied once the frame that shows their text has painted. */
   const scheduleAfterPaint = (inFrame: boolean) => {
@@ -48,6 +57,8 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
   };
   /** `at-once`: an event that found the pipe quiet; `in-frame`: a frame's callback; `between`: after a paint. */
   const flush = (when: 'at-once' | 'in-frame' | 'between') => {
+    cancelScheduled?.();
+    cancelScheduled = null;
     scheduled = false;
     const { now, later } = textFirst(pending, when === 'in-frame' ? unpainted : new Set());
     const batch = batchPending;
@@ -68,7 +79,11 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     if (e.channel === 'chat') pending.push(e);
     else if (e.channel === 'batch') batchPending.push(e.event);
     else return;
-    if (!scheduled && frameSinceApplied) flush('at-once');
+    // Text (or batch progress) that finds the pipe quiet is applied at once, with anything waiting before it. A
+    // request's start, usage or retry alone changes little on screen: it waits for the next frame or for text,
+    // whichever comes first, so a short answer's start and first token cost one render, not two in a row.
+    const shows = e.channel === 'batch' || e.event.type === 'delta';
+    if (shows && frameSinceApplied) flush('at-once');
     else schedule();
   });
 }

@@ -7,13 +7,14 @@ import { fakeBridge } from './fake-bridge.ts';
 
 // The window's frames, run by hand: each call to `frame()` runs the animation-frame callbacks queued before it,
 // "paints" (calls `onPaint`), then runs the messages posted during the frame, which a browser delivers after it.
-let queued: FrameRequestCallback[] = [];
+let queued: [number, FrameRequestCallback][] = [];
 let posted: (() => void)[] = [];
 let onPaint = () => {};
+let frameIds = 0;
 const frame = () => {
   const run = queued;
   queued = [];
-  for (const f of run) f(performance.now());
+  for (const [, f] of run) f(performance.now());
   onPaint();
   const after = posted;
   posted = [];
@@ -28,7 +29,13 @@ beforeEach(() => {
   posted = [];
   onPaint = () => {};
   vi.stubGlobal('document', { visibilityState: 'visible' });
-  vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => queued.push(f));
+  vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => {
+    queued.push([++frameIds, f]);
+    return frameIds;
+  });
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+    queued = queued.filter(([q]) => q !== id);
+  });
   vi.stubGlobal('MessageChannel', FrameMessageChannel);
 });
 afterEach(() => vi.unstubAllGlobals());
@@ -71,6 +78,28 @@ it('applies an event that finds the pipe quiet at once, and the events after it 
   frame();
   chat({ type: 'delta', content: '!' });
   expect(store.getState().turns[0]).toMatchObject({ answer: 'Hi there, you!' });
+});
+
+it("renders a request's start with its first text, or in the next frame when no text comes first", async () => {
+  const { store, chat } = await sentTurn();
+  let renders = 0;
+  store.subscribe(() => renders++);
+
+  chat({ type: 'start', estimate: null });
+  expect(store.getState().turns[0].status).toBe('sending');
+  chat({ type: 'delta', content: 'Hi' });
+  expect(store.getState().turns[0]).toMatchObject({ status: 'streaming', answer: 'Hi' });
+  expect(renders).toBe(1);
+  // The frame the start had asked for finds nothing left to apply.
+  frame();
+  expect(renders).toBe(1);
+
+  // A start alone (a provider slow to its first token) is shown by the next frame.
+  const next = await sentTurn();
+  next.chat({ type: 'start', estimate: null });
+  expect(next.store.getState().turns[0].status).toBe('sending');
+  frame();
+  expect(next.store.getState().turns[0].status).toBe('streaming');
 });
 
 it('applies a burst once per frame; an end that came with new text settles the turn after that frame paints', async () => {
