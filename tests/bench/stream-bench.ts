@@ -4,8 +4,8 @@
  * Starts the fake provider (in this process, with observation hooks that stamp every piece it writes) and the
  * browser shell (dist/server/serve.mjs), opens it in headless Debian chromium with ./page-probe.ts injected,
  * adds custom providers pointing at the fake's benchmark modes, and measures:
- *   1. added latency, provider's first byte -> first answer character painted, over 20 short requests, and over
- *      10 from a provider that takes 200 ms to start (as real models do; the window is idle by then); beside it,
+ *   1. added latency, provider's first byte -> first answer character painted, over 30 short requests, and over
+ *      15 from a provider that takes 200 ms to start (as real models do; the window is idle by then); beside it,
  *      Send click -> first character painted, what the person waits for (the request's path out included);
  *   2. time to the last character painted of a 50,000-token answer streamed as fast as possible, against a
  *      raw Node SSE reader on the same stream from the same fake provider (alternating, 3 times, medians);
@@ -41,7 +41,9 @@ import { type CpuProfile, profileRendererRun, summariseProfile } from './rendere
 // shares it), and a ratio of medians of three moved by 0.3 between consecutive benches.
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 const ONLY_RICH = process.env.BENCH_ONLY === 'rich';
-const SHORT_RUNS = ONLY_RICH ? 0 : 20;
+// 30 and 15: the first character's median swung by 2-4 ms between consecutive benches of one build with 20 and 10
+// samples (its wait for the next frame alone is spread evenly over 0-16.7 ms).
+const SHORT_RUNS = ONLY_RICH ? 0 : 30;
 const BIG = 50_000;
 const MID = 10_000;
 const PACED_TOKENS = ONLY_RICH ? 60 : 600;
