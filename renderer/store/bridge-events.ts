@@ -55,7 +55,7 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     else if (inFrame) afterThisPaint(() => flush('between'));
     else requestAnimationFrame(() => afterThisPaint(() => flush('between')));
   };
-  /** `at-once`: an event that found the pipe quiet; `in-frame`: a frame's callback; `between`: after a paint. */
+  /** `at-once`: text that found the pipe quiet; `in-frame`: a frame's callback; `between`: after a paint. */
   const flush = (when: 'at-once' | 'in-frame' | 'between') => {
     cancelScheduled?.();
     cancelScheduled = null;

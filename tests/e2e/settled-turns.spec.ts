@@ -19,11 +19,12 @@ const skipped = (el: Locator) =>
     (e) =>
       getComputedStyle(e).contentVisibility === 'auto' && !e.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }),
   );
+
 test('turns scrolled out of view are skipped once settled, never while streaming, and a reopened session does not jump', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  // ~400 tokens at 200 a second: each answer a few hundred pixels tall, streaming for two seconds.
+  // ~400 tokens at 200 a second: each answer taller than the window, streaming for two seconds.
   await app.addProvider({ name: 'Paced', path: 'zai/tokens-400/tps-200', kind: 'Custom server' });
   const turns = page.getByRole('article', { name: 'Exchange' });
   for (let i = 1; i <= 5; i++) {
