@@ -70,3 +70,36 @@ test('turns scrolled out of view are skipped once settled, never while streaming
   expect(await skipped(turns.first())).toBe(false);
   expect(await skipped(turns.last())).toBe(true);
 });
+
+test('what the person reads stays put when a turn above it changes height', async ({ page }) => {
+  test.setTimeout(120_000);
+  // A turn above the view can change height after the fact: a skipped turn laid out again as it comes back into
+  // view, Markdown finished or fonts loaded while it was off screen. The view must not move under the reader.
+  await app.addProvider({ name: 'Paced', path: 'zai/tokens-400/tps-400', kind: 'Custom server' });
+  const turns = page.getByRole('article', { name: 'Exchange' });
+  for (let i = 1; i <= 5; i++) {
+    await app.ask(`Question ${i}`);
+    await app.waitForAnswerDone();
+  }
+  const main = page.getByRole('main');
+  // Up to the third exchange, without input (what Find or a screen reader does).
+  await turns.nth(2).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await twoFrames(main);
+  const reading = turns.nth(2).getByText('Question 3');
+  const before = (await reading.boundingBox())!.y;
+  // The first exchange, above, grows by 500 px.
+  await turns.first().evaluate((el) => {
+    (el as HTMLElement).style.marginTop = '500px';
+  });
+  await twoFrames(main);
+  expect(Math.abs((await reading.boundingBox())!.y - before)).toBeLessThanOrEqual(1);
+
+  // At the end the view follows the end again, not what is above it: a new answer is followed as it streams.
+  await main.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await twoFrames(main);
+  await app.ask('Question 6');
+  await app.waitForAnswerDone();
+  await twoFrames(main);
+  expect(await main.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThanOrEqual(48);
+});
+

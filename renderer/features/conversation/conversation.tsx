@@ -37,10 +37,17 @@ export function Conversation() {
     const root = ref.current;
     const sentinel = end.current;
     if (!root || !sentinel) return;
+    // While following, only the end sentinel may anchor the scroll (conversation.css); while the person reads
+    // above, the browser anchors to what they read, so a turn above that changes height does not move it.
+    const follow = (on: boolean) => {
+      pinned.current = on;
+      root.toggleAttribute('data-following', on);
+    };
+    follow(pinned.current);
     let lastTop = root.scrollTop;
     const io = new IntersectionObserver(
       ([e]) => {
-        if (e.isIntersecting) pinned.current = true;
+        if (e.isIntersecting) follow(true);
         else if (pinned.current) root.scrollTop = root.scrollHeight;
       },
       { root, rootMargin: `0px 0px ${NEAR_END_PX}px 0px` },
@@ -52,8 +59,8 @@ export function Conversation() {
       const nearEnd = root.scrollHeight - top - root.clientHeight <= NEAR_END_PX;
       // Up and away from the end: something other than the growing answer moved the view (the answer only ever
       // pushes it down; a shrinking one at the end stays near the end).
-      if (top < lastTop - 1 && !nearEnd) pinned.current = false;
-      else if (nearEnd) pinned.current = true;
+      if (top < lastTop - 1 && !nearEnd) follow(false);
+      else if (nearEnd) follow(true);
       lastTop = top;
     };
     root.addEventListener('scroll', onScroll, { passive: true });
