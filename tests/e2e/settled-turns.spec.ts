@@ -4,7 +4,7 @@
  * it. The turn that streams is never skipped, and a reopened session keeps its height while the person scrolls
  * back through it: a skipped turn holds the height it was laid out at, never a placeholder's.
  */
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { GlimpseApp, twoFrames } from './harness.ts';
 
 let app: GlimpseApp;
@@ -20,17 +20,22 @@ const skipped = (el: Locator) =>
       getComputedStyle(e).contentVisibility === 'auto' && !e.firstElementChild?.checkVisibility({ contentVisibilityAuto: true }),
   );
 
+/** Five exchanges from a fake provider at `path`, each answered in full; the exchanges' locator. */
+async function fiveExchanges(page: Page, path: string) {
+  await app.addProvider({ name: 'Paced', path, kind: 'Custom server' });
+  for (let i = 1; i <= 5; i++) {
+    await app.ask(`Question ${i}`);
+    await app.waitForAnswerDone();
+  }
+  return page.getByRole('article', { name: 'Exchange' });
+}
+
 test('turns scrolled out of view are skipped once settled, never while streaming, and a reopened session does not jump', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   // ~400 tokens at 200 a second: each answer taller than the window, streaming for two seconds.
-  await app.addProvider({ name: 'Paced', path: 'zai/tokens-400/tps-200', kind: 'Custom server' });
-  const turns = page.getByRole('article', { name: 'Exchange' });
-  for (let i = 1; i <= 5; i++) {
-    await app.ask(`Question ${i}`);
-    await app.waitForAnswerDone();
-  }
+  const turns = await fiveExchanges(page, 'zai/tokens-400/tps-200');
   await expect(turns).toHaveCount(5);
   const main = page.getByRole('main');
   await expect.poll(() => main.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeGreaterThan(800);
@@ -75,12 +80,7 @@ test('what the person reads stays put when a turn above it changes height', asyn
   test.setTimeout(120_000);
   // A turn above the view can change height after the fact: a skipped turn laid out again as it comes back into
   // view, Markdown finished or fonts loaded while it was off screen. The view must not move under the reader.
-  await app.addProvider({ name: 'Paced', path: 'zai/tokens-400/tps-400', kind: 'Custom server' });
-  const turns = page.getByRole('article', { name: 'Exchange' });
-  for (let i = 1; i <= 5; i++) {
-    await app.ask(`Question ${i}`);
-    await app.waitForAnswerDone();
-  }
+  const turns = await fiveExchanges(page, 'zai/tokens-400/tps-400');
   const main = page.getByRole('main');
   // Up to the third exchange, without input (what Find or a screen reader does).
   await turns.nth(2).evaluate((el) => el.scrollIntoView({ block: 'start' }));
