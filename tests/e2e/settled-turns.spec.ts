@@ -102,4 +102,3 @@ test('what the person reads stays put when a turn above it changes height', asyn
   await twoFrames(main);
   expect(await main.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThanOrEqual(48);
 });
-
