@@ -65,8 +65,8 @@ export function connectBridgeEvents(store: AppStore, bridge: Pick<GlimpseBridge,
     pending = later;
     batchPending = [];
     unpainted = when === 'at-once' && visible() ? requestsWithText(now) : new Set();
-    // Only text (and batch progress) costs a real render; a request's start, applied at once, must not make its
-    // first text, a few ms behind it, wait for the frame.
+    // Only text (and batch progress) costs a real render: a flush of a start or usage alone (in a frame) must not
+    // make the first text, arriving after it, wait for the next frame.
     if (batch.length || now.some((e) => e.event.type === 'delta')) {
       frameSinceApplied = false;
       if (visible()) requestAnimationFrame(frameBegan);
