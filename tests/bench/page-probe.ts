@@ -2,7 +2,8 @@
  * The in-page side of the streaming benchmark, injected with `page.addInitScript(pageProbe)` before the app
  * loads. It changes nothing in the app; it only watches:
  *   - a frame loop (requestAnimationFrame) that knows when the page is inside a rendering update, records the
- *     gaps between frames, and posts a message that runs right after that frame's main-thread paint;
+ *     gaps between frames, and posts a message that runs right after that frame's main-thread paint (a host
+ *     event queued while the frame rendered may run first: that moment is then taken at the event instead);
  *   - a MutationObserver on the document: after the first mutation of a frame it waits for that frame's paint
  *     and then reads the answer's tail, so "painted at" = the end of the rendering update that showed it;
  *   - PerformanceObservers for 'longtask' and 'long-animation-frame';
@@ -91,22 +92,34 @@ export function pageProbe(): void {
 
   // ---- frame loop: which phase are we in, and a callback right after this frame's paint ----
   const channel = new MessageChannel();
+  // From this frame's first rAF callback until the probe's task after its paint.
   let inFrame = false;
+  // Whether the moment after this frame's paint has been taken: the probe's own task, or a host event that ran
+  // before it. Tasks queued while the frame rendered (a host event that reached the page then) may run before the
+  // probe's task; what they change is painted by the next frame, so this frame's checks run before them, and the
+  // mutations they make wait for the next paint.
+  let paintSeen = false;
   let afterThisPaint: ((t: number, start: number) => void)[] = [];
   let afterNextPaint: ((t: number, start: number) => void)[] = [];
   let lastFrameTs = 0;
   let frameStart = 0;
-  channel.port1.onmessage = () => {
-    inFrame = false;
+  const painted = () => {
+    if (!inFrame || paintSeen) return;
+    paintSeen = true;
     const t = now();
     if (arm?.keepFrames) arm.work.push({ start: frameStart, ms: t - frameStart });
     const q = afterThisPaint;
     afterThisPaint = [];
     for (const f of q) f(t, frameStart);
   };
+  channel.port1.onmessage = () => {
+    painted();
+    inFrame = false;
+  };
   const loop = (ts: number) => {
     // Registered a frame ahead, so it runs before any rAF callback the app queued during this frame's tasks.
     inFrame = true;
+    paintSeen = false;
     frameStart = now();
     if (arm && lastFrameTs) {
       arm.frameCount++;
@@ -119,7 +132,7 @@ export function pageProbe(): void {
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
-  const afterPaint = (f: (t: number, start: number) => void) => (inFrame ? afterThisPaint : afterNextPaint).push(f);
+  const afterPaint = (f: (t: number, start: number) => void) => (inFrame && !paintSeen ? afterThisPaint : afterNextPaint).push(f);
 
   // ---- what is painted ----
   const lastIndexIn = (s: string) => {
@@ -224,9 +237,11 @@ export function pageProbe(): void {
       // last message alone may not hold its type, so the parts are joined to tell what it was.
       let parts = '';
       this.addEventListener('part', (m) => {
+        painted();
         if (arm && !arm.finished) parts += (m as MessageEvent<string>).data;
       });
       this.addEventListener('message', (m) => {
+        painted();
         const a = arm;
         const data = parts + (m as MessageEvent<string>).data;
         parts = '';
