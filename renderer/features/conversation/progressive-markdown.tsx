@@ -6,6 +6,8 @@ import { advanceSplit, emptySplit } from './block-splitter.ts';
 import { ListDepthCap } from './list-depth-cap.ts';
 import { PlainBlock } from './plain-text.tsx';
 import { blockKind, renderCost } from './render-cost.ts';
+import { NOTHING_CONVERTED, pendingCount, step } from './conversion-order.ts';
+import { useNearView } from './use-near-view.ts';
 
 /** Target main-thread time per frame for turning finished blocks into Markdown; the rest is for paint. */
 const FRAME_BUDGET_MS = 8;
@@ -106,65 +108,70 @@ const DoneGroup = memo(function DoneGroup({
   return <div className="md-group">{out}</div>;
 });
 
-/** The finished blocks that stay plain text (not `formattable`), each looked at once: their indices, in order. */
-interface PlainBlocks {
-  checked: number;
-  at: number[];
-}
-
-/** What is worked out once per array of blocks: the joined text of full pending groups, the plain finished blocks. */
+/** What is worked out once per array of blocks: the joined text of full pending groups, which blocks stay plain. */
 const blockCache = (of: string[] | null) => ({
   of,
   texts: new Map<number, string>(),
-  plain: { checked: 0, at: [] } as PlainBlocks,
+  // `formattable` of each block, looked at once (a scan of its text).
+  formattable: [] as boolean[],
 });
+type BlockCache = ReturnType<typeof blockCache>;
+
+const formattableAt = (cache: BlockCache, blocks: string[], i: number) => (cache.formattable[i] ??= formattable(blocks[i]));
 
 /**
- * The finished blocks `[0, shown)` as elements: groups of Markdown, and between them each block that stays plain
- * text, keyed as it was while pending (`b<i>`). Such a block is a 512 KB token or a blob: the same element then
- * stays when conversion reaches it, where moving it into a group laid its text out again, in one task of 116 ms.
+ * The finished blocks `[from, to)`, all converted, as elements: in each group, runs of Markdown, and between them
+ * each block that stays plain text, keyed as it was while pending (`b<i>`). Such a block is a 512 KB token or a
+ * blob: the same element then stays when conversion reaches it, where moving it into a group laid its text out
+ * again, in one task of 116 ms. A run is keyed by where it would start were its whole group converted (the group's
+ * start, or the block after a plain one), so it keeps its key while it grows from either side.
  */
-function doneItems(blocks: string[], shown: number, plain: PlainBlocks, propsFor: (block: string) => BlockProps): ReactNode[] {
-  for (; plain.checked < shown; plain.checked++) if (!formattable(blocks[plain.checked])) plain.at.push(plain.checked);
+function doneItems(blocks: string[], from: number, to: number, cache: BlockCache, propsFor: (block: string) => BlockProps) {
   const out: ReactNode[] = [];
-  const group = (from: number, to: number) =>
-    out.push(<DoneGroup key={`d${from}`} blocks={blocks} start={from} end={to} propsFor={propsFor} />);
-  let p = 0;
-  for (let start = 0; start < shown; start += PLAIN_GROUP) {
-    const end = Math.min(shown, start + PLAIN_GROUP);
-    let from = start;
-    for (; p < plain.at.length && plain.at[p] < end; p++) {
-      const i = plain.at[p];
-      if (i > from) group(from, i);
+  for (let start = Math.floor(from / PLAIN_GROUP) * PLAIN_GROUP; start < to; start += PLAIN_GROUP) {
+    const end = Math.min(to, start + PLAIN_GROUP);
+    let runFrom = Math.max(from, start);
+    let key = start;
+    // A run converted from the end starts inside its group: its key is after the last plain block before it.
+    for (let i = start; i < runFrom; i++) if (!formattableAt(cache, blocks, i)) key = i + 1;
+    for (let i = runFrom; i < end; i++) {
+      if (formattableAt(cache, blocks, i)) continue;
+      if (i > runFrom) out.push(<DoneGroup key={`d${key}`} blocks={blocks} start={runFrom} end={i} propsFor={propsFor} />);
       out.push(<PlainBlock key={`b${i}`} text={blocks[i]} chips={false} />);
-      from = i + 1;
+      key = runFrom = i + 1;
     }
-    if (end > from) group(from, end);
+    if (end > runFrom) out.push(<DoneGroup key={`d${key}`} blocks={blocks} start={runFrom} end={end} propsFor={propsFor} />);
   }
   return out;
 }
 
 /**
- * Pending blocks from `from` on, as keyed pieces of text: each block of the group that conversion is working
- * through on its own (so a step removes blocks without changing the text of the others), then the later groups
- * joined, ending at multiples of PLAIN_GROUP.
+ * Pending blocks `[from, to)` as keyed pieces of text: each block of the group that conversion is working through
+ * on its own (so a step removes blocks without changing the text of the others), then the later groups joined,
+ * ending at multiples of PLAIN_GROUP. With `fromEnd`, conversion works up from `to` as well: the blocks of the
+ * group `to` ends in are on their own too.
  */
-function plainGroups(blocks: string[], from: number, joined?: Map<number, string>): [string, string][] {
+function plainGroups(blocks: string[], from: number, to: number, fromEnd: boolean, joined: Map<number, string>) {
   const groups: [string, string][] = [];
-  const firstEnd = Math.min(blocks.length, (Math.floor(from / PLAIN_GROUP) + 1) * PLAIN_GROUP);
+  const firstEnd = Math.min(to, (Math.floor(from / PLAIN_GROUP) + 1) * PLAIN_GROUP);
   for (let i = from; i < firstEnd; i++) groups.push([`b${i}`, blocks[i]]);
-  for (let start = firstEnd; start < blocks.length; start += PLAIN_GROUP) {
+  const lastStart = fromEnd ? Math.max(firstEnd, Math.floor((to - 1) / PLAIN_GROUP) * PLAIN_GROUP) : to;
+  for (let start = firstEnd; start < lastStart; start += PLAIN_GROUP) {
     // A full group's blocks never change: its text is joined once, not on every frame of a long backlog.
-    const full = start + PLAIN_GROUP <= blocks.length;
-    let text = full ? joined?.get(start) : undefined;
+    const full = start + PLAIN_GROUP <= to;
+    let text = full ? joined.get(start) : undefined;
     if (text === undefined) {
-      text = blocks.slice(start, start + PLAIN_GROUP).join('');
-      if (full) joined?.set(start, text);
+      text = blocks.slice(start, Math.min(to, start + PLAIN_GROUP)).join('');
+      if (full) joined.set(start, text);
     }
     groups.push([`g${start}`, text]);
   }
+  for (let i = lastStart; i < to; i++) groups.push([`b${i}`, blocks[i]]);
   return groups;
 }
+
+const pendingItems = (blocks: string[], from: number, to: number, fromEnd: boolean, cache: BlockCache) =>
+  plainGroups(blocks, from, to, fromEnd, cache.texts).map(([key, text]) => <PlainBlock key={key} text={text} chips={false} />);
 
 interface Props {
   text: string;
@@ -198,14 +205,32 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
   const blocks = split.current.blocks;
   // The split started over (the text was replaced, a new array of blocks): the joined groups were of the old ones.
   if (joined.current.of !== blocks) joined.current = blockCache(blocks);
-  const [rendered, setRendered] = useState(0);
-  const shown = Math.min(rendered, blocks.length);
+  const [state, setConverted] = useState(NOTHING_CONVERTED);
+  // Blocks replaced by fewer (the text was replaced): nothing past the end is converted, and a suffix past it no
+  // longer stands for the end.
+  const converted =
+    state.head > blocks.length || (state.suffix && state.suffix.to > blocks.length)
+      ? { head: Math.min(state.head, blocks.length), suffix: null }
+      : state;
   const burst = useRef(new BurstWatch());
   const holdFor = burst.current.update(text.length, performance.now());
   const [, wake] = useState(0);
+  const backlog = pendingCount(converted, blocks.length);
+  const cache = joined.current;
+  const { head, suffix } = converted;
+  const items = [
+    ...doneItems(blocks, 0, head, cache, propsFor),
+    ...pendingItems(blocks, head, suffix ? suffix.from : blocks.length, suffix !== null, cache),
+  ];
+  // Where conversion from the end has got to: the last block pending above the converted end, or the answer's end.
+  const nearView = useNearView(items.length - 1);
+  if (suffix) {
+    items.push(...doneItems(blocks, suffix.from, suffix.to, cache, propsFor));
+    items.push(...pendingItems(blocks, suffix.to, blocks.length, false, cache));
+  }
 
   useLayoutEffect(() => {
-    if (shown >= blocks.length || catchingUp) return;
+    if (backlog === 0 || catchingUp) return;
     if (streaming && holdFor > 0) {
       // Looked at again once the burst has been quiet a while (a provider can pause mid-answer for long).
       const id = setTimeout(() => wake((n) => n + 1), holdFor);
@@ -214,11 +239,23 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
     // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
     // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms. A step runs
     // after a frame's paint, not inside the frame: a slow stream's next token, already rendered, is then painted
-    // without waiting for the conversion of the block before it.
-    return afterNextPaint(() => setRendered(renderCost.fit(blocks, shown, FRAME_BUDGET_MS)));
+    // without waiting for the conversion of the block before it. A settled answer whose end is in view is
+    // converted from its end, up to a screen above the view, then from its start: what the person looks at first,
+    // and the converted end stays short (each step moves what is below it, and a long converted end made every
+    // step's pre-paint walk all of it: the whole settle took twice as long).
+    return afterNextPaint(() =>
+      setConverted(
+        step(converted, blocks.length, {
+          group: PLAIN_GROUP,
+          streaming,
+          endNear: nearView.near(),
+          forward: (from) => renderCost.fit(blocks, from, FRAME_BUDGET_MS),
+          backward: (to, floor) => renderCost.fitBack(blocks, to, floor, FRAME_BUDGET_MS),
+        }),
+      ),
+    );
   });
 
-  const backlog = blocks.length - shown;
   const tailKind = tail ? blockKind(tail) : 'prose';
   const liveTail =
     backlog === 0 &&
@@ -226,12 +263,13 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
     renderCost.known(tailKind) &&
     renderCost.estimate(tail, tailKind) <= TAIL_BUDGET_MS;
   return (
-    <div className="progressive-markdown" data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}>
+    <div
+      className="progressive-markdown"
+      ref={nearView.watch}
+      data-state={streaming ? 'streaming' : backlog ? 'rendering' : 'done'}
+    >
       {[
-        ...doneItems(blocks, shown, joined.current.plain, propsFor),
-        ...plainGroups(blocks, shown, joined.current.texts).map(([key, text]) => (
-          <PlainBlock key={key} text={text} chips={false} />
-        )),
+        ...items,
         // Keyed as the block it will become, among the pending blocks: when it is finished and lands there, the
         // same element stays and nothing is laid out again (a 512 KB line was, in one task of 126 ms).
         ...(!tail

@@ -63,6 +63,15 @@ export class RenderCost {
     while (n < blocks.length && spent + this.estimate(blocks[n]) <= budget);
     return n;
   }
+
+  /** The same from the other side: down from `to` (exclusive), the first block of those that fit, not below `floor`. */
+  fitBack(blocks: readonly string[], to: number, floor: number, budget: number): number {
+    let n = to;
+    let spent = 0;
+    do spent += this.estimate(blocks[--n]);
+    while (n > floor && spent + this.estimate(blocks[n - 1]) <= budget);
+    return n;
+  }
 }
 
 /** One model for the window: the cost of rendering is a property of this machine and this renderer. */

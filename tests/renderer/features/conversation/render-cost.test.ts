@@ -46,4 +46,16 @@ describe('RenderCost', () => {
     expect(cost.fit([table, table], 0, 8)).toBe(1);
     expect(cost.fit([table, table], 1, 8)).toBe(2);
   });
+
+  it('fits blocks from the end down the same way, never below the floor it is given', () => {
+    const cost = new RenderCost();
+    cost.record(prose, 0.5);
+    cost.record(table, 4);
+    const blocks = [...Array(40).fill(prose), table, table, table, prose];
+    expect(cost.fitBack(blocks, 44, 0, 8)).toBe(42); // the last prose block and one table: 4.5 ms, a second is 8.5
+    expect(cost.fitBack(blocks, 40, 0, 8)).toBe(24); // 16 × 0.5 ms
+    expect(cost.fitBack(blocks, 40, 30, 8)).toBe(30);
+    cost.record(table, 100);
+    expect(cost.fitBack(blocks, 43, 0, 8)).toBe(42); // one block over the budget still makes progress
+  });
 });
