@@ -1,16 +1,14 @@
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Streamdown, type StreamdownProps } from 'streamdown';
-import { afterNextPaint } from '../../platform/after-paint.ts';
 import { BurstWatch } from './burst-watch.ts';
 import { advanceSplit, emptySplit } from './block-splitter.ts';
 import { ListDepthCap } from './list-depth-cap.ts';
 import { PlainBlock } from './plain-text.tsx';
 import { blockKind, renderCost } from './render-cost.ts';
 import { NOTHING_CONVERTED, pendingCount, step } from './conversion-order.ts';
+import { conversionQueue } from './conversion-queue.ts';
 import { useNearView } from './use-near-view.ts';
 
-/** Target main-thread time per frame for turning finished blocks into Markdown; the rest is for paint. */
-const FRAME_BUDGET_MS = 8;
 /**
  * The growing last block is re-rendered on every delta, so it is rendered as Markdown only while the cost model
  * expects that to take at most this long; otherwise it shows as plain text until it is finished.
@@ -239,21 +237,24 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
     // Each step converts what the cost model expects to fit in the frame budget (render-cost.ts), so a run of
     // tables or math is converted a few blocks a frame instead of in one frame of a few hundred ms. A step runs
     // after a frame's paint, not inside the frame: a slow stream's next token, already rendered, is then painted
-    // without waiting for the conversion of the block before it. A settled answer whose end is in view is
+    // without waiting for the conversion of the block before it. The budget is the window's, shared by all the
+    // answers converting at once, those near the view first (conversion-queue.ts). A settled answer whose end is in view is
     // converted from its end, up to a screen above the view, then from its start: what the person looks at first,
     // and the converted end stays short (each step moves what is below it, and a long converted end made every
     // step's pre-paint walk all of it: the whole settle took twice as long).
-    return afterNextPaint(() =>
-      setConverted(
-        step(converted, blocks.length, {
-          group: PLAIN_GROUP,
-          streaming,
-          endNear: nearView.near(),
-          forward: (from) => renderCost.fit(blocks, from, FRAME_BUDGET_MS),
-          backward: (to, floor) => renderCost.fitBack(blocks, to, floor, FRAME_BUDGET_MS),
-        }),
-      ),
-    );
+    return conversionQueue.add({
+      near: nearView.boxNear,
+      step: (budget) =>
+        setConverted(
+          step(converted, blocks.length, {
+            group: PLAIN_GROUP,
+            streaming,
+            endNear: nearView.near(),
+            forward: (from) => renderCost.fit(blocks, from, budget),
+            backward: (to, floor) => renderCost.fitBack(blocks, to, floor, budget),
+          }),
+        ),
+    });
   });
 
   const tailKind = tail ? blockKind(tail) : 'prose';
