@@ -5,6 +5,7 @@ import { useTranslation } from '../../i18n/i18n.ts';
 import { hostText } from '../../i18n/host-text.ts';
 import { failureText } from '../../model/failure.ts';
 import { applyAppearance, currentAppearance } from './apply-appearance.ts';
+import { inOrder } from './in-order.ts';
 
 const LANGUAGE_KEYS: Record<Appearance['language'], string> = {
   system: 'appearance.language.system',
@@ -16,6 +17,9 @@ const THEME_KEYS: Record<Appearance['theme'], string> = {
   light: 'appearance.theme.light',
   dark: 'appearance.theme.dark',
 };
+
+/** Stored by the host one after another: the last pick is the one kept. */
+const store = inOrder((a: Appearance) => bridge.setAppearance(a));
 
 /** Language and theme in Settings: applied at once, stored by the host so the next start (and window) uses them. */
 export function AppearanceSettings() {
@@ -37,7 +41,7 @@ export function AppearanceSettings() {
     applyAppearance(next);
     setError(null);
     try {
-      await bridge.setAppearance(next);
+      await store(next);
     } catch (e) {
       setError(hostText(failureText(e)));
     }
