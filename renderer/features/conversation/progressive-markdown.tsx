@@ -240,8 +240,8 @@ export function ProgressiveMarkdown({ text, streaming, catchingUp = false, props
     // without waiting for the conversion of the block before it. The budget is the window's, shared by all the
     // answers converting at once, those near the view first (conversion-queue.ts). A settled answer whose end is
     // in view is converted from its end, up to a screen above the view, then from its start: what the person
-    // looks at first, and the converted end stays short (each step moves what is below it, and a long converted
-    // end made every step's pre-paint walk all of it: the whole settle took twice as long).
+    // looks at first, and the converted end stays short (each step moves what is below it: with a long converted
+    // end below, the whole conversion took twice as long).
     return conversionQueue.add({
       near: nearView.boxNear,
       step: (budget) =>
