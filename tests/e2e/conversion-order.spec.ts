@@ -31,6 +31,13 @@ const ends = () => {
   };
 };
 
+/** Whether the answer's first or last block is shown as Markdown (a converted group with its paragraph). */
+const edgeIsMarkdown = (edge: 'first' | 'last') => {
+  const md = [...document.querySelectorAll('.progressive-markdown')].at(-1);
+  const el = edge === 'first' ? md?.firstElementChild : md?.lastElementChild;
+  return Boolean(el?.classList.contains('md-group') && el.querySelector('p'));
+};
+
 test('a long answer that arrived at once turns into Markdown from the end the person is looking at', async ({ page }) => {
   test.setTimeout(120_000);
   // 20,000 tokens of prose, tables, code and math in one burst: seconds of conversion after the stream ends.
@@ -39,15 +46,7 @@ test('a long answer that arrived at once turns into Markdown from the end the pe
   await app.waitForAnswerDone();
 
   // Its end, in view, is Markdown while the start, far above, still waits.
-  await page.waitForFunction(
-    () => {
-      const md = [...document.querySelectorAll('.progressive-markdown')].at(-1);
-      const last = md?.lastElementChild;
-      return Boolean(last?.classList.contains('md-group') && last.querySelector('p'));
-    },
-    null,
-    { timeout: 30_000, polling: 'raf' },
-  );
+  await page.waitForFunction(edgeIsMarkdown, 'last' as const, { timeout: 30_000, polling: 'raf' });
   // (A few blocks at the start may be Markdown already: finished blocks are converted while a stream pauses.)
   expect(await page.evaluate(ends)).toMatchObject({
     inOrder: 20_000,
@@ -58,14 +57,7 @@ test('a long answer that arrived at once turns into Markdown from the end the pe
   });
 
   // A screen above the view it goes on from the start: both ends are Markdown, the middle waits.
-  await page.waitForFunction(
-    () => {
-      const md = [...document.querySelectorAll('.progressive-markdown')].at(-1);
-      return Boolean(md?.firstElementChild?.classList.contains('md-group'));
-    },
-    null,
-    { timeout: 30_000, polling: 'raf' },
-  );
+  await page.waitForFunction(edgeIsMarkdown, 'first' as const, { timeout: 30_000, polling: 'raf' });
   expect(await page.evaluate(ends)).toEqual({
     inOrder: 20_000,
     middleIsMarkdown: false,
